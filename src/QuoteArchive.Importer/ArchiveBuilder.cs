@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer;
+
+public sealed record ImportSummary(int Topics, int Sections, int Quotes, int Warnings, int Errors, TimeSpan Elapsed)
+{
+    public override string ToString() =>
+        $"imported {Topics} topics, {Sections} sections, {Quotes} quotes; {Warnings} warnings, {Errors} errors in {Elapsed.TotalSeconds:0.00} s";
+}
+
+/// <summary>
+/// Reads a content folder file by file and builds the archive. The archive is written to a new file beside the
+/// target and moved into place only when the build completed, so readers never see a half-written archive.
+/// </summary>
+public sealed class ArchiveBuilder(ImportOptions options)
+{
+    /// <summary>Every content file under the folder, in a stable order; a folder's README.md describes it and is no topic.</summary>
+    public static IEnumerable<string> ContentFiles(string contentFolder) =>
+        Directory.EnumerateFiles(contentFolder, "*", SearchOption.AllDirectories)
+            .Where(path => ContentFile.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Parses every file and reports diagnostics without writing anything (<c>--check</c>).</summary>
+    public ImportSummary Check(string contentFolder, Action<Diagnostic> report)
+    {
+        var clock = Stopwatch.StartNew();
+        var counts = new Counts();
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (topic, _) in ParseAll(contentFolder, report, counts))
+        {
+            if (slugs.Add(topic.Slug))
+                counts.Add(topic);
+            else
+                ReportDuplicateSlug(topic, report, counts);
+        }
+        return counts.Summary(clock.Elapsed);
+    }
+
+    /// <summary>Imports the folder into <paramref name="databasePath"/>, replacing it whole.</summary>
+    public ImportSummary Build(string contentFolder, string databasePath, Action<Diagnostic> report)
+    {
+        var clock = Stopwatch.StartNew();
+        var target = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var summary = Write(contentFolder, temporary, report, clock);
+            File.Move(temporary, target, overwrite: true);
+            return summary;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(temporary);
+            File.Delete(temporary + "-journal");
+        }
+    }
+
+    private ImportSummary Write(string contentFolder, string temporary, Action<Diagnostic> report, Stopwatch clock)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString();
+        using (var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options))
+            context.Database.EnsureCreated();
+
+        var counts = new Counts();
+        var buildHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
+        using (var transaction = connection.BeginTransaction())
+        {
+            var writer = new ArchiveWriter(connection, transaction);
+            foreach (var (topic, file) in ParseAll(contentFolder, report, counts))
+            {
+                if (!writer.TryAdd(topic))
+                {
+                    ReportDuplicateSlug(topic, report, counts);
+                    continue;
+                }
+                counts.Add(topic);
+                buildHash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + file.Text + "\0"));
+            }
+            writer.AddDiagnostics(counts.Reported);
+            var summary = counts.Summary(clock.Elapsed);
+            writer.AddBuild(new ArchiveBuild
+            {
+                BuildId = Convert.ToHexStringLower(buildHash.GetHashAndReset())[..16],
+                BuiltAt = DateTimeOffset.UtcNow,
+                Topics = summary.Topics,
+                Sections = summary.Sections,
+                Quotes = summary.Quotes,
+                Warnings = summary.Warnings,
+                Errors = summary.Errors,
+            });
+            transaction.Commit();
+        }
+        // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
+        Execute(connection, "PRAGMA journal_mode=DELETE; ANALYZE;");
+        return counts.Summary(clock.Elapsed);
+    }
+
+    private IEnumerable<(Topic Topic, ContentFile File)> ParseAll(string contentFolder, Action<Diagnostic> report, Counts counts)
+    {
+        foreach (var path in ContentFiles(contentFolder))
+        {
+            var relative = Path.GetRelativePath(contentFolder, path).Replace('\\', '/');
+            var diagnostics = new List<Diagnostic>();
+            var file = ReadFile(path, relative, diagnostics);
+            var topic = file is null ? null : ContentParser.Parse(file, options, diagnostics);
+            foreach (var diagnostic in diagnostics)
+                counts.Report(diagnostic, report);
+            if (topic is not null && file is not null && diagnostics.All(d => d.Severity != Severity.Error))
+                yield return (topic, file);
+        }
+    }
+
+    private ContentFile? ReadFile(string path, string relative, List<Diagnostic> diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Add(new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}"));
+            return null;
+        }
+        return ContentFile.Decode(relative, bytes, ContentFile.LanguageOf(relative, options.DefaultLanguage), diagnostics);
+    }
+
+    private static void ReportDuplicateSlug(Topic topic, Action<Diagnostic> report, Counts counts) =>
+        counts.Report(new(new(topic.SourcePath, 1), Severity.Error,
+            $"duplicate slug '{topic.Slug}': another file already has this title; this file is skipped"), report);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private sealed class Counts
+    {
+        private int topics, sections, quotes, warnings, errors;
+
+        public List<Diagnostic> Reported { get; } = [];
+
+        public void Add(Topic topic)
+        {
+            topics++;
+            sections += topic.Sections.Count;
+            quotes += topic.Sections.Sum(s => s.Quotes.Count);
+        }
+
+        public void Report(Diagnostic diagnostic, Action<Diagnostic> report)
+        {
+            if (diagnostic.Severity == Severity.Error) errors++; else warnings++;
+            // Kept for the web app's readiness report; bounded so a pathological folder cannot bloat the archive.
+            if (Reported.Count < 10_000)
+                Reported.Add(diagnostic);
+            report(diagnostic);
+        }
+
+        public ImportSummary Summary(TimeSpan elapsed) => new(topics, sections, quotes, warnings, errors, elapsed);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace QuoteArchive.Importer;
+
+public static class Slugs
+{
+    /// <summary>
+    /// FORMAT.md: "the title with spaces as <c>_</c>, other characters kept (<c>China–Russia_relations</c>),
+    /// as Wikiquote spells its URLs".
+    /// </summary>
+    public static string FromTitle(string title) =>
+        string.Join('_', title.Split([' ', '_', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// The canonical slug of whatever reached the server: percent-encoded or not, spaces or underscores.
+    /// </summary>
+    public static string Canonicalize(string raw)
+    {
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(raw.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            decoded = raw;
+        }
+        return FromTitle(decoded.Normalize(NormalizationForm.FormC));
+    }
+
+    /// <summary>The slug as a URL path segment: percent-encoded only where a URL needs it.</summary>
+    public static string ToUrlPath(string slug)
+    {
+        var escaped = new StringBuilder(Uri.EscapeDataString(slug));
+        foreach (var (encoded, plain) in KeptInPaths)
+            escaped.Replace(encoded, plain);
+        return escaped.ToString();
+    }
+
+    // Characters MediaWiki leaves unescaped in article paths.
+    private static readonly (string, string)[] KeptInPaths =
+        [("%28", "("), ("%29", ")"), ("%2C", ","), ("%3A", ":"), ("%27", "'"), ("%21", "!"), ("%2A", "*"), ("%40", "@")];
+}

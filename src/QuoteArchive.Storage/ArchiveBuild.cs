@@ -1,0 +1,26 @@
+namespace QuoteArchive.Storage;
+
+/// <summary>The single row describing the import that produced this archive file.</summary>
+public sealed class ArchiveBuild
+{
+    public int Id { get; set; }
+    /// <summary>Changes whenever the archive's content changes; the basis of HTTP ETags on every replica.</summary>
+    public required string BuildId { get; set; }
+    public DateTimeOffset BuiltAt { get; set; }
+    public int Topics { get; set; }
+    public int Sections { get; set; }
+    public int Quotes { get; set; }
+    public int Warnings { get; set; }
+    public int Errors { get; set; }
+}
+
+/// <summary>A problem the importer reported, kept so the web app can show what did not import.</summary>
+public sealed class ImportDiagnostic
+{
+    public int Id { get; set; }
+    public required string File { get; set; }
+    public int Line { get; set; }
+    public int Column { get; set; }
+    public required string Severity { get; set; }
+    public required string Message { get; set; }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace QuoteArchive.Storage;
+
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+{
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<AttributionLine> AttributionLines => Set<AttributionLine>();
+    public DbSet<DialogueLine> DialogueLines => Set<DialogueLine>();
+    public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
+    public DbSet<SectionLink> SectionLinks => Set<SectionLink>();
+    public DbSet<ListItem> ListItems => Set<ListItem>();
+    public DbSet<SisterLink> SisterLinks => Set<SisterLink>();
+    public DbSet<ArchiveBuild> Builds => Set<ArchiveBuild>();
+    public DbSet<ImportDiagnostic> Diagnostics => Set<ImportDiagnostic>();
+
+    /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
+    public static string ReadOnlyConnectionString(string databasePath) =>
+        new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Topic>(topic =>
+        {
+            topic.HasIndex(t => t.Slug).IsUnique();
+            topic.HasMany(t => t.Lead).WithOne().HasForeignKey(p => p.TopicId);
+            topic.HasMany(t => t.Sections).WithOne(s => s.Topic).HasForeignKey(s => s.TopicId);
+            topic.HasMany(t => t.SisterLinks).WithOne().HasForeignKey(l => l.TopicId);
+        });
+        model.Entity<Section>(section =>
+        {
+            section.HasIndex(s => new { s.TopicId, s.Position });
+            section.HasMany(s => s.Notes).WithOne().HasForeignKey(p => p.SectionId);
+            section.HasMany(s => s.Links).WithOne().HasForeignKey(l => l.SectionId);
+            section.HasMany(s => s.Items).WithOne().HasForeignKey(i => i.SectionId);
+            section.HasMany(s => s.Quotes).WithOne(q => q.Section).HasForeignKey(q => q.SectionId);
+        });
+        model.Entity<Quote>(quote =>
+        {
+            quote.HasKey(q => q.Id);
+            quote.HasIndex(q => new { q.TopicId, q.Position });
+            quote.HasIndex(q => q.SectionId);
+            quote.HasOne(q => q.Topic).WithMany().HasForeignKey(q => q.TopicId).OnDelete(DeleteBehavior.NoAction);
+            quote.Property(q => q.Kind).HasConversion<string>();
+            quote.Property(q => q.Status).HasConversion<string>();
+            quote.HasMany(q => q.Attribution).WithOne().HasForeignKey(a => a.QuoteId);
+            quote.HasMany(q => q.DialogueLines).WithOne().HasForeignKey(d => d.QuoteId);
+        });
+        model.Entity<AttributionLine>().HasIndex(a => new { a.QuoteId, a.Position });
+        model.Entity<DialogueLine>().HasIndex(d => new { d.QuoteId, d.Position });
+        model.Entity<Paragraph>().HasIndex(p => new { p.TopicId, p.Position });
+        model.Entity<Paragraph>().HasIndex(p => new { p.SectionId, p.Position });
+    }
+}

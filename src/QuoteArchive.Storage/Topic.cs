@@ -1,0 +1,33 @@
+namespace QuoteArchive.Storage;
+
+/// <summary>One content file: a page of quotations on one subject or person.</summary>
+public sealed class Topic
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    /// <summary>BCP 47 language code such as <c>en</c> or <c>fr</c>.</summary>
+    public required string Language { get; set; }
+    public required string SourceUrl { get; set; }
+    /// <summary>Path of the content file, relative to the content folder, with <c>/</c> separators.</summary>
+    public required string SourcePath { get; set; }
+    /// <summary>Licence of the text, e.g. <c>CC BY-SA 4.0</c>.</summary>
+    public string? License { get; set; }
+
+    public List<Paragraph> Lead { get; set; } = [];
+    public List<Section> Sections { get; set; } = [];
+    public List<SisterLink> SisterLinks { get; set; } = [];
+}
+
+/// <summary>A sister-project link of a topic (Wikipedia, Wiktionary, Wikisource …).</summary>
+public sealed class SisterLink
+{
+    public int Id { get; set; }
+    public int TopicId { get; set; }
+    public int Position { get; set; }
+    public required string Project { get; set; }
+    public required string Article { get; set; }
+    public string? Url { get; set; }
+    public int Line { get; set; }
+}

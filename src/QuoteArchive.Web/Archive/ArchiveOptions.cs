@@ -1,0 +1,11 @@
+namespace QuoteArchive.Web.Archive;
+
+/// <summary>The <c>Archive</c> configuration section.</summary>
+public sealed class ArchiveOptions
+{
+    public string ContentPath { get; set; } = "content";
+    public string DatabasePath { get; set; } = "data/archive.db";
+    public string DefaultLanguage { get; set; } = "en";
+    /// <summary>Import the content folder at start when the archive is missing or older than it.</summary>
+    public bool ImportOnStart { get; set; } = true;
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QuoteArchive.Importer;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Archive;
+
+public static class ArchiveSetup
+{
+    /// <summary>Binds <see cref="ArchiveOptions"/> and opens the archive read-only, without tracking.</summary>
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
+        services.AddDbContext<ArchiveDbContext>((provider, db) =>
+        {
+            var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+            var connectionString = configuration.GetConnectionString("Archive")
+                ?? ArchiveDbContext.ReadOnlyConnectionString(options.DatabasePath);
+            db.UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Imports the content folder when the archive file is missing or older than any content file.
+    /// Runs before the server listens, so it never serves a half-built archive.
+    /// </summary>
+    public static void ImportArchiveIfStale(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        if (!options.ImportOnStart || !Directory.Exists(options.ContentPath))
+            return;
+        var archive = new FileInfo(options.DatabasePath);
+        var newestContent = ArchiveBuilder.ContentFiles(options.ContentPath)
+            .Select(File.GetLastWriteTimeUtc)
+            .DefaultIfEmpty(DateTime.MinValue)
+            .Max();
+        if (archive.Exists && archive.LastWriteTimeUtc >= newestContent)
+            return;
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("QuoteArchive.Import");
+        logger.LogInformation("Importing {ContentPath} into {DatabasePath}", options.ContentPath, options.DatabasePath);
+        var builder = new ArchiveBuilder(new ImportOptions { DefaultLanguage = options.DefaultLanguage });
+        var summary = builder.Build(options.ContentPath, options.DatabasePath, diagnostic =>
+        {
+            if (diagnostic.Severity == Severity.Error)
+                logger.LogError("{Diagnostic}", diagnostic.ToString());
+            else
+                logger.LogWarning("{Diagnostic}", diagnostic.ToString());
+        });
+        logger.LogInformation("Import: {Summary}", summary.ToString());
+    }
+}

@@ -1,0 +1,40 @@
+using QuoteArchive.Web.Archive;
+using Serilog;
+
+// Two-stage start-up: a bootstrap logger until configuration is read.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services));
+
+    builder.Services.AddArchive(builder.Configuration);
+    builder.Services.AddRazorPages();
+    builder.Services.AddOutputCache();
+
+    var app = builder.Build();
+
+    // Build or refresh the archive before serving anything.
+    app.ImportArchiveIfStale();
+
+    app.UseSerilogRequestLogging();
+    app.UseStatusCodePagesWithReExecute("/not-found");
+    app.UseOutputCache();
+    app.MapStaticAssets();
+    app.MapRazorPages().WithStaticAssets();
+
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "QuoteArchive stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}
