@@ -132,6 +132,15 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void ACaptionRepeatingTheTitleStaysInTheLead()
+    {
+        var topic = Import("Bertolt Brecht\n\nBertolt Brecht est un poète.\n\nBertolt Brecht\n\nL'Exception et la règle, 1930\n\n  • Les acteurs.\n");
+
+        Assert.Equal(["Bertolt Brecht est un poète.", "Bertolt Brecht"], topic.Lead.Select(p => p.Text));
+        Assert.Equal("L'Exception et la règle, 1930", Assert.Single(topic.Sections).Heading);
+    }
+
+    [Fact]
     public void AnchorsAreUniqueInThePage()
     {
         var topic = Import("T\n\nA page.\n\nNotes on love\n\n  • A.\n\nNotes on love\n\n  • B.\n\nNotes on love\n\n  • C.\n");
