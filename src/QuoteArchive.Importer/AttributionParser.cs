@@ -45,6 +45,10 @@ public static partial class AttributionParser
             work = work[3..].Trim();
         if (!LooksLikeName(author) || work is { Length: 0 })
             return false;
+        // "Jean Paul, as reported in …", "Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in … (1922)":
+        // the name is right, but what follows is how the quote was found, and the year is that source's.
+        if (work is not null && (!char.IsUpper(work[0]) && !char.IsDigit(work[0]) && work[0] is not '"' and not '“' || SentenceBreak().IsMatch(work)))
+            (work, year) = (null, null);
         fields = new(author, work, year);
         return true;
     }
@@ -72,6 +76,9 @@ public static partial class AttributionParser
 
     private static readonly HashSet<string> NameParticles =
         ["of", "the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "della", "à", "y", "bin", "ibn", "al", "el", "ben", "zu", "dos", "das", "e"];
+
+    [GeneratedRegex(@"(\p{Ll}{2}|\d)\. \p{Lu}")]
+    private static partial Regex SentenceBreak();
 
     [GeneratedRegex(@"^[^,]+, (Jr|Sr)\.")]
     private static partial Regex NameSuffix();
