@@ -71,6 +71,27 @@ public sealed class SampleTests
         Assert.True(failures.Count == 0, $"{name}: {failures.Count} differences\n  " + string.Join("\n  ", failures));
     }
 
+    [Theory, MemberData(nameof(Samples))]
+    public void TitleDescriptionFeaturedQuoteLinksAndSisterLinksAreAsExpected(string name)
+    {
+        var spec = SampleSpec.Load(name);
+        var (topic, _) = spec.Import();
+        var starts = HeadingSections(spec, topic);
+
+        Assert.Equal((spec.Title, spec.Description, spec.Language), (topic.Title, topic.Description, topic.Language));
+        if (spec.Featured is var (first40, attribution))
+        {
+            var featured = Assert.Single(topic.Sections.SelectMany(s => s.Quotes), q => q.IsFeatured);
+            Assert.StartsWith(first40, Text.Collapse(featured.Text), StringComparison.Ordinal);
+            Assert.Equal(attribution, Assert.Single(featured.Attribution).Text);
+        }
+        if (spec.SisterLinks is not null)
+            Assert.Equal(spec.SisterLinks, topic.SisterLinks.Select(l => (l.Project, l.Article)));
+        for (var k = 1; k < spec.Sections.Count; k++)
+            if (spec.Sections[k].Links is { } labels)
+                Assert.Equal(labels, topic.Sections[starts[k - 1]].Links.Select(l => l.Label));
+    }
+
     /// <summary>Where each expected heading starts a section, in order; fails with the headings found.</summary>
     private static List<int> HeadingSections(SampleSpec spec, Topic topic)
     {
