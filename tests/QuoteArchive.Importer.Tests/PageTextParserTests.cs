@@ -173,6 +173,13 @@ public sealed class PageTextParserTests
     [InlineData("He said it. ~ Someone", false)]
     [InlineData("It ends here.", false)]
     [InlineData("“Quoted heading”", false)]
+    [InlineData("Art is the supreme task and the truly metaphysical activity in this life…", false)]
+    [InlineData("Where there is the greatest love, there are always miracles. - Willa Cather", false)]
+    [InlineData("Love is the only way. Martin Luther King", false)]
+    [InlineData("-->", false)]
+    [InlineData("Bartlett's Familiar Quotations, 10th ed. (1919)", true)]
+    [InlineData("Littérature, Enquête — Pourquoi écrivez-vous ?, 1920", true)]
+    [InlineData("Marc Lévy, Et si c'était vrai..., 2000", true)]
     public void HeadingsFollowTheHeadingRule(string line, bool heading)
     {
         var topic = Import($"Title\n\nQuotes\n\n{line}\n\n  • A quote.\n");
