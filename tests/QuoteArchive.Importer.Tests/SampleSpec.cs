@@ -70,7 +70,7 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
             q.GetProperty("kind").GetString()!,
             q.GetProperty("first40").GetString()!,
             q.GetProperty("attribution").EnumerateArray()
-                .Select(a => (Depth: a.GetProperty("level").GetInt32() - 1, Text: Text.Collapse(a.GetProperty("text").GetString()!))).ToList(),
+                .Select(a => (Depth: a.GetProperty("level").GetInt32() - 1, Text: SampleText.Collapse(a.GetProperty("text").GetString()!))).ToList(),
             q.TryGetProperty("lines", out var lines) ? lines.EnumerateArray().Select(l => l.GetString()!).ToList() : [])).ToList();
         var items = section.GetProperty("other_items").EnumerateArray().Select(i => i.GetProperty("text").GetString()!).ToList();
         var links = section.TryGetProperty("links", out var labels) ? labels.EnumerateArray().Select(l => l.GetString()!).ToList() : null;
@@ -87,7 +87,7 @@ public sealed record ExpectedSection(string? Heading, bool QuoteSection, IReadOn
 /// <param name="Attribution">the nested bullets under the quote; README "level 2 = first nesting level" is depth 1 here</param>
 public sealed record ExpectedQuote(string Kind, string First40, IReadOnlyList<(int Depth, string Text)> Attribution, IReadOnlyList<string> Lines);
 
-public static class Text
+public static class SampleText
 {
     /// <summary>Samples/README.md: "white space (line breaks included) collapsed to single spaces".</summary>
     public static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
