@@ -59,7 +59,7 @@ public sealed class SampleTests
             }
             // README: "non-quote items are not imported as quotes": they are items of a list section.
             if (!expected.QuoteSection)
-                foreach (var item in expected.OtherItems.Select(Text.Collapse))
+                foreach (var item in expected.OtherItems.Select(SampleText.Collapse))
                 {
                     // other_items texts are cut to 40 characters.
                     if (topic.Sections.SelectMany(s => s.Quotes).Any(q => SampleText.Collapse(q.Text).StartsWith(item, StringComparison.Ordinal)))
