@@ -1,0 +1,43 @@
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>FORMAT.md "Attribution fields": <c>Author, Work (Year)</c>, each part optional but the author.</summary>
+public sealed class AttributionParserTests
+{
+    [Theory]
+    [InlineData("Odd Arne Westad, The Cold War: A World History (2017)", "Odd Arne Westad", "The Cold War: A World History", "2017")]
+    [InlineData("Benedict XVI, Angelus (17 June 2012).", "Benedict XVI", "Angelus", "2012")]
+    [InlineData("Thomas Gray, The Bard (1757), I. 3. lines 39-40.", "Thomas Gray", "The Bard", "1757")]
+    [InlineData("Augustine of Hippo, Confessions (c. 397)", "Augustine of Hippo", "Confessions", "c. 397")]
+    [InlineData("Virgil, Aeneid (29–19 BC), Book IV, line 296.", "Virgil", "Aeneid", "29–19 BC")]
+    [InlineData("Sigmund Freud", "Sigmund Freud", null, null)]
+    [InlineData("Rufus Wainwright, \"Poses\"", "Rufus Wainwright", "\"Poses\"", null)]
+    [InlineData("Paul-Claude Racamier (1992)", "Paul-Claude Racamier", null, "1992")]
+    [InlineData("Kurt Vonnegut, Jr., Cat's Cradle (1963), Chapter 7", "Kurt Vonnegut, Jr.", "Cat's Cradle", "1963")]
+    [InlineData("Alexander Star, in The New York Times (13 January 2012)", "Alexander Star", "The New York Times", "2012")]
+    [InlineData("Thomas à Kempis (1380-1471)", "Thomas à Kempis", null, "1380-1471")]
+    [InlineData("Jean Paul, as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.", "Jean Paul", null, null)]
+    [InlineData("Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in Hoyt's New Cyclopedia Of Practical Quotations (1922)", "Percy Bysshe Shelley", null, null)]
+    [InlineData("Vincent van Gogh, Letter no. 155 (June 1880), published in the online version", "Vincent van Gogh", "Letter no. 155", "1880")]
+    public void ParsesTheAuthorWorkYearShape(string line, string author, string? work, string? year)
+    {
+        Assert.True(AttributionParser.TryParse(line, out var fields));
+        Assert.Equal((author, work, year), (fields.Author, fields.Work, fields.Year));
+    }
+
+    [Theory]
+    [InlineData("Quoted in the Angelus by Benedict XVI (17 June 2012).")]
+    [InlineData("Le Pacha, Michel Audiard, interprété par Jean Gabin, 1968")]
+    [InlineData("Commander William Adama (played by Edward James Olmos), Battlestar Galactica, The Farm")]
+    [InlineData("Variant translations:")]
+    [InlineData("283")]
+    [InlineData("Plato is boring.")]
+    [InlineData("Leo Tolstoy in War and Peace (1865-1869)")]
+    [InlineData("Blaise Pascal, Pensées, Section I Thoughts on Mind and Style (1-59), 14")]
+    [InlineData("Paraphrase of Martial by Rowland Watkyns, Antipathy.")]
+    [InlineData("as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.")]
+    [InlineData("Joint Statement of the Russian Federation and the People’s Republic of China (4 February 2022)")]
+    public void RefusesWhatIsNotThatShape(string line)
+    {
+        Assert.False(AttributionParser.TryParse(line, out _));
+    }
+}
