@@ -1,0 +1,104 @@
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace QuoteArchive.Importer.Markdown;
+
+/// <summary>
+/// The one Markdig pipeline of the archive, and the inline rendering built on it: Markdown is turned into HTML here,
+/// at import time, so the web app only reads. STYLE.md: "one shared Markdig pipeline built once with <c>DisableHtml()</c>".
+/// </summary>
+public static class InlineMarkdown
+{
+    /// <summary>
+    /// FORMAT.md: "Inline Markdown … is rendered to HTML with Markdig with raw HTML disabled: content can never inject
+    /// markup or script." Raw HTML in a page is therefore plain text, escaped on output.
+    /// </summary>
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePreciseSourceLocation()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>Renders inline Markdown (a lead sentence, a quote) to HTML and plain text; for callers outside the importer.</summary>
+    public static (string Text, string Html) Render(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        LinkPolicy.Apply(document, "", []);
+        var renderer = new InlineRenderer();
+        var paragraphs = document.Descendants<ParagraphBlock>().Where(p => p.Inline is not null).ToList();
+        return (string.Join("\n\n", paragraphs.Select(p => InlineRenderer.PlainText(p.Inline!))),
+            string.Join("<br />\n<br />\n", paragraphs.Select(p => renderer.Html(p.Inline!))));
+    }
+}
+
+/// <summary>Renders runs of inlines to HTML (with the shared pipeline's renderers) and to plain text.</summary>
+internal sealed class InlineRenderer
+{
+    private readonly StringWriter writer = new();
+    private readonly HtmlRenderer renderer;
+
+    public InlineRenderer()
+    {
+        renderer = new HtmlRenderer(writer);
+        InlineMarkdown.Pipeline.Setup(renderer);
+    }
+
+    public string Html(IEnumerable<Inline> inlines)
+    {
+        writer.GetStringBuilder().Clear();
+        foreach (var inline in inlines)
+            renderer.Write(inline);
+        return writer.ToString().Trim();
+    }
+
+    public string Html(ContainerInline container) => Html(container.ToList());
+
+    /// <summary>
+    /// The text a reader sees, for search, feeds and the JSON <c>text</c>: a hard line break stays a line break
+    /// (verse), a soft one is a space, as a browser shows it.
+    /// </summary>
+    public static string PlainText(IEnumerable<Inline> inlines)
+    {
+        var text = new StringBuilder();
+        // An explicit stack: emphasis nested as deep as the parser allows must not cost a deep recursion here.
+        var pending = new Stack<Inline>(inlines.Reverse());
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case LineBreakInline lineBreak:
+                    text.Append(lineBreak.IsHard ? '\n' : ' ');
+                    break;
+                case AutolinkInline autolink:
+                    text.Append(autolink.Url);
+                    break;
+                case HtmlInline html:
+                    text.Append(html.Tag);
+                    break;
+                case ContainerInline container:
+                    foreach (var child in container.Reverse())
+                        pending.Push(child);
+                    break;
+            }
+        }
+        return Tidy(text.ToString());
+    }
+
+    public static string PlainText(ContainerInline container) => PlainText(container.ToList());
+
+    // Trailing spaces before a line break and around the text carry nothing.
+    private static string Tidy(string text) =>
+        string.Join('\n', text.Split('\n').Select(line => line.Trim())).Trim();
+}
