@@ -13,19 +13,50 @@ public static class MarkdownPageParser
 {
     public static Topic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics)
     {
+        if (FirstLineIndentedBeyond(file.Text, MaxIndentation) is { } deep)
+        {
+            // Markdig would refuse such a page too, but only after time that grows faster than the file.
+            diagnostics.Add(new(new(file.RelativePath, deep), Severity.Error,
+                $"a line indented by more than {MaxIndentation} columns: nested too deeply to be a topic"));
+            return null;
+        }
         MarkdownDocument document;
         try
         {
             document = Markdig.Markdown.Parse(file.Text, InlineMarkdown.Pipeline);
         }
-        catch (InvalidOperationException ex)
+        catch (ArgumentException ex)
         {
-            // Markdig refuses documents nested deeper than the pipeline's MaximumNestingDepth.
+            // Markdig refuses documents nested deeper than the pipeline's MaximumNestingDepth (128).
             diagnostics.Add(new(new(file.RelativePath, 1), Severity.Error, $"cannot read the Markdown: {ex.Message}"));
             return null;
         }
-        LinkPolicy.Apply(document, file.RelativePath, diagnostics);
-        return new PageReader(file, options, diagnostics).Read(document);
+        var found = new List<Diagnostic>();
+        LinkPolicy.Apply(document, file.RelativePath, found);
+        var topic = new PageReader(file, options, found).Read(document);
+        // Reported in file order, as a compiler does, whichever construct noticed the problem first.
+        diagnostics.AddRange(found.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column));
+        return topic;
+    }
+
+    // Four columns per level at Markdig's default MaximumNestingDepth of 128.
+    private const int MaxIndentation = 4 * 128;
+
+    private static int? FirstLineIndentedBeyond(string text, int columns)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length; line++)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            var indent = 0;
+            while (start + indent < end && text[start + indent] is ' ' or '\t')
+                indent++;
+            if (indent > columns && start + indent < end)
+                return line;
+            start = end + 1;
+        }
+        return null;
     }
 
     /// <summary>Walks the top-level blocks of one page in order, one small method per construct.</summary>
@@ -146,7 +177,7 @@ public static class MarkdownPageParser
             var text = InlineRenderer.PlainText(paragraph.Inline);
             if (text.Length == 0)
                 return;
-            var note = new Paragraph { Text = text, Html = renderer.Html(paragraph.Inline), Line = paragraph.Line + 1 };
+            var note = new Paragraph { Text = text, Html = Html(paragraph.Inline), Line = paragraph.Line + 1 };
             if (current is null)
             {
                 note.Position = lead.Count;
@@ -191,12 +222,12 @@ public static class MarkdownPageParser
                         {
                             QuoteId = "",
                             Text = InlineRenderer.PlainText(attributionInlines),
-                            Html = renderer.Html(attributionInlines),
+                            Html = Html(attributionInlines),
                             Line = attributionInlines[0].Line + 1,
                         };
                     }
                     if (inlines.Count > 0)
-                        parts.Add((InlineRenderer.PlainText(inlines), renderer.Html(inlines)));
+                        parts.Add((InlineRenderer.PlainText(inlines), Html(inlines)));
                 }
                 else
                 {
@@ -248,7 +279,7 @@ public static class MarkdownPageParser
                 foreach (var child in item)
                 {
                     if (child is ParagraphBlock { Inline: { } inline })
-                        parts.Add((InlineRenderer.PlainText(inline), renderer.Html(inline)));
+                        parts.Add((InlineRenderer.PlainText(inline), Html(inline)));
                     else if (child is ListBlock nested)
                         AddAttribution(nested, depth: 1, attribution);
                     else
@@ -308,7 +339,7 @@ public static class MarkdownPageParser
             foreach (var child in item)
             {
                 if (child is ParagraphBlock { Inline: { } inline })
-                    parts.Add((InlineRenderer.PlainText(inline), renderer.Html(inline)));
+                    parts.Add((InlineRenderer.PlainText(inline), Html(inline)));
                 else if (child is not ListBlock)
                 {
                     Warn(child, $"{Describe(child)} inside {what} is not part of the format: kept as its text");
@@ -456,8 +487,30 @@ public static class MarkdownPageParser
         {
             var start = Math.Clamp(block.Span.Start, 0, file.Text.Length);
             var end = Math.Clamp(block.Span.End + 1, start, file.Text.Length);
-            var text = string.Join('\n', file.Text[start..end].Split('\n').Select(l => l.TrimEnd())).Trim();
+            // Continuation lines lose the indentation of the block's first line (a code block inside a list item).
+            var lines = file.Text[start..end].Split('\n');
+            var text = string.Join('\n', lines.Select((l, i) => (i == 0 ? l : Dedent(l, block.Column)).TrimEnd())).Trim();
             return (text, WebUtility.HtmlEncode(text).Replace("\n", "<br />\n", StringComparison.Ordinal));
+        }
+
+        private string Html(ContainerInline container) => Html(container.ToList());
+
+        private string Html(List<Inline> inlines)
+        {
+            if (renderer.TryHtml(inlines, out var html))
+                return html;
+            var at = inlines[0];
+            diagnostics.Add(new(LinkPolicy.PositionOf(at, file.RelativePath), Severity.Warning,
+                "inline Markdown nested too deeply to render: kept as plain text"));
+            return html;
+        }
+
+        private static string Dedent(string line, int columns)
+        {
+            var spaces = 0;
+            while (spaces < columns && spaces < line.Length && line[spaces] == ' ')
+                spaces++;
+            return line[spaces..];
         }
 
         private static (string Text, string Html) Join(List<(string Text, string Html)> parts)

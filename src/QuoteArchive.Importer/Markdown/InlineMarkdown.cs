@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
@@ -28,14 +30,14 @@ public static class InlineMarkdown
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         LinkPolicy.Apply(document, "", []);
         var renderer = new InlineRenderer();
-        var paragraphs = document.Descendants<ParagraphBlock>().Where(p => p.Inline is not null).ToList();
-        return (string.Join("\n\n", paragraphs.Select(p => InlineRenderer.PlainText(p.Inline!))),
-            string.Join("<br />\n<br />\n", paragraphs.Select(p => renderer.Html(p.Inline!))));
+        var paragraphs = document.Descendants<ParagraphBlock>().Where(p => p.Inline is not null).Select(p => p.Inline!.ToList()).ToList();
+        return (string.Join("\n\n", paragraphs.Select(InlineRenderer.PlainText)),
+            string.Join("<br />\n<br />\n", paragraphs.Select(p => renderer.TryHtml(p, out var html) ? html : html)));
     }
 }
 
 /// <summary>Renders runs of inlines to HTML (with the shared pipeline's renderers) and to plain text.</summary>
-internal sealed class InlineRenderer
+internal sealed partial class InlineRenderer
 {
     private readonly StringWriter writer = new();
     private readonly HtmlRenderer renderer;
@@ -46,15 +48,26 @@ internal sealed class InlineRenderer
         InlineMarkdown.Pipeline.Setup(renderer);
     }
 
-    public string Html(IEnumerable<Inline> inlines)
+    /// <summary>
+    /// The HTML of the inlines; false when Markdig refuses to render them (nested deeper than the pipeline allows),
+    /// and then <paramref name="html"/> is the plain text, encoded.
+    /// </summary>
+    public bool TryHtml(IReadOnlyList<Inline> inlines, out string html)
     {
         writer.GetStringBuilder().Clear();
-        foreach (var inline in inlines)
-            renderer.Write(inline);
-        return writer.ToString().Trim();
+        try
+        {
+            foreach (var inline in inlines)
+                renderer.Write(inline);
+            html = writer.ToString().Trim();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            html = WebUtility.HtmlEncode(PlainText(inlines)).Replace("\n", "<br />\n", StringComparison.Ordinal);
+            return false;
+        }
     }
-
-    public string Html(ContainerInline container) => Html(container.ToList());
 
     /// <summary>
     /// The text a reader sees, for search, feeds and the JSON <c>text</c>: a hard line break stays a line break
@@ -98,7 +111,10 @@ internal sealed class InlineRenderer
 
     public static string PlainText(ContainerInline container) => PlainText(container.ToList());
 
-    // Trailing spaces before a line break and around the text carry nothing.
+    // Runs of spaces, and spaces around a line break, carry nothing: HTML shows them as one space.
     private static string Tidy(string text) =>
-        string.Join('\n', text.Split('\n').Select(line => line.Trim())).Trim();
+        string.Join('\n', text.Split('\n').Select(line => Spaces().Replace(line, " ").Trim())).Trim();
+
+    [GeneratedRegex(@"[ \t]+")]
+    private static partial Regex Spaces();
 }

@@ -75,7 +75,8 @@ internal sealed partial record AttributionFields(string Author, string? Work, st
         var author = (comma < 0 ? rest : rest[..comma]).Trim();
         var work = comma < 0 ? null : rest[(comma + 2)..].Trim().TrimEnd(',');
         // An author is a name: short, and not a sentence or a bracketed remark.
-        if (author.Length is 0 or > MaxAuthorLength || author.IndexOfAny(['(', ')', '.', ':', ';', '"', '“']) >= 0 && !Initials().IsMatch(author))
+        if (author.Length is 0 or > MaxAuthorLength || author.IndexOfAny(['<', '>', '[', ']', '{', '}']) >= 0
+            || (author.IndexOfAny(['(', ')', '.', ':', ';', '"', '“']) >= 0 && !Initials().IsMatch(author)))
             return false;
         fields = new(author, string.IsNullOrEmpty(work) ? null : work, year);
         return true;
