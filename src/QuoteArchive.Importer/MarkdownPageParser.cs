@@ -4,6 +4,7 @@ using Markdig.Helpers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using QuoteArchive.Importer.Markdown;
+using QuoteArchive.Importer.PageText;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
@@ -70,7 +71,7 @@ public static class MarkdownPageParser
         private readonly HashSet<string> anchors = new(StringComparer.Ordinal);
         private readonly Dictionary<Section, QuoteStatus?> sectionStatus = [];
         // The headings above the current section, outermost first, with what each says about quote status.
-        private readonly List<(int Level, QuoteStatus? Status)> headingChain = [];
+        private readonly List<(int Level, QuoteStatus? Status, bool Reset)> headingChain = [];
         private Section? current;
         private bool afterHeading;
         private bool inListSections;
@@ -146,19 +147,19 @@ public static class MarkdownPageParser
 
             var level = Math.Max(1, heading.Level - 1);
             headingChain.RemoveAll(h => h.Level >= level);
-            headingChain.Add((level, SectionRules.StatusOf(text)));
+            headingChain.Add((level, SectionRules.StatusOf(text, out var reset), reset));
 
             // FORMAT.md: "Wikiquote puts these sections last … every section after a list section is a list section too."
-            inListSections |= SectionRules.IsListHeading(text);
+            inListSections |= SectionRules.IsList(text);
             current = new Section
             {
                 Heading = text,
-                Anchor = SectionRules.UniqueAnchor(text, anchors),
+                Anchor = Anchors.Unique(text, anchors),
                 Level = level,
                 IsList = inListSections,
                 Line = heading.Line + 1,
             };
-            sectionStatus[current] = headingChain.Select(h => h.Status).LastOrDefault(s => s is not null);
+            sectionStatus[current] = StatusFromHeadings();
             sections.Add(current);
             afterHeading = true;
         }
@@ -387,10 +388,26 @@ public static class MarkdownPageParser
                 Position = section.Quotes.Count,
                 Attribution = attribution,
             };
-            if (attribution.Count > 0 && AttributionFields.TryParse(attribution[0].Text, out var fields))
-                (quote.Author, quote.Work, quote.Year) = (fields!.Author, fields.Work, fields.Year);
+            if (attribution.FirstOrDefault(a => a.Depth == 1) is { } source && AttributionParser.TryParse(source.Text, out var fields))
+                (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
             section.Quotes.Add(quote);
             return quote;
+        }
+
+        /// <summary>
+        /// FORMAT.md "Quote status, from the headings above the quote": the nearest heading that sets a status wins;
+        /// a plain <c>Quotes</c> heading sets none, and ends the search.
+        /// </summary>
+        private QuoteStatus? StatusFromHeadings()
+        {
+            for (var i = headingChain.Count - 1; i >= 0; i--)
+            {
+                if (headingChain[i].Status is { } status)
+                    return status;
+                if (headingChain[i].Reset)
+                    return null;
+            }
+            return null;
         }
 
         /// <summary>The section of the featured quote and of anything else before the first <c>##</c>.</summary>
@@ -398,7 +415,7 @@ public static class MarkdownPageParser
         {
             if (sections.FirstOrDefault() is { Heading: null } unnamed)
                 return unnamed;
-            unnamed = new Section { Heading = null, Anchor = SectionRules.UniqueAnchor(UnnamedSectionAnchor, anchors), Level = 1, Line = 1 };
+            unnamed = new Section { Heading = null, Anchor = Anchors.Unique(UnnamedSectionAnchor, anchors), Level = 1, Line = 1 };
             sections.Insert(0, unnamed);
             return unnamed;
         }
@@ -451,13 +468,20 @@ public static class MarkdownPageParser
         }
 
         // FORMAT.md: the id "depends only on the topic slug and the quote's normalised text … not on its position".
-        private static void AssignQuoteIds(Topic topic)
+        private void AssignQuoteIds(Topic topic)
         {
-            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            var occurrences = new Dictionary<string, (int Count, int FirstLine)>(StringComparer.Ordinal);
             foreach (var quote in topic.Sections.SelectMany(s => s.Quotes))
             {
                 var normalized = QuoteIds.Normalize(quote.Text);
-                var occurrence = occurrences[normalized] = occurrences.GetValueOrDefault(normalized) + 1;
+                var (seen, firstLine) = occurrences.GetValueOrDefault(normalized, (0, quote.Line));
+                var occurrence = seen + 1;
+                occurrences[normalized] = (occurrence, firstLine);
+                if (occurrence > 1)
+                {
+                    diagnostics.Add(new(new(file.RelativePath, quote.Line), Severity.Warning,
+                        $"the same quote text appears {occurrence} times in this page (first on line {firstLine})"));
+                }
                 quote.Id = QuoteIds.Create(topic.Slug, quote.Text, occurrence);
                 foreach (var line in quote.Attribution)
                     line.QuoteId = quote.Id;
