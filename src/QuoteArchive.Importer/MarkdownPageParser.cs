@@ -79,7 +79,13 @@ public static class MarkdownPageParser
 
         public Topic Read(MarkdownDocument document)
         {
-            var frontMatter = FrontMatter.Read(document.OfType<YamlFrontMatterBlock>().FirstOrDefault(), file.RelativePath, diagnostics);
+            var frontMatterBlock = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
+            if (frontMatterBlock is null && (file.Text.StartsWith("---\n", StringComparison.Ordinal) || file.Text.TrimEnd() == "---"))
+            {
+                diagnostics.Add(new(new(file.RelativePath, 1), Severity.Warning,
+                    "the front matter opened on this line has no closing '---' line: the page is read as Markdown without it"));
+            }
+            var frontMatter = FrontMatter.Read(frontMatterBlock, file.RelativePath, diagnostics);
             var (title, titleHeading) = TitleOf(frontMatter, document);
 
             foreach (var block in document)
@@ -198,7 +204,7 @@ public static class MarkdownPageParser
         private void AddBlockQuote(QuoteBlock block)
         {
             afterHeading = false;
-            var section = current ?? UnnamedSection();
+            var section = current ?? UnnamedSection(block.Line + 1);
             if (section.IsList)
             {
                 Warn(block, "a block quote in a list section is not a quote: kept as a list item");
@@ -263,7 +269,7 @@ public static class MarkdownPageParser
         private void AddList(ListBlock list)
         {
             afterHeading = false;
-            var section = current ?? UnnamedSection();
+            var section = current ?? UnnamedSection(list.Line + 1);
             if (section.IsList)
                 AddItems(list, section, depth: 1);
             else
@@ -411,11 +417,11 @@ public static class MarkdownPageParser
         }
 
         /// <summary>The section of the featured quote and of anything else before the first <c>##</c>.</summary>
-        private Section UnnamedSection()
+        private Section UnnamedSection(int line)
         {
             if (sections.FirstOrDefault() is { Heading: null } unnamed)
                 return unnamed;
-            unnamed = new Section { Heading = null, Anchor = Anchors.Unique(UnnamedSectionAnchor, anchors), Level = 1, Line = 1 };
+            unnamed = new Section { Heading = null, Anchor = Anchors.Unique(UnnamedSectionAnchor, anchors), Level = 1, Line = line };
             sections.Insert(0, unnamed);
             return unnamed;
         }

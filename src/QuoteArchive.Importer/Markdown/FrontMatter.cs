@@ -64,7 +64,8 @@ internal sealed partial class FrontMatter
                 diagnostics.Add(new(new(file, line, column), Severity.Warning, $"front matter '{key}' needs one line of text: ignored"));
                 continue;
             }
-            frontMatter.values[key] = new(value.Trim(), line, column);
+            // A folded or literal block may span lines; every field is one line of text.
+            frontMatter.values[key] = new(string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), line, column);
         }
         return frontMatter;
     }

@@ -23,17 +23,6 @@ public static class InlineMarkdown
         .UsePreciseSourceLocation()
         .DisableHtml()
         .Build();
-
-    /// <summary>Renders inline Markdown (a lead sentence, a quote) to HTML and plain text; for callers outside the importer.</summary>
-    public static (string Text, string Html) Render(string markdown)
-    {
-        var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        LinkPolicy.Apply(document, "", []);
-        var renderer = new InlineRenderer();
-        var paragraphs = document.Descendants<ParagraphBlock>().Where(p => p.Inline is not null).Select(p => p.Inline!.ToList()).ToList();
-        return (string.Join("\n\n", paragraphs.Select(InlineRenderer.PlainText)),
-            string.Join("<br />\n<br />\n", paragraphs.Select(p => renderer.TryHtml(p, out var html) ? html : html)));
-    }
 }
 
 /// <summary>Renders runs of inlines to HTML (with the shared pipeline's renderers) and to plain text.</summary>

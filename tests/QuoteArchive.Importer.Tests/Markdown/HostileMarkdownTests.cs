@@ -91,6 +91,45 @@ public sealed class HostileMarkdownTests
     }
 
     [Fact]
+    public void RandomMarkdownNeverCrashesAndStaysInert()
+    {
+        // A fixed seed: the same thousand pages every run, built from the pieces Markdown and YAML give meaning to.
+        string[] pieces =
+        [
+            "\n", "\n\n", "  ", "\t", "- ", "* ", "1. ", "> ", "— ", "~ ", "# ", "## ", "### ", "---\n", "```", "    ", "\\",
+            "*", "**", "_", "`", "[", "]", "(", ")", "<", ">", "!", "&amp;", "&#0;", "&#x1F600;", "javascript:alert(1)",
+            "https://en.wikiquote.org/wiki/Love", "mailto:a@b.c", "<script>", "onerror=", "\"", "'", "title: ", ": ", "|",
+            "word ", "Quotes about", "See also", "Disputed", "\u202E", "\uFFFD", "\r",
+        ];
+        var random = new Random(4);
+        for (var page = 0; page < 1000; page++)
+        {
+            var text = new StringBuilder(page % 3 == 0 ? "---\ntitle: " : "");
+            for (var i = random.Next(1, 200); i > 0; i--)
+                text.Append(pieces[random.Next(pieces.Length)]);
+
+            var (topic, diagnostics) = MarkdownImport.Parse($"random-{page}.md", text.ToString());
+
+            Assert.True(topic is not null || diagnostics.Any(d => d.Severity == Severity.Error), $"page {page}: no topic and no error");
+            if (topic is not null)
+                AssertSafe(topic);
+        }
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"https://x.org\" onclick=\"alert(1)\">x</a>")]
+    public void SafetyCheckRejectsLiveMarkup(string html)
+    {
+        var topic = new Topic { Slug = "T", Title = "T", Language = "en", SourceUrl = "https://x.org", SourcePath = "t.md" };
+        topic.Lead.Add(new Paragraph { Text = "x", Html = html });
+
+        Assert.ThrowsAny<Exception>(() => AssertSafe(topic));
+    }
+
+    [Fact]
     public void FiftyDeepNestingKeepsEveryLevel()
     {
         var lists = string.Concat(Enumerable.Range(0, 50).Select(i => new string(' ', 2 * i) + $"- level {i}\n"));
