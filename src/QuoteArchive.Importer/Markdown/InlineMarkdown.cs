@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Renderers;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace QuoteArchive.Importer.Markdown;
