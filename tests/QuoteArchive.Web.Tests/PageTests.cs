@@ -240,6 +240,7 @@ public sealed class PageTests(ArchiveApp app)
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
     }
 
+    // Not "%00": Kestrel refuses a NUL in a path with 400 before the app sees it (the test server throws).
     public static TheoryData<string> OddAddresses() =>
     [
         "/wiki/%",
@@ -249,7 +250,6 @@ public sealed class PageTests(ArchiveApp app)
         "/wiki/",
         "/wiki/_",
         "/wiki/%20",
-        "/wiki/%00",
         "/wiki/%ED%A0%80",
         "/wiki/%F0%9F%98",
         "/wiki/%FF%FE",
