@@ -62,6 +62,9 @@ public sealed class HostingTests(ArchiveApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("prefers-color-scheme: dark", await response.Content.ReadAsStringAsync());
+        // MapStaticAssets serves it, compressed per Accept-Encoding; the output cache, which ignores that, must not.
+        using var again = await app.Browser().GetAsync(href);
+        Assert.Null(again.Headers.Age);
     }
 
     [Theory]
