@@ -1,4 +1,6 @@
+using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using Serilog;
 
 // Two-stage start-up: a bootstrap logger until configuration is read.
@@ -11,20 +13,27 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
+    // The archive, read-only; pages and API over it, cached whole.
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
-    builder.Services.AddOutputCache();
+    builder.Services.AddArchiveApi();
+    builder.Services.AddArchiveOutputCache();
 
     var app = builder.Build();
 
     // Build or refresh the archive before serving anything.
     app.ImportArchiveIfStale();
 
-    app.UseSerilogRequestLogging();
+    // One log line per request, security headers, a helpful 404 page, then the output cache.
+    app.UseArchiveRequestLogging();
+    app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseOutputCache();
+
+    // Fingerprinted static assets, the pages and the JSON API.
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
+    app.MapArchiveApi();
 
     app.Run();
     return 0;
