@@ -17,6 +17,7 @@ public enum QuoteStatus
     About,
 }
 
+[Microsoft.EntityFrameworkCore.Index(nameof(AuthorId))]
 public sealed class Quote
 {
     /// <summary>Stable permalink id: lower-case base32 of SHA-256(topic slug, normalised text), 8 characters or more.</summary>
@@ -37,6 +38,8 @@ public sealed class Quote
     public string? Author { get; set; }
     public string? Work { get; set; }
     public string? Year { get; set; }
+    /// <summary>The author index's entry for this quote (see <see cref="Storage.Author"/>); set at import.</summary>
+    public int? AuthorId { get; set; }
     public int Line { get; set; }
 
     public List<AttributionLine> Attribution { get; set; } = [];

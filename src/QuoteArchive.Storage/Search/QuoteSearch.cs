@@ -1,0 +1,175 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace QuoteArchive.Storage.Search;
+
+/// <summary>Narrows a search: topic slug, author slug, quote status name, topic language. Null means any.</summary>
+public sealed record SearchFilter(string? Topic = null, string? Author = null, string? Status = null, string? Language = null);
+
+/// <summary>One quote found, with its text, attribution lines and topic title split into highlighted pieces.</summary>
+public sealed record SearchHit(
+    string Id,
+    string TopicSlug,
+    string TopicTitle,
+    string Language,
+    string? SectionHeading,
+    string SectionAnchor,
+    QuoteStatus Status,
+    string? AuthorSlug,
+    string? AuthorName,
+    string Text,
+    IReadOnlyList<Highlighted> Highlight,
+    bool IsSnippet,
+    IReadOnlyList<Highlighted> Title,
+    IReadOnlyList<IReadOnlyList<Highlighted>> Attribution);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
+
+/// <summary>A topic or author whose name starts with what was typed.</summary>
+public sealed record Suggestion(string Name, string Kind, string Slug, int Quotes);
+
+/// <summary>Runs searches against the index that <see cref="SearchIndex"/> built.</summary>
+public static class QuoteSearch
+{
+    /// <summary>Quotes longer than this are shown as a snippet around the matches.</summary>
+    public const int SnippetThreshold = 400;
+    private const int SnippetTokens = 48;
+
+    public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
+        int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var match = query.ToMatchExpression();
+        QuoteStatus? status = null;
+        if (filter.Status is { Length: > 0 } statusName)
+        {
+            // An unknown status is a filter nothing passes, not an error.
+            if (!Enum.TryParse<QuoteStatus>(statusName, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)
+                || statusName.Any(char.IsDigit))
+                return new([], 0);
+            status = parsed;
+        }
+        if (match is null)
+            return new([], 0);
+
+        var parameters = new List<SqliteParameter> { new("$match", match) };
+        var where = new StringBuilder("QuotesFts MATCH $match");
+        if (filter.Topic is { Length: > 0 })
+        {
+            where.Append(" AND t.Slug = $topic");
+            parameters.Add(new("$topic", filter.Topic));
+        }
+        if (filter.Author is { Length: > 0 })
+        {
+            where.Append(" AND q.AuthorId = (SELECT Id FROM Authors WHERE Slug = $author)");
+            parameters.Add(new("$author", filter.Author));
+        }
+        if (status is not null)
+        {
+            where.Append(" AND q.Status = $status");
+            parameters.Add(new("$status", status.Value.ToString()));
+        }
+        if (filter.Language is { Length: > 0 })
+        {
+            where.Append(" AND t.Language = $lang");
+            parameters.Add(new("$lang", filter.Language));
+        }
+        const string From = """
+            FROM QuotesFts
+            JOIN Quotes q ON q.rowid = QuotesFts.rowid
+            JOIN Topics t ON t.Id = q.TopicId
+            """;
+
+        // Without filters the index alone can count: no row of Quotes is read for a common word's million matches.
+        var countSql = parameters.Count == 1
+            ? "SELECT count(*) AS Value FROM QuotesFts WHERE QuotesFts MATCH $match"
+            : $"SELECT count(*) AS Value {From} WHERE {where}";
+        var total = await db.Database.SqlQueryRaw<int>(countSql, Clone(parameters)).SingleAsync(cancellationToken);
+        if (total == 0 || skip >= total)
+            return new([], total);
+
+        parameters.Add(new("$open", Highlights.Open.ToString()));
+        parameters.Add(new("$close", Highlights.Close.ToString()));
+        parameters.Add(new("$take", take));
+        parameters.Add(new("$skip", skip));
+        // ORDER BY rank uses the bm25 weights stored in the index (SearchIndex.Ranking); rowid breaks ties,
+        // so that paging is stable.
+        // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
+        var sql = $"""
+            SELECT q.Id, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.Language, s.Heading AS SectionHeading,
+                   s.Anchor AS SectionAnchor, q.Status, a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
+                   CASE WHEN length(q.Text) > {SnippetThreshold}
+                        THEN snippet(QuotesFts, 0, $open, $close, '…', {SnippetTokens})
+                        ELSE highlight(QuotesFts, 0, $open, $close) END AS MarkedText,
+                   highlight(QuotesFts, 3, $open, $close) AS MarkedTitle,
+                   QuotesFts.attribution AS Attribution,
+                   highlight(QuotesFts, 1, $open, $close) AS MarkedAttribution
+            {From}
+            JOIN Sections s ON s.Id = q.SectionId
+            LEFT JOIN Authors a ON a.Id = q.AuthorId
+            WHERE {where}
+            ORDER BY QuotesFts.rank, QuotesFts.rowid
+            LIMIT $take OFFSET $skip
+            """;
+        var rows = await db.Database.SqlQueryRaw<HitRow>(sql, parameters.ToArray()).ToListAsync(cancellationToken);
+
+        return new(rows.Select(ToHit).ToList(), total);
+    }
+
+    /// <summary>Topics and authors whose name has words starting with the words typed, the most quoted first.</summary>
+    public static async Task<IReadOnlyList<Suggestion>> SuggestAsync(ArchiveDbContext db, string? typed, int limit,
+        CancellationToken cancellationToken = default)
+    {
+        var query = SearchQuery.Parse(typed);
+        if (query.IsEmpty)
+            return [];
+        // What is typed last is a word being typed: a prefix.
+        var terms = query.Included.ToList();
+        terms[^1] = terms[^1] with { IsPrefix = true };
+        var match = new SearchQuery(terms, []).ToMatchExpression()!;
+        return await db.Database.SqlQueryRaw<Suggestion>("""
+            SELECT name AS Name, kind AS Kind, slug AS Slug, quotes AS Quotes FROM NamesFts
+            WHERE NamesFts MATCH $match
+            ORDER BY quotes DESC, name
+            LIMIT $limit
+            """, new SqliteParameter("$match", match), new SqliteParameter("$limit", limit))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static SqliteParameter[] Clone(List<SqliteParameter> parameters) =>
+        parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray();
+
+    private static SearchHit ToHit(HitRow row)
+    {
+        var attribution = row.Attribution is null
+            ? []
+            : Highlights.ContainsSentinel(row.Attribution) || row.MarkedAttribution is null
+                ? row.Attribution.Split('\n').Select(line => (IReadOnlyList<Highlighted>)[new Highlighted(line, false)]).ToList()
+                : row.MarkedAttribution.Split('\n').Select(line => Highlights.Split(line, line.Replace(Highlights.Open.ToString(), "").Replace(Highlights.Close.ToString(), ""))).ToList();
+        var isSnippet = row.Text.Length > SnippetThreshold;
+        var text = Highlights.ContainsSentinel(row.Text) && isSnippet
+            ? [new Highlighted(row.Text[..SnippetThreshold] + "…", false)]
+            : Highlights.Split(row.MarkedText, row.Text);
+        return new(row.Id, row.TopicSlug, row.TopicTitle, row.Language, row.SectionHeading, row.SectionAnchor,
+            Enum.Parse<QuoteStatus>(row.Status), row.AuthorSlug, row.AuthorName, row.Text, text, isSnippet,
+            Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution);
+    }
+
+    private sealed class HitRow
+    {
+        public required string Id { get; init; }
+        public required string TopicSlug { get; init; }
+        public required string TopicTitle { get; init; }
+        public required string Language { get; init; }
+        public string? SectionHeading { get; init; }
+        public required string SectionAnchor { get; init; }
+        public required string Status { get; init; }
+        public string? AuthorSlug { get; init; }
+        public string? AuthorName { get; init; }
+        public required string Text { get; init; }
+        public string? MarkedText { get; init; }
+        public string? MarkedTitle { get; init; }
+        public string? Attribution { get; init; }
+        public string? MarkedAttribution { get; init; }
+    }
+}
