@@ -17,7 +17,6 @@ public enum QuoteStatus
     About,
 }
 
-[Microsoft.EntityFrameworkCore.Index(nameof(AuthorId))]
 public sealed class Quote
 {
     /// <summary>Stable permalink id: lower-case base32 of SHA-256(topic slug, normalised text), 8 characters or more.</summary>
@@ -38,8 +37,9 @@ public sealed class Quote
     public string? Author { get; set; }
     public string? Work { get; set; }
     public string? Year { get; set; }
-    /// <summary>The author index's entry for this quote (see <see cref="Storage.Author"/>); set at import.</summary>
+    /// <summary>Who the author index says said it; set at import from a person page or the parsed <see cref="Author"/>.</summary>
     public int? AuthorId { get; set; }
+    public Author? AuthorEntry { get; set; }
     public int Line { get; set; }
 
     public List<AttributionLine> Attribution { get; set; } = [];

@@ -12,6 +12,7 @@ public sealed record SearchHit(
     string Id,
     string TopicSlug,
     string TopicTitle,
+    string TopicSourceUrl,
     string Language,
     string? SectionHeading,
     string SectionAnchor,
@@ -96,7 +97,7 @@ public static class QuoteSearch
         // so that paging is stable.
         // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
         var sql = $"""
-            SELECT q.Id, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.Language, s.Heading AS SectionHeading,
+            SELECT q.Id, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl, t.Language, s.Heading AS SectionHeading,
                    s.Anchor AS SectionAnchor, q.Status, a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
                    CASE WHEN length(q.Text) > {SnippetThreshold}
                         THEN snippet(QuotesFts, 0, $open, $close, '…', {SnippetTokens})
@@ -150,7 +151,7 @@ public static class QuoteSearch
         var text = Highlights.ContainsSentinel(row.Text) && isSnippet
             ? [new Highlighted(row.Text[..SnippetThreshold] + "…", false)]
             : Highlights.Split(row.MarkedText, row.Text);
-        return new(row.Id, row.TopicSlug, row.TopicTitle, row.Language, row.SectionHeading, row.SectionAnchor,
+        return new(row.Id, row.TopicSlug, row.TopicTitle, row.TopicSourceUrl, row.Language, row.SectionHeading, row.SectionAnchor,
             Enum.Parse<QuoteStatus>(row.Status), row.AuthorSlug, row.AuthorName, row.Text, text, isSnippet,
             Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution);
     }
@@ -160,6 +161,7 @@ public static class QuoteSearch
         public required string Id { get; init; }
         public required string TopicSlug { get; init; }
         public required string TopicTitle { get; init; }
+        public required string TopicSourceUrl { get; init; }
         public required string Language { get; init; }
         public string? SectionHeading { get; init; }
         public required string SectionAnchor { get; init; }
