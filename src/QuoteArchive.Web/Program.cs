@@ -1,4 +1,6 @@
+using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using Serilog;
 
 // Two-stage start-up: a bootstrap logger until configuration is read.
@@ -13,18 +15,21 @@ try
 
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
-    builder.Services.AddOutputCache();
+    builder.Services.AddArchiveApi();
+    builder.Services.AddArchiveOutputCache();
 
     var app = builder.Build();
 
     // Build or refresh the archive before serving anything.
     app.ImportArchiveIfStale();
 
-    app.UseSerilogRequestLogging();
+    app.UseArchiveRequestLogging();
+    app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseOutputCache();
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
+    app.MapArchiveApi();
 
     app.Run();
     return 0;
