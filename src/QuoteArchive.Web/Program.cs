@@ -1,5 +1,6 @@
 using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Discovery;
 using QuoteArchive.Web.Hosting;
 using Serilog;
 
@@ -17,6 +18,7 @@ try
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveApi();
     builder.Services.AddArchiveOutputCache();
+    builder.Services.AddSearch();
 
     var app = builder.Build();
 
@@ -29,6 +31,7 @@ try
     app.UseOutputCache();
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
+    app.MapSearchApi();
     app.MapArchiveApi();
 
     app.Run();

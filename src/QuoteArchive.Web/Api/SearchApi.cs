@@ -42,7 +42,7 @@ public static class SearchApi
         {
             Name = s.Name,
             Kind = s.Kind,
-            Url = s.Kind == "author" ? SearchUrls.Author(s.Slug) : ArchiveUrls.Topic(s.Slug),
+            Url = s.Kind == "author" ? ArchiveUrls.Author(s.Slug) : ArchiveUrls.Topic(s.Slug),
             Quotes = s.Quotes,
         }).ToList());
     }

@@ -60,14 +60,14 @@ public sealed record AuthorRef
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
-    public string Url => SearchUrls.Author(Slug);
+    public string Url => ArchiveUrls.Author(Slug);
 }
 
 public sealed record AuthorSummary
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
-    public string Url => SearchUrls.Author(Slug);
+    public string Url => ArchiveUrls.Author(Slug);
     public int QuoteCount { get; init; }
     [JsonIgnore] public required string Letter { get; init; }
     /// <summary>The author's own page in the archive, when there is one.</summary>
@@ -100,7 +100,7 @@ public sealed record AuthorView
 {
     public required string Slug { get; init; }
     public required string Name { get; init; }
-    public string Url => SearchUrls.Author(Slug);
+    public string Url => ArchiveUrls.Author(Slug);
     public int QuoteCount { get; init; }
     public string? TopicSlug { get; init; }
     public string? TopicUrl => TopicSlug is null ? null : ArchiveUrls.Topic(TopicSlug);
@@ -118,7 +118,6 @@ public sealed record TodayView
 
 public static class SearchUrls
 {
-    public static string Author(string slug) => "/authors/" + Slugs.ToUrlPath(slug);
     public static string Search(string query) => "/search?q=" + Uri.EscapeDataString(query);
 }
 
