@@ -17,7 +17,7 @@ public static partial class AuthorIndex
 
     public static void Build(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var insert = new PreparedInsert(connection, transaction, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId");
+        var insert = new PreparedInsert(connection, transaction, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         var nextId = 1;
@@ -28,7 +28,7 @@ public static partial class AuthorIndex
             for (var n = 2; !slugs.Add(unique); n++)
                 unique = $"{slug}_{n}";
             var sortKey = Fold(name);
-            insert.Run(nextId, unique, name, sortKey, LetterOf(sortKey), topicId);
+            insert.Run(nextId, unique, name, sortKey, LetterOf(sortKey), topicId, 0);
             byName[name] = nextId;
             return nextId++;
         }
