@@ -6,7 +6,8 @@ using QuoteArchive.Storage;
 namespace QuoteArchive.Web.Archive;
 
 // What the pages show and the JSON API returns: one set of records, so the two cannot drift apart.
-// Their JSON shape is the API of issue 2 (camel-case); what only the pages need is [JsonIgnore]d.
+// Their JSON shape is the API of issue 2 (camel-case); what only the pages need is [JsonIgnore]d (and not
+// `required`, which System.Text.Json refuses on a member it ignores).
 
 /// <summary>A topic in the A–Z list.</summary>
 public sealed record TopicSummary
@@ -56,9 +57,9 @@ public sealed record SectionView
     public int Level { get; init; }
     [JsonIgnore] public bool IsList { get; init; }
     public required IReadOnlyList<LinkView> Links { get; init; }
-    [JsonIgnore] public required IReadOnlyList<RichText> NoteParagraphs { get; init; }
+    [JsonIgnore] public IReadOnlyList<RichText> NoteParagraphs { get; init; } = [];
     public IEnumerable<string> Notes => NoteParagraphs.Select(n => n.Text);
-    [JsonIgnore] public required IReadOnlyList<ListItemView> ListItems { get; init; }
+    [JsonIgnore] public IReadOnlyList<ListItemView> ListItems { get; init; } = [];
     public IEnumerable<string> Items => ListItems.Select(i => i.Text);
     public required IReadOnlyList<QuoteView> Quotes { get; init; }
 
@@ -86,7 +87,7 @@ public sealed record QuoteView
     public QuoteStatus Status { get; init; }
     public required string Text { get; init; }
     public string? Html { get; init; }
-    [JsonIgnore] public required IReadOnlyList<DialogueLineView> DialogueLines { get; init; }
+    [JsonIgnore] public IReadOnlyList<DialogueLineView> DialogueLines { get; init; } = [];
     /// <summary>Dialogue only.</summary>
     public IReadOnlyList<DialogueLineView>? Lines => Kind == QuoteKind.Dialogue ? DialogueLines : null;
     public required IReadOnlyList<AttributionView> Attribution { get; init; }
@@ -149,8 +150,8 @@ public sealed record TopicRef
 {
     public required string Slug { get; init; }
     public required string Title { get; init; }
-    [JsonIgnore] public required string Language { get; init; }
-    [JsonIgnore] public required string SourceUrl { get; init; }
+    [JsonIgnore] public string Language { get; init; } = "";
+    [JsonIgnore] public string SourceUrl { get; init; } = "";
     [JsonIgnore] public string? License { get; init; }
 }
 

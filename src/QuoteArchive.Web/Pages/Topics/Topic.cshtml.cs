@@ -23,7 +23,7 @@ public sealed class TopicModel(ArchiveDbContext db) : PageModel
 
         Topic = topic;
         // The unnamed first section stands before every heading and is nobody's parent.
-        var sections = topic.Sections.Where(s => !s.IsEmpty).ToList();
+        var sections = topic.Sections.Where(s => s.Heading is not null || !s.IsEmpty).ToList();
         Outline = ArchiveMarkup.Nest(sections, s => s.Heading is null ? int.MaxValue : s.Level);
         return Page();
     }
