@@ -94,9 +94,9 @@ public sealed record QuoteView
     public string? Author { get; init; }
     public string? Work { get; init; }
     public string? Year { get; init; }
-    /// <summary>The author index's entry for the quote (issue 3), when the author is known.</summary>
-    public string? AuthorSlug { get; init; }
-    public string? AuthorUrl => AuthorSlug is null ? null : ArchiveUrls.Author(AuthorSlug);
+    /// <summary>The author index's entry for the quote (issue 3), when the author is known; the API's shape is issue 2's.</summary>
+    [JsonIgnore] public string? AuthorSlug { get; init; }
+    [JsonIgnore] public string? AuthorUrl => AuthorSlug is null ? null : ArchiveUrls.Author(AuthorSlug);
     [JsonIgnore] public string? AuthorName { get; init; }
     public required TopicRef Topic { get; init; }
     public required SectionRef Section { get; init; }

@@ -36,9 +36,9 @@ public sealed record SearchHitView
     public AuthorRef? Author { get; init; }
     public required TopicRef Topic { get; init; }
     public required SectionRef Section { get; init; }
-    [JsonIgnore] public required IReadOnlyList<Highlighted> Pieces { get; init; }
-    [JsonIgnore] public required IReadOnlyList<Highlighted> TitlePieces { get; init; }
-    [JsonIgnore] public required IReadOnlyList<IReadOnlyList<Highlighted>> AttributionPieces { get; init; }
+    [JsonIgnore] public IReadOnlyList<Highlighted> Pieces { get; init; } = [];
+    [JsonIgnore] public IReadOnlyList<Highlighted> TitlePieces { get; init; } = [];
+    [JsonIgnore] public IReadOnlyList<IReadOnlyList<Highlighted>> AttributionPieces { get; init; } = [];
 
     public static SearchHitView From(SearchHit hit) => new()
     {
@@ -69,7 +69,7 @@ public sealed record AuthorSummary
     public required string Name { get; init; }
     public string Url => ArchiveUrls.Author(Slug);
     public int QuoteCount { get; init; }
-    [JsonIgnore] public required string Letter { get; init; }
+    [JsonIgnore] public string Letter { get; init; } = "#";
     /// <summary>The author's own page in the archive, when there is one.</summary>
     public string? TopicSlug { get; init; }
 }
@@ -92,7 +92,7 @@ public sealed record AuthorTopicView
     public required string Slug { get; init; }
     public required string Title { get; init; }
     public string Url => ArchiveUrls.Topic(Slug);
-    [JsonIgnore] public required string Language { get; init; }
+    [JsonIgnore] public string Language { get; init; } = "";
     public required IReadOnlyList<QuoteView> Quotes { get; init; }
 }
 

@@ -16,7 +16,7 @@ public sealed class SearchQueryTests
     [InlineData("Sino-Soviet", "(\"Sino Soviet\")")]
     [InlineData("l'amour", "(\"l amour\")")]
     [InlineData("\"unbalanced phrase", "(\"unbalanced phrase\")")]
-    [InlineData("NEAR(a b)", "(\"NEAR a b\")")]
+    [InlineData("NEAR(a b)", "(\"NEAR a\" AND \"b\")")]
     [InlineData("title:love", "(\"title love\")")]
     [InlineData("^love OR war", "(\"love\" AND \"OR\" AND \"war\")")]
     [InlineData("love *", "(\"love\")")]

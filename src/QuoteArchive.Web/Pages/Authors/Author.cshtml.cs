@@ -12,9 +12,9 @@ public sealed class AuthorModel(ArchiveDbContext db) : PageModel
     public AuthorView Author { get; private set; } = null!;
     public Paging Paging { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        Paging = Paging.From(page, null, PageSize);
+        Paging = Paging.From(Request.Query["page"], null, PageSize);
         var author = await db.AuthorAsync(AuthorQueries.AsRequested(slug), Paging, cancellationToken);
         if (author is null)
             return NotFound();

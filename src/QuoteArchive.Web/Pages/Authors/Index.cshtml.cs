@@ -11,9 +11,9 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     public AuthorListView List { get; private set; } = null!;
     public Paging Paging { get; private set; }
 
-    public async Task OnGetAsync(string? letter, string? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? letter, CancellationToken cancellationToken)
     {
-        Paging = Paging.From(page, null, PageSize);
+        Paging = Paging.From(Request.Query["page"], null, PageSize);
         List = await db.AuthorListAsync(letter, Paging, cancellationToken);
     }
 }

@@ -24,9 +24,10 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
 
-    public async Task OnGetAsync(string? page, string? pageSize, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Paging = Paging.From(page, pageSize);
+        // "page" is a route value of Razor Pages (the page's path): the page number is read from the query string.
+        Paging = Paging.From(Request.Query["page"], Request.Query["pageSize"]);
         Understood = SearchQuery.Parse(Q).ToString();
         Results = await db.SearchAsync(Q, Topic, Author, Status, Lang, Paging, cancellationToken);
         if (!HasQuery)
