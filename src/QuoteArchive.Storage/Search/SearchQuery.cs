@@ -32,13 +32,20 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
     /// <summary>True when there is nothing to look for (an empty query, only punctuation or emoji, only exclusions).</summary>
     public bool IsEmpty => Included.Count == 0;
 
-    /// <summary>The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>.</summary>
-    public string? ToMatchExpression()
+    /// <summary>
+    /// The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>. With <paramref name="columns"/> (FTS5 column
+    /// names, space-separated) the included terms must match in those columns; exclusions still apply to every column.
+    /// </summary>
+    public string? ToMatchExpression(string? columns = null, bool withExclusions = true)
     {
         if (IsEmpty)
             return null;
         var match = "(" + string.Join(" AND ", Included.Select(t => t.ToMatch())) + ")";
-        return Excluded.Count == 0 ? match : match + " NOT (" + string.Join(" OR ", Excluded.Select(t => t.ToMatch())) + ")";
+        if (columns is not null)
+            match = "{" + columns + "} : " + match;
+        return Excluded.Count == 0 || !withExclusions
+            ? match
+            : "(" + match + ") NOT (" + string.Join(" OR ", Excluded.Select(t => t.ToMatch())) + ")";
     }
 
     public override string ToString() =>

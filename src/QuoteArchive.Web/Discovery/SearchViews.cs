@@ -19,6 +19,8 @@ public sealed record SearchResultsView
     public int Page { get; init; }
     public int PageSize { get; init; }
     public int Total { get; init; }
+    /// <summary>True when more quotes match than are counted: then <see cref="Total"/> is the count's limit.</summary>
+    public bool TotalIsLowerBound { get; init; }
     public required IReadOnlyList<SearchHitView> Results { get; init; }
 }
 
@@ -173,6 +175,7 @@ public static class SearchQueries
             Page = paging.Page,
             PageSize = paging.PageSize,
             Total = found.Total,
+            TotalIsLowerBound = found.TotalIsLowerBound,
             Results = found.Hits.Select(SearchHitView.From).ToList(),
         };
     }

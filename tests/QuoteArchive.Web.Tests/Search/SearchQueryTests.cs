@@ -11,8 +11,8 @@ public sealed class SearchQueryTests
     [InlineData("\"cold war\"", "(\"cold war\")")]
     [InlineData("lov*", "(\"lov\"*)")]
     [InlineData("\"cold wa\"*", "(\"cold wa\"*)")]
-    [InlineData("love -hate", "(\"love\") NOT (\"hate\")")]
-    [InlineData("love -\"hate crime\" -war", "(\"love\") NOT (\"hate crime\" OR \"war\")")]
+    [InlineData("love -hate", "((\"love\")) NOT (\"hate\")")]
+    [InlineData("love -\"hate crime\" -war", "((\"love\")) NOT (\"hate crime\" OR \"war\")")]
     [InlineData("Sino-Soviet", "(\"Sino Soviet\")")]
     [InlineData("l'amour", "(\"l amour\")")]
     [InlineData("\"unbalanced phrase", "(\"unbalanced phrase\")")]
@@ -43,6 +43,11 @@ public sealed class SearchQueryTests
         Assert.True(query.IsEmpty);
         Assert.Null(query.ToMatchExpression());
     }
+
+    [Fact]
+    public void AColumnFilterAppliesToTheIncludedTermsOnly() =>
+        Assert.Equal("({author title} : (\"love\" AND \"war\"*)) NOT (\"hate\")",
+            SearchQuery.Parse("love war* -hate").ToMatchExpression("author title"));
 
     [Fact]
     public void APastedEssayIsCutToTheMaximumNumberOfTerms()
