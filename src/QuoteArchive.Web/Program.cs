@@ -14,6 +14,7 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
+    // The archive, read-only; pages and API over it, cached whole.
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveApi();
@@ -25,10 +26,13 @@ try
     // Build or refresh the archive before serving anything.
     app.ImportArchiveIfStale();
 
+    // One log line per request, security headers, a helpful 404 page, then the output cache.
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseOutputCache();
+
+    // Fingerprinted static assets, the pages and the JSON API.
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
     app.MapSearchApi();

@@ -248,7 +248,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         }
 
         QuoteStatus? inherited = null;
-        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, (int Count, int FirstLine)>(StringComparer.Ordinal);
         foreach (var s in topic.Sections)
         {
             // FORMAT.md: "Quote status, from the headings above the quote". Page text has no levels: a status heading
@@ -269,9 +269,11 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
                 // FORMAT.md: the id "depends only on the topic slug and the quote's normalised text"; a repeat of the
                 // same text in the topic is told apart by its occurrence.
                 var key = QuoteIds.Normalize(quote.Text);
-                var occurrence = texts[key] = texts.GetValueOrDefault(key) + 1;
+                var (seen, firstLine) = texts.GetValueOrDefault(key, (0, quote.Line));
+                var occurrence = seen + 1;
+                texts[key] = (occurrence, firstLine);
                 if (occurrence > 1)
-                    Report(quote.Line, 1, Severity.Warning, $"the same quote text appears {occurrence} times in this page");
+                    Report(quote.Line, 1, Severity.Warning, $"the same quote text appears {occurrence} times in this page (first on line {firstLine})");
                 quote.Id = QuoteIds.Create(topic.Slug, quote.Text, occurrence);
                 foreach (var line in quote.Attribution)
                     line.QuoteId = quote.Id;
