@@ -132,6 +132,15 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void ACaptionRepeatingTheTitleStaysInTheLead()
+    {
+        var topic = Import("Bertolt Brecht\n\nBertolt Brecht est un poète.\n\nBertolt Brecht\n\nL'Exception et la règle, 1930\n\n  • Les acteurs.\n");
+
+        Assert.Equal(["Bertolt Brecht est un poète.", "Bertolt Brecht"], topic.Lead.Select(p => p.Text));
+        Assert.Equal("L'Exception et la règle, 1930", Assert.Single(topic.Sections).Heading);
+    }
+
+    [Fact]
     public void AnchorsAreUniqueInThePage()
     {
         var topic = Import("T\n\nA page.\n\nNotes on love\n\n  • A.\n\nNotes on love\n\n  • B.\n\nNotes on love\n\n  • C.\n");
@@ -156,5 +165,59 @@ public sealed class PageTextParserTests
         var topic = Import($"Title\n\nQuotes\n\n{line}\n\n  • A quote.\n");
 
         Assert.Equal(heading, topic.Sections.Any(s => s.Heading == line));
+    }
+
+    [Theory]
+    [InlineData("bilateral relations between China and Russia", true)]
+    [InlineData("Warmness is the state of being warm and excited.", false)]
+    [InlineData("He said it (and meant it.)", false)]
+    [InlineData("He said “so!”", false)]
+    [InlineData("Quotes", false)]
+    [InlineData("Quotes about Love", false)]
+    [InlineData("(Full text)", false)]
+    [InlineData("A · B · C · D", false)]
+    [InlineData("Love is all. ~ Someone", false)]
+    public void DescriptionIsAShortLineRightUnderTheTitle(string line, bool description)
+    {
+        var topic = Import($"Title\n\n{line}\n\n  • A quote.\n");
+
+        Assert.Equal(description ? line : null, topic.Description);
+    }
+
+    [Fact]
+    public void DescriptionIsOneLineOfAtMost200Characters()
+    {
+        Assert.NotNull(Import($"T\n\n{new string('a', 200)}\n").Description);
+        Assert.Null(Import($"T\n\n{new string('a', 201)}\n").Description);
+        Assert.Null(Import("T\n\nfirst line\nsecond line\n").Description);
+    }
+
+    [Fact]
+    public void SisterBoxesBecomeSisterLinksWhereverTheyStand()
+    {
+        var topic = Import("""
+            Friedrich Nietzsche
+
+            External links
+            Wikipedia has an article about:
+            Wikisource has original works written by or about:
+            Wikisource has original text related to: Thus Spoke Zarathustra
+            Look up Übermensch in Wiktionary, the free dictionary.
+            Wikimedia Commons has media related to:
+            Sur les autres projets Wikimedia :
+
+              • Works by Friedrich Nietzsche at Project Gutenberg
+            """);
+
+        Assert.Equal([
+                ("Wikipedia", "Friedrich Nietzsche", "https://en.wikipedia.org/wiki/Friedrich_Nietzsche", 4),
+                ("Wikisource", "Friedrich Nietzsche", "https://en.wikisource.org/wiki/Author:Friedrich_Nietzsche", 5),
+                ("Wikisource", "Thus Spoke Zarathustra", "https://en.wikisource.org/wiki/Thus_Spoke_Zarathustra", 6),
+                ("Wiktionary", "Übermensch", "https://en.wiktionary.org/wiki/%C3%9Cbermensch", 7),
+                ("Wikimedia Commons", "Friedrich Nietzsche", null, 8),
+                ("Wikimedia", "Friedrich Nietzsche", null, 9),
+            ], topic.SisterLinks.Select(l => (l.Project, l.Article, l.Url, l.Line)));
+        // "Lines after a sister box go on as usual (they are usually items of an External links section)."
+        Assert.Equal("Works by Friedrich Nietzsche at Project Gutenberg", Assert.Single(Assert.Single(topic.Sections).Items).Text);
     }
 }

@@ -80,13 +80,18 @@ internal static partial class ParagraphRules
         if (quote.Count == 0)
             return false;
 
-        var after = string.Join("\n", new[] { lines[at].Text[(tilde + 1)..].Trim() }.Concat(lines.Skip(at + 1).Select(l => l.Text))).Trim();
-        if (after.StartsWith('['))
-            after = after[1..].TrimStart();
-        if (after.EndsWith(']'))
-            after = after[..^1].TrimEnd();
-        if (after.Length > 0)
-            attribution = (lines[at].Number, after);
+        var after = new List<(int Number, string Text)> { (lines[at].Number, lines[at].Text[(tilde + 1)..].Trim()) };
+        after.AddRange(lines.Skip(at + 1).Select(l => (l.Number, l.Text)));
+        while (after.Count > 0 && after[0].Text.TrimStart('[').Trim().Length == 0)
+            after.RemoveAt(0);
+        if (after.Count > 0 && after[0].Text.StartsWith('['))
+            after[0] = (after[0].Number, after[0].Text[1..].TrimStart());
+        while (after.Count > 0 && after[^1].Text.TrimEnd(']').Trim().Length == 0)
+            after.RemoveAt(after.Count - 1);
+        if (after.Count > 0 && after[^1].Text.EndsWith(']'))
+            after[^1] = (after[^1].Number, after[^1].Text[..^1].TrimEnd());
+        if (after.Count > 0)
+            attribution = (after[0].Number, string.Join("\n", after.Select(l => l.Text)));
         return true;
     }
 
