@@ -8,8 +8,11 @@ namespace QuoteArchive.Storage.Search;
 /// </summary>
 public static class SearchIndex
 {
-    /// <summary>bm25 weights of the columns text, attribution, author, title: a match in the title or author weighs more.</summary>
-    public const string Ranking = "bm25(1.0, 2.0, 6.0, 10.0)";
+    /// <summary>
+    /// bm25 weights of the columns text, attribution, author, title: a match in the title or the author weighs more
+    /// than one in the text or the attribution (issue 3).
+    /// </summary>
+    public const string Ranking = "bm25(1.0, 1.0, 6.0, 10.0)";
 
     // QuotesFts is an external-content FTS5 table: it stores the index only, and reads the text of a row from the
     // QuotesFtsContent view when highlight() or snippet() asks for it. At the size of English Wikiquote
