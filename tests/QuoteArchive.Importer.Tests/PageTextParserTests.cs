@@ -141,6 +141,19 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void CaptionsSplitAtTheTildeAndLoseTheirLinkResidue()
+    {
+        var topic = Import("T\n\nA page.\n\nLove costs all we are\nand will ever be. ~ [ Maya Angelou ]\n\nJust words ~\n\nQuotes\n\nIn the body. ~ Someone\n");
+
+        var lead = topic.Sections[0].Quotes;
+        Assert.Equal([("Love costs all we are\nand will ever be.", true, 5), ("Just words", false, 8)], lead.Select(q => (q.Text, q.IsFeatured, q.Line)));
+        Assert.Equal(("Maya Angelou", 6), (lead[0].Attribution.Single().Text, lead[0].Attribution.Single().Line));
+        Assert.Empty(lead[1].Attribution);
+        var body = Assert.Single(topic.Sections[1].Quotes);
+        Assert.Equal(("In the body.", false, "Someone"), (body.Text, body.IsFeatured, body.Attribution.Single().Text));
+    }
+
+    [Fact]
     public void AnchorsAreUniqueInThePage()
     {
         var topic = Import("T\n\nA page.\n\nNotes on love\n\n  • A.\n\nNotes on love\n\n  • B.\n\nNotes on love\n\n  • C.\n");
@@ -160,6 +173,13 @@ public sealed class PageTextParserTests
     [InlineData("He said it. ~ Someone", false)]
     [InlineData("It ends here.", false)]
     [InlineData("“Quoted heading”", false)]
+    [InlineData("Art is the supreme task and the truly metaphysical activity in this life…", false)]
+    [InlineData("Where there is the greatest love, there are always miracles. - Willa Cather", false)]
+    [InlineData("Love is the only way. Martin Luther King", false)]
+    [InlineData("-->", false)]
+    [InlineData("Bartlett's Familiar Quotations, 10th ed. (1919)", true)]
+    [InlineData("Littérature, Enquête — Pourquoi écrivez-vous ?, 1920", true)]
+    [InlineData("Marc Lévy, Et si c'était vrai..., 2000", true)]
     public void HeadingsFollowTheHeadingRule(string line, bool heading)
     {
         var topic = Import($"Title\n\nQuotes\n\n{line}\n\n  • A quote.\n");

@@ -27,7 +27,12 @@ internal static partial class ParagraphRules
     {
         if (text.Length > 250 || text.StartsWith('(') || text.StartsWith('•') || text.Contains('~') || IsNavigation(text))
             return false;
-        if (".!?:;,\"”»’'".Contains(text[^1]))
+        // "…" is the one-character "...", which ends in ".".
+        if (".!?:;,\"”»’'…".Contains(text[^1]))
+            return false;
+        // Nor is a heading prose or residue: a line with a sentence inside ("… the only way. Martin Luther King",
+        // "… miracles. - Willa Cather": captions the rendering lost the "~" of), or with no letter or digit ("-->", "]]").
+        if (SentenceInside().IsMatch(text) || !text.Any(char.IsLetterOrDigit))
             return false;
         // samples/README.md: "Broken wiki markup stays as the wiki shows it (`== La Mère, 1931 == <3` is a text line,
         // not a heading)": MediaWiki shows a heading line with text after its closing `==` as text.
@@ -117,8 +122,11 @@ internal static partial class ParagraphRules
     private static bool EndsSentence(string text)
     {
         var end = text.TrimEnd(ClosingMarks.ToCharArray());
-        return end.Length > 0 && end[^1] is '.' or '!' or '?';
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…';
     }
+
+    [GeneratedRegex(@"(\p{Ll}{2}|\d)[.!?…][""”’»)]?\s+(\p{Lu}|[-–—]\s)")]
+    private static partial Regex SentenceInside();
 
     [GeneratedRegex(@"^=+[^=]+=+\s*[^=\s]")]
     private static partial Regex BrokenHeadingMarkup();

@@ -177,7 +177,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (!section.IsList && ParagraphRules.TryCaption(paragraph, out var captionText, out var captionBy))
         {
             var quote = NewQuote(QuoteKind.Quote, string.Join("\n", captionText.Select(t => t.Text)), captionText[0].Line);
-            if (captionBy is var (byLine, by))
+            if (captionBy is (int byLine, string by))
                 quote.Attribution.Add(new AttributionLine { QuoteId = "", Depth = 1, Text = by, Line = byLine });
             // FORMAT.md: "The first one in the lead is the page's featured quote."
             if (!inBody && !featuredTaken)

@@ -26,6 +26,8 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
         if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal))
             return;
         var slug = asked[TopicPrefix.Length..];
+        if (string.IsNullOrWhiteSpace(slug.Replace('_', ' ')))
+            return;
         AskedTopic = slug.Length > 200 ? slug[..200].Replace('_', ' ') + "…" : slug.Replace('_', ' ');
         Suggestions = await db.TopicsLikeAsync(AskedTopic, 10, cancellationToken);
     }
