@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
 
 namespace QuoteArchive.Web.Tests.Search;
 
@@ -63,47 +64,50 @@ public sealed class RandomAndTodayTests(ArchiveApp app)
     [Fact]
     public async Task TheQuoteOfTheDayIsStableWithinADateAndChangesAcrossDates()
     {
-        var clock = new SettableClock(new DateTimeOffset(2026, 3, 14, 0, 0, 1, TimeSpan.Zero));
-        await using var dated = app.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
-        using var client = dated.CreateClient();
-
-        var morning = await TodayAsync(client);
-        clock.Now = clock.Now.AddHours(23).AddMinutes(59);
-        var evening = await TodayAsync(client);
-        Assert.Equal(("2026-03-14", morning.Id), (evening.Date, evening.Id));
-        Assert.True(morning.Short && morning.Sourced, "the quote of the day prefers short, sourced quotes");
-
-        var days = new List<string>();
-        for (var day = 0; day < 7; day++)
+        using var client = app.Browser();
+        try
         {
-            clock.Now = new DateTimeOffset(2026, 3, 15 + day, 12, 0, 0, TimeSpan.Zero);
-            var today = await TodayAsync(client);
-            Assert.Equal($"2026-03-{15 + day}", today.Date);
-            days.Add(today.Id);
-        }
-        Assert.True(days.Distinct().Count() > 1, "a week of quotes of the day is not one quote");
+            app.Clock.Set(new DateTimeOffset(2026, 3, 14, 0, 0, 1, TimeSpan.Zero));
+            var morning = await TodayAsync(client);
+            app.Clock.Set(new DateTimeOffset(2026, 3, 14, 23, 59, 59, TimeSpan.Zero));
+            var evening = await TodayAsync(client);
+            Assert.Equal(("2026-03-14", morning.Id), (evening.Date, evening.Id));
+            Assert.True(morning.Short && morning.Sourced, "the quote of the day prefers short, sourced quotes");
 
-        // The home page shows the same quote as the API, on the new date too (its cache follows the date).
-        clock.Now = new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero);
-        var home = await ArchiveApp.ParseAsync(await client.GetStringAsync("/"), "/");
-        Assert.Equal("2026-03-21", home.QuerySelector(".quote-of-the-day time")!.GetAttribute("datetime"));
-        Assert.Equal("/q/" + days[^1], home.QuerySelector(".quote-of-the-day .permalink a[href^='/q/']")!.GetAttribute("href"));
+            var days = new List<string>();
+            for (var day = 0; day < 7; day++)
+            {
+                app.Clock.Set(new DateTimeOffset(2026, 3, 15 + day, 12, 0, 0, TimeSpan.Zero));
+                var today = await TodayAsync(client);
+                Assert.Equal($"2026-03-{15 + day}", today.Date);
+                days.Add(today.Id);
+            }
+            Assert.True(days.Distinct().Count() > 1, "a week of quotes of the day is not one quote");
+
+            // The home page shows the same quote as the API, on the new date too (its cache follows the date).
+            app.Clock.Set(new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero));
+            var home = await app.GetPageAsync("/");
+            Assert.Equal("2026-03-21", home.QuerySelector(".quote-of-the-day time")!.GetAttribute("datetime"));
+            Assert.Equal("/q/" + days[^1], home.QuerySelector(".quote-of-the-day .permalink a[href^='/q/']")!.GetAttribute("href"));
+        }
+        finally
+        {
+            app.Clock.Set(null);
+        }
     }
 
     [Fact]
-    public async Task TheQuoteOfTheDayIsTheSameOnEveryReplica()
+    public async Task TheQuoteOfTheDayDependsOnlyOnTheDateAndTheArchive()
     {
-        var date = new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
-        var ids = new List<string>();
-        for (var replica = 0; replica < 2; replica++)
-        {
-            await using var instance = app.WithWebHostBuilder(builder =>
-                builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new SettableClock(date))));
-            using var client = instance.CreateClient();
-            ids.Add((await TodayAsync(client)).Id);
-        }
-        Assert.Equal(ids[0], ids[1]);
+        // What every replica computes: the same archive and the same date give the same quote, whoever asks.
+        var date = new DateOnly(2026, 7, 1);
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        var a = await QuotePicks.OfTheDayAsync(first.ServiceProvider.GetRequiredService<ArchiveDbContext>(), date);
+        var b = await QuotePicks.OfTheDayAsync(second.ServiceProvider.GetRequiredService<ArchiveDbContext>(), date);
+        Assert.NotNull(a);
+        Assert.Equal(a, b);
+        Assert.NotEqual(QuotePicks.DayKey(date), QuotePicks.DayKey(date.AddDays(1)));
     }
 
     private async Task<(string Date, string Id, bool Short, bool Sourced)> TodayAsync(HttpClient client)
@@ -129,10 +133,14 @@ public sealed class RandomAndTodayTests(ArchiveApp app)
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("id").GetString()!;
     }
+}
 
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+/// <summary>A clock a test can set to a date; unset, it is the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset? now;
+
+    public void Set(DateTimeOffset? value) => now = value;
+
+    public override DateTimeOffset GetUtcNow() => now ?? System.GetUtcNow();
 }
