@@ -15,6 +15,9 @@ public static partial class AuthorIndex
     /// <summary>Longer "authors" are sentences the attribution parser took for a name; they get no author page.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>How many more names a person page's lead may give than its title (middle names, initials).</summary>
+    private const int MaxExtraNames = 4;
+
     public static void Build(SqliteConnection connection, SqliteTransaction transaction)
     {
         var insert = new PreparedInsert(connection, transaction, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
@@ -101,11 +104,16 @@ public static partial class AuthorIndex
             return false;
         if (!Same(leadWords[0], titleWords[0]) || !Same(leadWords[^1], titleWords[^1]))
             return false;
+        // The words the title lacks are more names (capitalised: "Wilhelm", "J."), a few at most; "relations, also
+        // known as …" before a parenthesis is a sentence, not a name.
         var matched = 0;
+        var extra = 0;
         foreach (var word in leadWords)
         {
             if (matched < titleWords.Length && Same(word, titleWords[matched]))
                 matched++;
+            else if (!char.IsUpper(word[0]) || ++extra > MaxExtraNames)
+                return false;
         }
         return matched == titleWords.Length;
 
