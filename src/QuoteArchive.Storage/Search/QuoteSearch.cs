@@ -39,8 +39,8 @@ public static class QuoteSearch
     private const int SnippetTokens = 48;
 
     /// <summary>
-    /// Up to this many matches are ranked by bm25 on each request. FTS5 ranks about 300,000 matches a second on
-    /// one core (measured in bench-like conditions on 112,000 quotes), so this bounds ranking to well under 0.1 s.
+    /// Up to this many matches are ranked by bm25 on each request. FTS5 ranked about 300,000 matches a second on
+    /// one core here (measured on 112,000 quotes), so this bounds ranking to under 0.1 s.
     /// </summary>
     public const int RankingLimit = 20_000;
 
@@ -97,11 +97,10 @@ public static class QuoteSearch
         if (counted == 0 || skip >= counted)
             return new([], Math.Min(counted, MaxCounted), counted > MaxCounted);
 
-        // Step 1 chooses the rows of the page, step 2 reads and highlights those rows only.
-        List<long> page;
+        List<HitRow> rows;
         if (counted <= rankingLimit)
         {
-            page = await RowIdsAsync(match, ranked: true, skip, take);
+            rows = await PageAsync(match, ranked: true, skip, take);
         }
         else
         {
@@ -110,41 +109,14 @@ public static class QuoteSearch
             // the other matches in index order. The work stays bounded whatever the size of the archive.
             var strongMatch = query.ToMatchExpression(StrongColumns)!;
             var strong = await CountAsync(strongMatch);
-            page = skip < strong ? await RowIdsAsync(strongMatch, ranked: strong <= rankingLimit, skip, take) : [];
-            if (page.Count < take)
+            rows = skip < strong ? await PageAsync(strongMatch, ranked: strong <= rankingLimit, skip, take) : [];
+            if (rows.Count < take)
             {
                 var rest = $"({match}) NOT ({query.ToMatchExpression(StrongColumns, withExclusions: false)})";
-                page.AddRange(await RowIdsAsync(rest, ranked: false, Math.Max(0, skip - strong), take - page.Count));
+                rows.AddRange(await PageAsync(rest, ranked: false, Math.Max(0, skip - strong), take - rows.Count));
             }
         }
-        if (page.Count == 0)
-            return new([], Math.Min(counted, MaxCounted), counted > MaxCounted);
-
-        var rowParameters = page.Select((rowId, i) => new SqliteParameter($"$r{i}", rowId)).ToList();
-        // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
-        var sql = $"""
-            SELECT QuotesFts.rowid AS RowId, q.Id, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl,
-                   t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
-                   a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
-                   CASE WHEN length(q.Text) > {SnippetThreshold}
-                        THEN snippet(QuotesFts, 0, $open, $close, '…', {SnippetTokens})
-                        ELSE highlight(QuotesFts, 0, $open, $close) END AS MarkedText,
-                   highlight(QuotesFts, 3, $open, $close) AS MarkedTitle,
-                   QuotesFts.attribution AS Attribution,
-                   highlight(QuotesFts, 1, $open, $close) AS MarkedAttribution
-            FROM QuotesFts
-            JOIN Quotes q ON q.rowid = QuotesFts.rowid
-            JOIN Topics t ON t.Id = q.TopicId
-            JOIN Sections s ON s.Id = q.SectionId
-            LEFT JOIN Authors a ON a.Id = q.AuthorId
-            WHERE QuotesFts MATCH $match AND QuotesFts.rowid IN ({string.Join(", ", rowParameters.Select(p => p.ParameterName))})
-            """;
-        var rows = await db.Database.SqlQueryRaw<HitRow>(sql,
-                [new SqliteParameter("$match", match), new SqliteParameter("$open", Highlights.Open.ToString()),
-                 new SqliteParameter("$close", Highlights.Close.ToString()), .. rowParameters])
-            .ToListAsync(cancellationToken);
-        var order = page.Select((rowId, i) => (rowId, i)).ToDictionary(p => p.rowId, p => p.i);
-        return new(rows.OrderBy(r => order[r.RowId]).Select(ToHit).ToList(), Math.Min(counted, MaxCounted), counted > MaxCounted);
+        return new(rows.Select(ToHit).ToList(), Math.Min(counted, MaxCounted), counted > MaxCounted);
 
         // Counting stops past MaxCounted: no reader pages that far, and a bounded count is a bounded cost.
         async Task<int> CountAsync(string expression)
@@ -155,14 +127,36 @@ public static class QuoteSearch
         }
 
         // ORDER BY rank uses the bm25 weights stored in the index (SearchIndex.Ranking). It must stay the only
-        // ordering term: then FTS5 sorts the matches itself. A second term (say rowid, to break ties) makes SQLite
-        // sort every match again in a temporary b-tree. FTS5's order is deterministic, so paging is stable.
-        async Task<List<long>> RowIdsAsync(string expression, bool ranked, int offset, int count)
+        // ordering term: then FTS5 sorts the matches itself and SQLite computes highlight() and snippet() for the
+        // rows of the page only. A second term (say rowid, to break ties) makes SQLite sort every match again in a
+        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable.
+        // One pass over the index per call: a prefix query merges its terms once, not once per row.
+        async Task<List<HitRow>> PageAsync(string expression, bool ranked, int offset, int count)
         {
-            var sql = $"SELECT QuotesFts.rowid AS Value {from} WHERE QuotesFts MATCH $match{filters}" +
-                      (ranked ? " ORDER BY QuotesFts.rank" : "") + " LIMIT $take OFFSET $skip";
-            return await db.Database.SqlQueryRaw<long>(sql,
-                    [new SqliteParameter("$match", expression), new SqliteParameter("$take", count), new SqliteParameter("$skip", offset), .. Clone(parameters)])
+            // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
+            var sql = $"""
+                SELECT q.Id, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl,
+                       t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
+                       a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
+                       CASE WHEN length(q.Text) > {SnippetThreshold}
+                            THEN snippet(QuotesFts, 0, $open, $close, '…', {SnippetTokens})
+                            ELSE highlight(QuotesFts, 0, $open, $close) END AS MarkedText,
+                       highlight(QuotesFts, 3, $open, $close) AS MarkedTitle,
+                       QuotesFts.attribution AS Attribution,
+                       highlight(QuotesFts, 1, $open, $close) AS MarkedAttribution
+                FROM QuotesFts
+                JOIN Quotes q ON q.rowid = QuotesFts.rowid
+                JOIN Topics t ON t.Id = q.TopicId
+                JOIN Sections s ON s.Id = q.SectionId
+                LEFT JOIN Authors a ON a.Id = q.AuthorId
+                WHERE QuotesFts MATCH $match{filters}
+                {(ranked ? "ORDER BY QuotesFts.rank" : "")}
+                LIMIT $take OFFSET $skip
+                """;
+            return await db.Database.SqlQueryRaw<HitRow>(sql,
+                    [new SqliteParameter("$match", expression), new SqliteParameter("$open", Highlights.Open.ToString()),
+                     new SqliteParameter("$close", Highlights.Close.ToString()), new SqliteParameter("$take", count),
+                     new SqliteParameter("$skip", offset), .. Clone(parameters)])
                 .ToListAsync(cancellationToken);
         }
     }
@@ -208,7 +202,6 @@ public static class QuoteSearch
 
     private sealed class HitRow
     {
-        public long RowId { get; init; }
         public required string Id { get; init; }
         public required string TopicSlug { get; init; }
         public required string TopicTitle { get; init; }
