@@ -1,5 +1,6 @@
 using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Discovery;
 using QuoteArchive.Web.Hosting;
 using Serilog;
 
@@ -18,6 +19,7 @@ try
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveApi();
     builder.Services.AddArchiveOutputCache();
+    builder.Services.AddSearch();
 
     var app = builder.Build();
 
@@ -33,6 +35,7 @@ try
     // Fingerprinted static assets, the pages and the JSON API.
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
+    app.MapSearchApi();
     app.MapArchiveApi();
 
     app.Run();
