@@ -27,6 +27,17 @@ public sealed class ArchiveBuilder(ImportOptions options)
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when the archive exists, is newer than every content file, and was built with this version's schema
+    /// (an archive from another version of QuoteArchive must be rebuilt, not served).
+    /// </summary>
+    public static bool IsUpToDate(string contentFolder, string databasePath)
+    {
+        var archive = new FileInfo(databasePath);
+        var newestContent = ContentFiles(contentFolder).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+        return archive.Exists && archive.LastWriteTimeUtc >= newestContent && ArchiveSchema.ReadVersion(archive.FullName) == ArchiveSchema.Version;
+    }
+
     /// <summary>Parses every file and reports diagnostics without writing anything (<c>--check</c>).</summary>
     public ImportSummary Check(string contentFolder, Action<Diagnostic> report)
     {
@@ -107,7 +118,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             transaction.Commit();
         }
         // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
-        Execute(connection, "PRAGMA journal_mode=DELETE; ANALYZE;");
+        Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version}; ANALYZE;");
         return counts.Summary(clock.Elapsed);
     }
 

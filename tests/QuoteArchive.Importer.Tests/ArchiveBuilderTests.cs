@@ -107,3 +107,54 @@ public sealed class ArchiveBuilderTests
     private static int RunImporter(params string[] args) =>
         (int)typeof(ArchiveBuilder).Assembly.EntryPoint!.Invoke(null, [args])!;
 }
+
+public sealed class ArchiveFreshnessTests
+{
+    [Fact]
+    public void FreshArchiveIsUpToDateUntilAContentFileChanges()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        var content = Path.Combine(folder.Path, "content");
+        var target = Path.Combine(folder.Path, "archive.db");
+        Assert.False(ArchiveBuilder.IsUpToDate(content, target));
+
+        new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
+        Assert.True(ArchiveBuilder.IsUpToDate(content, target));
+        Assert.Equal(ArchiveSchema.Version, ArchiveSchema.ReadVersion(target));
+
+        File.SetLastWriteTimeUtc(Path.Combine(content, "a.txt"), File.GetLastWriteTimeUtc(target).AddMinutes(1));
+        Assert.False(ArchiveBuilder.IsUpToDate(content, target));
+    }
+
+    [Fact]
+    public void ArchiveBuiltWithAnotherSchemaIsNotUpToDate()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        var content = Path.Combine(folder.Path, "content");
+        var target = Path.Combine(folder.Path, "archive.db");
+        new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
+
+        using (var connection = new SqliteConnection($"Data Source={target};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 1";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.False(ArchiveBuilder.IsUpToDate(content, target));
+    }
+
+    [Fact]
+    public void FileThatIsNoArchiveIsNotUpToDate()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        folder.Write("archive.db", "not a database");
+
+        Assert.Null(ArchiveSchema.ReadVersion(Path.Combine(folder.Path, "archive.db")));
+        Assert.False(ArchiveBuilder.IsUpToDate(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db")));
+    }
+}

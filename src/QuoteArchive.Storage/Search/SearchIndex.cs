@@ -22,7 +22,7 @@ public static class SearchIndex
     // ready-made list instead of a merge of every term that starts so, on each pass over the index. Measured on
     // 112,000 quotes they make the index 2.5 times larger (52 MB instead of 21 MB) and /api/search?q=lo* take
     // 40-70 ms instead of 460 ms; longer prefixes ("philos*", 35 ms) match few terms and need none.
-    private const string Schema = """
+    internal const string Schema = """
         CREATE VIEW QuotesFtsContent AS
         SELECT q.rowid AS QuoteRowId,
                q.Text AS text,

@@ -22,7 +22,8 @@ public static class ArchiveSetup
     }
 
     /// <summary>
-    /// Imports the content folder when the archive file is missing or older than any content file.
+    /// Imports the content folder when the archive file is missing, older than any content file, or built with
+    /// another schema (by another version of QuoteArchive).
     /// Runs before the server listens, so it never serves a half-built archive.
     /// </summary>
     public static void ImportArchiveIfStale(this WebApplication app)
@@ -35,12 +36,7 @@ public static class ArchiveSetup
                 Path.GetFullPath(options.DatabasePath), Path.GetFullPath(options.ContentPath));
         if (!options.ImportOnStart || !Directory.Exists(options.ContentPath))
             return;
-        var archive = new FileInfo(options.DatabasePath);
-        var newestContent = ArchiveBuilder.ContentFiles(options.ContentPath)
-            .Select(File.GetLastWriteTimeUtc)
-            .DefaultIfEmpty(DateTime.MinValue)
-            .Max();
-        if (archive.Exists && archive.LastWriteTimeUtc >= newestContent)
+        if (ArchiveBuilder.IsUpToDate(options.ContentPath, options.DatabasePath))
             return;
 
         logger.LogInformation("Importing {ContentPath} into {DatabasePath}", options.ContentPath, options.DatabasePath);
