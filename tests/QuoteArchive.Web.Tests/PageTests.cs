@@ -13,7 +13,7 @@ public sealed class PageTests(ArchiveApp app)
     public void TestContentImportsWithoutErrors()
     {
         Assert.True(app.Import.Errors == 0, string.Join('\n', app.ImportDiagnostics));
-        Assert.Equal(10, app.Import.Topics);
+        Assert.Equal(11, app.Import.Topics);
     }
 
     [Fact]
