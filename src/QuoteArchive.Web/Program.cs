@@ -1,5 +1,10 @@
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Caching;
+using QuoteArchive.Web.Health;
 using Serilog;
+
+// The container's HEALTHCHECK: probe a running instance and exit 0/1, without starting a host.
+if (args.Contains(HealthCheckCommand.Argument)) return await HealthCheckCommand.RunAsync(args);
 
 // Two-stage start-up: a bootstrap logger until configuration is read.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -14,6 +19,7 @@ try
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
     builder.Services.AddOutputCache();
+    builder.Services.AddArchiveHealthChecks();
 
     var app = builder.Build();
 
@@ -22,9 +28,11 @@ try
 
     app.UseSerilogRequestLogging();
     app.UseStatusCodePagesWithReExecute("/not-found");
+    app.UseArchiveCaching();
     app.UseOutputCache();
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
+    app.MapArchiveHealth();
 
     app.Run();
     return 0;

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace QuoteArchive.Web.Tests.Deploy;
+
+/// <summary>
+/// The real app (Program.cs) over a given archive file, with import on start switched off so the file is
+/// served exactly as written. Settings go in as host configuration because Program.cs reads them at start-up.
+/// </summary>
+public sealed class DeployApp(string databasePath, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+{
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>
+            {
+                ["Archive:DatabasePath"] = databasePath,
+                ["Archive:ImportOnStart"] = "false",
+                ["Archive:ContentPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "no-content"),
+            }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))));
+        return base.CreateHost(builder);
+    }
+}
+
+/// <summary>A temporary folder removed after the test, read-only bits included.</summary>
+public sealed class TemporaryFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("quotearchive-deploy-").FullName;
+
+    public void Dispose()
+    {
+        foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(new DirectoryInfo(Path)))
+            if (!OperatingSystem.IsWindows())
+                entry.UnixFileMode |= UnixFileMode.UserWrite | UnixFileMode.UserRead | UnixFileMode.UserExecute;
+        Directory.Delete(Path, recursive: true);
+    }
+}
+
+/// <summary>Each test here starts its own host; one at a time, because Serilog's bootstrap logger is process-wide.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DeployCollection
+{
+    public const string Name = "Deploy";
+}
