@@ -12,13 +12,15 @@ public sealed class DeployApp(string databasePath, params (string Key, string Va
 {
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                ["Archive:DatabasePath"] = databasePath,
-                ["Archive:ImportOnStart"] = "false",
-                ["Archive:ContentPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "no-content"),
-            }.Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))));
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Archive:DatabasePath"] = databasePath,
+            ["Archive:ImportOnStart"] = "false",
+            ["Archive:ContentPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "no-content"),
+        };
+        foreach (var (key, value) in settings)
+            configuration[key] = value;
+        builder.ConfigureHostConfiguration(host => host.AddInMemoryCollection(configuration));
         return base.CreateHost(builder);
     }
 }

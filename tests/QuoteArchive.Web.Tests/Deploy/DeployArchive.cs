@@ -46,6 +46,9 @@ internal static class DeployArchive
             Errors = errors.Length,
         });
         db.SaveChanges();
+        // As the importer leaves it: EF Core creates SQLite files in WAL mode, which a reader cannot open
+        // without writing -wal and -shm files beside the archive.
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
         return path;
     }
 }
