@@ -1,3 +1,4 @@
+using QuoteArchive.Importer.PageText;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
@@ -5,6 +6,7 @@ namespace QuoteArchive.Importer;
 /// <summary>Parses page text (<c>*.txt</c>), as FORMAT.md specifies it.</summary>
 public static class PageTextParser
 {
+    /// <summary>The topic of the file, or null when an error (in <paramref name="diagnostics"/>) makes it unusable.</summary>
     public static Topic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
-        throw new NotImplementedException();
+        new TopicBuilder(file, options, diagnostics, LineReader.Read(file, diagnostics)).Build();
 }

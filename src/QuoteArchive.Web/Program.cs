@@ -1,6 +1,8 @@
+using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Caching;
 using QuoteArchive.Web.Health;
+using QuoteArchive.Web.Hosting;
 using Serilog;
 
 // The container's HEALTHCHECK: probe a running instance and exit 0/1, without starting a host.
@@ -18,21 +20,24 @@ try
 
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
-    builder.Services.AddOutputCache();
     builder.Services.AddArchiveHealthChecks();
+    builder.Services.AddArchiveApi();
+    builder.Services.AddArchiveOutputCache();
 
     var app = builder.Build();
 
     // Build or refresh the archive before serving anything.
     app.ImportArchiveIfStale();
 
-    app.UseSerilogRequestLogging();
+    app.UseArchiveRequestLogging();
+    app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseArchiveCaching();
     app.UseOutputCache();
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
     app.MapArchiveHealth();
+    app.MapArchiveApi();
 
     app.Run();
     return 0;

@@ -29,6 +29,11 @@ public static class ArchiveSetup
     public static void ImportArchiveIfStale(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("QuoteArchive.Import");
+        // Relative paths are relative to the working directory, which `dotnet run` sets to the project's folder.
+        if (!File.Exists(options.DatabasePath) && !Directory.Exists(options.ContentPath))
+            logger.LogError("No archive at {DatabasePath} and no content folder at {ContentPath} to build it from: every page will fail",
+                Path.GetFullPath(options.DatabasePath), Path.GetFullPath(options.ContentPath));
         if (!options.ImportOnStart || !Directory.Exists(options.ContentPath))
             return;
         var archive = new FileInfo(options.DatabasePath);
@@ -39,7 +44,6 @@ public static class ArchiveSetup
         if (archive.Exists && archive.LastWriteTimeUtc >= newestContent)
             return;
 
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("QuoteArchive.Import");
         logger.LogInformation("Importing {ContentPath} into {DatabasePath}", options.ContentPath, options.DatabasePath);
         var builder = new ArchiveBuilder(new ImportOptions { DefaultLanguage = options.DefaultLanguage });
         var summary = builder.Build(options.ContentPath, options.DatabasePath, diagnostic =>

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace QuoteArchive.Importer;
+
+/// <summary>
+/// FORMAT.md "Attribution fields, parsed from the first attribution line when it has the shape
+/// <c>Author, Work (Year)</c> (each part optional but the author): <c>Odd Arne Westad, The Cold War: A World History
+/// (2017)</c> → author <c>Odd Arne Westad</c>, work <c>The Cold War: A World History</c>, year <c>2017</c>. The raw line
+/// is always kept; the parsed fields are a help for the author index, never a replacement."
+/// </summary>
+public static partial class AttributionParser
+{
+    public readonly record struct Fields(string Author, string? Work, string? Year);
+
+    /// <summary>
+    /// The fields of a line shaped <c>Author</c>, <c>Author (Year)</c>, <c>Author, Work</c> or <c>Author, Work (Year)</c>,
+    /// optionally followed by <c>, details</c> after the year (<c>Edward Abbey, Desert Solitaire (1968), p. 26</c>).
+    /// A wrong author is worse than none: anything that does not look like a name is refused.
+    /// </summary>
+    public static bool TryParse(string line, out Fields fields)
+    {
+        fields = default;
+        var text = string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+        string? year = null;
+        var head = text;
+        var match = YearGroup().Match(text);
+        if (match.Success)
+        {
+            year = YearOf(match.Groups["year"].Value);
+            head = text[..match.Index].TrimEnd();
+            var tail = text[(match.Index + match.Length)..].Trim();
+            if (year is null || !(tail.Length == 0 || tail[0] is ',' or ';'))
+                return false;
+        }
+        else if (text.Contains('(') || text.Count(c => c == ',') > 1)
+            return false;
+
+        var comma = head.IndexOf(", ", StringComparison.Ordinal);
+        var author = (comma < 0 ? head : head[..comma]).Trim();
+        var work = comma < 0 ? null : head[(comma + 2)..].Trim();
+        if (!LooksLikeName(author) || work is { Length: 0 })
+            return false;
+        fields = new(author, work, year);
+        return true;
+    }
+
+    // "(2017)", "(c. 397)", "(1883–1885)", "(4 February 2022)", "(June 1880)", "(29–19 BC)"
+    private static string? YearOf(string inside)
+    {
+        var trimmed = inside.Trim();
+        if (YearOnly().IsMatch(trimmed))
+            return trimmed;
+        var date = DateYear().Match(trimmed);
+        return date.Success ? date.Groups["year"].Value : null;
+    }
+
+    private static bool LooksLikeName(string author)
+    {
+        var words = author.Split(' ');
+        return author.Length is > 1 and <= 60 && words.Length <= 6 && char.IsUpper(author[0])
+               && !author.Any(c => char.IsDigit(c) || c is '"' or '“' or '”' or '«' or '»' or ':' or ';' or '[' or '(')
+               && !NotAName().IsMatch(author);
+    }
+
+    [GeneratedRegex(@"\((?<year>[^()]{1,40})\)")]
+    private static partial Regex YearGroup();
+
+    [GeneratedRegex(@"^(c\.\s*)?\d{1,4}(\s*[–-]\s*\d{1,4})?(\s*(BC|BCE|AD|CE))?$")]
+    private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"^(\d{1,2}\s+)?\p{L}+\.?\s+(?<year>\d{4})$")]
+    private static partial Regex DateYear();
+
+    // Lines that open with how the quote is known rather than who said it.
+    [GeneratedRegex(@"^(As |Quoted|Attributed|Variant|Cf\.|See |In |From |Source|Reported|Translated|Letter|Speech|Interview|Ibid|Unsourced|Original|Commentary|Preface|Chapter|Ch\. |Book |Part |Act |Scene )", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAName();
+}

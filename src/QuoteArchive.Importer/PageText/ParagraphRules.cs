@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.PageText;
+
+/// <summary>What a paragraph of page text is, by its shape alone (FORMAT.md "Page layout, top to bottom").</summary>
+internal static partial class ParagraphRules
+{
+    private const int MaxSpeakerWords = 5;
+    private const string ClosingMarks = "\"'”’»)]}";
+
+    /// <summary>
+    /// FORMAT.md: "the next paragraph, when it is one line of at most 200 characters that does not end in <c>.</c>,
+    /// <c>!</c> or <c>?</c> (closing quotation marks and brackets after them count as that end)". A known section
+    /// heading right under the title (<c>Quotes</c>) is a heading of a page without lead, not a description.
+    /// </summary>
+    public static bool IsDescription(string text) =>
+        text.Length <= 200 && !EndsSentence(text) && !text.Contains('~') && !IsNavigation(text) && !TryLinkNote(text, out _)
+        && !SectionRules.IsKnownHeading(text);
+
+    /// <summary>
+    /// FORMAT.md: "a one-line paragraph of at most 250 characters that does not end in <c>.</c>, <c>!</c>, <c>?</c>,
+    /// <c>:</c>, <c>;</c>, <c>,</c> or a closing quotation mark, does not start with <c>(</c> or a bullet, contains
+    /// no <c>~</c>, and is not a navigation line".
+    /// </summary>
+    public static bool IsHeading(string text)
+    {
+        if (text.Length > 250 || text.StartsWith('(') || text.StartsWith('•') || text.Contains('~') || IsNavigation(text))
+            return false;
+        if (".!?:;,\"”»’'".Contains(text[^1]))
+            return false;
+        // samples/README.md: "Broken wiki markup stays as the wiki shows it (`== La Mère, 1931 == <3` is a text line,
+        // not a heading)": MediaWiki shows a heading line with text after its closing `==` as text.
+        return !BrokenHeadingMarkup().IsMatch(text);
+    }
+
+    /// <summary>FORMAT.md: "a one-line paragraph wholly in parentheses, such as <c>(Full text)</c>".</summary>
+    public static bool TryLinkNote(string text, out string label)
+    {
+        label = "";
+        if (text.Length < 3 || text[0] != '(' || text[^1] != ')')
+            return false;
+        // "(a) and (b)" is not wholly in parentheses: the first bracket must close at the end.
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+            if (depth == 0 && i < text.Length - 1)
+                return false;
+        }
+        label = text[1..^1].Trim();
+        return label.Length > 0;
+    }
+
+    /// <summary>FORMAT.md: "a navigation line (<c>A · B · C …</c>)".</summary>
+    public static bool IsNavigation(string text) => text.Split(" · ").Length >= 3;
+
+    /// <summary>
+    /// FORMAT.md: "A paragraph containing <c>~</c> … is a captioned quote: the text before the <c>~</c> is the quote,
+    /// the text after it the attribution, with link residue stripped (a leading <c>[ </c>, a trailing <c> ]</c>)."
+    /// The last <c>~</c> counts: attributions do not contain one, verse sometimes does.
+    /// </summary>
+    public static bool TryCaption(IReadOnlyList<PageLine> lines, out List<(int Line, string Text)> quote, out (int Line, string Text)? attribution)
+    {
+        quote = [];
+        attribution = null;
+        var at = -1;
+        for (var i = lines.Count - 1; i >= 0 && at < 0; i--)
+            if (lines[i].Text.Contains('~'))
+                at = i;
+        if (at < 0)
+            return false;
+
+        var tilde = lines[at].Text.LastIndexOf('~');
+        for (var i = 0; i < at; i++)
+            quote.Add((lines[i].Number, lines[i].Text));
+        var before = lines[at].Text[..tilde].TrimEnd();
+        if (before.Length > 0)
+            quote.Add((lines[at].Number, before));
+        if (quote.Count == 0)
+            return false;
+
+        var after = string.Join("\n", new[] { lines[at].Text[(tilde + 1)..].Trim() }.Concat(lines.Skip(at + 1).Select(l => l.Text))).Trim();
+        if (after.StartsWith('['))
+            after = after[1..].TrimStart();
+        if (after.EndsWith(']'))
+            after = after[..^1].TrimEnd();
+        if (after.Length > 0)
+            attribution = (lines[at].Number, after);
+        return true;
+    }
+
+    /// <summary>
+    /// FORMAT.md: "A paragraph whose every line has the shape <c>Speaker: words</c> (a speaker of at most 60
+    /// characters, no sentence before the colon) is a dialogue quote, kept line by line with its speakers."
+    /// </summary>
+    public static bool TryDialogue(IReadOnlyList<PageLine> lines, out List<(string Speaker, string Words)> dialogue)
+    {
+        dialogue = [];
+        foreach (var line in lines)
+        {
+            var match = SpeakerLine().Match(line.Text);
+            // "no sentence before the colon": a name or a role (Le médecin légiste, Andrea, à voix haute), not a clause
+            // such as "Today as always, men fall into two groups: slaves and free men".
+            if (!match.Success || match.Groups["speaker"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxSpeakerWords)
+                return false;
+            dialogue.Add((match.Groups["speaker"].Value.TrimEnd(), match.Groups["words"].Value.Trim()));
+        }
+        return dialogue.Count > 0;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var end = text.TrimEnd(ClosingMarks.ToCharArray());
+        return end.Length > 0 && end[^1] is '.' or '!' or '?';
+    }
+
+    [GeneratedRegex(@"^=+[^=]+=+\s*[^=\s]")]
+    private static partial Regex BrokenHeadingMarkup();
+
+    // A speaker starts with a letter and holds no sentence end, quotation mark or colon; French puts a space before ':'.
+    [GeneratedRegex(@"^(?<speaker>\p{Lu}[^.!?:;""“”«»~()\[\]]{0,59}?)\s?:\s+(?<words>\S.*)$")]
+    private static partial Regex SpeakerLine();
+}
+
+/// <summary>What a section is, by its heading.</summary>
+internal static class SectionRules
+{
+    /// <summary>
+    /// FORMAT.md: "A list section is one whose heading is a list rather than quotes: <c>See also</c>, <c>External
+    /// links</c>, <c>Cast</c>, <c>Voice cast</c>, <c>References</c>, <c>Sources</c>, <c>Notes</c>, <c>Bibliography</c>,
+    /// <c>Further reading</c>, and their French forms (<c>Voir aussi</c>, <c>Liens externes</c>, <c>Articles connexes</c>,
+    /// <c>Références</c>, <c>Bibliographie</c>, <c>Distribution</c>)."
+    /// </summary>
+    private static readonly HashSet<string> ListHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "See also", "External links", "Cast", "Voice cast", "References", "Sources", "Notes", "Bibliography", "Further reading",
+        "Voir aussi", "Liens externes", "Articles connexes", "Références", "Bibliographie", "Distribution",
+    };
+
+    private static readonly HashSet<string> QuoteHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Quotes", "Quote", "Quotations", "Sourced", "Dialogue", "Dialogues", "Citations", "Répliques",
+        "Disputed", "Misattributed", "Unsourced", "Attributed",
+    };
+
+    public static bool IsList(string heading) => ListHeadings.Contains(heading.Trim());
+
+    /// <summary>A heading every Wikiquote page may have: never a page's description.</summary>
+    public static bool IsKnownHeading(string text) =>
+        IsList(text) || QuoteHeadings.Contains(text.Trim()) || text.StartsWith("Quotes about", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// FORMAT.md "Quote status, from the headings above the quote: <c>Disputed</c> → disputed, <c>Misattributed</c> →
+    /// misattributed, <c>Unsourced</c> → unsourced, <c>Attributed</c> → attributed, <c>Quotes about …</c> → about".
+    /// Null for a heading that sets no status; <see cref="Reset"/> for one that ends the status of those above
+    /// (<c>Quotes</c>, <c>Sourced</c>).
+    /// </summary>
+    public static QuoteStatus? StatusOf(string heading, out bool reset)
+    {
+        var text = heading.Trim();
+        reset = false;
+        if (Starts(text, "Disputed") || Starts(text, "Contestées") || Starts(text, "Citations contestées"))
+            return QuoteStatus.Disputed;
+        if (Starts(text, "Misattributed") || Starts(text, "Citations faussement attribuées") || Starts(text, "Faussement attribuées"))
+            return QuoteStatus.Misattributed;
+        if (Starts(text, "Unsourced") || Starts(text, "Non sourcées") || Starts(text, "Citations non sourcées"))
+            return QuoteStatus.Unsourced;
+        if (Starts(text, "Attributed") || Starts(text, "Attribuées") || Starts(text, "Citations attribuées"))
+            return QuoteStatus.Attributed;
+        if (Starts(text, "Quotes about") || Starts(text, "About ") || Starts(text, "Citations sur") || Starts(text, "À propos"))
+            return QuoteStatus.About;
+        reset = text.Equals("Quotes", StringComparison.OrdinalIgnoreCase) || text.Equals("Sourced", StringComparison.OrdinalIgnoreCase)
+                || text.Equals("Citations", StringComparison.OrdinalIgnoreCase);
+        return null;
+    }
+
+    private static bool Starts(string text, string prefix) => text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,296 @@
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.PageText;
+
+/// <summary>Walks the classified lines of one page top to bottom and builds its topic (FORMAT.md "Page layout").</summary>
+internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics, List<PageLine> lines)
+{
+    private int next;
+    private Topic topic = null!;
+    private Section section = null!;
+    private bool inBody, inListSections, afterBlank, afterNote, featuredTaken;
+    private Quote? openQuote;
+    private int openQuoteDepth;
+    private Quote? lastDialogue;
+
+    public Topic? Build()
+    {
+        SkipBlank();
+        if (next >= lines.Count)
+        {
+            Report(1, 1, Severity.Error, "empty file: a topic needs at least a title");
+            return null;
+        }
+
+        // FORMAT.md: "Title — the first non-blank line."
+        var titleLine = lines[next++];
+        if (titleLine.Kind == LineKind.Bullet)
+            Report(titleLine, Severity.Warning, "the first line is a bullet; its text is taken as the title");
+        var slug = Slugs.FromTitle(titleLine.Text);
+        if (slug.Length == 0)
+        {
+            Report(titleLine, Severity.Error, "the title has no characters a slug can keep");
+            return null;
+        }
+        topic = new Topic
+        {
+            Slug = slug,
+            Title = titleLine.Text,
+            Language = file.Language,
+            SourceUrl = options.SourceUrlFor(file.Language, slug),
+            SourcePath = file.RelativePath,
+            License = "CC BY-SA",
+        };
+        // FORMAT.md: "Always start with an unnamed first section" for what stands before the first heading.
+        section = new Section { Heading = null, Anchor = "", Level = 1, Line = titleLine.Number };
+        topic.Sections.Add(section);
+
+        ReadDescription();
+        while (next < lines.Count)
+            ReadBlock();
+
+        Finish();
+        return topic;
+    }
+
+    private void ReadDescription()
+    {
+        SkipBlank();
+        if (next < lines.Count && lines[next].Kind == LineKind.Text
+            && (next + 1 == lines.Count || lines[next + 1].Kind != LineKind.Text)
+            && ParagraphRules.IsDescription(lines[next].Text))
+            topic.Description = lines[next++].Text;
+    }
+
+    private void ReadBlock()
+    {
+        var line = lines[next];
+        switch (line.Kind)
+        {
+            case LineKind.Blank:
+                afterBlank = true;
+                next++;
+                return;
+            case LineKind.SisterBox:
+                next++;
+                AddSisterLink(line);
+                break;
+            case LineKind.Bullet:
+                AddBullet(TakeWhile(next + 1, LineKind.Continuation));
+                break;
+            default:
+                // Text, and lines that only follow a bullet or box when the classifier's context says so.
+                AddParagraph(TakeWhile(next + 1, LineKind.Text));
+                break;
+        }
+        afterBlank = false;
+    }
+
+    /// <summary>The line at <see cref="next"/> and the lines of <paramref name="kind"/> right after it.</summary>
+    private List<PageLine> TakeWhile(int from, LineKind kind)
+    {
+        var end = from;
+        while (end < lines.Count && lines[end].Kind == kind)
+            end++;
+        var taken = lines.GetRange(next, end - next);
+        next = end;
+        return taken;
+    }
+
+    /// <summary>
+    /// FORMAT.md: "each sister-box line becomes a sister link of the topic: the project, and the article name that
+    /// follows on the same or next line, or the topic title when it is missing".
+    /// </summary>
+    private void AddSisterLink(PageLine line)
+    {
+        var box = line.Box!;
+        var article = box.Article;
+        if (article is null && next < lines.Count && lines[next].Kind == LineKind.SisterArticle)
+            article = lines[next++].Text;
+        article ??= topic.Title;
+        topic.SisterLinks.Add(new SisterLink
+        {
+            Project = box.Project,
+            Article = article,
+            Url = box.UrlFor(topic.Language, article),
+            Line = line.Number,
+        });
+        lastDialogue = null;
+    }
+
+    private void AddBullet(List<PageLine> item)
+    {
+        var first = item[0];
+        var text = string.Join("\n", item.Select(l => l.Text));
+        lastDialogue = null;
+        // FORMAT.md: "Its bullets are kept as items, shown as a list, never counted, searched or linked as quotes."
+        if (section.IsList)
+        {
+            section.Items.Add(new ListItem { Depth = first.Depth, Text = text, Line = first.Number });
+            return;
+        }
+        // FORMAT.md: "A deeper bullet is an attribution line of the quote above it (depth 2), or a note on that line
+        // (depth 3 and more), kept in order with its depth."
+        // samples/README.md: "Definition lines (film dialogue, notes under a quote) are flush left": notes under a quote
+        // keep it open for the bullets right under them, but a blank line after a note leaves the next bullet alone.
+        if (afterNote && afterBlank)
+            openQuote = null;
+        afterNote = false;
+        if (first.Depth > 1 && openQuote is not null && first.Depth > openQuoteDepth)
+        {
+            openQuote.Attribution.Add(new AttributionLine { QuoteId = "", Depth = first.Depth - openQuoteDepth, Text = text, Line = first.Number });
+            return;
+        }
+        // FORMAT.md: "A depth-1 bullet starts a quote in the current section … A deeper bullet with no quote above it
+        // becomes a quote, with a warning."
+        if (first.Depth > 1)
+            Report(first, Severity.Warning, "bullet with no quote above it: kept as a quote");
+        openQuote = NewQuote(QuoteKind.Quote, text, first.Number);
+        openQuoteDepth = first.Depth;
+    }
+
+    private void AddParagraph(List<PageLine> paragraph)
+    {
+        var first = paragraph[0];
+        var text = string.Join("\n", paragraph.Select(l => l.Text));
+        afterNote = false;
+        var lastWasDialogue = lastDialogue;
+        lastDialogue = null;
+
+        if (paragraph.Count == 1 && ParagraphRules.IsHeading(text))
+        {
+            StartSection(first);
+            return;
+        }
+        if (paragraph.Count == 1 && ParagraphRules.TryLinkNote(text, out var label))
+        {
+            // FORMAT.md: "It belongs to the current section (or to the topic, before any heading)."
+            section.Links.Add(new SectionLink { Label = label, Url = null, Line = first.Number });
+            return;
+        }
+        if (!section.IsList && ParagraphRules.TryCaption(paragraph, out var captionText, out var captionBy))
+        {
+            var quote = NewQuote(QuoteKind.Quote, string.Join("\n", captionText.Select(t => t.Text)), captionText[0].Line);
+            if (captionBy is var (byLine, by))
+                quote.Attribution.Add(new AttributionLine { QuoteId = "", Depth = 1, Text = by, Line = byLine });
+            // FORMAT.md: "The first one in the lead is the page's featured quote."
+            if (!inBody && !featuredTaken)
+                quote.IsFeatured = featuredTaken = true;
+            openQuote = null;
+            return;
+        }
+        if (inBody && !section.IsList && ParagraphRules.TryDialogue(paragraph, out var dialogue))
+        {
+            AddDialogue(paragraph, dialogue, lastWasDialogue);
+            return;
+        }
+        var prose = new Paragraph { Text = text, Line = first.Number };
+        afterNote = true;
+        if (inBody)
+            section.Notes.Add(prose);
+        else
+            topic.Lead.Add(prose);
+    }
+
+    /// <summary>
+    /// FORMAT.md: "Blank lines separate exchanges." Except that a one-line question is not an exchange alone: the
+    /// answer of another speaker in the next paragraph belongs with it (samples/009 renders one exchange so).
+    /// </summary>
+    private void AddDialogue(List<PageLine> paragraph, List<(string Speaker, string Words)> dialogue, Quote? previous)
+    {
+        var quote = previous is { DialogueLines.Count: 1 } && previous.DialogueLines[0].Text.TrimEnd().EndsWith('?')
+                    && previous.DialogueLines[0].Speaker != dialogue[0].Speaker
+            ? previous
+            : NewQuote(QuoteKind.Dialogue, "", paragraph[0].Number);
+        for (var i = 0; i < dialogue.Count; i++)
+            quote.DialogueLines.Add(new DialogueLine { QuoteId = "", Speaker = dialogue[i].Speaker, Text = dialogue[i].Words, Line = paragraph[i].Number });
+        // Quote.Text: "dialogue as Speaker: words lines".
+        quote.Text = string.Join("\n", quote.DialogueLines.Select(d => $"{d.Speaker}: {d.Text}"));
+        lastDialogue = quote;
+        openQuote = null;
+    }
+
+    private Quote NewQuote(QuoteKind kind, string text, int line)
+    {
+        var quote = new Quote { Id = "", Kind = kind, Text = text, Line = line };
+        section.Quotes.Add(quote);
+        return quote;
+    }
+
+    /// <summary>
+    /// FORMAT.md: "It starts a new section. Page text does not show heading levels: sections are flat, in page
+    /// order." and "every section after a list section is a list section too".
+    /// </summary>
+    private void StartSection(PageLine heading)
+    {
+        inBody = true;
+        inListSections |= SectionRules.IsList(heading.Text);
+        section = new Section { Heading = heading.Text, Anchor = "", Level = 1, IsList = inListSections, Line = heading.Number };
+        topic.Sections.Add(section);
+        openQuote = null;
+    }
+
+    private void Finish()
+    {
+        var unnamed = topic.Sections[0];
+        if (unnamed.Quotes.Count == 0 && unnamed.Links.Count == 0 && unnamed.Notes.Count == 0 && unnamed.Items.Count == 0)
+            topic.Sections.RemoveAt(0);
+
+        // FORMAT.md: "the heading with spaces as _, made unique in the page with _2, _3, as MediaWiki does".
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in topic.Sections)
+        {
+            var anchor = s.Heading is null ? "top" : Slugs.FromTitle(s.Heading);
+            var unique = anchor;
+            for (var n = 2; !anchors.Add(unique); n++)
+                unique = $"{anchor}_{n}";
+            s.Anchor = unique;
+        }
+
+        QuoteStatus? inherited = null;
+        var texts = new Dictionary<string, (int Count, int FirstLine)>(StringComparer.Ordinal);
+        foreach (var s in topic.Sections)
+        {
+            // FORMAT.md: "Quote status, from the headings above the quote". Page text has no levels: a status heading
+            // holds until the next one (Wikiquote puts Disputed, Misattributed, Quotes about … last, with their
+            // sub-headings after them), and "Quotes" or "Sourced" ends it.
+            if (s.Heading is not null)
+            {
+                var status = SectionRules.StatusOf(s.Heading, out var reset);
+                inherited = status ?? (reset ? null : inherited);
+            }
+            foreach (var quote in s.Quotes)
+            {
+                quote.Status = inherited ?? (quote.Attribution.Count > 0 ? QuoteStatus.Sourced : QuoteStatus.Unsourced);
+                var source = quote.Attribution.FirstOrDefault(a => a.Depth == 1);
+                if (source is not null && AttributionParser.TryParse(source.Text, out var fields))
+                    (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
+
+                // FORMAT.md: the id "depends only on the topic slug and the quote's normalised text"; a repeat of the
+                // same text in the topic is told apart by its occurrence.
+                var key = QuoteIds.Normalize(quote.Text);
+                var (seen, firstLine) = texts.GetValueOrDefault(key, (0, quote.Line));
+                var occurrence = seen + 1;
+                texts[key] = (occurrence, firstLine);
+                if (occurrence > 1)
+                    Report(quote.Line, 1, Severity.Warning, $"the same quote text appears {occurrence} times in this page (first on line {firstLine})");
+                quote.Id = QuoteIds.Create(topic.Slug, quote.Text, occurrence);
+                foreach (var line in quote.Attribution)
+                    line.QuoteId = quote.Id;
+                foreach (var line in quote.DialogueLines)
+                    line.QuoteId = quote.Id;
+            }
+        }
+    }
+
+    private void SkipBlank()
+    {
+        while (next < lines.Count && lines[next].Kind == LineKind.Blank)
+            next++;
+    }
+
+    private void Report(PageLine line, Severity severity, string message) => Report(line.Number, line.Column, severity, message);
+
+    private void Report(int line, int column, Severity severity, string message) =>
+        diagnostics.Add(new(new(file.RelativePath, line, column), severity, message));
+}

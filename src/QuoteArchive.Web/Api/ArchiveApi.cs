@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QuoteArchive.Storage;
+using QuoteArchive.Web.Archive;
+
+namespace QuoteArchive.Web.Api;
+
+/// <summary>The JSON API: the same records as the pages, in the shape issue 2 specifies.</summary>
+public static class ArchiveApi
+{
+    public static IServiceCollection AddArchiveApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // "kind": "dialogue", "status": "misattributed"; text in every script stays readable.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+
+    public static RouteGroupBuilder MapArchiveApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Archive");
+        api.MapGet("/topics", TopicsAsync);
+        api.MapGet("/topics/{**slug}", TopicAsync);
+        api.MapGet("/quotes/{id}", QuoteAsync);
+        // Under /api a wrong address answers in JSON too, not with the HTML 404 page.
+        api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug} and /api/quotes/{id}."));
+        return api;
+    }
+
+    private static async Task<Ok<List<TopicSummary>>> TopicsAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.TopicSummariesAsync(cancellationToken));
+
+    private static async Task<Results<Ok<TopicView>, ProblemHttpResult>> TopicAsync(
+        string? slug, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var topic = await db.FindTopicAsync(slug, cancellationToken);
+        return topic is null
+            ? NotFound("Topic not found", "No topic has this slug; /api/topics lists them all.")
+            : TypedResults.Ok(topic);
+    }
+
+    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> QuoteAsync(
+        string id, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var quote = id.Length <= 64 ? await db.QuoteAsync(id.ToLowerInvariant(), cancellationToken) : null;
+        return quote is null
+            ? NotFound("Quote not found", "No quote has this id.")
+            : TypedResults.Ok(quote);
+    }
+
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Html;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Archive;
+
+/// <summary>How archive content becomes markup: the few rules every page shares.</summary>
+public static class ArchiveMarkup
+{
+    /// <summary>
+    /// Markdown topics carry <paramref name="html"/>, rendered at import by Markdig with raw HTML disabled, so it
+    /// is emitted as it is. Page text has none: it is encoded here, its line breaks (verse, letters) kept.
+    /// </summary>
+    public static IHtmlContent Render(string text, string? html)
+    {
+        if (html is not null)
+            return new HtmlString(html);
+        var lines = text.Split('\n');
+        var builder = new HtmlContentBuilder(lines.Length * 2);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+                builder.AppendHtml("<br>");
+            builder.Append(lines[i]);
+        }
+        return builder;
+    }
+
+    public static IHtmlContent Render(this RichText text) => Render(text.Text, text.Html);
+
+    /// <summary>As <see cref="Render(string, string?)"/>, as one paragraph unless the HTML is already a block.</summary>
+    public static IHtmlContent RenderParagraph(string text, string? html)
+    {
+        if (html is not null && html.TrimStart().StartsWith('<') && BlockStart(html.TrimStart()))
+            return new HtmlString(html);
+        var builder = new HtmlContentBuilder(3);
+        builder.AppendHtml("<p>");
+        builder.AppendHtml(Render(text, html));
+        builder.AppendHtml("</p>");
+        return builder;
+    }
+
+    public static IHtmlContent RenderParagraph(this RichText text) => RenderParagraph(text.Text, text.Html);
+
+    private static bool BlockStart(string html) =>
+        new[] { "<p>", "<p ", "<ul", "<ol", "<blockquote", "<pre", "<div", "<table", "<h" }
+            .Any(tag => html.StartsWith(tag, StringComparison.OrdinalIgnoreCase) && !html.StartsWith("<hr", StringComparison.OrdinalIgnoreCase));
+
+    // Languages written right to left (ISO 639 codes), and the scripts that make any language so.
+    private static readonly HashSet<string> RightToLeftLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ar", "arc", "arz", "azb", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "ks", "lrc", "mzn", "nqo", "pnb",
+        "ps", "sd", "skr", "syr", "ug", "ur", "yi",
+    };
+
+    private static readonly string[] RightToLeftScripts = ["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"];
+
+    /// <summary>The <c>dir</c> of text in a BCP 47 language: <c>rtl</c> for Persian, Arabic, Hebrew …</summary>
+    public static string Direction(string language)
+    {
+        var subtags = language.Split('-', '_');
+        var rtl = RightToLeftLanguages.Contains(subtags[0])
+                  || subtags.Skip(1).Any(s => RightToLeftScripts.Contains(s, StringComparer.OrdinalIgnoreCase));
+        return rtl ? "rtl" : "ltr";
+    }
+
+    /// <summary>What a status badge says; null for a plainly sourced quote, which needs none.</summary>
+    public static string? StatusLabel(QuoteStatus status) => status switch
+    {
+        QuoteStatus.Unsourced => "Unsourced",
+        QuoteStatus.Attributed => "Attributed",
+        QuoteStatus.Disputed => "Disputed",
+        QuoteStatus.Misattributed => "Misattributed",
+        QuoteStatus.About => "About the subject",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The revision history of a MediaWiki page (<c>…/w/index.php?title=&lt;Title&gt;&amp;action=history</c>),
+    /// which the CC BY-SA attribution links to; null for a source that is not a wiki article.
+    /// </summary>
+    public static string? HistoryUrl(string sourceUrl)
+    {
+        if (!Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return null;
+        const string articlePath = "/wiki/";
+        var path = uri.AbsolutePath;
+        if (!path.StartsWith(articlePath, StringComparison.Ordinal) || path.Length == articlePath.Length)
+            return null;
+        return $"{uri.GetLeftPart(UriPartial.Authority)}/w/index.php?title={path[articlePath.Length..]}&action=history";
+    }
+
+    /// <summary>The deed of a CC BY-SA licence named like <c>CC BY-SA 4.0</c>; null when the version is unknown.</summary>
+    public static string? LicenseUrl(string? license) => license?.Trim().ToUpperInvariant() switch
+    {
+        "CC BY-SA 4.0" => "https://creativecommons.org/licenses/by-sa/4.0/",
+        "CC BY-SA 3.0" => "https://creativecommons.org/licenses/by-sa/3.0/",
+        _ => null,
+    };
+
+    /// <summary>A safe link target for content: only http(s) and mailto, else null (shown as text).</summary>
+    public static string? SafeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto" ? url : null;
+
+    /// <summary>Nests a flat list of entries that carry a depth (1 = top), as the source indented them.</summary>
+    public static List<Nested<T>> Nest<T>(IEnumerable<T> entries, Func<T, int> depth)
+    {
+        var roots = new List<Nested<T>>();
+        var open = new Stack<(int Depth, Nested<T> Node)>();
+        foreach (var entry in entries)
+        {
+            var node = new Nested<T>(entry, []);
+            var level = depth(entry);
+            while (open.Count > 0 && open.Peek().Depth >= level)
+                open.Pop();
+            (open.Count > 0 ? open.Peek().Node.Children : roots).Add(node);
+            open.Push((level, node));
+        }
+        return roots;
+    }
+}
+
+public sealed record Nested<T>(T Value, List<Nested<T>> Children);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Importer;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Archive;
+
+/// <summary>
+/// The queries that both a page and its JSON twin run, so that they show the same data.
+/// Each is one LINQ query projecting into the view records.
+/// </summary>
+public static class ArchiveQueries
+{
+    private static readonly StringComparer AToZ = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+
+    /// <summary>Every topic, A–Z by title, with its quote count.</summary>
+    public static async Task<List<TopicSummary>> TopicSummariesAsync(this ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var topics = await db.Topics
+            .Select(t => new TopicSummary
+            {
+                Slug = t.Slug,
+                Title = t.Title,
+                Description = t.Description,
+                Language = t.Language,
+                QuoteCount = db.Quotes.Count(q => q.TopicId == t.Id),
+            })
+            .ToListAsync(cancellationToken);
+        // SQLite orders by code point ("Z" before "a", "É" after "z"); readers expect a dictionary order.
+        topics.Sort((a, b) => AToZ.Compare(a.Title, b.Title));
+        return topics;
+    }
+
+    /// <summary>A whole topic, its featured quote lifted out of the sections; null when no topic has the slug.</summary>
+    public static async Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        var topic = await db.Topics
+            .Where(t => t.Slug == slug)
+            .Select(t => new TopicView
+            {
+                Slug = t.Slug,
+                Title = t.Title,
+                Description = t.Description,
+                Language = t.Language,
+                SourceUrl = t.SourceUrl,
+                License = t.License,
+                Lead = t.Lead.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
+                SisterLinks = t.SisterLinks.OrderBy(l => l.Position)
+                    .Select(l => new SisterLinkView { Project = l.Project, Article = l.Article, Url = l.Url }).ToList(),
+                Sections = t.Sections.OrderBy(s => s.Position).Select(s => new SectionView
+                {
+                    Heading = s.Heading,
+                    Anchor = s.Anchor,
+                    Level = s.Level,
+                    IsList = s.IsList,
+                    Links = s.Links.OrderBy(l => l.Position).Select(l => new LinkView { Label = l.Label, Url = l.Url }).ToList(),
+                    NoteParagraphs = s.Notes.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
+                    ListItems = s.Items.OrderBy(i => i.Position)
+                        .Select(i => new ListItemView { Depth = i.Depth, Text = i.Text, Html = i.Html }).ToList(),
+                    Quotes = s.Quotes.OrderBy(q => q.Position).AsQueryable().Select(QuoteView.FromEntity).ToList(),
+                }).ToList(),
+            })
+            // One query, sent as a statement per collection: joined, a long topic would multiply its rows.
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (topic is null)
+            return null;
+
+        // The featured quote heads the page once; it is not repeated in its section.
+        var featured = topic.Sections.SelectMany(s => s.Quotes).FirstOrDefault(q => q.IsFeatured);
+        if (featured is null)
+            return topic;
+        return topic with
+        {
+            Featured = featured,
+            Sections = topic.Sections
+                .Select(s => s.Quotes.Contains(featured) ? s with { Quotes = s.Quotes.Where(q => q != featured).ToList() } : s)
+                .ToList(),
+        };
+    }
+
+    public static Task<QuoteView?> QuoteAsync(this ArchiveDbContext db, string id, CancellationToken cancellationToken) =>
+        db.Quotes.Where(q => q.Id == id).Select(QuoteView.FromEntity).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Topics whose title shares the longest word of what was asked for: suggestions for a 404 page.</summary>
+    public static async Task<List<TopicSummary>> TopicsLikeAsync(this ArchiveDbContext db, string asked, int count, CancellationToken cancellationToken)
+    {
+        var word = asked.Split([' ', '_', '-', '–', '/', ',', '(', ')', '.'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 3)
+            .MaxBy(w => w.Length);
+        if (word is null)
+            return [];
+        var pattern = "%" + EscapeLike(word[..Math.Min(word.Length, 100)]) + "%";
+        return await db.Topics
+            .Where(t => EF.Functions.Like(t.Title, pattern, "\\"))
+            .OrderBy(t => t.Title)
+            .Take(count)
+            .Select(t => new TopicSummary { Slug = t.Slug, Title = t.Title, Description = t.Description, Language = t.Language })
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The topic a request path names, in any spelling that reaches it: spaces or underscores, percent-encoded
+    /// or not (FORMAT.md: the slug is "the title with spaces as <c>_</c>"). Null when no topic has it.
+    /// </summary>
+    public static async Task<TopicView?> FindTopicAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
+    {
+        if (ReadSlug(path) is not var (canonical, literal))
+            return null;
+        return await db.TopicAsync(canonical, cancellationToken)
+            ?? (literal != canonical ? await db.TopicAsync(literal, cancellationToken) : null);
+    }
+
+    /// <summary>The path segment as the server decoded it; servers leave an encoded slash encoded ("AC%2FDC").</summary>
+    public static string AsRequested(string path) => path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The canonical slug of a path, and the path merely decoded for titles that canonicalisation would
+    /// change (<c>C++</c>: <c>+</c> reads as a space in a query string). Null when it cannot be a slug.
+    /// </summary>
+    private static (string Canonical, string Literal)? ReadSlug(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.Length > MaxSlugLength)
+            return null;
+        try
+        {
+            var canonical = Slugs.Canonicalize(path);
+            var literal = Slugs.FromTitle(AsRequested(path).Normalize(NormalizationForm.FormC));
+            return canonical.Length == 0 ? null : (canonical, literal);
+        }
+        catch (ArgumentException)
+        {
+            // string.Normalize rejects lone surrogates: no title has one.
+            return null;
+        }
+    }
+
+    // Longer than any title a wiki allows (255 bytes); longer paths are not looked up at all.
+    private const int MaxSlugLength = 1024;
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

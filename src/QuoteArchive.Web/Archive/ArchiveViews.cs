@@ -1,0 +1,165 @@
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using QuoteArchive.Importer;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Archive;
+
+// What the pages show and the JSON API returns: one set of records, so the two cannot drift apart.
+// Their JSON shape is the API of issue 2 (camel-case); what only the pages need is [JsonIgnore]d (and not
+// `required`, which System.Text.Json refuses on a member it ignores).
+
+/// <summary>A topic in the A–Z list.</summary>
+public sealed record TopicSummary
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required string Language { get; init; }
+    public string Url => ArchiveUrls.Topic(Slug);
+    public int QuoteCount { get; init; }
+}
+
+public sealed record TopicView
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required string Language { get; init; }
+    public string Url => ArchiveUrls.Topic(Slug);
+    public required string SourceUrl { get; init; }
+    [JsonIgnore] public string? License { get; init; }
+    public required IReadOnlyList<RichText> Lead { get; init; }
+    public QuoteView? Featured { get; init; }
+    public required IReadOnlyList<SisterLinkView> SisterLinks { get; init; }
+    public required IReadOnlyList<SectionView> Sections { get; init; }
+    [JsonIgnore] public int QuoteCount => Sections.Sum(s => s.Quotes.Count) + (Featured is null ? 0 : 1);
+}
+
+/// <summary>Text that Markdown topics also carry as rendered HTML (null for page text).</summary>
+public sealed record RichText
+{
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+}
+
+public sealed record SisterLinkView
+{
+    public required string Project { get; init; }
+    public required string Article { get; init; }
+    public string? Url { get; init; }
+}
+
+public sealed record SectionView
+{
+    public string? Heading { get; init; }
+    public required string Anchor { get; init; }
+    public int Level { get; init; }
+    [JsonIgnore] public bool IsList { get; init; }
+    public required IReadOnlyList<LinkView> Links { get; init; }
+    [JsonIgnore] public IReadOnlyList<RichText> NoteParagraphs { get; init; } = [];
+    public IEnumerable<string> Notes => NoteParagraphs.Select(n => n.Text);
+    [JsonIgnore] public IReadOnlyList<ListItemView> ListItems { get; init; } = [];
+    public IEnumerable<string> Items => ListItems.Select(i => i.Text);
+    public required IReadOnlyList<QuoteView> Quotes { get; init; }
+
+    [JsonIgnore] public bool IsEmpty => Links.Count == 0 && NoteParagraphs.Count == 0 && ListItems.Count == 0 && Quotes.Count == 0;
+}
+
+public sealed record LinkView
+{
+    public required string Label { get; init; }
+    public string? Url { get; init; }
+}
+
+public sealed record ListItemView
+{
+    public int Depth { get; init; }
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+}
+
+public sealed record QuoteView
+{
+    public required string Id { get; init; }
+    public string Url => ArchiveUrls.Quote(Id);
+    public QuoteKind Kind { get; init; }
+    public QuoteStatus Status { get; init; }
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+    [JsonIgnore] public IReadOnlyList<DialogueLineView> DialogueLines { get; init; } = [];
+    /// <summary>Dialogue only.</summary>
+    public IReadOnlyList<DialogueLineView>? Lines => Kind == QuoteKind.Dialogue ? DialogueLines : null;
+    public required IReadOnlyList<AttributionView> Attribution { get; init; }
+    public string? Author { get; init; }
+    public string? Work { get; init; }
+    public string? Year { get; init; }
+    public required TopicRef Topic { get; init; }
+    public required SectionRef Section { get; init; }
+    [JsonIgnore] public bool IsFeatured { get; init; }
+
+    /// <summary>One quote with everything its card and permalink page show; shared by every query.</summary>
+    public static readonly Expression<Func<Quote, QuoteView>> FromEntity = q => new QuoteView
+    {
+        Id = q.Id,
+        Kind = q.Kind,
+        Status = q.Status,
+        Text = q.Text,
+        Html = q.Html,
+        DialogueLines = q.DialogueLines.OrderBy(d => d.Position)
+            .Select(d => new DialogueLineView { Speaker = d.Speaker, Text = d.Text }).ToList(),
+        Attribution = q.Attribution.OrderBy(a => a.Position)
+            .Select(a => new AttributionView { Depth = a.Depth, Text = a.Text, Html = a.Html }).ToList(),
+        Author = q.Author,
+        Work = q.Work,
+        Year = q.Year,
+        Topic = new TopicRef
+        {
+            Slug = q.Topic!.Slug,
+            Title = q.Topic.Title,
+            Language = q.Topic.Language,
+            SourceUrl = q.Topic.SourceUrl,
+            License = q.Topic.License,
+        },
+        Section = new SectionRef { Heading = q.Section!.Heading, Anchor = q.Section.Anchor },
+        IsFeatured = q.IsFeatured,
+    };
+}
+
+public sealed record DialogueLineView
+{
+    public string? Speaker { get; init; }
+    public required string Text { get; init; }
+}
+
+public sealed record AttributionView
+{
+    /// <summary>1 = directly under the quote.</summary>
+    public int Depth { get; init; }
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+}
+
+public sealed record TopicRef
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    [JsonIgnore] public string Language { get; init; } = "";
+    [JsonIgnore] public string SourceUrl { get; init; } = "";
+    [JsonIgnore] public string? License { get; init; }
+}
+
+public sealed record SectionRef
+{
+    public string? Heading { get; init; }
+    public required string Anchor { get; init; }
+}
+
+/// <summary>The site's own URLs, built in one place.</summary>
+public static class ArchiveUrls
+{
+    public static string Topic(string slug) => "/wiki/" + Slugs.ToUrlPath(slug);
+    public static string Quote(string id) => "/q/" + id;
+    public static string QuoteInTopic(string slug, string id) => Topic(slug) + "#q-" + id;
+    public static string SectionInTopic(string slug, string anchor) => Topic(slug) + "#" + Uri.EscapeDataString(anchor);
+}

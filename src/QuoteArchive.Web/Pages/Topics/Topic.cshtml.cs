@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuoteArchive.Storage;
+using QuoteArchive.Web.Archive;
+
+namespace QuoteArchive.Web.Pages.Topics;
+
+public sealed class TopicModel(ArchiveDbContext db) : PageModel
+{
+    public TopicView Topic { get; private set; } = null!;
+
+    /// <summary>Sections nested by level: Markdown topics have sub-sections, page text is flat.</summary>
+    public List<Nested<SectionView>> Outline { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
+    {
+        var topic = await db.FindTopicAsync(slug, cancellationToken);
+        if (topic is null)
+            return NotFound();
+        // One address per topic: spaces, a decomposed accent … are sent to the canonical one.
+        if (ArchiveQueries.AsRequested(slug!) != topic.Slug)
+            return RedirectPermanent(topic.Url);
+
+        Topic = topic;
+        // The unnamed first section stands before every heading and is nobody's parent.
+        var sections = topic.Sections.Where(s => s.Heading is not null || !s.IsEmpty).ToList();
+        Outline = ArchiveMarkup.Nest(sections, s => s.Heading is null ? int.MaxValue : s.Level);
+        return Page();
+    }
+}

@@ -1,0 +1,33 @@
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>FORMAT.md "Attribution fields": <c>Author, Work (Year)</c>, each part optional but the author.</summary>
+public sealed class AttributionParserTests
+{
+    [Theory]
+    [InlineData("Odd Arne Westad, The Cold War: A World History (2017)", "Odd Arne Westad", "The Cold War: A World History", "2017")]
+    [InlineData("Benedict XVI, Angelus (17 June 2012).", "Benedict XVI", "Angelus", "2012")]
+    [InlineData("Thomas Gray, The Bard (1757), I. 3. lines 39-40.", "Thomas Gray", "The Bard", "1757")]
+    [InlineData("Augustine of Hippo, Confessions (c. 397)", "Augustine of Hippo", "Confessions", "c. 397")]
+    [InlineData("Virgil, Aeneid (29–19 BC), Book IV, line 296.", "Virgil", "Aeneid", "29–19 BC")]
+    [InlineData("Sigmund Freud", "Sigmund Freud", null, null)]
+    [InlineData("Rufus Wainwright, \"Poses\"", "Rufus Wainwright", "\"Poses\"", null)]
+    [InlineData("Paul-Claude Racamier (1992)", "Paul-Claude Racamier", null, "1992")]
+    public void ParsesTheAuthorWorkYearShape(string line, string author, string? work, string? year)
+    {
+        Assert.True(AttributionParser.TryParse(line, out var fields));
+        Assert.Equal((author, work, year), (fields.Author, fields.Work, fields.Year));
+    }
+
+    [Theory]
+    [InlineData("Quoted in the Angelus by Benedict XVI (17 June 2012).")]
+    [InlineData("Le Pacha, Michel Audiard, interprété par Jean Gabin, 1968")]
+    [InlineData("Commander William Adama (played by Edward James Olmos), Battlestar Galactica, The Farm")]
+    [InlineData("Variant translations:")]
+    [InlineData("283")]
+    [InlineData("as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.")]
+    [InlineData("Joint Statement of the Russian Federation and the People’s Republic of China (4 February 2022)")]
+    public void RefusesWhatIsNotThatShape(string line)
+    {
+        Assert.False(AttributionParser.TryParse(line, out _));
+    }
+}

@@ -1,0 +1,160 @@
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>The derived fields of FORMAT.md, on the seed and on small pages.</summary>
+public sealed class PageTextParserTests
+{
+    private static Topic Import(string text, string path = "page.txt", List<Diagnostic>? diagnostics = null)
+    {
+        diagnostics ??= [];
+        var file = new ContentFile(path, ContentFile.LanguageOf(path, "en"), text);
+        return PageTextParser.Parse(file, new ImportOptions(), diagnostics)!;
+    }
+
+    [Fact]
+    public void SeedImportsAsFormatDescribes()
+    {
+        var (topic, diagnostics) = SampleSpec.Load("000_73c1ef86726e28fd").Import();
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("China–Russia relations", topic.Title);
+        Assert.Equal("China–Russia_relations", topic.Slug);
+        Assert.Equal("bilateral relations between China and Russia", topic.Description);
+        Assert.Equal("en", topic.Language);
+        Assert.Equal("https://en.wikiquote.org/wiki/China%E2%80%93Russia_relations", topic.SourceUrl);
+        var lead = Assert.Single(topic.Lead);
+        Assert.StartsWith("China–Russia relations, also known as Sino-Russian relations", lead.Text);
+        Assert.Equal(5, lead.Line);
+
+        Assert.Equal([null, "Joint Statement of the Russian Federation and the People’s Republic of China on the International Relations Entering a New Era and the Global Sustainable Development, February 4, 2022", "Quotes about"],
+            topic.Sections.Select(s => s.Heading));
+        Assert.Equal(["top", "Joint_Statement_of_the_Russian_Federation_and_the_People’s_Republic_of_China_on_the_International_Relations_Entering_a_New_Era_and_the_Global_Sustainable_Development,_February_4,_2022", "Quotes_about"],
+            topic.Sections.Select(s => s.Anchor));
+        Assert.All(topic.Sections, s => Assert.Equal(1, s.Level));
+        Assert.All(topic.Sections, s => Assert.False(s.IsList));
+
+        var featured = Assert.Single(topic.Sections[0].Quotes);
+        Assert.True(featured.IsFeatured);
+        Assert.Equal("The sides believe that peace, development and cooperation lie at the core of the modern international system.", featured.Text);
+        Assert.Equal("Joint Statement of the Russian Federation and the People’s Republic of China (4 February 2022)", Assert.Single(featured.Attribution).Text);
+        Assert.Equal(QuoteStatus.Sourced, featured.Status);
+        Assert.Equal(7, featured.Line);
+
+        var statement = topic.Sections[1];
+        var link = Assert.Single(statement.Links);
+        Assert.Equal(("Full text", null, 14), (link.Label, link.Url, link.Line));
+        var nato = Assert.Single(statement.Quotes);
+        Assert.StartsWith("The sides oppose further enlargement of NATO", nato.Text);
+        Assert.Equal(QuoteStatus.Unsourced, nato.Status);
+        Assert.False(nato.IsFeatured);
+
+        var about = topic.Sections[2].Quotes;
+        Assert.Equal(3, about.Count);
+        Assert.All(about, q => Assert.Equal(QuoteStatus.About, q.Status));
+        var westad = about[2];
+        var source = Assert.Single(westad.Attribution);
+        Assert.Equal((1, "Odd Arne Westad, The Cold War: A World History (2017)", 23), (source.Depth, source.Text, source.Line));
+        Assert.Equal(("Odd Arne Westad", "The Cold War: A World History", "2017"), (westad.Author, westad.Work, westad.Year));
+        Assert.Equal(QuoteIds.Create(topic.Slug, westad.Text), westad.Id);
+        Assert.Equal(westad.Id, source.QuoteId);
+        Assert.Null(westad.Html);
+
+        var wikipedia = Assert.Single(topic.SisterLinks);
+        Assert.Equal(("Wikipedia", "China–Russia relations", "https://en.wikipedia.org/wiki/China%E2%80%93Russia_relations", 24),
+            (wikipedia.Project, wikipedia.Article, wikipedia.Url, wikipedia.Line));
+    }
+
+    [Fact]
+    public void LanguageFolderSetsLanguageAndHosts()
+    {
+        var topic = Import("Amour\n\nCitations\n\n  • L'amour est un rêve.\nWikipedia has an article about:\nAmour (sentiment)\n", "fr/Amour.txt");
+
+        Assert.Equal("fr", topic.Language);
+        Assert.Equal("https://fr.wikiquote.org/wiki/Amour", topic.SourceUrl);
+        var link = Assert.Single(topic.SisterLinks);
+        Assert.Equal(("Amour (sentiment)", "https://fr.wikipedia.org/wiki/Amour_(sentiment)"), (link.Article, link.Url));
+    }
+
+    [Fact]
+    public void BulletsNestByIndentationRelativeToTheShallowest()
+    {
+        // FORMAT.md: "taken relative to the shallowest bullet of the page, so a page indented by 0 or by 2 reads the same"
+        var flush = Import("T\n\nQuotes\n\n• One\n  line two\n  • Author, Work (1900)\n    • a note on it\n• Two\n");
+        var indented = Import("T\n\nQuotes\n\n    • One\n      line two\n      • Author, Work (1900)\n        • a note on it\n    • Two\n");
+
+        foreach (var topic in new[] { flush, indented })
+        {
+            var quotes = Assert.Single(topic.Sections).Quotes;
+            Assert.Equal(["One\nline two", "Two"], quotes.Select(q => q.Text));
+            Assert.Equal([(1, "Author, Work (1900)"), (2, "a note on it")], quotes[0].Attribution.Select(a => (a.Depth, a.Text)));
+            Assert.Equal(("Author", "Work", "1900"), (quotes[0].Author, quotes[0].Work, quotes[0].Year));
+            Assert.Equal([QuoteStatus.Sourced, QuoteStatus.Unsourced], quotes.Select(q => q.Status));
+        }
+    }
+
+    [Theory]
+    [InlineData("Disputed", QuoteStatus.Disputed)]
+    [InlineData("Misattributed", QuoteStatus.Misattributed)]
+    [InlineData("Unsourced", QuoteStatus.Unsourced)]
+    [InlineData("Attributed", QuoteStatus.Attributed)]
+    [InlineData("Quotes about Love", QuoteStatus.About)]
+    [InlineData("Sourced", QuoteStatus.Sourced)]
+    public void StatusComesFromTheHeadingsAbove(string heading, QuoteStatus status)
+    {
+        var topic = Import($"T\n\n{heading}\n\n  • A quote.\n    • Someone, Somewhere (1999)\n\nA sub-heading\n\n  • Another.\n    • Someone else\n");
+
+        Assert.All(topic.Sections.SelectMany(s => s.Quotes), q => Assert.Equal(status, q.Status));
+    }
+
+    [Fact]
+    public void ListSectionsKeepItemsAndEverySectionAfterIsAList()
+    {
+        var topic = Import("T\n\nQuotes\n\n  • A quote.\n\nSee also\n\n  • Fire\n    • Kindness\n\nWorks\n\n  • A book\n");
+
+        Assert.Equal([false, true, true], topic.Sections.Select(s => s.IsList));
+        Assert.Single(topic.Sections.SelectMany(s => s.Quotes));
+        Assert.Equal([(1, "Fire"), (2, "Kindness")], topic.Sections[1].Items.Select(i => (i.Depth, i.Text)));
+        Assert.Equal("A book", Assert.Single(topic.Sections[2].Items).Text);
+    }
+
+    [Fact]
+    public void DialogueParagraphsKeepTheirSpeakers()
+    {
+        var topic = Import("Film\n\nDialogue\n\nAnn: Where were you?\n\nBob: Out.\nAnn: Out where?\n\nBob : Nowhere.\n");
+
+        var quotes = Assert.Single(topic.Sections).Quotes;
+        Assert.All(quotes, q => Assert.Equal(QuoteKind.Dialogue, q.Kind));
+        // A one-line question and the other speaker's answer after it are one exchange (samples/009).
+        Assert.Equal(["Ann: Where were you?\nBob: Out.\nAnn: Out where?", "Bob: Nowhere."], quotes.Select(q => q.Text));
+        Assert.Equal([("Ann", "Where were you?", 5), ("Bob", "Out.", 7), ("Ann", "Out where?", 8)],
+            quotes[0].DialogueLines.Select(d => (d.Speaker, d.Text, d.Line)));
+    }
+
+    [Fact]
+    public void AnchorsAreUniqueInThePage()
+    {
+        var topic = Import("T\n\nA page.\n\nNotes on love\n\n  • A.\n\nNotes on love\n\n  • B.\n\nNotes on love\n\n  • C.\n");
+
+        // The page's lead paragraph is no section: the unnamed first section is left out when empty.
+        Assert.Equal(["Notes_on_love", "Notes_on_love_2", "Notes_on_love_3"], topic.Sections.Select(s => s.Anchor));
+    }
+
+    [Theory]
+    [InlineData("Sourced", true)]
+    [InlineData("Thus Spoke Zarathustra (1883–1885)", true)]
+    [InlineData("== Albert Camus, L'homme révolté, 1951", true)]
+    [InlineData("== La Mère, 1931 == <3", false)]
+    [InlineData("See also:", false)]
+    [InlineData("(Full text)", false)]
+    [InlineData("A · B · C · D", false)]
+    [InlineData("He said it. ~ Someone", false)]
+    [InlineData("It ends here.", false)]
+    [InlineData("“Quoted heading”", false)]
+    public void HeadingsFollowTheHeadingRule(string line, bool heading)
+    {
+        var topic = Import($"Title\n\nQuotes\n\n{line}\n\n  • A quote.\n");
+
+        Assert.Equal(heading, topic.Sections.Any(s => s.Heading == line));
+    }
+}

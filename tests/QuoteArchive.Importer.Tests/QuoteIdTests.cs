@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>FORMAT.md "Quote id": depends "only on the topic slug and the quote's normalised text … not on its position".</summary>
+public sealed partial class QuoteIdTests
+{
+    private static readonly string Seed = File.ReadAllText(Path.Combine(SampleSpec.Folder, "000_73c1ef86726e28fd.txt"));
+
+    [Fact]
+    public void IdsAreEqualAcrossTwoImports()
+    {
+        Assert.Equal(Ids(Seed), Ids(Seed));
+    }
+
+    [Fact]
+    public void IdsSurviveReorderingQuotesInAFile()
+    {
+        // Move the last quote of "Quotes about" (with its attribution line) to the top of the section.
+        var lines = Seed.Split('\n').ToList();
+        var moved = lines.GetRange(21, 2);
+        Assert.StartsWith("  • At first, in the 1950s", moved[0]);
+        lines.RemoveRange(21, 2);
+        lines.InsertRange(19, moved);
+        var reordered = string.Join("\n", lines);
+        Assert.NotEqual(Seed, reordered);
+
+        Assert.Equal(Ids(Seed).OrderBy(p => p.Id, StringComparer.Ordinal), Ids(reordered).OrderBy(p => p.Id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void IdsAreShortLowerCaseBase32()
+    {
+        Assert.All(Ids(Seed), pair => Assert.Matches(Base32Id(), pair.Id));
+    }
+
+    [Fact]
+    public void WhiteSpaceAndNormalisationDoNotChangeAnId()
+    {
+        Assert.Equal(QuoteIds.Create("Love", "Love is  patient,\nlove is kind. "), QuoteIds.Create("Love", "Love is patient, love is kind."));
+        Assert.Equal(QuoteIds.Create("Café", "cafe\u0301"), QuoteIds.Create("Café", "café"));
+        Assert.NotEqual(QuoteIds.Create("Love", "A"), QuoteIds.Create("Hate", "A"));
+    }
+
+    [Fact]
+    public void ARepeatedTextGetsItsOwnId()
+    {
+        var ids = Ids("T\n\nQuotes\n\n  • Twice.\n\n  • Twice.\n").Select(p => p.Id).ToList();
+
+        Assert.Equal(2, ids.Distinct().Count());
+        Assert.Equal(QuoteIds.Create("T", "Twice."), ids[0]);
+        Assert.Equal(QuoteIds.Create("T", "Twice.", occurrence: 2), ids[1]);
+    }
+
+    private static List<(string Text, string Id)> Ids(string text)
+    {
+        var topic = PageTextParser.Parse(new ContentFile("seed.txt", "en", text), new ImportOptions(), [])!;
+        return topic.Sections.SelectMany(s => s.Quotes).Select(q => (q.Text, q.Id)).ToList();
+    }
+
+    [GeneratedRegex("^[a-z2-7]{8}$")]
+    private static partial Regex Base32Id();
+}

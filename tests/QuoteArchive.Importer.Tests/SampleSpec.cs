@@ -1,0 +1,74 @@
+using System.Text.Json;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>A sample page (<c>Samples/*.txt</c>) and the structure its <c>*.expected.json</c> states (Samples/README.md).</summary>
+public sealed record SampleSpec(string Name, string Language, string Title, string? Description, IReadOnlyList<string> Headings,
+    IReadOnlyList<ExpectedSection> Sections)
+{
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Samples");
+
+    /// <summary>Every page of the folder, the seed included, as a theory's cases.</summary>
+    public static TheoryData<string> Names()
+    {
+        var names = new TheoryData<string>();
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.txt").Order(StringComparer.Ordinal))
+            names.Add(Path.GetFileNameWithoutExtension(path));
+        return names;
+    }
+
+    public static SampleSpec Load(string name)
+    {
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(Folder, name + ".expected.json")));
+        var root = json.RootElement;
+        var sections = new List<ExpectedSection> { ReadSection(root.GetProperty("lead"), heading: null, quoteSection: true) };
+        foreach (var section in root.GetProperty("sections").EnumerateArray())
+            sections.Add(ReadSection(section, section.GetProperty("heading").GetString(), section.GetProperty("quote_section").GetBoolean()));
+        return new(name, root.GetProperty("language").GetString()!, root.GetProperty("title").GetString()!,
+            root.GetProperty("description").GetString(),
+            root.GetProperty("headings").EnumerateArray().Select(h => h.GetProperty("heading").GetString()!).ToList(), sections);
+    }
+
+    /// <summary>The page as the importer sees it: French pages sit in a language-code folder (<c>fr/…</c>).</summary>
+    public ContentFile File()
+    {
+        var relative = Language == "en" ? Name + ".txt" : $"{Language}/{Name}.txt";
+        var diagnostics = new List<Diagnostic>();
+        var file = ContentFile.Decode(relative, System.IO.File.ReadAllBytes(Path.Combine(Folder, Name + ".txt")),
+            ContentFile.LanguageOf(relative, "en"), diagnostics);
+        Assert.Empty(diagnostics);
+        return file!;
+    }
+
+    public (Topic Topic, List<Diagnostic> Diagnostics) Import()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var topic = PageTextParser.Parse(File(), new ImportOptions(), diagnostics);
+        Assert.NotNull(topic);
+        return (topic, diagnostics);
+    }
+
+    private static ExpectedSection ReadSection(JsonElement section, string? heading, bool quoteSection)
+    {
+        var quotes = section.GetProperty("quotes").EnumerateArray().Select(q => new ExpectedQuote(
+            q.GetProperty("kind").GetString()!,
+            q.GetProperty("first40").GetString()!,
+            q.GetProperty("attribution").EnumerateArray()
+                .Select(a => (Depth: a.GetProperty("level").GetInt32() - 1, Text: Text.Collapse(a.GetProperty("text").GetString()!))).ToList(),
+            q.TryGetProperty("lines", out var lines) ? lines.EnumerateArray().Select(l => l.GetString()!).ToList() : [])).ToList();
+        var items = section.GetProperty("other_items").EnumerateArray().Select(i => i.GetProperty("text").GetString()!).ToList();
+        return new(heading, quoteSection, quotes, items);
+    }
+}
+
+public sealed record ExpectedSection(string? Heading, bool QuoteSection, IReadOnlyList<ExpectedQuote> Quotes, IReadOnlyList<string> OtherItems);
+
+/// <param name="Attribution">the nested bullets under the quote; README "level 2 = first nesting level" is depth 1 here</param>
+public sealed record ExpectedQuote(string Kind, string First40, IReadOnlyList<(int Depth, string Text)> Attribution, IReadOnlyList<string> Lines);
+
+public static class Text
+{
+    /// <summary>Samples/README.md: "white space (line breaks included) collapsed to single spaces".</summary>
+    public static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text.Json;
+using QuoteArchive.Importer;
+
+namespace QuoteArchive.Web.Tests;
+
+[Collection(nameof(ArchiveApp))]
+public sealed class ApiTests(ArchiveApp app)
+{
+    private async Task<JsonElement> GetJsonAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await app.Browser().GetAsync(path);
+        Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode}, expected {(int)expected}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.Clone();
+    }
+
+    private static void AssertProperties(JsonElement element, params string[] names) =>
+        Assert.Equal(names.Order(StringComparer.Ordinal), element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+    private static readonly string[] QuoteProperties =
+        ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "author", "work", "year", "topic", "section"];
+
+    [Fact]
+    public async Task TopicListHasTheSpecifiedShape()
+    {
+        var topics = await GetJsonAsync("/api/topics");
+        Assert.Equal(app.Import.Topics, topics.GetArrayLength());
+        foreach (var topic in topics.EnumerateArray())
+        {
+            AssertProperties(topic, "slug", "title", "description", "language", "url", "quoteCount");
+            Assert.Equal("/wiki/" + Slugs.ToUrlPath(topic.GetProperty("slug").GetString()!), topic.GetProperty("url").GetString());
+        }
+        var seed = topics.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "China–Russia_relations");
+        Assert.Equal("bilateral relations between China and Russia", seed.GetProperty("description").GetString());
+        Assert.Equal("en", seed.GetProperty("language").GetString());
+        Assert.Equal("fr", topics.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "Le_Pacha").GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task TopicHasTheSpecifiedShape()
+    {
+        var topic = await GetJsonAsync("/api/topics/China%E2%80%93Russia_relations");
+        AssertProperties(topic, "slug", "title", "description", "language", "url", "sourceUrl", "lead", "featured", "sisterLinks", "sections");
+        Assert.Equal("https://en.wikiquote.org/wiki/China%E2%80%93Russia_relations", topic.GetProperty("sourceUrl").GetString());
+        foreach (var lead in topic.GetProperty("lead").EnumerateArray())
+        {
+            AssertProperties(lead, "text", "html");
+            Assert.Equal(JsonValueKind.Null, lead.GetProperty("html").ValueKind);
+        }
+        AssertProperties(topic.GetProperty("featured"), QuoteProperties);
+        foreach (var link in topic.GetProperty("sisterLinks").EnumerateArray())
+            AssertProperties(link, "project", "article", "url");
+        foreach (var section in topic.GetProperty("sections").EnumerateArray())
+        {
+            AssertProperties(section, "heading", "anchor", "level", "links", "notes", "items", "quotes");
+            Assert.Equal(1, section.GetProperty("level").GetInt32());
+            foreach (var link in section.GetProperty("links").EnumerateArray())
+                AssertProperties(link, "label", "url");
+            Assert.All(section.GetProperty("notes").EnumerateArray(), note => Assert.Equal(JsonValueKind.String, note.ValueKind));
+            Assert.All(section.GetProperty("items").EnumerateArray(), item => Assert.Equal(JsonValueKind.String, item.ValueKind));
+        }
+        var links = topic.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("links").EnumerateArray()).ToList();
+        Assert.Contains(links, l => l.GetProperty("label").GetString()!.Contains("Full text") && l.GetProperty("url").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task QuoteHasTheSpecifiedShape()
+    {
+        var topic = await GetJsonAsync("/api/topics/China%E2%80%93Russia_relations");
+        var westad = topic.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("quotes").EnumerateArray())
+            .Single(q => q.GetProperty("text").GetString()!.StartsWith("At first, in the 1950s", StringComparison.Ordinal));
+        var id = westad.GetProperty("id").GetString()!;
+
+        var quote = await GetJsonAsync("/api/quotes/" + id);
+        AssertProperties(quote, QuoteProperties);
+        Assert.Equal("/q/" + id, quote.GetProperty("url").GetString());
+        Assert.Equal("quote", quote.GetProperty("kind").GetString());
+        Assert.Equal("about", quote.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, quote.GetProperty("lines").ValueKind);
+        Assert.Equal(JsonValueKind.Null, quote.GetProperty("html").ValueKind);
+        var attribution = Assert.Single(quote.GetProperty("attribution").EnumerateArray());
+        AssertProperties(attribution, "depth", "text", "html");
+        Assert.Equal(1, attribution.GetProperty("depth").GetInt32());
+        Assert.Equal("Odd Arne Westad, The Cold War: A World History (2017)", attribution.GetProperty("text").GetString());
+        Assert.Equal("Odd Arne Westad", quote.GetProperty("author").GetString());
+        Assert.Equal("The Cold War: A World History", quote.GetProperty("work").GetString());
+        Assert.Equal("2017", quote.GetProperty("year").GetString());
+        AssertProperties(quote.GetProperty("topic"), "slug", "title");
+        Assert.Equal("China–Russia_relations", quote.GetProperty("topic").GetProperty("slug").GetString());
+        AssertProperties(quote.GetProperty("section"), "heading", "anchor");
+        Assert.Equal("Quotes_about", quote.GetProperty("section").GetProperty("anchor").GetString());
+        Assert.Equal(westad.GetRawText(), quote.GetRawText());
+    }
+
+    [Fact]
+    public async Task DialogueQuoteListsItsLinesWithSpeakers()
+    {
+        var topic = await GetJsonAsync("/api/topics/The_Half_of_It");
+        var dialogue = topic.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("quotes").EnumerateArray())
+            .First(q => q.GetProperty("kind").GetString() == "dialogue" && q.GetProperty("lines").GetArrayLength() > 1);
+        foreach (var line in dialogue.GetProperty("lines").EnumerateArray())
+            AssertProperties(line, "speaker", "text");
+        Assert.Contains(dialogue.GetProperty("lines").EnumerateArray(), l => l.GetProperty("speaker").GetString() == "Paul Munsky");
+    }
+
+    [Fact]
+    public async Task TopicJsonAgreesWithTheTopicPage()
+    {
+        foreach (var summary in (await GetJsonAsync("/api/topics")).EnumerateArray())
+        {
+            var url = summary.GetProperty("url").GetString()!;
+            var topic = await GetJsonAsync("/api/topics/" + url["/wiki/".Length..]);
+            var page = await app.GetPageAsync(url);
+
+            Assert.Equal(topic.GetProperty("title").GetString(), page.QuerySelector("article.topic h1")!.TextContent);
+            var quotes = topic.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("quotes").EnumerateArray()).ToList();
+            if (topic.GetProperty("featured").ValueKind != JsonValueKind.Null)
+                quotes.Insert(0, topic.GetProperty("featured"));
+            Assert.Equal(summary.GetProperty("quoteCount").GetInt32(), quotes.Count);
+            Assert.Equal(quotes.Select(q => "q-" + q.GetProperty("id").GetString()), page.QuerySelectorAll("figure.quote").Select(f => f.Id));
+            foreach (var quote in quotes)
+            {
+                var figure = page.GetElementById("q-" + quote.GetProperty("id").GetString())!;
+                Assert.Equal(Html.Squash(quote.GetProperty("text").GetString()!), Html.Squash(figure.QuerySelector("blockquote")!.TextContent));
+                Assert.Equal(
+                    quote.GetProperty("attribution").EnumerateArray().Select(a => Html.Squash(a.GetProperty("text").GetString()!)),
+                    Html.AttributionLines(figure).Select(l => Html.Squash(l.Text)));
+            }
+            var headings = topic.GetProperty("sections").EnumerateArray()
+                .Where(s => s.GetProperty("heading").ValueKind == JsonValueKind.String)
+                .Select(s => s.GetProperty("anchor").GetString()!);
+            Assert.All(headings, anchor => Assert.NotNull(page.GetElementById(anchor)));
+        }
+    }
+
+    [Fact]
+    public async Task TopicJsonAcceptsEverySpellingOfTheSlug()
+    {
+        var canonical = await GetJsonAsync("/api/topics/China%E2%80%93Russia_relations");
+        var spaced = await GetJsonAsync("/api/topics/China%E2%80%93Russia%20relations");
+        Assert.Equal(canonical.GetRawText(), spaced.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("/api/topics/No_such_topic")]
+    [InlineData("/api/topics/%")]
+    [InlineData("/api/topics/..%2f..")]
+    [InlineData("/api/quotes/aaaaaaaa")]
+    [InlineData("/api/quotes/%F0%9F%98%80")]
+    [InlineData("/api/nothing-here")]
+    public async Task UnknownAddressInTheApiIsAJsonProblem(string path)
+    {
+        using var response = await app.Browser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task LongQuoteIdInTheApiIsAJsonProblem()
+    {
+        using var response = await app.Browser().GetAsync("/api/quotes/" + new string('a', 3000));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QuoteArchive.Importer;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Tests;
+
+/// <summary>
+/// The web app over an archive imported once from <c>Content/</c> (the seed and the samples) into a temporary
+/// file. The site is read-only, so the tests that share it cannot disturb each other.
+/// </summary>
+public sealed class ArchiveApp : WebApplicationFactory<Program>
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "quotearchive-web-" + Guid.NewGuid().ToString("N"));
+
+    public ArchiveApp()
+    {
+        Directory.CreateDirectory(folder);
+        var diagnostics = new List<Diagnostic>();
+        Import = new ArchiveBuilder(new ImportOptions()).Build(ContentPath, DatabasePath, diagnostics.Add);
+        ImportDiagnostics = diagnostics;
+    }
+
+    public static string ContentPath => Path.Combine(AppContext.BaseDirectory, "Content");
+
+    public string DatabasePath => Path.Combine(folder, "archive.db");
+
+    public ImportSummary Import { get; }
+
+    public IReadOnlyList<Diagnostic> ImportDiagnostics { get; }
+
+    /// <summary>A client that shows redirects instead of following them.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs a query against the archive the app serves, through the app's own context.</summary>
+    public T Query<T>(Func<ArchiveDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>());
+    }
+
+    /// <summary>GETs a page, checks its status and parses it as a browser would.</summary>
+    public async Task<IDocument> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var client = Browser();
+        using var response = await client.GetAsync(path);
+        Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode}, expected {(int)expected}");
+        return await ParseAsync(await response.Content.ReadAsStringAsync(), path);
+    }
+
+    public static Task<IDocument> ParseAsync(string html, string path) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html).Address("http://localhost" + path));
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Program.cs reads configuration as it starts: settings must be in before it runs.
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Archive:DatabasePath"] = DatabasePath,
+            ["Archive:ContentPath"] = ContentPath,
+            ["Archive:ImportOnStart"] = "false",
+        }));
+        return base.CreateHost(builder);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+[CollectionDefinition(nameof(ArchiveApp))]
+public sealed class ArchiveCollection : ICollectionFixture<ArchiveApp>;

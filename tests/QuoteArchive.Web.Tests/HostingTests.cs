@@ -1,0 +1,66 @@
+using System.Net;
+
+namespace QuoteArchive.Web.Tests;
+
+[Collection(nameof(ArchiveApp))]
+public sealed class HostingTests(ArchiveApp app)
+{
+    [Theory]
+    [InlineData("/wiki/Warmness")]
+    [InlineData("/api/topics/Warmness")]
+    public async Task SecondRequestIsServedFromOutputCache(string path)
+    {
+        using var client = app.Browser();
+        using var first = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var second = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task NotFoundIsNeverCached()
+    {
+        using var client = app.Browser();
+        await client.GetAsync("/wiki/No_such_topic");
+        using var second = await client.GetAsync("/wiki/No_such_topic");
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/wiki/Love")]
+    [InlineData("/wiki/No_such_topic")]
+    [InlineData("/api/topics")]
+    public async Task EveryResponseCarriesAStrictContentSecurityPolicy(string path)
+    {
+        using var client = app.Browser();
+        // Twice: the second answer may come from the output cache and must carry the headers as well.
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await client.GetAsync(path);
+            var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("default-src 'self'", policy);
+            Assert.DoesNotContain("unsafe-inline", policy);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+    }
+
+    [Fact]
+    public async Task StylesheetIsFingerprintedAndServed()
+    {
+        var page = await app.GetPageAsync("/");
+        var href = page.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href");
+        Assert.NotNull(href);
+        Assert.Matches(@"^/css/site(\.[a-z0-9]+)?\.css(\?v=.+)?$", href);
+        Assert.True(href.Contains("?v=") || href != "/css/site.css", $"{href} is not fingerprinted");
+
+        using var response = await app.Browser().GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("prefers-color-scheme: dark", await response.Content.ReadAsStringAsync());
+    }
+}
