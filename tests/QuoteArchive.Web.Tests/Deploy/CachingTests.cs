@@ -140,6 +140,27 @@ public sealed class CachingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FingerprintedStylesheetStaysImmutableWithoutTheBuildEtag()
+    {
+        // As published: run from the build output, MapStaticAssets turns caching off unless told otherwise.
+        using var production = new TemporaryFolder();
+        await using var site = new DeployApp(DeployArchive.Create(production.Path), ("EnableStaticAssetsDevelopmentCaching", "true"))
+        {
+            Environment = "Production",
+        };
+        using var browser = site.CreateClient();
+        var home = await ArchiveApp.ParseAsync(await browser.GetStringAsync("/"), "/");
+        var href = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        using var response = await browser.GetAsync(href);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"^/css/site\.[a-z0-9]+\.css$", href);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain(DeployArchive.BuildId, response.Headers.ETag?.Tag ?? "");
+    }
+
+    [Fact]
     public void ArchiveEtagComparesWeaklyAndIgnoresWildcards()
     {
         const string tag = "W/\"0123456789abcdef-0011223344556677\"";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,11 @@ namespace QuoteArchive.Web.Tests.Deploy;
 /// </summary>
 public sealed class DeployApp(string databasePath, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
+    /// <summary>Development unless set: the factory's default. Production serves static assets as a container does.</summary>
+    public string Environment { get; init; } = "Development";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(Environment);
+
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var configuration = new Dictionary<string, string?>
