@@ -38,11 +38,14 @@ USER root
 RUN mkdir /data && chown "$APP_UID" /data
 USER $APP_UID
 
+# Data protection keys live in memory, per process: the site sets no cookies and has no forms to post, so no
+# key has to outlive a replica; keep the read-only home folder's warnings about that out of the log.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     Archive__ContentPath=/content \
     Archive__DatabasePath=/data/archive.db \
-    Archive__BundledDatabasePath=/app/archive/archive.db
+    Archive__BundledDatabasePath=/app/archive/archive.db \
+    Serilog__MinimumLevel__Override__Microsoft.AspNetCore.DataProtection=Error
 EXPOSE 8080
 
 # The app's own binary probes /healthz: no curl or wget in the image.
