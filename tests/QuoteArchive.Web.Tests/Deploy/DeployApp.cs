@@ -51,3 +51,17 @@ public sealed class DeployCollection
 {
     public const string Name = "Deploy";
 }
+
+/// <summary>The repository the tests run from, found by its solution file (the deploy files are checked as they are).</summary>
+internal static class RepositoryFolder
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "QuoteArchive.sln")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException("QuoteArchive.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -10,7 +10,7 @@ namespace QuoteArchive.Web.Tests.Deploy;
 /// </summary>
 public sealed class KubernetesManifestTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = RepositoryFolder.Path;
     private static readonly string Folder = Path.Combine(Repository, "deploy", "kubernetes");
 
     private static readonly Dictionary<string, Node> Manifests = Directory.GetFiles(Folder, "*.yaml")
@@ -118,14 +118,6 @@ public sealed class KubernetesManifestTests
         return int.Parse(Regex.Match(expose, @"\d+").Value);
     }
 
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "QuoteArchive.sln")))
-                return dir.FullName;
-        throw new DirectoryNotFoundException("QuoteArchive.sln not found above " + AppContext.BaseDirectory);
-    }
-
     /// <summary>A YAML value with a path for failure messages: a missing key fails with where it was expected.</summary>
     private sealed class Node(object? value, string path)
     {
@@ -143,5 +135,25 @@ public sealed class KubernetesManifestTests
         public Dictionary<string, string> Map => value is Dictionary<object, object> map
             ? map.ToDictionary(e => (string)e.Key, e => (string)e.Value)
             : throw new InvalidCastException($"{path} is not a map");
+    }
+}
+
+/// <summary>compose.yaml: the volume, the health check through the app's own binary, and the restart policy.</summary>
+public sealed class ComposeFileTests
+{
+    [Fact]
+    public void ComposeServiceIsReadOnlyWithDataVolumeHealthCheckAndRestartPolicy()
+    {
+        var path = Path.Combine(RepositoryFolder.Path, "compose.yaml");
+        var compose = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object>>(File.ReadAllText(path));
+        var service = (Dictionary<object, object>)((Dictionary<object, object>)compose["services"])["quotearchive"];
+
+        Assert.Equal("true", service["read_only"]);
+        Assert.Equal("unless-stopped", service["restart"]);
+        Assert.Contains("quotearchive-data:/data", ((List<object>)service["volumes"]).Cast<string>());
+        Assert.True(((Dictionary<object, object>)compose["volumes"]).ContainsKey("quotearchive-data"));
+        var test = ((List<object>)((Dictionary<object, object>)service["healthcheck"])["test"]).Cast<string>().ToList();
+        Assert.Equal(["CMD", "dotnet", "/app/QuoteArchive.Web.dll", "--health-check"], test.Take(4));
+        Assert.Equal(["8080:8080"], ((List<object>)service["ports"]).Cast<string>());
     }
 }
