@@ -78,10 +78,11 @@ stop_cleanly() {  # SIGTERM, then the exit code must be 0 well before the 20 s k
 
 # --- run 1: the archive baked into the image, read-only root, tmpfs /data ------------------------------------
 # podman gives a tmpfs over an image folder that folder's mode but root as owner; ":U" hands it to the
-# container's user (Docker's --tmpfs is world-writable, 1777, and needs no option).
+# container's user (Docker's --tmpfs is world-writable, 1777, and needs no option). --read-only-tmpfs=false:
+# no writable /tmp either, as with Docker's --read-only.
 port=$(free_port); url=http://127.0.0.1:$port
 step "run read-only with the baked-in archive on $url"
-podman run -d --name "$run_id-baked" --read-only --tmpfs /data:rw,U -p "127.0.0.1:$port:8080" "$tag" >/dev/null 2>"$work/run.err" || { cat "$work/run.err"; fail "podman run"; }
+podman run -d --name "$run_id-baked" --read-only --read-only-tmpfs=false --tmpfs /data:rw,U -p "127.0.0.1:$port:8080" "$tag" >/dev/null 2>"$work/run.err" || { cat "$work/run.err"; fail "podman run"; }
 wait_ready "$run_id-baked" "$url"
 [ "$(podman inspect -f '{{.Config.User}}' "$run_id-baked")" != root ] || fail "image runs as root"
 [ "$(podman exec "$run_id-baked" id -u)" != 0 ] || fail "process runs as uid 0"
@@ -115,7 +116,7 @@ echo "stylesheet $css: $(header Cache-Control)"
 podman healthcheck run "$run_id-baked" >/dev/null 2>&1 || fail "HEALTHCHECK failed"
 [ "$(podman inspect -f '{{.State.Health.Status}}' "$run_id-baked")" = healthy ] || fail "health status not healthy"
 echo "HEALTHCHECK: healthy"
-podman logs "$run_id-baked" 2>&1 | grep -E ' (ERR|FTL) ' && fail "errors in the log"
+podman logs "$run_id-baked" 2>&1 | grep -E ' (WRN|ERR|FTL) ' && fail "warnings or errors in the log"
 stop_cleanly "$run_id-baked"
 echo "SIGTERM: exit 0"
 
@@ -128,7 +129,7 @@ chmod -R a+rX "$work"
 expected=$(find "$work/content" -name '*.txt' -size +0 | wc -l)
 port=$(free_port); url=http://127.0.0.1:$port
 step "run with own content ($expected good files, 1 broken) on $url"
-podman run -d --name "$run_id-own" --read-only --tmpfs /data:rw,U -v "$work/content:/content:ro" \
+podman run -d --name "$run_id-own" --read-only --read-only-tmpfs=false --tmpfs /data:rw,U -v "$work/content:/content:ro" \
   -e 'Serilog__WriteTo__0__Args__formatter=Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact' \
   -p "127.0.0.1:$port:8080" "$tag" >/dev/null 2>"$work/run.err" || { cat "$work/run.err"; fail "podman run"; }
 wait_ready "$run_id-own" "$url"
