@@ -18,7 +18,7 @@ cat > "$QA_DEPLOY_CACHE/storage.conf" <<CONF
 [storage]
 driver = "vfs"
 graphroot = "$QA_DEPLOY_CACHE/storage"
-runroot = "/run/quotearchive-deploy"
+runroot = "/run/$(basename "$QA_DEPLOY_CACHE")"
 CONF
 export CONTAINERS_CONF="$QA_DEPLOY_CACHE/containers.conf"
 export CONTAINERS_STORAGE_CONF="$QA_DEPLOY_CACHE/storage.conf"

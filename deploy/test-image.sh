@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # --- tools ------------------------------------------------------------------------------------------------
 need=()
-for tool in podman:podman buildah:buildah runc:runc debootstrap:debootstrap curl:curl jq:jq; do
+for tool in podman:podman buildah:buildah runc:runc debootstrap:debootstrap curl:curl jq:jq npx:npm; do
   command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
