@@ -35,11 +35,20 @@ public static partial class AttributionParser
         else if (text.Contains('(') || text.Count(c => c == ',') > 1)
             return false;
 
-        var comma = head.IndexOf(", ", StringComparison.Ordinal);
+        // "Kurt Vonnegut, Jr., Cat's Cradle (1963)": the suffix belongs to the name.
+        var suffix = NameSuffix().Match(head);
+        var comma = head.IndexOf(", ", suffix.Success ? suffix.Length : 0, StringComparison.Ordinal);
         var author = (comma < 0 ? head : head[..comma]).Trim();
         var work = comma < 0 ? null : head[(comma + 2)..].Trim();
+        // "Alexander Star, in The New York Times": the work without its preposition.
+        if (work is not null && work.StartsWith("in ", StringComparison.Ordinal))
+            work = work[3..].Trim();
         if (!LooksLikeName(author) || work is { Length: 0 })
             return false;
+        // "Jean Paul, as reported in …", "Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in … (1922)":
+        // the name is right, but what follows is how the quote was found, and the year is that source's.
+        if (work is not null && (!char.IsUpper(work[0]) && !char.IsDigit(work[0]) && work[0] is not '"' and not '“' || SentenceBreak().IsMatch(work)))
+            (work, year) = (null, null);
         fields = new(author, work, year);
         return true;
     }
@@ -57,15 +66,28 @@ public static partial class AttributionParser
     private static bool LooksLikeName(string author)
     {
         var words = author.Split(' ');
+        // Every word of a name is capitalised but its particles: "Augustine of Hippo", "Thomas à Kempis"; a clause
+        // ("Plato is boring", "Leo Tolstoy in War and Peace") is not a name.
         return author.Length is > 1 and <= 60 && words.Length <= 6 && char.IsUpper(author[0])
+               && words.All(w => w.Length > 0 && (char.IsUpper(w[0]) || NameParticles.Contains(w)))
                && !author.Any(c => char.IsDigit(c) || c is '"' or '“' or '”' or '«' or '»' or ':' or ';' or '[' or '(')
                && !NotAName().IsMatch(author);
     }
 
+    private static readonly HashSet<string> NameParticles =
+        ["of", "the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di", "del", "della", "à", "y", "bin", "ibn", "al", "el", "ben", "zu", "dos", "das", "e"];
+
+    [GeneratedRegex(@"(\p{Ll}{2}|\d)\. \p{Lu}")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"^[^,]+, (Jr|Sr)\.")]
+    private static partial Regex NameSuffix();
+
     [GeneratedRegex(@"\((?<year>[^()]{1,40})\)")]
     private static partial Regex YearGroup();
 
-    [GeneratedRegex(@"^(c\.\s*)?\d{1,4}(\s*[–-]\s*\d{1,4})?(\s*(BC|BCE|AD|CE))?$")]
+    // A year has three or four digits, or is BC: "(1-59)" and "(242-290)" are page or section numbers.
+    [GeneratedRegex(@"^(c\.\s*)?(\d{3,4}(\s*[–-]\s*\d{2,4})?(\s*(AD|CE))?|\d{1,4}(\s*[–-]\s*\d{1,4})?\s*(BC|BCE))$")]
     private static partial Regex YearOnly();
 
     [GeneratedRegex(@"^(\d{1,2}\s+)?\p{L}+\.?\s+(?<year>\d{4})$")]

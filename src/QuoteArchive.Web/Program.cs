@@ -18,6 +18,7 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
+    // The archive, read-only; pages and API over it, cached whole.
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveHealthChecks();
@@ -29,11 +30,14 @@ try
     // Build or refresh the archive before serving anything.
     app.ImportArchiveIfStale();
 
+    // One log line per request, security headers, a helpful 404 page, then the output cache.
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseArchiveCaching();
     app.UseOutputCache();
+
+    // Fingerprinted static assets, the pages and the JSON API.
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
     app.MapArchiveHealth();

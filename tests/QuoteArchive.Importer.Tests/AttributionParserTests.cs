@@ -12,6 +12,12 @@ public sealed class AttributionParserTests
     [InlineData("Sigmund Freud", "Sigmund Freud", null, null)]
     [InlineData("Rufus Wainwright, \"Poses\"", "Rufus Wainwright", "\"Poses\"", null)]
     [InlineData("Paul-Claude Racamier (1992)", "Paul-Claude Racamier", null, "1992")]
+    [InlineData("Kurt Vonnegut, Jr., Cat's Cradle (1963), Chapter 7", "Kurt Vonnegut, Jr.", "Cat's Cradle", "1963")]
+    [InlineData("Alexander Star, in The New York Times (13 January 2012)", "Alexander Star", "The New York Times", "2012")]
+    [InlineData("Thomas à Kempis (1380-1471)", "Thomas à Kempis", null, "1380-1471")]
+    [InlineData("Jean Paul, as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.", "Jean Paul", null, null)]
+    [InlineData("Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in Hoyt's New Cyclopedia Of Practical Quotations (1922)", "Percy Bysshe Shelley", null, null)]
+    [InlineData("Vincent van Gogh, Letter no. 155 (June 1880), published in the online version", "Vincent van Gogh", "Letter no. 155", "1880")]
     public void ParsesTheAuthorWorkYearShape(string line, string author, string? work, string? year)
     {
         Assert.True(AttributionParser.TryParse(line, out var fields));
@@ -24,6 +30,10 @@ public sealed class AttributionParserTests
     [InlineData("Commander William Adama (played by Edward James Olmos), Battlestar Galactica, The Farm")]
     [InlineData("Variant translations:")]
     [InlineData("283")]
+    [InlineData("Plato is boring.")]
+    [InlineData("Leo Tolstoy in War and Peace (1865-1869)")]
+    [InlineData("Blaise Pascal, Pensées, Section I Thoughts on Mind and Style (1-59), 14")]
+    [InlineData("Paraphrase of Martial by Rowland Watkyns, Antipathy.")]
     [InlineData("as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.")]
     [InlineData("Joint Statement of the Russian Federation and the People’s Republic of China (4 February 2022)")]
     public void RefusesWhatIsNotThatShape(string line)

@@ -82,6 +82,39 @@ public sealed class DiagnosticTests
         Assert.Equal((2, 2, 0), (summary.Topics, summary.Errors, summary.Warnings));
     }
 
+    [Fact]
+    public void NoInputMakesTheParserCrash()
+    {
+        // FORMAT.md: "No input makes the importer crash, hang, or leave a half-written database." Pieces of page text
+        // shuffled at random (seeded: a failure reproduces), with stray bytes among them.
+        string[] pieces = ["\n", "\n\n", "  ", "\t", "• ", "* ", "- ", "· ", "~", "[ ", " ]", "(", ")", "Quotes about", "See also", "Cast",
+            "Disputed", "Ann: ", "Wikipedia has an article about:", "Look up x in Wiktionary, the free dictionary.", "== a == b",
+            "A · B · C", "text", "Word", ".", "?", ":", "\r", "\uFFFD", "\u0301", "\u0085", "\u2028", "___", "\""];
+        var random = new Random(20261127);
+        for (var run = 0; run < 500; run++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var bytes = Utf8(text);
+            if (run % 5 == 0)
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(0x80, 0x100);
+
+            var (topic, diagnostics) = Parse(bytes);
+
+            Assert.True(topic is not null || diagnostics.Any(d => d.Severity == Severity.Error), $"run {run}: no topic and no error for {text}");
+            if (topic is not null)
+            {
+                var lost = NothingIsLostTests.Lost(topic, Decoded(bytes).Split('\n'), diagnostics);
+                Assert.True(lost.Count == 0, $"run {run}: {string.Join("; ", lost)} in {System.Text.Json.JsonSerializer.Serialize(Decoded(bytes))}");
+            }
+        }
+    }
+
+    private static string Decoded(byte[] bytes)
+    {
+        var file = ContentFile.Decode("a.txt", bytes, "en", []);
+        return file!.Text;
+    }
+
     private static (QuoteArchive.Storage.Topic? Topic, List<Diagnostic> Diagnostics) Parse(byte[] bytes)
     {
         var diagnostics = new List<Diagnostic>();

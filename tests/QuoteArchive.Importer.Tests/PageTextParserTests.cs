@@ -132,6 +132,28 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void ACaptionRepeatingTheTitleStaysInTheLead()
+    {
+        var topic = Import("Bertolt Brecht\n\nBertolt Brecht est un poète.\n\nBertolt Brecht\n\nL'Exception et la règle, 1930\n\n  • Les acteurs.\n");
+
+        Assert.Equal(["Bertolt Brecht est un poète.", "Bertolt Brecht"], topic.Lead.Select(p => p.Text));
+        Assert.Equal("L'Exception et la règle, 1930", Assert.Single(topic.Sections).Heading);
+    }
+
+    [Fact]
+    public void CaptionsSplitAtTheTildeAndLoseTheirLinkResidue()
+    {
+        var topic = Import("T\n\nA page.\n\nLove costs all we are\nand will ever be. ~ [ Maya Angelou ]\n\nJust words ~\n\nQuotes\n\nIn the body. ~ Someone\n");
+
+        var lead = topic.Sections[0].Quotes;
+        Assert.Equal([("Love costs all we are\nand will ever be.", true, 5), ("Just words", false, 8)], lead.Select(q => (q.Text, q.IsFeatured, q.Line)));
+        Assert.Equal(("Maya Angelou", 6), (lead[0].Attribution.Single().Text, lead[0].Attribution.Single().Line));
+        Assert.Empty(lead[1].Attribution);
+        var body = Assert.Single(topic.Sections[1].Quotes);
+        Assert.Equal(("In the body.", false, "Someone"), (body.Text, body.IsFeatured, body.Attribution.Single().Text));
+    }
+
+    [Fact]
     public void AnchorsAreUniqueInThePage()
     {
         var topic = Import("T\n\nA page.\n\nNotes on love\n\n  • A.\n\nNotes on love\n\n  • B.\n\nNotes on love\n\n  • C.\n");
@@ -151,10 +173,71 @@ public sealed class PageTextParserTests
     [InlineData("He said it. ~ Someone", false)]
     [InlineData("It ends here.", false)]
     [InlineData("“Quoted heading”", false)]
+    [InlineData("Art is the supreme task and the truly metaphysical activity in this life…", false)]
+    [InlineData("Where there is the greatest love, there are always miracles. - Willa Cather", false)]
+    [InlineData("Love is the only way. Martin Luther King", false)]
+    [InlineData("-->", false)]
+    [InlineData("Bartlett's Familiar Quotations, 10th ed. (1919)", true)]
+    [InlineData("Littérature, Enquête — Pourquoi écrivez-vous ?, 1920", true)]
+    [InlineData("Marc Lévy, Et si c'était vrai..., 2000", true)]
     public void HeadingsFollowTheHeadingRule(string line, bool heading)
     {
         var topic = Import($"Title\n\nQuotes\n\n{line}\n\n  • A quote.\n");
 
         Assert.Equal(heading, topic.Sections.Any(s => s.Heading == line));
+    }
+
+    [Theory]
+    [InlineData("bilateral relations between China and Russia", true)]
+    [InlineData("Warmness is the state of being warm and excited.", false)]
+    [InlineData("He said it (and meant it.)", false)]
+    [InlineData("He said “so!”", false)]
+    [InlineData("Quotes", false)]
+    [InlineData("Quotes about Love", false)]
+    [InlineData("(Full text)", false)]
+    [InlineData("A · B · C · D", false)]
+    [InlineData("Love is all. ~ Someone", false)]
+    public void DescriptionIsAShortLineRightUnderTheTitle(string line, bool description)
+    {
+        var topic = Import($"Title\n\n{line}\n\n  • A quote.\n");
+
+        Assert.Equal(description ? line : null, topic.Description);
+    }
+
+    [Fact]
+    public void DescriptionIsOneLineOfAtMost200Characters()
+    {
+        Assert.NotNull(Import($"T\n\n{new string('a', 200)}\n").Description);
+        Assert.Null(Import($"T\n\n{new string('a', 201)}\n").Description);
+        Assert.Null(Import("T\n\nfirst line\nsecond line\n").Description);
+    }
+
+    [Fact]
+    public void SisterBoxesBecomeSisterLinksWhereverTheyStand()
+    {
+        var topic = Import("""
+            Friedrich Nietzsche
+
+            External links
+            Wikipedia has an article about:
+            Wikisource has original works written by or about:
+            Wikisource has original text related to: Thus Spoke Zarathustra
+            Look up Übermensch in Wiktionary, the free dictionary.
+            Wikimedia Commons has media related to:
+            Sur les autres projets Wikimedia :
+
+              • Works by Friedrich Nietzsche at Project Gutenberg
+            """);
+
+        Assert.Equal([
+                ("Wikipedia", "Friedrich Nietzsche", "https://en.wikipedia.org/wiki/Friedrich_Nietzsche", 4),
+                ("Wikisource", "Friedrich Nietzsche", "https://en.wikisource.org/wiki/Author:Friedrich_Nietzsche", 5),
+                ("Wikisource", "Thus Spoke Zarathustra", "https://en.wikisource.org/wiki/Thus_Spoke_Zarathustra", 6),
+                ("Wiktionary", "Übermensch", "https://en.wiktionary.org/wiki/%C3%9Cbermensch", 7),
+                ("Wikimedia Commons", "Friedrich Nietzsche", null, 8),
+                ("Wikimedia", "Friedrich Nietzsche", null, 9),
+            ], topic.SisterLinks.Select(l => (l.Project, l.Article, l.Url, l.Line)));
+        // "Lines after a sister box go on as usual (they are usually items of an External links section)."
+        Assert.Equal("Works by Friedrich Nietzsche at Project Gutenberg", Assert.Single(Assert.Single(topic.Sections).Items).Text);
     }
 }

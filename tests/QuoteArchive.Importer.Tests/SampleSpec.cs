@@ -7,6 +7,12 @@ namespace QuoteArchive.Importer.Tests;
 public sealed record SampleSpec(string Name, string Language, string Title, string? Description, IReadOnlyList<string> Headings,
     IReadOnlyList<ExpectedSection> Sections)
 {
+    /// <summary>The lead's featured quote (first 40 characters, attribution), where the expected file states it.</summary>
+    public (string First40, string Attribution)? Featured { get; init; }
+
+    /// <summary>Sister links (project, article), where the expected file states them.</summary>
+    public IReadOnlyList<(string Project, string Article)>? SisterLinks { get; init; }
+
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Samples");
 
     /// <summary>Every page of the folder, the seed included, as a theory's cases.</summary>
@@ -25,9 +31,18 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
         var sections = new List<ExpectedSection> { ReadSection(root.GetProperty("lead"), heading: null, quoteSection: true) };
         foreach (var section in root.GetProperty("sections").EnumerateArray())
             sections.Add(ReadSection(section, section.GetProperty("heading").GetString(), section.GetProperty("quote_section").GetBoolean()));
+        var lead = root.GetProperty("lead");
         return new(name, root.GetProperty("language").GetString()!, root.GetProperty("title").GetString()!,
             root.GetProperty("description").GetString(),
-            root.GetProperty("headings").EnumerateArray().Select(h => h.GetProperty("heading").GetString()!).ToList(), sections);
+            root.GetProperty("headings").EnumerateArray().Select(h => h.GetProperty("heading").GetString()!).ToList(), sections)
+        {
+            Featured = lead.TryGetProperty("featured", out var featured)
+                ? (featured.GetProperty("first40").GetString()!, featured.GetProperty("attribution").GetString()!)
+                : null,
+            SisterLinks = root.TryGetProperty("sister_links", out var sisters)
+                ? sisters.EnumerateArray().Select(l => (l.GetProperty("project").GetString()!, l.GetProperty("article").GetString()!)).ToList()
+                : null,
+        };
     }
 
     /// <summary>The page as the importer sees it: French pages sit in a language-code folder (<c>fr/…</c>).</summary>
@@ -55,19 +70,24 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
             q.GetProperty("kind").GetString()!,
             q.GetProperty("first40").GetString()!,
             q.GetProperty("attribution").EnumerateArray()
-                .Select(a => (Depth: a.GetProperty("level").GetInt32() - 1, Text: Text.Collapse(a.GetProperty("text").GetString()!))).ToList(),
+                .Select(a => (Depth: a.GetProperty("level").GetInt32() - 1, Text: SampleText.Collapse(a.GetProperty("text").GetString()!))).ToList(),
             q.TryGetProperty("lines", out var lines) ? lines.EnumerateArray().Select(l => l.GetString()!).ToList() : [])).ToList();
         var items = section.GetProperty("other_items").EnumerateArray().Select(i => i.GetProperty("text").GetString()!).ToList();
-        return new(heading, quoteSection, quotes, items);
+        var links = section.TryGetProperty("links", out var labels) ? labels.EnumerateArray().Select(l => l.GetString()!).ToList() : null;
+        return new(heading, quoteSection, quotes, items) { Links = links };
     }
 }
 
-public sealed record ExpectedSection(string? Heading, bool QuoteSection, IReadOnlyList<ExpectedQuote> Quotes, IReadOnlyList<string> OtherItems);
+public sealed record ExpectedSection(string? Heading, bool QuoteSection, IReadOnlyList<ExpectedQuote> Quotes, IReadOnlyList<string> OtherItems)
+{
+    /// <summary>Labels of the section's link notes, where the expected file states them.</summary>
+    public IReadOnlyList<string>? Links { get; init; }
+}
 
 /// <param name="Attribution">the nested bullets under the quote; README "level 2 = first nesting level" is depth 1 here</param>
 public sealed record ExpectedQuote(string Kind, string First40, IReadOnlyList<(int Depth, string Text)> Attribution, IReadOnlyList<string> Lines);
 
-public static class Text
+public static class SampleText
 {
     /// <summary>Samples/README.md: "white space (line breaks included) collapsed to single spaces".</summary>
     public static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

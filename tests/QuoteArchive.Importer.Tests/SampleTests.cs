@@ -37,8 +37,8 @@ public sealed class SampleTests
             {
                 // The same text can stand twice (an image caption repeats a quote): the one with the expected attribution wins.
                 var candidates = under.SelectMany(s => s.Quotes)
-                    .Where(q => !used.Contains(q) && Text.Collapse(q.Text).StartsWith(quote.First40, StringComparison.Ordinal)).ToList();
-                var found = candidates.FirstOrDefault(q => q.Attribution.Select(a => (a.Depth, Text.Collapse(a.Text))).SequenceEqual(quote.Attribution))
+                    .Where(q => !used.Contains(q) && SampleText.Collapse(q.Text).StartsWith(quote.First40, StringComparison.Ordinal)).ToList();
+                var found = candidates.FirstOrDefault(q => q.Attribution.Select(a => (a.Depth, SampleText.Collapse(a.Text))).SequenceEqual(quote.Attribution))
                             ?? candidates.FirstOrDefault();
                 if (found is null)
                 {
@@ -46,12 +46,12 @@ public sealed class SampleTests
                     continue;
                 }
                 used.Add(found);
-                var attribution = found.Attribution.Select(a => (a.Depth, Text.Collapse(a.Text))).ToList();
+                var attribution = found.Attribution.Select(a => (a.Depth, SampleText.Collapse(a.Text))).ToList();
                 if (!attribution.SequenceEqual(quote.Attribution))
                     failures.Add($"quote '{quote.First40}': attribution expected\n      {Show(quote.Attribution)}\n    found\n      {Show(attribution)}");
                 if (quote.Kind == "dialogue")
                 {
-                    var lines = found.DialogueLines.Select(d => Text.Collapse($"{d.Speaker}: {d.Text}")).ToList();
+                    var lines = found.DialogueLines.Select(d => SampleText.Collapse($"{d.Speaker}: {d.Text}")).ToList();
                     if (found.Kind != QuoteKind.Dialogue || lines.Count != quote.Lines.Count
                         || lines.Zip(quote.Lines).Any(pair => !pair.First.StartsWith(pair.Second, StringComparison.Ordinal)))
                         failures.Add($"dialogue '{quote.First40}': lines expected\n      {string.Join("\n      ", quote.Lines)}\n    found ({found.Kind})\n      {string.Join("\n      ", lines)}");
@@ -59,27 +59,48 @@ public sealed class SampleTests
             }
             // README: "non-quote items are not imported as quotes": they are items of a list section.
             if (!expected.QuoteSection)
-                foreach (var item in expected.OtherItems.Select(Text.Collapse))
+                foreach (var item in expected.OtherItems.Select(SampleText.Collapse))
                 {
                     // other_items texts are cut to 40 characters.
-                    if (topic.Sections.SelectMany(s => s.Quotes).Any(q => Text.Collapse(q.Text).StartsWith(item, StringComparison.Ordinal)))
+                    if (topic.Sections.SelectMany(s => s.Quotes).Any(q => SampleText.Collapse(q.Text).StartsWith(item, StringComparison.Ordinal)))
                         failures.Add($"list item '{item}' of '{expected.Heading}' was imported as a quote");
-                    if (!topic.Sections.Where(s => s.IsList).SelectMany(s => s.Items).Any(i => Text.Collapse(i.Text).StartsWith(item, StringComparison.Ordinal)))
+                    if (!topic.Sections.Where(s => s.IsList).SelectMany(s => s.Items).Any(i => SampleText.Collapse(i.Text).StartsWith(item, StringComparison.Ordinal)))
                         failures.Add($"list item '{item}' of '{expected.Heading}' is not an item of a list section");
                 }
         }
         Assert.True(failures.Count == 0, $"{name}: {failures.Count} differences\n  " + string.Join("\n  ", failures));
     }
 
+    [Theory, MemberData(nameof(Samples))]
+    public void TitleDescriptionFeaturedQuoteLinksAndSisterLinksAreAsExpected(string name)
+    {
+        var spec = SampleSpec.Load(name);
+        var (topic, _) = spec.Import();
+        var starts = HeadingSections(spec, topic);
+
+        Assert.Equal((spec.Title, spec.Description, spec.Language), (topic.Title, topic.Description, topic.Language));
+        if (spec.Featured is var (first40, attribution))
+        {
+            var featured = Assert.Single(topic.Sections.SelectMany(s => s.Quotes), q => q.IsFeatured);
+            Assert.StartsWith(first40, SampleText.Collapse(featured.Text), StringComparison.Ordinal);
+            Assert.Equal(attribution, Assert.Single(featured.Attribution).Text);
+        }
+        if (spec.SisterLinks is not null)
+            Assert.Equal(spec.SisterLinks, topic.SisterLinks.Select(l => (l.Project, l.Article)));
+        for (var k = 1; k < spec.Sections.Count; k++)
+            if (spec.Sections[k].Links is { } labels)
+                Assert.Equal(labels, topic.Sections[starts[k - 1]].Links.Select(l => l.Label));
+    }
+
     /// <summary>Where each expected heading starts a section, in order; fails with the headings found.</summary>
     private static List<int> HeadingSections(SampleSpec spec, Topic topic)
     {
-        var found = topic.Sections.Select(s => s.Heading is null ? null : Text.Collapse(s.Heading)).ToList();
+        var found = topic.Sections.Select(s => s.Heading is null ? null : SampleText.Collapse(s.Heading)).ToList();
         var starts = new List<int>();
         var at = 0;
         foreach (var heading in spec.Headings)
         {
-            var index = found.FindIndex(at, h => h == Text.Collapse(heading));
+            var index = found.FindIndex(at, h => h == SampleText.Collapse(heading));
             Assert.True(index >= 0,
                 $"{spec.Name}: heading '{heading}' expected after section {at}; sections found:\n  {string.Join("\n  ", found.Select((h, i) => $"{i}: {h ?? "(unnamed)"}"))}");
             starts.Add(index);
@@ -90,7 +111,7 @@ public sealed class SampleTests
 
     private static string WhereIs(Topic topic, string first40)
     {
-        bool Match(string text) => Text.Collapse(text).StartsWith(first40, StringComparison.Ordinal);
+        bool Match(string text) => SampleText.Collapse(text).StartsWith(first40, StringComparison.Ordinal);
         foreach (var section in topic.Sections)
         {
             var heading = section.Heading ?? "(unnamed)";

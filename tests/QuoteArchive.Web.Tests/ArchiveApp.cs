@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
@@ -8,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuoteArchive.Importer;
 using QuoteArchive.Storage;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace QuoteArchive.Web.Tests;
 
@@ -34,6 +37,9 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
     public ImportSummary Import { get; }
 
     public IReadOnlyList<Diagnostic> ImportDiagnostics { get; }
+
+    /// <summary>Every log event the app wrote.</summary>
+    public LogCollector RequestLog { get; } = new();
 
     /// <summary>A client that shows redirects instead of following them.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -66,6 +72,8 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
             ["Archive:ContentPath"] = ContentPath,
             ["Archive:ImportOnStart"] = "false",
         }));
+        // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog));
         return base.CreateHost(builder);
     }
 
@@ -75,6 +83,17 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
+}
+
+public sealed class LogCollector : ILogEventSink
+{
+    private readonly ConcurrentQueue<LogEvent> events = new();
+
+    public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
+
+    /// <summary>The request-log line of the last request to <paramref name="path"/>.</summary>
+    public LogEvent? LastRequest(string path) =>
+        events.LastOrDefault(e => e.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string p } && p == path);
 }
 
 [CollectionDefinition(nameof(ArchiveApp))]

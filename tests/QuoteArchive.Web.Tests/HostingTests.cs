@@ -62,5 +62,26 @@ public sealed class HostingTests(ArchiveApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("prefers-color-scheme: dark", await response.Content.ReadAsStringAsync());
+        // MapStaticAssets serves it, compressed per Accept-Encoding; the output cache, which ignores that, must not.
+        using var again = await app.Browser().GetAsync(href);
+        Assert.Null(again.Headers.Age);
+    }
+
+    [Theory]
+    [InlineData("/wiki/Cecilia_Eusepi", "TopicSlug", "Cecilia_Eusepi")]
+    [InlineData("/api/topics/Cecilia_Eusepi", "TopicSlug", "Cecilia_Eusepi")]
+    [InlineData("/wiki/No_such_topic_here", "TopicSlug", "No_such_topic_here")]
+    [InlineData("/q/bbbbbbbb", "QuoteId", "bbbbbbbb")]
+    public async Task RequestLogNamesTheTopicOrQuoteAskedFor(string path, string property, string value)
+    {
+        using var client = app.Browser();
+        // The second answer comes from the output cache, where no handler runs: it is logged the same.
+        for (var i = 0; i < 2; i++)
+        {
+            await client.GetAsync(path);
+            var line = app.RequestLog.LastRequest(path);
+            Assert.NotNull(line);
+            Assert.Equal(value, (line.Properties[property] as Serilog.Events.ScalarValue)?.Value);
+        }
     }
 }

@@ -13,8 +13,11 @@ internal static class LineReader
         int? itemIndent = null;       // indent of the bullet whose item is still open (no blank line since)
         var previous = LineKind.Blank;
         SisterBox? boxWithoutArticle = null;
-        foreach (var raw in file.Text.AsSpan().EnumerateLines())
+        // Only '\n' ends a line (ContentFile made every CRLF and CR one); EnumerateLines would also split at U+0085,
+        // U+2028 and form feeds, which are text here.
+        foreach (var range in file.Text.AsSpan().Split('\n'))
         {
+            var raw = file.Text.AsSpan(range);
             number++;
             // FORMAT.md: "A tab in leading white space counts as two spaces. Trailing white space is ignored."
             var (indent, start) = Indentation(raw);

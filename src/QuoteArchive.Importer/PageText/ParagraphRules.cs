@@ -27,7 +27,12 @@ internal static partial class ParagraphRules
     {
         if (text.Length > 250 || text.StartsWith('(') || text.StartsWith('•') || text.Contains('~') || IsNavigation(text))
             return false;
-        if (".!?:;,\"”»’'".Contains(text[^1]))
+        // "…" is the one-character "...", which ends in ".".
+        if (".!?:;,\"”»’'…".Contains(text[^1]))
+            return false;
+        // Nor is a heading prose or residue: a line with a sentence inside ("… the only way. Martin Luther King",
+        // "… miracles. - Willa Cather": captions the rendering lost the "~" of), or with no letter or digit ("-->", "]]").
+        if (SentenceInside().IsMatch(text) || !text.Any(char.IsLetterOrDigit))
             return false;
         // samples/README.md: "Broken wiki markup stays as the wiki shows it (`== La Mère, 1931 == <3` is a text line,
         // not a heading)": MediaWiki shows a heading line with text after its closing `==` as text.
@@ -80,13 +85,18 @@ internal static partial class ParagraphRules
         if (quote.Count == 0)
             return false;
 
-        var after = string.Join("\n", new[] { lines[at].Text[(tilde + 1)..].Trim() }.Concat(lines.Skip(at + 1).Select(l => l.Text))).Trim();
-        if (after.StartsWith('['))
-            after = after[1..].TrimStart();
-        if (after.EndsWith(']'))
-            after = after[..^1].TrimEnd();
-        if (after.Length > 0)
-            attribution = (lines[at].Number, after);
+        var after = new List<(int Number, string Text)> { (lines[at].Number, lines[at].Text[(tilde + 1)..].Trim()) };
+        after.AddRange(lines.Skip(at + 1).Select(l => (l.Number, l.Text)));
+        while (after.Count > 0 && after[0].Text.TrimStart('[').Trim().Length == 0)
+            after.RemoveAt(0);
+        if (after.Count > 0 && after[0].Text.StartsWith('['))
+            after[0] = (after[0].Number, after[0].Text[1..].TrimStart());
+        while (after.Count > 0 && after[^1].Text.TrimEnd(']').Trim().Length == 0)
+            after.RemoveAt(after.Count - 1);
+        if (after.Count > 0 && after[^1].Text.EndsWith(']'))
+            after[^1] = (after[^1].Number, after[^1].Text[..^1].TrimEnd());
+        if (after.Count > 0)
+            attribution = (after[0].Number, string.Join("\n", after.Select(l => l.Text)));
         return true;
     }
 
@@ -112,8 +122,11 @@ internal static partial class ParagraphRules
     private static bool EndsSentence(string text)
     {
         var end = text.TrimEnd(ClosingMarks.ToCharArray());
-        return end.Length > 0 && end[^1] is '.' or '!' or '?';
+        return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…';
     }
+
+    [GeneratedRegex(@"(\p{Ll}{2}|\d)[.!?…][""”’»)]?\s+(\p{Lu}|[-–—]\s)")]
+    private static partial Regex SentenceInside();
 
     [GeneratedRegex(@"^=+[^=]+=+\s*[^=\s]")]
     private static partial Regex BrokenHeadingMarkup();

@@ -5,6 +5,8 @@ namespace QuoteArchive.Importer.PageText;
 /// <summary>Walks the classified lines of one page top to bottom and builds its topic (FORMAT.md "Page layout").</summary>
 internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics, List<PageLine> lines)
 {
+    private const int MaxTitleLength = 250;
+
     private int next;
     private Topic topic = null!;
     private Section section = null!;
@@ -26,6 +28,8 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         var titleLine = lines[next++];
         if (titleLine.Kind == LineKind.Bullet)
             Report(titleLine, Severity.Warning, "the first line is a bullet; its text is taken as the title");
+        if (titleLine.Text.Length > MaxTitleLength)
+            Report(titleLine, Severity.Warning, $"the title is longer than {MaxTitleLength} characters: is the first line really the title?");
         var slug = Slugs.FromTitle(titleLine.Text);
         if (slug.Length == 0)
         {
@@ -157,7 +161,9 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         var lastWasDialogue = lastDialogue;
         lastDialogue = null;
 
-        if (paragraph.Count == 1 && ParagraphRules.IsHeading(text))
+        // An image caption that repeats the title (a portrait under its name) is no heading: a page does not start
+        // a section named as itself before its first heading.
+        if (paragraph.Count == 1 && ParagraphRules.IsHeading(text) && (inBody || text != topic.Title))
         {
             StartSection(first);
             return;
@@ -171,7 +177,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (!section.IsList && ParagraphRules.TryCaption(paragraph, out var captionText, out var captionBy))
         {
             var quote = NewQuote(QuoteKind.Quote, string.Join("\n", captionText.Select(t => t.Text)), captionText[0].Line);
-            if (captionBy is var (byLine, by))
+            if (captionBy is (int byLine, string by))
                 quote.Attribution.Add(new AttributionLine { QuoteId = "", Depth = 1, Text = by, Line = byLine });
             // FORMAT.md: "The first one in the lead is the page's featured quote."
             if (!inBody && !featuredTaken)

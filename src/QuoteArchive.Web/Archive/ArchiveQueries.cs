@@ -75,7 +75,9 @@ public static class ArchiveQueries
         {
             Featured = featured,
             Sections = topic.Sections
-                .Select(s => s.Quotes.Contains(featured) ? s with { Quotes = s.Quotes.Where(q => q != featured).ToList() } : s)
+                .Select(s => s.Quotes.Any(q => ReferenceEquals(q, featured))
+                    ? s with { Quotes = s.Quotes.Where(q => !ReferenceEquals(q, featured)).ToList() }
+                    : s)
                 .ToList(),
         };
     }
