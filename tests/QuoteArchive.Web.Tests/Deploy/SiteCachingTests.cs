@@ -43,6 +43,20 @@ public sealed class SiteCachingTests(ArchiveApp app)
         Assert.NotEqual(one.Headers.ETag, other.Headers.ETag);
     }
 
+    [Fact]
+    public async Task PathsDifferingOnlyInCaseAreCachedApart()
+    {
+        using var client = app.Browser();
+        var id = app.Query(db => db.Quotes.OrderByDescending(q => q.Id).Select(q => q.Id).First());
+
+        using var canonical = await client.GetAsync($"/q/{id}");
+        using var upper = await client.GetAsync($"/q/{id.ToUpperInvariant()}");
+
+        Assert.Equal(HttpStatusCode.OK, canonical.StatusCode);
+        Assert.Equal(HttpStatusCode.MovedPermanently, upper.StatusCode);
+        Assert.Null(upper.Headers.ETag);
+    }
+
     [Theory]
     [InlineData("/wiki/No_such_topic", HttpStatusCode.NotFound)]
     [InlineData("/healthz", HttpStatusCode.OK)]
