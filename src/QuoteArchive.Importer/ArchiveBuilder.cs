@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
 
 namespace QuoteArchive.Importer;
 
@@ -94,6 +95,9 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 counts.Add(topic);
                 buildHash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + file.Text + "\0"));
             }
+            // Issue 3: the author index and the full-text index, built once here so that requests only read.
+            AuthorIndex.Build(connection, transaction);
+            SearchIndex.Build(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
             var summary = counts.Summary(clock.Elapsed);
             writer.AddBuild(new ArchiveBuild

@@ -19,7 +19,7 @@ public static class Slugs
         string decoded;
         try
         {
-            decoded = Uri.UnescapeDataString(raw.Replace('+', ' '));
+            decoded = Uri.UnescapeDataString(raw);
         }
         catch (UriFormatException)
         {

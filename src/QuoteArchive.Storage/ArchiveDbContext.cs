@@ -16,6 +16,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<SisterLink> SisterLinks => Set<SisterLink>();
     public DbSet<ArchiveBuild> Builds => Set<ArchiveBuild>();
     public DbSet<ImportDiagnostic> Diagnostics => Set<ImportDiagnostic>();
+    public DbSet<Author> Authors => Set<Author>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>

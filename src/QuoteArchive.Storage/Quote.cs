@@ -37,6 +37,9 @@ public sealed class Quote
     public string? Author { get; set; }
     public string? Work { get; set; }
     public string? Year { get; set; }
+    /// <summary>Who the author index says said it; set at import from a person page or the parsed <see cref="Author"/>.</summary>
+    public int? AuthorId { get; set; }
+    public Author? AuthorEntry { get; set; }
     public int Line { get; set; }
 
     public List<AttributionLine> Attribution { get; set; } = [];

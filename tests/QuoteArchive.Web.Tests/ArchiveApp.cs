@@ -41,6 +41,9 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
     /// <summary>Every log event the app wrote.</summary>
     public LogCollector RequestLog { get; } = new();
 
+    /// <summary>The app's clock (the quote of the day follows it): the real time until a test sets a date.</summary>
+    public Search.TestClock Clock { get; } = new();
+
     /// <summary>A client that shows redirects instead of following them.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -73,7 +76,7 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
             ["Archive:ImportOnStart"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog));
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock));
         return base.CreateHost(builder);
     }
 

@@ -94,6 +94,10 @@ public sealed record QuoteView
     public string? Author { get; init; }
     public string? Work { get; init; }
     public string? Year { get; init; }
+    /// <summary>The author index's entry for the quote (issue 3), when the author is known; the API's shape is issue 2's.</summary>
+    [JsonIgnore] public string? AuthorSlug { get; init; }
+    [JsonIgnore] public string? AuthorUrl => AuthorSlug is null ? null : ArchiveUrls.Author(AuthorSlug);
+    [JsonIgnore] public string? AuthorName { get; init; }
     public required TopicRef Topic { get; init; }
     public required SectionRef Section { get; init; }
     [JsonIgnore] public bool IsFeatured { get; init; }
@@ -113,6 +117,8 @@ public sealed record QuoteView
         Author = q.Author,
         Work = q.Work,
         Year = q.Year,
+        AuthorSlug = q.AuthorEntry != null ? q.AuthorEntry.Slug : null,
+        AuthorName = q.AuthorEntry != null ? q.AuthorEntry.Name : null,
         Topic = new TopicRef
         {
             Slug = q.Topic!.Slug,
@@ -160,6 +166,7 @@ public static class ArchiveUrls
 {
     public static string Topic(string slug) => "/wiki/" + Slugs.ToUrlPath(slug);
     public static string Quote(string id) => "/q/" + id;
+    public static string Author(string slug) => "/authors/" + Slugs.ToUrlPath(slug);
     public static string QuoteInTopic(string slug, string id) => Topic(slug) + "#q-" + id;
     public static string SectionInTopic(string slug, string anchor) => Topic(slug) + "#" + Uri.EscapeDataString(anchor);
 }

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer;
+
+/// <summary>
+/// Builds the author index once the topics are written: one streaming pass over the topics and the distinct
+/// parsed authors, then set-based updates of the quotes.
+/// </summary>
+public static partial class AuthorIndex
+{
+    /// <summary>Longer "authors" are sentences the attribution parser took for a name; they get no author page.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>How many more names a person page's lead may give than its title (middle names, initials).</summary>
+    private const int MaxExtraNames = 4;
+
+    public static void Build(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var insert = new PreparedInsert(connection, transaction, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var nextId = 1;
+
+        int Add(string name, string slug, int? topicId)
+        {
+            var unique = slug;
+            for (var n = 2; !slugs.Add(unique); n++)
+                unique = $"{slug}_{n}";
+            var sortKey = Fold(name);
+            insert.Run(nextId, unique, name, sortKey, LetterOf(sortKey), topicId, 0);
+            byName[name] = nextId;
+            return nextId++;
+        }
+
+        // Person pages first, so that an attribution naming the person joins the person's own entry.
+        var persons = Query(connection, transaction, """
+            SELECT t.Id, t.Slug, t.Title,
+                   (SELECT p.Text FROM Paragraphs p WHERE p.TopicId = t.Id ORDER BY p.Position LIMIT 1)
+            FROM Topics t ORDER BY t.Id
+            """, r => (Id: r.GetInt32(0), Slug: r.GetString(1), Title: r.GetString(2), Lead: r.IsDBNull(3) ? null : r.GetString(3)));
+        foreach (var topic in persons.Where(t => IsPersonLead(t.Title, t.Lead)))
+        {
+            if (!byName.ContainsKey(topic.Title))
+                Add(topic.Title, topic.Slug, topic.Id);
+        }
+
+        var names = Query(connection, transaction,
+            "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => r.GetString(0));
+        Execute(connection, transaction, "CREATE TEMP TABLE AuthorNames (Name TEXT PRIMARY KEY, AuthorId INTEGER NOT NULL)");
+        var mapping = new PreparedInsert(connection, transaction, "AuthorNames", "Name", "AuthorId");
+        foreach (var raw in names)
+        {
+            var name = Clean(raw);
+            if (name is null)
+                continue;
+            if (!byName.TryGetValue(name, out var id))
+                id = Add(name, Slugs.FromTitle(name), null);
+            mapping.Run(raw, id);
+        }
+
+        Execute(connection, transaction, """
+            UPDATE Quotes SET AuthorId = (SELECT n.AuthorId FROM temp.AuthorNames n WHERE n.Name = Quotes.Author)
+            WHERE Author IS NOT NULL;
+
+            -- Issue 3: "on a person's page, the quotes outside 'Quotes about', 'Disputed' and 'Misattributed'
+            -- sections are by that person".
+            UPDATE Quotes SET AuthorId = (SELECT a.Id FROM Authors a WHERE a.TopicId = Quotes.TopicId)
+            WHERE Status NOT IN ('About', 'Disputed', 'Misattributed')
+              AND TopicId IN (SELECT TopicId FROM Authors WHERE TopicId IS NOT NULL);
+
+            UPDATE Authors SET QuoteCount = (SELECT count(*) FROM Quotes q WHERE q.AuthorId = Authors.Id);
+            DELETE FROM Authors WHERE QuoteCount = 0;
+            DROP TABLE temp.AuthorNames;
+            """);
+    }
+
+    /// <summary>
+    /// Issue 3: "a topic is a person when its lead starts with its title followed by a parenthesis with a year
+    /// (<c>Albert Einstein (14 March 1879 – …</c>)". Wikipedia-style leads give the full name, so the name before
+    /// the parenthesis may hold more of it: <c>Friedrich Wilhelm Nietzsche (15 October 1844 …</c> for the page
+    /// <c>Friedrich Nietzsche</c> starts with the title's first word, ends with its last, and holds all its words in order.
+    /// </summary>
+    public static bool IsPersonLead(string title, string? lead)
+    {
+        if (string.IsNullOrWhiteSpace(lead))
+            return false;
+        var open = lead.IndexOf('(');
+        if (open <= 0 || open > MaxNameLength)
+            return false;
+        var close = lead.IndexOf(')', open);
+        var parenthesis = close < 0 ? lead[(open + 1)..] : lead[(open + 1)..close];
+        if (!Year().IsMatch(parenthesis))
+            return false;
+
+        // "John Smith (poet)" is the page of John Smith.
+        var name = Disambiguation().Replace(title, "");
+        var titleWords = Words(name);
+        var leadWords = Words(lead[..open]);
+        if (titleWords.Length == 0 || leadWords.Length < titleWords.Length)
+            return false;
+        if (!Same(leadWords[0], titleWords[0]) || !Same(leadWords[^1], titleWords[^1]))
+            return false;
+        // The words the title lacks are more names (capitalised: "Wilhelm", "J."), a few at most; "relations, also
+        // known as …" before a parenthesis is a sentence, not a name.
+        var matched = 0;
+        var extra = 0;
+        foreach (var word in leadWords)
+        {
+            if (matched < titleWords.Length && Same(word, titleWords[matched]))
+                matched++;
+            else if (!char.IsUpper(word[0]) || ++extra > MaxExtraNames)
+                return false;
+        }
+        return matched == titleWords.Length;
+
+        static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        static bool Same(string a, string b) => string.Equals(Fold(a), Fold(b), StringComparison.Ordinal);
+    }
+
+    /// <summary>Lower case without diacritics: how names sort and how the A–Z groups them.</summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                folded.Append(char.ToLowerInvariant(c));
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    public static string LetterOf(string sortKey)
+    {
+        if (sortKey.Length == 0 || !Rune.TryGetRuneAt(sortKey, 0, out var first) || !Rune.IsLetter(first))
+            return "#";
+        return Rune.ToUpperInvariant(first).ToString();
+    }
+
+    private static string? Clean(string raw)
+    {
+        var name = string.Join(' ', raw.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return name.Length is 0 or > MaxNameLength || !name.Any(char.IsLetter) ? null : name;
+    }
+
+    private static List<T> Query<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> read)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(read(reader));
+        return rows;
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [GeneratedRegex(@"\b\d{3,4}\b|\b\d{1,4}\s*(BC|BCE|AD|CE)\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\s*\([^)]*\)\s*$")]
+    private static partial Regex Disambiguation();
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace QuoteArchive.Importer.Markdown;
+
+/// <summary>One front matter value with the 1-based file line it stands on.</summary>
+internal readonly record struct FrontMatterValue(string Value, int Line, int Column);
+
+/// <summary>
+/// FORMAT.md: "Front matter (YAML between <c>---</c> lines) gives the topic fields; <c>title</c> is required (else the
+/// first <c>#</c> heading, else the file name)." Read with a real YAML parser, so quoting and escapes mean what YAML says.
+/// </summary>
+internal sealed partial class FrontMatter
+{
+    public static readonly string[] Keys = ["title", "description", "source", "wikipedia", "license", "language"];
+
+    private readonly Dictionary<string, FrontMatterValue> values = new(StringComparer.Ordinal);
+
+    public FrontMatterValue? this[string key] => values.TryGetValue(key, out var value) ? value : null;
+
+    public static FrontMatter Read(YamlFrontMatterBlock? block, string file, List<Diagnostic> diagnostics)
+    {
+        var frontMatter = new FrontMatter();
+        if (block is null)
+            return frontMatter;
+
+        // The block's lines are the YAML between the fences; YamlDotNet counts its lines from 1.
+        var firstLine = block.Line + 2;
+        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(line => line.Slice.ToString()));
+        YamlStream stream = [];
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Add(new(new(file, firstLine + (int)ex.Start.Line - 1, (int)ex.Start.Column), Severity.Warning,
+                $"front matter is not valid YAML ({FirstLine(ex.Message)}): it is ignored"));
+            return frontMatter;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            return frontMatter;
+        if (stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            diagnostics.Add(new(new(file, firstLine), Severity.Warning, "front matter is not a list of 'key: value' lines: it is ignored"));
+            return frontMatter;
+        }
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var line = firstLine + (int)keyNode.Start.Line - 1;
+            var column = (int)keyNode.Start.Column;
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!Keys.Contains(key, StringComparer.Ordinal))
+            {
+                diagnostics.Add(new(new(file, line, column), Severity.Warning,
+                    $"unknown front matter key '{key}': ignored (known keys: {string.Join(", ", Keys)})"));
+                continue;
+            }
+            if (valueNode is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+            {
+                diagnostics.Add(new(new(file, line, column), Severity.Warning, $"front matter '{key}' needs one line of text: ignored"));
+                continue;
+            }
+            // A folded or literal block may span lines; every field is one line of text.
+            frontMatter.values[key] = new(string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), line, column);
+        }
+        return frontMatter;
+    }
+
+    /// <summary>A language code as folder names use them: <c>en</c>, <c>fr</c>, <c>pt-BR</c>.</summary>
+    public static bool IsLanguageCode(string value) => LanguageCode().IsMatch(value);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+    private static partial Regex LanguageCode();
+}

@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace QuoteArchive.Storage.Search;
+
+/// <summary>One thing to look for: a word or a phrase, as tokens, optionally with its last token as a prefix.</summary>
+public sealed record SearchTerm(IReadOnlyList<string> Tokens, bool IsPrefix)
+{
+    /// <summary>
+    /// The term as an FTS5 string. Its tokens hold only letters, digits and marks, so it needs no escaping,
+    /// and inside a string FTS5 reads no operator: <c>NEAR</c>, <c>AND</c>, <c>:</c> or <c>^</c> are just text.
+    /// </summary>
+    public string ToMatch() => "\"" + string.Join(' ', Tokens) + "\"" + (IsPrefix ? "*" : "");
+
+    public override string ToString() => (Tokens.Count > 1 ? "\"" + string.Join(' ', Tokens) + "\"" : Tokens[0]) + (IsPrefix ? "*" : "");
+}
+
+/// <summary>
+/// The search language for people, not for FTS5: plain words (all must match), <c>"exact phrase"</c>,
+/// <c>prefix*</c> and <c>-excluded</c>. Anything else is taken literally, so no input can make a search fail:
+/// every term reaches FTS5 as a quoted string of plain tokens, never as syntax.
+/// </summary>
+public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyList<SearchTerm> Excluded)
+{
+    /// <summary>Enough for any real question; the rest of a pasted essay is ignored rather than searched.</summary>
+    public const int MaxTerms = 32;
+    public const int MaxTokensPerTerm = 32;
+
+    public static readonly SearchQuery Empty = new([], []);
+
+    /// <summary>True when there is nothing to look for (an empty query, only punctuation or emoji, only exclusions).</summary>
+    public bool IsEmpty => Included.Count == 0;
+
+    /// <summary>
+    /// The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>. With <paramref name="columns"/> (FTS5 column
+    /// names, space-separated) the included terms must match in those columns; exclusions still apply to every column.
+    /// </summary>
+    public string? ToMatchExpression(string? columns = null, bool withExclusions = true)
+    {
+        if (IsEmpty)
+            return null;
+        var match = "(" + string.Join(" AND ", Included.Select(t => t.ToMatch())) + ")";
+        if (columns is not null)
+            match = "{" + columns + "} : " + match;
+        return Excluded.Count == 0 || !withExclusions
+            ? match
+            : "(" + match + ") NOT (" + string.Join(" OR ", Excluded.Select(t => t.ToMatch())) + ")";
+    }
+
+    public override string ToString() =>
+        string.Join(' ', Included.Select(t => t.ToString()).Concat(Excluded.Select(t => "-" + t)));
+
+    public static SearchQuery Parse(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+            return Empty;
+        var included = new List<SearchTerm>();
+        var excluded = new List<SearchTerm>();
+        var i = 0;
+        while (i < input.Length && included.Count + excluded.Count < MaxTerms)
+        {
+            if (char.IsWhiteSpace(input[i]))
+            {
+                i++;
+                continue;
+            }
+            // "-word" excludes; a "-" alone, or inside a word ("Sino-Soviet"), is only text.
+            var exclude = input[i] == '-' && i + 1 < input.Length && !char.IsWhiteSpace(input[i + 1]);
+            if (exclude)
+                i++;
+
+            string text;
+            if (input[i] == '"')
+            {
+                // A phrase runs to the next quotation mark; an unbalanced one runs to the end of the input.
+                var end = input.IndexOf('"', i + 1);
+                text = end < 0 ? input[(i + 1)..] : input[(i + 1)..end];
+                i = end < 0 ? input.Length : end + 1;
+            }
+            else
+            {
+                var end = i;
+                while (end < input.Length && !char.IsWhiteSpace(input[end]))
+                    end++;
+                text = input[i..end];
+                i = end;
+            }
+            var prefix = i < input.Length && input[i] == '*' || text.EndsWith('*');
+            if (i < input.Length && input[i] == '*')
+                i++;
+
+            var tokens = Tokenize(text);
+            if (tokens.Count == 0)
+                continue;
+            // A prefix applies to the last token only when the star touches it ("lov*", not "love *").
+            var term = new SearchTerm(tokens, prefix && EndsInToken(text.TrimEnd('*')));
+            (exclude ? excluded : included).Add(term);
+        }
+        return new(included, excluded);
+    }
+
+    private static bool EndsInToken(string text) =>
+        text.Length > 0 && Rune.DecodeLastFromUtf16(text, out var rune, out _) == OperationStatus.Done && IsTokenRune(rune);
+
+    /// <summary>
+    /// Splits like FTS5's unicode61 tokenizer, which keeps letters, numbers and private-use characters
+    /// (<c>L* N* Co</c>) and separates on everything else. Marks are kept here too, so a word in a script
+    /// with vowel signs (Assamese, Hindi) stays one string; FTS5 tokenizes it again exactly as it did the content.
+    /// </summary>
+    internal static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        var token = new StringBuilder();
+        var hasBase = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsTokenRune(rune))
+            {
+                token.Append(rune.ToString());
+                hasBase |= !IsMark(rune);
+                continue;
+            }
+            Flush();
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            // Marks alone (a stray combining accent) are no word: FTS5 would see an empty phrase and match nothing.
+            if (hasBase && tokens.Count < MaxTokensPerTerm)
+                tokens.Add(token.ToString());
+            token.Clear();
+            hasBase = false;
+        }
+    }
+
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    private static bool IsTokenRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.PrivateUse => true,
+        _ => false,
+    };
+}

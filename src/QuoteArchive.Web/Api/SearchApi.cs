@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
+using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Discovery;
+
+namespace QuoteArchive.Web.Api;
+
+/// <summary>Search, suggestions, authors, random quotes and the quote of the day (issue 3), in JSON; and <c>/random</c>.</summary>
+public static class SearchApi
+{
+    public const int SuggestionCount = 10;
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Search");
+        api.MapGet("/search", SearchAsync);
+        api.MapGet("/suggest", SuggestAsync);
+        api.MapGet("/authors", AuthorsAsync);
+        api.MapGet("/authors/{**slug}", AuthorAsync);
+        api.MapGet("/random", RandomAsync).CacheOutput(policy => policy.NoCache());
+        api.MapGet("/today", TodayAsync);
+        routes.MapGet("/random", RandomRedirectAsync).CacheOutput(policy => policy.NoCache());
+        return routes;
+    }
+
+    private static async Task<Ok<SearchResultsView>> SearchAsync(HttpContext context, ArchiveDbContext db,
+        string? q, string? page, string? pageSize, string? topic, string? author, string? status, string? lang,
+        CancellationToken cancellationToken)
+    {
+        var paging = Paging.From(page, pageSize);
+        var results = await db.SearchAsync(q, topic, author, status, lang, paging, cancellationToken);
+        paging.AddLinkHeader(context, results.Total);
+        return TypedResults.Ok(results);
+    }
+
+    private static async Task<Ok<List<SuggestionView>>> SuggestAsync(ArchiveDbContext db, string? q, CancellationToken cancellationToken)
+    {
+        var suggestions = await QuoteSearch.SuggestAsync(db, q, SuggestionCount, cancellationToken);
+        return TypedResults.Ok(suggestions.Select(s => new SuggestionView
+        {
+            Name = s.Name,
+            Kind = s.Kind,
+            Url = s.Kind == "author" ? ArchiveUrls.Author(s.Slug) : ArchiveUrls.Topic(s.Slug),
+            Quotes = s.Quotes,
+        }).ToList());
+    }
+
+    private static async Task<Ok<AuthorListView>> AuthorsAsync(HttpContext context, ArchiveDbContext db,
+        string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
+        var list = await db.AuthorListAsync(letter, paging, cancellationToken);
+        if (list.Letter is not null)
+            new Paging(list.Page, list.PageSize).AddLinkHeader(context, list.Total);
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<AuthorView>, ProblemHttpResult>> AuthorAsync(HttpContext context, ArchiveDbContext db,
+        string? slug, string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
+        var author = slug is { Length: > 0 } ? await db.AuthorAsync(AuthorQueries.AsRequested(slug), paging, cancellationToken) : null;
+        if (author is null)
+            return NotFound("Author not found", "No author has this slug; /api/authors lists them all.");
+        paging.AddLinkHeader(context, author.QuoteCount);
+        return TypedResults.Ok(author);
+    }
+
+    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> RandomAsync(HttpContext context, ArchiveDbContext db,
+        string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), Random.Shared, cancellationToken);
+        var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
+        return quote is null
+            ? NotFound("No quote found", "No quote passes these filters.")
+            : TypedResults.Ok(quote);
+    }
+
+    private static async Task<IResult> RandomRedirectAsync(HttpContext context, ArchiveDbContext db,
+        string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), Random.Shared, cancellationToken);
+        // 302: the next visit goes somewhere else.
+        return id is null ? Results.NotFound() : Results.Redirect(ArchiveUrls.Quote(id));
+    }
+
+    private static async Task<Results<Ok<TodayView>, ProblemHttpResult>> TodayAsync(HttpContext context, ArchiveDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var date = SearchSetup.Today(context.RequestServices);
+        var id = await QuotePicks.OfTheDayAsync(db, date, cancellationToken);
+        var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
+        return quote is null
+            ? NotFound("No quote of the day", "The archive has no quotes.")
+            : TypedResults.Ok(new TodayView { Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Quote = quote });
+    }
+
+    public static PickFilter Filter(string? topic, string? author, string? minLength, string? maxLength, string? lang) =>
+        new(topic, author, int.TryParse(minLength, out var min) ? min : null, int.TryParse(maxLength, out var max) ? max : null, lang);
+
+    private static ProblemHttpResult NotFound(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+}
+
+public sealed record SuggestionView
+{
+    public required string Name { get; init; }
+    /// <summary><c>topic</c> or <c>author</c>.</summary>
+    public required string Kind { get; init; }
+    public required string Url { get; init; }
+    public int Quotes { get; init; }
+}

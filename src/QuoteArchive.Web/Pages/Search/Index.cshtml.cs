@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
+using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Discovery;
+
+namespace QuoteArchive.Web.Pages.Search;
+
+public sealed class IndexModel(ArchiveDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Author { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
+
+    public SearchResultsView Results { get; private set; } = null!;
+    public Paging Paging { get; private set; }
+    /// <summary>What the query means once read: shown when it differs from what was typed.</summary>
+    public string Understood { get; private set; } = "";
+    /// <summary>For the page without a query: one quote to start from.</summary>
+    public QuoteView? Example { get; private set; }
+
+    public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // "page" is a route value of Razor Pages (the page's path): the page number is read from the query string.
+        Paging = Paging.From(Request.Query["page"], Request.Query["pageSize"]);
+        Understood = SearchQuery.Parse(Q).ToString();
+        Results = await db.SearchAsync(Q, Topic, Author, Status, Lang, Paging, cancellationToken);
+        if (!HasQuery)
+        {
+            var id = await QuotePicks.RandomAsync(db, new PickFilter(MaxLength: QuotePicks.DailyMaxLength), Random.Shared, cancellationToken);
+            Example = id is null ? null : await db.QuoteAsync(id, cancellationToken);
+        }
+    }
+}

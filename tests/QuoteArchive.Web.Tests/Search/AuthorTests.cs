@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Tests.Search;
+
+[Collection(nameof(ArchiveApp))]
+public sealed class AuthorTests(ArchiveApp app)
+{
+    [Fact]
+    public async Task WestadsQuoteOnTheSeedPageIsListedUnderOddArneWestad()
+    {
+        var westad = app.Query(db => db.Quotes.Single(q => q.Topic!.Slug == "China–Russia_relations" && q.Text.StartsWith("At first, in the 1950s")).Id);
+        var ids = await AuthorQuoteIdsAsync("Odd_Arne_Westad");
+        Assert.Contains(westad, ids);
+
+        var page = await app.GetPageAsync("/authors/Odd_Arne_Westad");
+        Assert.Equal("Odd Arne Westad", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector($"#q-{westad}"));
+        Assert.Equal("/wiki/China%E2%80%93Russia_relations", page.QuerySelector(".author-topic h2 a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task APersonPagesOwnQuotesAreUnderThePersonAndQuotesAboutThemAreNot()
+    {
+        var (own, about) = app.Query(db =>
+        {
+            var quotes = db.Quotes.Where(q => q.Topic!.Slug == "Friedrich_Nietzsche");
+            return (quotes.Where(q => q.Status == QuoteStatus.Sourced || q.Status == QuoteStatus.Unsourced).Select(q => q.Id).ToHashSet(),
+                    quotes.Where(q => q.Status == QuoteStatus.About).Select(q => q.Id).ToHashSet());
+        });
+        Assert.True(own.Count > 200, $"the sample has hundreds of Nietzsche's own quotes, found {own.Count}");
+        Assert.NotEmpty(about);
+
+        var listed = await AuthorQuoteIdsAsync("Friedrich_Nietzsche");
+        Assert.Superset(own, listed.ToHashSet());
+        Assert.Empty(listed.Intersect(about));
+
+        // A quote about Nietzsche is by the author its attribution names.
+        var freud = app.Query(db => db.Quotes.Where(q => q.Topic!.Slug == "Friedrich_Nietzsche" && q.Text.StartsWith("The degree of introspection achieved by Nietzsche")).Select(q => q.Id).ToList());
+        Assert.NotEmpty(freud);
+        Assert.Subset(about, freud.ToHashSet());
+        Assert.Superset(freud.ToHashSet(), (await AuthorQuoteIdsAsync("Sigmund_Freud")).ToHashSet());
+    }
+
+    [Fact]
+    public async Task ShortPersonPagesCountToo()
+    {
+        var ids = await AuthorQuoteIdsAsync("Cecilia_Eusepi");
+        var own = app.Query(db => db.Quotes.Where(q => q.Topic!.Slug == "Cecilia_Eusepi" && q.Status != QuoteStatus.About).Select(q => q.Id).ToList());
+        Assert.Equal(own.Order(), ids.Order());
+        Assert.True(await IsPersonAsync("Bertolt_Brecht"));
+        Assert.False(await IsPersonAsync("Love"));
+    }
+
+    [Fact]
+    public async Task TheAuthorsPageListsEveryAuthorAToZWithCounts()
+    {
+        var page = await app.GetPageAsync("/authors");
+        var entries = page.QuerySelectorAll(".author-list li");
+        Assert.Equal(app.Query(db => db.Authors.Count()), entries.Length);
+        var westad = entries.Single(li => li.QuerySelector("a")!.TextContent == "Odd Arne Westad");
+        Assert.Equal("/authors/Odd_Arne_Westad", westad.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("1 quote", westad.QuerySelector(".count")!.TextContent.Trim());
+        var nietzsche = entries.Single(li => li.QuerySelector("a")!.TextContent == "Friedrich Nietzsche");
+        Assert.Equal($"{(await AuthorQuoteIdsAsync("Friedrich_Nietzsche")).Count} quotes", nietzsche.QuerySelector(".count")!.TextContent.Trim());
+        var letters = page.QuerySelectorAll(".letter h2").Select(h => h.TextContent).ToList();
+        Assert.Equal(letters.Order(StringComparer.Ordinal), letters.Where(l => l != "#"));
+
+        using var client = app.Browser();
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/authors"));
+        Assert.Equal(entries.Length, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Contains(json.RootElement.GetProperty("authors").EnumerateArray(),
+            a => a.GetProperty("slug").GetString() == "Odd_Arne_Westad" && a.GetProperty("quoteCount").GetInt32() == 1);
+    }
+
+    [Fact]
+    public async Task AttributionLinesLinkToTheAuthorPage()
+    {
+        var page = await app.GetPageAsync("/wiki/China–Russia_relations");
+        var link = page.QuerySelector(".attribution a.author");
+        Assert.NotNull(link);
+        Assert.Equal("Odd Arne Westad", link.TextContent);
+        Assert.Equal("/authors/Odd_Arne_Westad", link.GetAttribute("href"));
+        Assert.Contains("Odd Arne Westad, The Cold War: A World History (2017)", link.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownAuthorIsNotFound()
+    {
+        await app.GetPageAsync("/authors/No_Such_Author", HttpStatusCode.NotFound);
+        using var client = app.Browser();
+        using var response = await client.GetAsync("/api/authors/No_Such_Author");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<bool> IsPersonAsync(string slug)
+    {
+        using var client = app.Browser();
+        using var response = await client.GetAsync("/api/authors/" + slug);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return false;
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("topicSlug").GetString() == slug;
+    }
+
+    /// <summary>Every quote id the author API lists, following its Link header page by page.</summary>
+    private async Task<List<string>> AuthorQuoteIdsAsync(string slug)
+    {
+        using var client = app.Browser();
+        var ids = new List<string>();
+        string? next = "/api/authors/" + slug;
+        while (next is not null)
+        {
+            using var response = await client.GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            ids.AddRange(json.RootElement.GetProperty("topics").EnumerateArray()
+                .SelectMany(t => t.GetProperty("quotes").EnumerateArray())
+                .Select(q => q.GetProperty("id").GetString()!));
+            var link = response.Headers.TryGetValues("Link", out var values) ? string.Join(",", values) : "";
+            var rel = link.Split(',').FirstOrDefault(l => l.Contains("rel=\"next\"", StringComparison.Ordinal));
+            next = rel is null ? null : rel[(rel.IndexOf('<') + 1)..rel.IndexOf('>')];
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,62 @@
+using QuoteArchive.Storage.Search;
+
+namespace QuoteArchive.Web.Tests.Search;
+
+/// <summary>The translation of the people's query language into FTS5: every term a quoted string, never syntax.</summary>
+public sealed class SearchQueryTests
+{
+    [Theory]
+    [InlineData("love", "(\"love\")")]
+    [InlineData("Love  peace", "(\"Love\" AND \"peace\")")]
+    [InlineData("\"cold war\"", "(\"cold war\")")]
+    [InlineData("lov*", "(\"lov\"*)")]
+    [InlineData("\"cold wa\"*", "(\"cold wa\"*)")]
+    [InlineData("love -hate", "((\"love\")) NOT (\"hate\")")]
+    [InlineData("love -\"hate crime\" -war", "((\"love\")) NOT (\"hate crime\" OR \"war\")")]
+    [InlineData("Sino-Soviet", "(\"Sino Soviet\")")]
+    [InlineData("l'amour", "(\"l amour\")")]
+    [InlineData("\"unbalanced phrase", "(\"unbalanced phrase\")")]
+    [InlineData("NEAR(a b)", "(\"NEAR a\" AND \"b\")")]
+    [InlineData("title:love", "(\"title love\")")]
+    [InlineData("^love OR war", "(\"love\" AND \"OR\" AND \"war\")")]
+    [InlineData("love *", "(\"love\")")]
+    [InlineData("a\u0000b\u0007c", "(\"a b c\")")]
+    [InlineData("être", "(\"être\")")]
+    [InlineData("অসমীয়া", "(\"অসমীয়া\")")]
+    public void TranslatesToQuotedTerms(string input, string expected) =>
+        Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("\"\"")]
+    [InlineData(":^()")]
+    [InlineData("😀🙂")]
+    [InlineData("\u0301")]
+    [InlineData("-hate")]
+    public void NothingToLookForIsAnEmptyQuery(string? input)
+    {
+        var query = SearchQuery.Parse(input);
+        Assert.True(query.IsEmpty);
+        Assert.Null(query.ToMatchExpression());
+    }
+
+    [Fact]
+    public void AColumnFilterAppliesToTheIncludedTermsOnly() =>
+        Assert.Equal("({author title} : (\"love\" AND \"war\"*)) NOT (\"hate\")",
+            SearchQuery.Parse("love war* -hate").ToMatchExpression("author title"));
+
+    [Fact]
+    public void APastedEssayIsCutToTheMaximumNumberOfTerms()
+    {
+        var query = SearchQuery.Parse(string.Join(' ', Enumerable.Range(0, 1000).Select(i => "w" + i)));
+        Assert.Equal(SearchQuery.MaxTerms, query.Included.Count);
+    }
+
+    [Fact]
+    public void TheQueryAsUnderstoodIsShownBack() =>
+        Assert.Equal("love \"cold war\" phil* -hate", SearchQuery.Parse(" love \"cold war\" phil* -hate").ToString());
+}
