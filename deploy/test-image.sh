@@ -107,6 +107,11 @@ quote=$(curl -s -m 10 "$url/api/topics/$slug" | jq -r '[.sections[].quotes[].id]
 grep -q "/wiki/$slug" "$work/body" || fail "/q/$quote does not link back to its topic"
 echo "quote page /q/$quote: $(header ETag)"
 
+code=$(get "$url/random")
+[[ "$code" == 30? ]] || fail "/random answered $code"
+[ -z "$(header ETag)" ] && [[ "$(header Cache-Control)" == *no-store* ]] || fail "/random is cacheable: $(header Cache-Control)"
+echo "/random: $code, Cache-Control $(header Cache-Control), no ETag"
+
 [ "$(get "$url/")" = 200 ] || fail "/"
 css=$(grep -o 'href="/css/[^"]*\.css"' "$work/body" | head -1 | cut -d'"' -f2)
 [ "$(get "$url$css")" = 200 ] || fail "stylesheet $css"
