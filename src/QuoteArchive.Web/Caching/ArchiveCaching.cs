@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Caching;
