@@ -20,9 +20,12 @@ public sealed record ImportSummary(int Topics, int Sections, int Quotes, int War
 /// </summary>
 public sealed class ArchiveBuilder(ImportOptions options)
 {
-    /// <summary>Every content file under the folder, in a stable order; a folder's README.md describes it and is no topic.</summary>
+    /// <summary>
+    /// Every content file under the folder, in a stable order; a folder's README.md describes it and is no topic.
+    /// Hidden entries (.git, and the ..data copies a Kubernetes ConfigMap volume holds beside each file) are skipped.
+    /// </summary>
     public static IEnumerable<string> ContentFiles(string contentFolder) =>
-        Directory.EnumerateFiles(contentFolder, "*", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(contentFolder, "*", ContentEnumeration)
             .Where(path => ContentFile.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
@@ -37,6 +40,9 @@ public sealed class ArchiveBuilder(ImportOptions options)
         var newestContent = ContentFiles(contentFolder).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
         return archive.Exists && archive.LastWriteTimeUtc >= newestContent && ArchiveSchema.ReadVersion(archive.FullName) == ArchiveSchema.Version;
     }
+
+    private static readonly EnumerationOptions ContentEnumeration =
+        new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = false };
 
     /// <summary>Parses every file and reports diagnostics without writing anything (<c>--check</c>).</summary>
     public ImportSummary Check(string contentFolder, Action<Diagnostic> report)

@@ -1,8 +1,13 @@
 using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Caching;
 using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Health;
 using QuoteArchive.Web.Hosting;
 using Serilog;
+
+// The container's HEALTHCHECK: probe a running instance and exit 0/1, without starting a host.
+if (args.Contains(HealthCheckCommand.Argument)) return await HealthCheckCommand.RunAsync(args);
 
 // Two-stage start-up: a bootstrap logger until configuration is read.
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -14,9 +19,10 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
-    // The archive, read-only; pages and API over it, cached whole.
+    // The archive, read-only; pages, API and health checks over it, cached whole.
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
+    builder.Services.AddArchiveHealthChecks();
     builder.Services.AddArchiveApi();
     builder.Services.AddArchiveOutputCache();
     builder.Services.AddSearch();
@@ -26,15 +32,17 @@ try
     // Build or refresh the archive before serving anything.
     app.ImportArchiveIfStale();
 
-    // One log line per request, security headers, a helpful 404 page, then the output cache.
+    // One log line per request, security headers, a helpful 404 page, ETags for shared caches, the output cache.
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseStatusCodePagesWithReExecute("/not-found");
+    app.UseArchiveCaching();
     app.UseOutputCache();
 
-    // Fingerprinted static assets, the pages and the JSON API.
+    // Fingerprinted static assets, the pages, /healthz and /readyz, and the JSON API.
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
+    app.MapArchiveHealth();
     app.MapSearchApi();
     app.MapArchiveApi();
 

@@ -8,4 +8,6 @@ public sealed class ArchiveOptions
     public string DefaultLanguage { get; set; } = "en";
     /// <summary>Import the content folder at start when the archive is missing or older than it.</summary>
     public bool ImportOnStart { get; set; } = true;
+    /// <summary>An archive built in advance (the container image's), served when the content folder is missing or empty.</summary>
+    public string? BundledDatabasePath { get; set; }
 }

@@ -11,6 +11,7 @@ public static class ArchiveSetup
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
+        services.PostConfigure<ArchiveOptions>(BundledArchive.UseWhenNoContent);
         services.AddDbContext<ArchiveDbContext>((provider, db) =>
         {
             var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;

@@ -10,7 +10,11 @@ public static class OutputCaching
     /// </summary>
     public static IServiceCollection AddArchiveOutputCache(this IServiceCollection services) =>
         services.AddOutputCache(options =>
+        {
+            // /q/ABC answers 301 to /q/abc: paths that differ in case are different answers, not one cache entry.
+            options.UseCaseSensitivePaths = true;
             options.AddBasePolicy(policy => policy
                 .With(context => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
-                .Expire(TimeSpan.FromMinutes(10))));
+                .Expire(TimeSpan.FromMinutes(10)));
+        });
 }

@@ -1,0 +1,56 @@
+# QuoteArchive: the web app with the default archive imported at build time.
+#   docker build -t quotearchive .
+#   docker run --rm --read-only -p 8080:8080 quotearchive
+#   docker run --rm --read-only --tmpfs /data -v ./my-content:/content:ro -p 8080:8080 quotearchive
+# Base images are arguments so that the image can be built on other (or local) bases; see docs/self-hosting.md.
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
+
+FROM ${SDK_IMAGE} AS build
+WORKDIR /src
+
+# Restore from the project files alone, so that a change to code or content reuses this layer.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/QuoteArchive.Storage/QuoteArchive.Storage.csproj src/QuoteArchive.Storage/
+COPY src/QuoteArchive.Importer/QuoteArchive.Importer.csproj src/QuoteArchive.Importer/
+COPY src/QuoteArchive.Web/QuoteArchive.Web.csproj src/QuoteArchive.Web/
+RUN dotnet restore src/QuoteArchive.Web/QuoteArchive.Web.csproj
+
+# Publish the app, and the importer for the next step only (it is not shipped).
+COPY src/ src/
+RUN dotnet publish src/QuoteArchive.Web/QuoteArchive.Web.csproj --no-restore -c Release -p:UseAppHost=false -o /app \
+ && dotnet publish src/QuoteArchive.Importer/QuoteArchive.Importer.csproj --no-restore -c Release -p:UseAppHost=false -o /importer
+
+# Import the default content, so the image serves at once; a content file with an error fails the build.
+COPY content/ content/
+RUN dotnet /importer/QuoteArchive.Importer.dll content /archive/archive.db
+
+FROM ${RUNTIME_IMAGE} AS runtime
+WORKDIR /app
+COPY --from=build /app/ /app/
+COPY --from=build /archive/archive.db /app/archive/archive.db
+
+# /data is the only place the app writes, and only when own content is mounted at /content:
+# it imports that folder into /data/archive.db at start. Without it, the archive above is served as it is,
+# so the container runs with --read-only and needs no volume at all.
+# APP_UID (1654, user "app") comes from the official .NET images.
+USER root
+RUN mkdir /data && chown "$APP_UID" /data
+USER $APP_UID
+
+# Data protection keys live in memory, per process: the site sets no cookies and has no forms to post, so no
+# key has to outlive a replica; keep the read-only home folder's warnings about that out of the log.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_HTTP_PORTS= \
+    Archive__ContentPath=/content \
+    Archive__DatabasePath=/data/archive.db \
+    Archive__BundledDatabasePath=/app/archive/archive.db \
+    Serilog__MinimumLevel__Override__Microsoft.AspNetCore.DataProtection=Error
+EXPOSE 8080
+
+# The app's own binary probes /healthz: no curl or wget in the image.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["dotnet", "/app/QuoteArchive.Web.dll", "--health-check", "http://127.0.0.1:8080/healthz"]
+
+# Exec form: dotnet is PID 1 and receives SIGTERM itself, so the host drains requests and exits 0.
+ENTRYPOINT ["dotnet", "/app/QuoteArchive.Web.dll"]

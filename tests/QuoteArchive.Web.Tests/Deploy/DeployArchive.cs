@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Tests.Deploy;
+
+/// <summary>
+/// A small real archive file written through EF Core with the production schema, so the deployment tests do not
+/// depend on the content parsers. Synthetic strings only: no real quotation or attribution is made up here.
+/// </summary>
+internal static class DeployArchive
+{
+    public const string BuildId = "0123456789abcdef";
+
+    public static string Create(string directory, int topics = 2, params string[] errors)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "archive.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        using var db = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options);
+        db.Database.EnsureCreated();
+        for (var i = 1; i <= topics; i++)
+        {
+            var topic = new Topic
+            {
+                Slug = $"Test_topic_{i}",
+                Title = $"Test topic {i}",
+                Language = "en",
+                SourceUrl = $"https://example.org/Test_topic_{i}",
+                SourcePath = $"Test topic {i}.txt",
+            };
+            var section = new Section { Topic = topic, Anchor = "Quotes", Heading = "Quotes" };
+            section.Quotes.Add(new Quote { Id = $"testq{i:000}", Topic = topic, Section = section, Text = $"Synthetic test line {i}." });
+            topic.Sections.Add(section);
+            db.Topics.Add(topic);
+        }
+        foreach (var (error, line) in errors.Select((e, i) => (e, i + 1)))
+            db.Diagnostics.Add(new ImportDiagnostic { File = "broken.txt", Line = line, Column = 1, Severity = "error", Message = error });
+        db.Builds.Add(new ArchiveBuild
+        {
+            BuildId = BuildId,
+            BuiltAt = DateTimeOffset.UtcNow,
+            Topics = topics,
+            Sections = topics,
+            Quotes = topics,
+            Errors = errors.Length,
+        });
+        db.SaveChanges();
+        // As the importer leaves it: EF Core creates SQLite files in WAL mode, which a reader cannot open
+        // without writing -wal and -shm files beside the archive.
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
+        return path;
+    }
+}

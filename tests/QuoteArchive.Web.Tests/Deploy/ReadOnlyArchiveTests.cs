@@ -1,0 +1,55 @@
+using System.Net;
+using System.Runtime.Versioning;
+
+namespace QuoteArchive.Web.Tests.Deploy;
+
+/// <summary>
+/// Replicas share one archive file on a read-only mount (or inside a read-only image): the app must open it
+/// without writing anything beside it, and serve an archive built in advance when no own content is mounted.
+/// </summary>
+[Collection(DeployCollection.Name)]
+public sealed class ReadOnlyArchiveTests
+{
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task AppStartsAndServesFromAReadOnlyArchiveInAReadOnlyFolder()
+    {
+        using var folder = new TemporaryFolder();
+        var archiveFolder = Path.Combine(folder.Path, "archive");
+        var archive = DeployArchive.Create(archiveFolder);
+        File.SetUnixFileMode(archive, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(archiveFolder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var before = File.GetLastWriteTimeUtc(archive);
+
+        await using (var app = new DeployApp(archive, ("Archive:ImportOnStart", "true")))
+        {
+            var client = app.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        }
+
+        // No -journal, -wal or -shm file appeared, and the archive was not touched.
+        Assert.Equal(["archive.db"], Directory.GetFiles(archiveFolder).Select(Path.GetFileName));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(archive));
+    }
+
+    [Fact]
+    public async Task BundledArchiveIsServedWhenTheContentFolderIsEmpty()
+    {
+        using var folder = new TemporaryFolder();
+        var bundled = DeployArchive.Create(Path.Combine(folder.Path, "app", "archive"), topics: 4);
+        var content = Directory.CreateDirectory(Path.Combine(folder.Path, "content")).FullName;
+        File.WriteAllText(Path.Combine(content, "README.md"), "A README describes the folder and is no topic.");
+        var data = Path.Combine(folder.Path, "data", "archive.db");
+
+        await using var app = new DeployApp(data,
+            ("Archive:ImportOnStart", "true"), ("Archive:ContentPath", content), ("Archive:BundledDatabasePath", bundled));
+        var response = await app.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var archive = (await HealthTests.ReadJsonAsync(response)).GetProperty("checks").GetProperty("archive");
+        Assert.Equal(4, archive.GetProperty("data").GetProperty("topics").GetInt32());
+        Assert.False(Directory.Exists(Path.GetDirectoryName(data)), "nothing is imported or written when no content is mounted");
+    }
+}
