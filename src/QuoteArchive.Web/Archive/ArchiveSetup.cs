@@ -35,7 +35,8 @@ public static class ArchiveSetup
         if (!File.Exists(options.DatabasePath) && !Directory.Exists(options.ContentPath))
             logger.LogError("No archive at {DatabasePath} and no content folder at {ContentPath} to build it from: every page will fail",
                 Path.GetFullPath(options.DatabasePath), Path.GetFullPath(options.ContentPath));
-        if (!options.ImportOnStart || !Directory.Exists(options.ContentPath))
+        // No content files: nothing to import, and an empty folder must not replace an archive (the image's bundled one).
+        if (!options.ImportOnStart || !Directory.Exists(options.ContentPath) || !ArchiveBuilder.ContentFiles(options.ContentPath).Any())
             return;
         if (ArchiveBuilder.IsUpToDate(options.ContentPath, options.DatabasePath))
             return;

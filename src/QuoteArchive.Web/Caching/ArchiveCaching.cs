@@ -17,6 +17,8 @@ public static class ArchiveCaching
         var buildId = ReadBuildId(app);
         if (buildId is null)
             return app;
+        var version = ArchiveEtag.VersionOf(buildId);
+        var clock = app.Services.GetService<TimeProvider>() ?? TimeProvider.System;
         var cacheControl = $"public, max-age={(int)options.MaxAge.TotalSeconds}, stale-while-revalidate={(int)options.StaleWhileRevalidate.TotalSeconds}";
 
         app.Use(async (context, next) =>
@@ -27,7 +29,8 @@ public static class ArchiveCaching
                 await next(context);
                 return;
             }
-            var etag = ArchiveEtag.For(buildId, request.PathBase + request.Path, request.QueryString);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var etag = ArchiveEtag.For(version, today, request.PathBase + request.Path, request.QueryString);
             var response = context.Response;
             // The tag names this path, and it is only ever sent with a cacheable response of this path,
             // so a client holding it may be told "not modified" without running the page.

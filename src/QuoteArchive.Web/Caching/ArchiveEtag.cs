@@ -4,17 +4,22 @@ using System.Text;
 namespace QuoteArchive.Web.Caching;
 
 /// <summary>
-/// <c>W/"{build id}-{hash of path and query}"</c>. Every replica serving the same archive file computes the same
-/// tag, so a cache may revalidate against any of them; a new import changes the build id and with it every tag.
-/// Weak, because a proxy may recompress the bytes; the meaning stays the same.
+/// <c>W/"{archive build id}.{app version}-{hash of path, query and UTC date}"</c>. Every replica serving the same
+/// archive file with the same app computes the same tag, so a cache may revalidate against any of them; a new
+/// import or a new version of the app changes every tag. The date is in the tag because the quote of the day
+/// (home page, <c>/api/today</c>) changes at midnight UTC. Weak, because a proxy may recompress the bytes.
 /// </summary>
 public static class ArchiveEtag
 {
-    public static string For(string buildId, PathString path, QueryString query)
+    public static string For(string version, DateOnly day, PathString path, QueryString query)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(path.Value + query.Value));
-        return $"W/\"{buildId}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{path.Value}{query.Value}\n{day:yyyy-MM-dd}"));
+        return $"W/\"{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
     }
+
+    /// <summary>The archive build and this build of the app: rendering changes with either.</summary>
+    public static string VersionOf(string archiveBuildId) =>
+        $"{archiveBuildId}.{Convert.ToHexStringLower(typeof(ArchiveEtag).Assembly.ManifestModule.ModuleVersionId.ToByteArray().AsSpan(0, 4))}";
 
     /// <summary>
     /// RFC 9110 §13.1.2 weak comparison over a list of tags. <c>*</c> is not honoured: it would answer 304

@@ -22,7 +22,10 @@ public sealed class CachingTests : IAsyncLifetime
     private readonly TemporaryFolder folder = new();
     private WebApplication app = null!;
     private HttpClient client = null!;
+    private readonly Search.TestClock clock = new();
     private int pageRuns;
+
+    private static readonly DateOnly Today = new(2026, 11, 27);
 
     public async Task InitializeAsync()
     {
@@ -36,6 +39,8 @@ public sealed class CachingTests : IAsyncLifetime
         });
         builder.Services.AddArchive(builder.Configuration);
         builder.Services.AddOutputCache();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        clock.Set(new DateTimeOffset(Today, new TimeOnly(23, 59), TimeSpan.Zero));
         app = builder.Build();
         app.UseArchiveCaching();
         app.UseOutputCache();
@@ -62,7 +67,7 @@ public sealed class CachingTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.ETag!.IsWeak);
-        Assert.StartsWith($"\"{DeployArchive.BuildId}-", response.Headers.ETag.Tag);
+        Assert.StartsWith($"\"{ArchiveEtag.VersionOf(DeployArchive.BuildId)}-", response.Headers.ETag.Tag);
         Assert.Equal("public, max-age=120, stale-while-revalidate=86400", response.Headers.GetValues("Cache-Control").Single());
     }
 
@@ -77,7 +82,21 @@ public sealed class CachingTests : IAsyncLifetime
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
         Assert.NotEqual(first, query);
-        Assert.Equal(ArchiveEtag.For(DeployArchive.BuildId, "/wiki/Test_topic_1", QueryString.Empty), first!.ToString());
+        Assert.Equal(ArchiveEtag.For(ArchiveEtag.VersionOf(DeployArchive.BuildId), Today, "/wiki/Test_topic_1", QueryString.Empty), first!.ToString());
+    }
+
+    [Fact]
+    public async Task EtagChangesAtMidnightUtcBecauseTheQuoteOfTheDayDoes()
+    {
+        var today = (await client.GetAsync("/wiki/Test_topic_1")).Headers.ETag!;
+        clock.Set(new DateTimeOffset(Today.AddDays(1), new TimeOnly(0, 1), TimeSpan.Zero));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/wiki/Test_topic_1");
+        request.Headers.IfNoneMatch.Add(today);
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(today, response.Headers.ETag);
     }
 
     [Fact]
@@ -101,7 +120,7 @@ public sealed class CachingTests : IAsyncLifetime
     [Fact]
     public async Task EtagOfAnotherBuildOrPathGetsTheWholePage()
     {
-        foreach (var stale in new[] { "W/\"fedcba9876543210-0011223344556677\"", ArchiveEtag.For(DeployArchive.BuildId, "/wiki/Test_topic_2", QueryString.Empty), "*" })
+        foreach (var stale in new[] { "W/\"fedcba9876543210-0011223344556677\"", ArchiveEtag.For(ArchiveEtag.VersionOf(DeployArchive.BuildId), Today, "/wiki/Test_topic_2", QueryString.Empty), "*" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/wiki/Test_topic_1");
             request.Headers.TryAddWithoutValidation("If-None-Match", stale);

@@ -1,4 +1,5 @@
 using System.Net;
+using QuoteArchive.Web.Caching;
 
 namespace QuoteArchive.Web.Tests.Deploy;
 
@@ -18,7 +19,7 @@ public sealed class SiteCachingTests(ArchiveApp app)
 
         using var first = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.StartsWith($"\"{buildId}-", first.Headers.ETag?.Tag);
+        Assert.StartsWith($"\"{ArchiveEtag.VersionOf(buildId)}-", first.Headers.ETag?.Tag);
         Assert.Equal("public, max-age=300, stale-while-revalidate=86400", Assert.Single(first.Headers.GetValues("Cache-Control")));
 
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
