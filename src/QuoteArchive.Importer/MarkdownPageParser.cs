@@ -184,17 +184,7 @@ public static class MarkdownPageParser
             var text = InlineRenderer.PlainText(paragraph.Inline);
             if (text.Length == 0)
                 return;
-            var note = new Paragraph { Text = text, Html = Html(paragraph.Inline), Line = paragraph.Line + 1 };
-            if (current is null)
-            {
-                note.Position = lead.Count;
-                lead.Add(note);
-            }
-            else
-            {
-                note.Position = current.Notes.Count;
-                current.Notes.Add(note);
-            }
+            AddNote(new Paragraph { Text = text, Html = Html(paragraph.Inline), Line = paragraph.Line + 1 });
         }
 
         /// <summary>
@@ -364,17 +354,15 @@ public static class MarkdownPageParser
                 return;
             afterHeading = false;
             Warn(block, $"{Describe(block)} is not part of the format: kept as {(current is null ? "a lead paragraph" : "a section note")}");
-            var note = new Paragraph { Text = text, Html = html, Line = block.Line + 1 };
-            if (current is null)
-            {
-                note.Position = lead.Count;
-                lead.Add(note);
-            }
-            else
-            {
-                note.Position = current.Notes.Count;
-                current.Notes.Add(note);
-            }
+            AddNote(new Paragraph { Text = text, Html = html, Line = block.Line + 1 });
+        }
+
+        /// <summary>Prose before the first heading is lead; after it, a note of the current section.</summary>
+        private void AddNote(Paragraph note)
+        {
+            var notes = current is null ? lead : current.Notes;
+            note.Position = notes.Count;
+            notes.Add(note);
         }
 
         private Quote? NewQuote(Section section, List<(string Text, string Html)> parts, int line, List<AttributionLine> attribution)
