@@ -84,4 +84,16 @@ public sealed class HostingTests(ArchiveApp app)
             Assert.Equal(value, (line.Properties[property] as Serilog.Events.ScalarValue)?.Value);
         }
     }
+
+    [Fact]
+    public async Task SuccessfulHealthProbesAreNotLoggedButPagesAre()
+    {
+        using var client = app.Browser();
+        var probe = await client.GetAsync("/healthz");
+        await client.GetAsync("/wiki/Warmness");
+
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Null(app.RequestLog.LastRequest("/healthz"));
+        Assert.NotNull(app.RequestLog.LastRequest("/wiki/Warmness"));
+    }
 }

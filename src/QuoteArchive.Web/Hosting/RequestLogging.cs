@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 
 namespace QuoteArchive.Web.Hosting;
 
@@ -7,8 +8,17 @@ public static class RequestLogging
     /// <summary>One line per request, carrying the topic or quote it was about.</summary>
     public static IApplicationBuilder UseArchiveRequestLogging(this IApplicationBuilder app) =>
         // Read from the route rather than set by the handlers: a response from the output cache runs no handler.
-        app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext =
-            (diagnostics, context) => Enrich(diagnostics, context.Request.RouteValues));
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.EnrichDiagnosticContext = (diagnostics, context) => Enrich(diagnostics, context.Request.RouteValues);
+            // Orchestrators probe /healthz and /readyz every few seconds: successful probes are not worth a line each.
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : IsHealthProbe(context.Request.Path) && context.Response.StatusCode < 400 ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+        });
+
+    private static bool IsHealthProbe(PathString path) => path == "/healthz" || path == "/readyz";
 
     /// <summary>
     /// Adds <c>TopicSlug</c> and <c>QuoteId</c> from route values. The not-found page calls it too, with the values
