@@ -67,6 +67,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         var target = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        RemoveAbandonedBuilds(target);
         try
         {
             var summary = Write(contentFolder, temporary, report, clock);
@@ -78,6 +79,20 @@ public sealed class ArchiveBuilder(ImportOptions options)
             SqliteConnection.ClearAllPools();
             File.Delete(temporary);
             File.Delete(temporary + "-journal");
+        }
+    }
+
+    /// <summary>
+    /// Deletes what a killed import left beside the archive. Only old files: another process (a replica sharing
+    /// the folder) may be building right now, and no real import takes a day.
+    /// </summary>
+    private static void RemoveAbandonedBuilds(string target)
+    {
+        var abandonedBefore = DateTime.UtcNow - TimeSpan.FromDays(1);
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.*.tmp*"))
+        {
+            if (File.GetLastWriteTimeUtc(file) < abandonedBefore)
+                File.Delete(file);
         }
     }
 

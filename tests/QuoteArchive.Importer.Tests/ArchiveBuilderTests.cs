@@ -158,3 +158,23 @@ public sealed class ArchiveFreshnessTests
         Assert.False(ArchiveBuilder.IsUpToDate(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db")));
     }
 }
+
+public sealed class AbandonedBuildTests
+{
+    [Fact]
+    public void BuildRemovesWhatAKilledImportLeftButNotAFreshBuildOfAnotherProcess()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        var abandoned = Path.Combine(folder.Path, ".archive.db.0123456789abcdef.tmp");
+        var running = Path.Combine(folder.Path, ".archive.db.fedcba9876543210.tmp");
+        File.WriteAllText(abandoned, "half an archive");
+        File.WriteAllText(running, "another replica is building");
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddDays(-2));
+
+        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db"), _ => { });
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(running));
+    }
+}
