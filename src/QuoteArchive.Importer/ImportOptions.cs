@@ -1,3 +1,5 @@
+using QuoteArchive.Storage;
+
 namespace QuoteArchive.Importer;
 
 public sealed record ImportOptions

@@ -1,4 +1,5 @@
 using QuoteArchive.Importer;
+using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using QuoteArchive.Importer;
+using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Tests;
 

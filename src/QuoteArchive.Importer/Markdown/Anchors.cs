@@ -1,3 +1,5 @@
+using QuoteArchive.Storage;
+
 namespace QuoteArchive.Importer.Markdown;
 
 internal static class Anchors

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.PageText;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using QuoteArchive.Importer;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
-using QuoteArchive.Importer;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;

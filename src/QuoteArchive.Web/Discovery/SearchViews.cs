@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
-using QuoteArchive.Importer;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;

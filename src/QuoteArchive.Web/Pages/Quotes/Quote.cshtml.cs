@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QuoteArchive.Importer;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace QuoteArchive.Importer;
+namespace QuoteArchive.Storage;
 
 public static class Slugs
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace QuoteArchive.Importer;
+namespace QuoteArchive.Storage;
 
 /// <summary>
 /// FORMAT.md: "a short, URL-safe id that depends only on the topic slug and the quote's normalised text
