@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 
@@ -121,7 +122,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 counts.Add(topic);
                 buildHash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + file.Text + "\0"));
             }
-            // Issue 3: the author index and the full-text index, built once here so that requests only read.
+            // The author index and the full-text index, built once here so that requests only read.
             AuthorIndex.Build(connection, transaction);
             SearchIndex.Build(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
@@ -143,7 +144,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         return counts.Summary(clock.Elapsed);
     }
 
-    private IEnumerable<(Topic Topic, ContentFile File)> ParseAll(string contentFolder, Action<Diagnostic> report, Counts counts)
+    private IEnumerable<(ParsedTopic Topic, ContentFile File)> ParseAll(string contentFolder, Action<Diagnostic> report, Counts counts)
     {
         foreach (var path in ContentFiles(contentFolder))
         {
@@ -173,7 +174,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         return ContentFile.Decode(relative, bytes, ContentFile.LanguageOf(relative, options.DefaultLanguage), diagnostics);
     }
 
-    private static void ReportDuplicateSlug(Topic topic, Action<Diagnostic> report, Counts counts) =>
+    private static void ReportDuplicateSlug(ParsedTopic topic, Action<Diagnostic> report, Counts counts) =>
         counts.Report(new(new(topic.SourcePath, 1), Severity.Error,
             $"duplicate slug '{topic.Slug}': another file already has this title; this file is skipped"), report);
 
@@ -190,7 +191,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
 
         public List<Diagnostic> Reported { get; } = [];
 
-        public void Add(Topic topic)
+        public void Add(ParsedTopic topic)
         {
             topics++;
             sections += topic.Sections.Count;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
@@ -10,8 +11,6 @@ namespace QuoteArchive.Importer;
 /// </summary>
 internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
-    private const int SqliteConstraint = 19;
-
     private readonly PreparedInsert topics = new(connection, transaction, "Topics",
         "Id", "Slug", "Title", "Description", "Language", "SourceUrl", "SourcePath", "License");
     private readonly PreparedInsert paragraphs = new(connection, transaction, "Paragraphs",
@@ -31,33 +30,39 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     private readonly PreparedInsert sisters = new(connection, transaction, "SisterLinks",
         "TopicId", "Position", "Project", "Article", "Url", "Line");
 
+    private readonly HashSet<string> slugs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> quoteIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
 
+    /// <summary>Every column each table's insert writes, by table: a test holds them against the EF model.</summary>
+    public IEnumerable<(string Table, IReadOnlyList<string> Columns)> Inserts =>
+        new[] { topics, paragraphs, sections, links, items, quotes, attribution, dialogue, sisters }.Select(i => (i.Table, i.Columns));
+
     /// <summary>Writes the topic; false (and nothing written) when its slug is taken.</summary>
-    public bool TryAdd(Topic topic)
+    public bool TryAdd(ParsedTopic topic)
     {
-        if (SlugExists(topic.Slug))
+        if (!slugs.Add(topic.Slug))
             return false;
 
-        topic.Id = nextTopicId++;
-        topics.Run(topic.Id, topic.Slug, topic.Title, topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License);
+        var topicId = nextTopicId++;
+        topics.Run(topicId, topic.Slug, topic.Title, topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License);
         foreach (var (paragraph, position) in topic.Lead.Select((p, i) => (p, i)))
-            paragraphs.Run(topic.Id, null, position, paragraph.Text, paragraph.Html, paragraph.Line);
+            paragraphs.Run(topicId, null, position, paragraph.Text, paragraph.Html, paragraph.Line);
         foreach (var (link, position) in topic.SisterLinks.Select((l, i) => (l, i)))
-            sisters.Run(topic.Id, position, link.Project, link.Article, link.Url, link.Line);
+            sisters.Run(topicId, position, link.Project, link.Article, link.Url, link.Line);
 
         foreach (var (section, sectionPosition) in topic.Sections.Select((s, i) => (s, i)))
         {
-            section.Id = nextSectionId++;
-            sections.Run(section.Id, topic.Id, sectionPosition, section.Heading, section.Anchor, section.Level, section.IsList, section.Line);
+            var sectionId = nextSectionId++;
+            sections.Run(sectionId, topicId, sectionPosition, section.Heading, section.Anchor, section.Level, section.IsList, section.Line);
             foreach (var (note, position) in section.Notes.Select((n, i) => (n, i)))
-                paragraphs.Run(null, section.Id, position, note.Text, note.Html, note.Line);
+                paragraphs.Run(null, sectionId, position, note.Text, note.Html, note.Line);
             foreach (var (link, position) in section.Links.Select((l, i) => (l, i)))
-                links.Run(section.Id, position, link.Label, link.Url, link.Line);
+                links.Run(sectionId, position, link.Label, link.Url, link.Line);
             foreach (var (item, position) in section.Items.Select((it, i) => (it, i)))
-                items.Run(section.Id, position, item.Depth, item.Text, item.Html, item.Line);
+                items.Run(sectionId, position, item.Depth, item.Text, item.Html, item.Line);
             foreach (var (quote, position) in section.Quotes.Select((q, i) => (q, i)))
-                AddQuote(topic, section, quote, position);
+                AddQuote(topic, topicId, sectionId, quote, position);
         }
         return true;
     }
@@ -74,37 +79,23 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
             .Run(1, build.BuildId, build.BuiltAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
                 build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors);
 
-    private void AddQuote(Topic topic, Section section, Quote quote, int position)
+    private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position)
     {
-        quote.TopicId = topic.Id;
-        quote.SectionId = section.Id;
-        // FORMAT.md: ids are "lengthened only where two quotes would collide"; the primary key finds the collision.
-        for (var length = quote.Id.Length; ; length += 2)
+        // FORMAT.md: ids are "lengthened only where two quotes would collide". The longer id is more of the same hash
+        // of the quote's own topic, text and occurrence, so it does not depend on any other quote.
+        var id = quote.Id;
+        for (var length = id.Length; !quoteIds.Add(id); length += 2)
         {
-            try
-            {
-                quotes.Run(quote.Id, topic.Id, section.Id, position, quote.Kind.ToString(), quote.Status.ToString(), quote.IsFeatured,
-                    quote.Text, quote.Html, quote.Author, quote.Work, quote.Year, quote.Line);
-                break;
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && length < QuoteIds.MaxLength)
-            {
-                quote.Id = QuoteIds.Create(topic.Slug, quote.Text, length: length + 2);
-            }
+            if (length >= QuoteIds.MaxLength)
+                throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
+            id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
+        quotes.Run(id, topicId, sectionId, position, quote.Kind.ToString(), quote.Status.ToString(), quote.IsFeatured,
+            quote.Text, quote.Html, quote.Author, quote.Work, quote.Year, quote.Line);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
-            attribution.Run(quote.Id, linePosition, line.Depth, line.Text, line.Html, line.Line);
+            attribution.Run(id, linePosition, line.Depth, line.Text, line.Html, line.Line);
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))
-            dialogue.Run(quote.Id, linePosition, line.Speaker, line.Text, line.Line);
-    }
-
-    private bool SlugExists(string slug)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1 FROM Topics WHERE Slug = $slug";
-        command.Parameters.AddWithValue("$slug", slug);
-        return command.ExecuteScalar() is not null;
+            dialogue.Run(id, linePosition, line.Speaker, line.Text, line.Line);
     }
 }
 
@@ -113,8 +104,12 @@ internal sealed class PreparedInsert
 {
     private readonly SqliteCommand command;
 
+    public string Table { get; }
+    public IReadOnlyList<string> Columns { get; }
+
     public PreparedInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
     {
+        (Table, Columns) = (table, columns);
         command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +

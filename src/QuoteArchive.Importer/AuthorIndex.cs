@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
@@ -27,9 +28,7 @@ public static partial class AuthorIndex
 
         int Add(string name, string slug, int? topicId)
         {
-            var unique = slug;
-            for (var n = 2; !slugs.Add(unique); n++)
-                unique = $"{slug}_{n}";
+            var unique = UniqueNames.Claim(slug, slugs);
             var sortKey = Fold(name);
             insert.Run(nextId, unique, name, sortKey, LetterOf(sortKey), topicId, 0);
             byName[name] = nextId;
@@ -66,8 +65,8 @@ public static partial class AuthorIndex
             UPDATE Quotes SET AuthorId = (SELECT n.AuthorId FROM temp.AuthorNames n WHERE n.Name = Quotes.Author)
             WHERE Author IS NOT NULL;
 
-            -- Issue 3: "on a person's page, the quotes outside 'Quotes about', 'Disputed' and 'Misattributed'
-            -- sections are by that person".
+            -- On a person's page, the quotes outside 'Quotes about', 'Disputed' and 'Misattributed' sections
+            -- are by that person.
             UPDATE Quotes SET AuthorId = (SELECT a.Id FROM Authors a WHERE a.TopicId = Quotes.TopicId)
             WHERE Status NOT IN ('About', 'Disputed', 'Misattributed')
               AND TopicId IN (SELECT TopicId FROM Authors WHERE TopicId IS NOT NULL);
@@ -79,7 +78,7 @@ public static partial class AuthorIndex
     }
 
     /// <summary>
-    /// Issue 3: "a topic is a person when its lead starts with its title followed by a parenthesis with a year
+    /// A topic is a person "when its lead starts with its title followed by a parenthesis with a year
     /// (<c>Albert Einstein (14 March 1879 – …</c>)". Wikipedia-style leads give the full name, so the name before
     /// the parenthesis may hold more of it: <c>Friedrich Wilhelm Nietzsche (15 October 1844 …</c> for the page
     /// <c>Friedrich Nietzsche</c> starts with the title's first word, ends with its last, and holds all its words in order.

@@ -1,10 +1,10 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer;
 
 /// <summary>A content file read as text: UTF-8 decoded, line ends as <c>\n</c>, with its language.</summary>
-public sealed partial record ContentFile(string RelativePath, string Language, string Text)
+public sealed record ContentFile(string RelativePath, string Language, string Text)
 {
     public static readonly string[] Extensions = [".txt", ".md"];
 
@@ -50,13 +50,10 @@ public sealed partial record ContentFile(string RelativePath, string Language, s
     public static string LanguageOf(string relativePath, string defaultLanguage)
     {
         var folder = Path.GetFileName(Path.GetDirectoryName(relativePath) ?? "");
-        return LanguageCode().IsMatch(folder) ? folder.ToLowerInvariant() : defaultLanguage;
+        return LanguageCodes.IsLanguageCode(folder) ? folder.ToLowerInvariant() : defaultLanguage;
     }
 
     private static int LineOf(ReadOnlySpan<byte> bytes, int index) => bytes[..Math.Min(index, bytes.Length)].Count((byte)'\n') + 1;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
-    private static partial Regex LanguageCode();
 }

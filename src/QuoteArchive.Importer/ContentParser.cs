@@ -1,4 +1,4 @@
-using QuoteArchive.Storage;
+using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer;
 
@@ -6,7 +6,7 @@ namespace QuoteArchive.Importer;
 public static class ContentParser
 {
     /// <summary>The topic of the file, or null when an error (in <paramref name="diagnostics"/>) makes it unusable.</summary>
-    public static Topic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
+    public static ParsedTopic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
         Path.GetExtension(file.RelativePath).Equals(".md", StringComparison.OrdinalIgnoreCase)
             ? MarkdownPageParser.Parse(file, options, diagnostics)
             : PageTextParser.Parse(file, options, diagnostics);

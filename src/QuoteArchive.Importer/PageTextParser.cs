@@ -1,5 +1,5 @@
 using QuoteArchive.Importer.PageText;
-using QuoteArchive.Storage;
+using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer;
 
@@ -7,6 +7,6 @@ namespace QuoteArchive.Importer;
 public static class PageTextParser
 {
     /// <summary>The topic of the file, or null when an error (in <paramref name="diagnostics"/>) makes it unusable.</summary>
-    public static Topic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
+    public static ParsedTopic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
         new TopicBuilder(file, options, diagnostics, LineReader.Read(file, diagnostics)).Build();
 }

@@ -115,7 +115,7 @@ public sealed class DiagnosticTests
         return file!.Text;
     }
 
-    private static (QuoteArchive.Storage.Topic? Topic, List<Diagnostic> Diagnostics) Parse(byte[] bytes)
+    private static (ParsedTopic? Topic, List<Diagnostic> Diagnostics) Parse(byte[] bytes)
     {
         var diagnostics = new List<Diagnostic>();
         var file = ContentFile.Decode("a.txt", bytes, "en", diagnostics);

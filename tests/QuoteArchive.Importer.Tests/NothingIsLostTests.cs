@@ -34,7 +34,7 @@ public sealed class NothingIsLostTests
     }
 
     /// <summary>Lines whose text differs from the fragments stored from them, each with what was found.</summary>
-    public static List<string> Lost(Topic topic, string[] source, IReadOnlyList<Diagnostic> diagnostics)
+    public static List<string> Lost(ParsedTopic topic, string[] source, IReadOnlyList<Diagnostic> diagnostics)
     {
         var fragments = new Dictionary<int, List<string>>();
         void Add(int line, string text)

@@ -56,7 +56,7 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
         return file!;
     }
 
-    public (Topic Topic, List<Diagnostic> Diagnostics) Import()
+    public (ParsedTopic Topic, List<Diagnostic> Diagnostics) Import()
     {
         var diagnostics = new List<Diagnostic>();
         var topic = PageTextParser.Parse(File(), new ImportOptions(), diagnostics);

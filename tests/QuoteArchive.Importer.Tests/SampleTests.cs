@@ -21,7 +21,7 @@ public sealed class SampleTests
         var spec = SampleSpec.Load(name);
         var (topic, _) = spec.Import();
         var starts = HeadingSections(spec, topic);
-        var used = new HashSet<Quote>(ReferenceEqualityComparer.Instance);
+        var used = new HashSet<ParsedQuote>(ReferenceEqualityComparer.Instance);
         var failures = new List<string>();
         Assert.Equal(spec.Headings, spec.Sections.Skip(1).Select(s => s.Heading!));
 
@@ -93,7 +93,7 @@ public sealed class SampleTests
     }
 
     /// <summary>Where each expected heading starts a section, in order; fails with the headings found.</summary>
-    private static List<int> HeadingSections(SampleSpec spec, Topic topic)
+    private static List<int> HeadingSections(SampleSpec spec, ParsedTopic topic)
     {
         var found = topic.Sections.Select(s => s.Heading is null ? null : SampleText.Collapse(s.Heading)).ToList();
         var starts = new List<int>();
@@ -109,7 +109,7 @@ public sealed class SampleTests
         return starts;
     }
 
-    private static string WhereIs(Topic topic, string first40)
+    private static string WhereIs(ParsedTopic topic, string first40)
     {
         bool Match(string text) => SampleText.Collapse(text).StartsWith(first40, StringComparison.Ordinal);
         foreach (var section in topic.Sections)

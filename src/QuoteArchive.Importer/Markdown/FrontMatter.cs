@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Markdig.Extensions.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +11,7 @@ internal readonly record struct FrontMatterValue(string Value, int Line, int Col
 /// FORMAT.md: "Front matter (YAML between <c>---</c> lines) gives the topic fields; <c>title</c> is required (else the
 /// first <c>#</c> heading, else the file name)." Read with a real YAML parser, so quoting and escapes mean what YAML says.
 /// </summary>
-internal sealed partial class FrontMatter
+internal sealed class FrontMatter
 {
     public static readonly string[] Keys = ["title", "description", "source", "wikipedia", "license", "language"];
 
@@ -70,11 +69,5 @@ internal sealed partial class FrontMatter
         return frontMatter;
     }
 
-    /// <summary>A language code as folder names use them: <c>en</c>, <c>fr</c>, <c>pt-BR</c>.</summary>
-    public static bool IsLanguageCode(string value) => LanguageCode().IsMatch(value);
-
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
-    private static partial Regex LanguageCode();
 }

@@ -12,7 +12,7 @@ internal static class LinkPolicy
     private static readonly string[] AllowedSchemes = [Uri.UriSchemeHttp, Uri.UriSchemeHttps, Uri.UriSchemeMailto];
 
     /// <summary>
-    /// Issue 4: "<c>javascript:</c> and other non-http(s)/mailto links are dropped with a warning." A dropped link
+    /// <c>javascript:</c> and other links that are neither http(s) nor mailto are dropped with a warning. A dropped link
     /// keeps its label as text; an image keeps its description, since a quotation archive shows no images.
     /// </summary>
     public static void Apply(MarkdownDocument document, string file, List<Diagnostic> diagnostics)

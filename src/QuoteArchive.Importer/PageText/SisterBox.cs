@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.PageText;
 
@@ -34,24 +33,6 @@ internal sealed partial record SisterBox(string Project, string? Article, bool A
         }
         box = null!;
         return false;
-    }
-
-    /// <summary>
-    /// The link of the box's article on its project, where the project's address is derivable from the article name:
-    /// FORMAT.md: "a Wikipedia sister link points to <c>https://en.wikipedia.org/wiki/&lt;article with _&gt;</c>".
-    /// Commons (gallery or category?), Wikiversity and the French multi-project box are not: their URL stays unknown.
-    /// </summary>
-    public string? UrlFor(string language, string article)
-    {
-        var path = Slugs.ToUrlPath(Slugs.FromTitle(article));
-        return Project switch
-        {
-            "Wikipedia" => $"https://{language}.wikipedia.org/wiki/{path}",
-            "Wiktionary" => $"https://{language}.wiktionary.org/wiki/{path}",
-            // {{Wikisource author}} says "original works written by or about" and links the Author: page.
-            "Wikisource" => $"https://{language}.wikisource.org/wiki/{(AuthorPage ? "Author:" : "")}{path}",
-            _ => null,
-        };
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

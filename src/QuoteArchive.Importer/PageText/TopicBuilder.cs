@@ -1,3 +1,4 @@
+using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.PageText;
@@ -8,14 +9,14 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     private const int MaxTitleLength = 250;
 
     private int next;
-    private Topic topic = null!;
-    private Section section = null!;
+    private ParsedTopic topic = null!;
+    private ParsedSection section = null!;
     private bool inBody, inListSections, afterBlank, afterNote, featuredTaken;
-    private Quote? openQuote;
+    private ParsedQuote? openQuote;
     private int openQuoteDepth;
-    private Quote? lastDialogue;
+    private ParsedQuote? lastDialogue;
 
-    public Topic? Build()
+    public ParsedTopic? Build()
     {
         SkipBlank();
         if (next >= lines.Count)
@@ -36,7 +37,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             Report(titleLine, Severity.Error, "the title has no characters a slug can keep");
             return null;
         }
-        topic = new Topic
+        topic = new ParsedTopic
         {
             Slug = slug,
             Title = titleLine.Text,
@@ -46,7 +47,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             License = "CC BY-SA",
         };
         // FORMAT.md: "Always start with an unnamed first section" for what stands before the first heading.
-        section = new Section { Heading = null, Anchor = "", Level = 1, Line = titleLine.Number };
+        section = new ParsedSection { Heading = null, Line = titleLine.Number };
         topic.Sections.Add(section);
 
         ReadDescription();
@@ -112,11 +113,11 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (article is null && next < lines.Count && lines[next].Kind == LineKind.SisterArticle)
             article = lines[next++].Text;
         article ??= topic.Title;
-        topic.SisterLinks.Add(new SisterLink
+        topic.SisterLinks.Add(new ParsedSisterLink
         {
             Project = box.Project,
             Article = article,
-            Url = box.UrlFor(topic.Language, article),
+            Url = SisterProjects.UrlFor(box.Project, topic.Language, article, box.AuthorPage),
             Line = line.Number,
         });
         lastDialogue = null;
@@ -130,7 +131,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         // FORMAT.md: "Its bullets are kept as items, shown as a list, never counted, searched or linked as quotes."
         if (section.IsList)
         {
-            section.Items.Add(new ListItem { Depth = first.Depth, Text = text, Line = first.Number });
+            section.Items.Add(new ParsedListItem { Depth = first.Depth, Text = text, Line = first.Number });
             return;
         }
         // FORMAT.md: "A deeper bullet is an attribution line of the quote above it (depth 2), or a note on that line
@@ -142,7 +143,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         afterNote = false;
         if (first.Depth > 1 && openQuote is not null && first.Depth > openQuoteDepth)
         {
-            openQuote.Attribution.Add(new AttributionLine { QuoteId = "", Depth = first.Depth - openQuoteDepth, Text = text, Line = first.Number });
+            openQuote.Attribution.Add(new ParsedAttributionLine { Depth = first.Depth - openQuoteDepth, Text = text, Line = first.Number });
             return;
         }
         // FORMAT.md: "A depth-1 bullet starts a quote in the current section … A deeper bullet with no quote above it
@@ -171,14 +172,14 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (paragraph.Count == 1 && ParagraphRules.TryLinkNote(text, out var label))
         {
             // FORMAT.md: "It belongs to the current section (or to the topic, before any heading)."
-            section.Links.Add(new SectionLink { Label = label, Url = null, Line = first.Number });
+            section.Links.Add(new ParsedSectionLink { Label = label, Line = first.Number });
             return;
         }
         if (!section.IsList && ParagraphRules.TryCaption(paragraph, out var captionText, out var captionBy))
         {
             var quote = NewQuote(QuoteKind.Quote, string.Join("\n", captionText.Select(t => t.Text)), captionText[0].Line);
             if (captionBy is (int byLine, string by))
-                quote.Attribution.Add(new AttributionLine { QuoteId = "", Depth = 1, Text = by, Line = byLine });
+                quote.Attribution.Add(new ParsedAttributionLine { Depth = 1, Text = by, Line = byLine });
             // FORMAT.md: "The first one in the lead is the page's featured quote."
             if (!inBody && !featuredTaken)
                 quote.IsFeatured = featuredTaken = true;
@@ -190,7 +191,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             AddDialogue(paragraph, dialogue, lastWasDialogue);
             return;
         }
-        var prose = new Paragraph { Text = text, Line = first.Number };
+        var prose = new ParsedParagraph { Text = text, Line = first.Number };
         afterNote = true;
         if (inBody)
             section.Notes.Add(prose);
@@ -202,23 +203,23 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     /// FORMAT.md: "Blank lines separate exchanges." Except that a one-line question is not an exchange alone: the
     /// answer of another speaker in the next paragraph belongs with it (samples/009 renders one exchange so).
     /// </summary>
-    private void AddDialogue(List<PageLine> paragraph, List<(string Speaker, string Words)> dialogue, Quote? previous)
+    private void AddDialogue(List<PageLine> paragraph, List<(string Speaker, string Words)> dialogue, ParsedQuote? previous)
     {
         var quote = previous is { DialogueLines.Count: 1 } && previous.DialogueLines[0].Text.TrimEnd().EndsWith('?')
                     && previous.DialogueLines[0].Speaker != dialogue[0].Speaker
             ? previous
             : NewQuote(QuoteKind.Dialogue, "", paragraph[0].Number);
         for (var i = 0; i < dialogue.Count; i++)
-            quote.DialogueLines.Add(new DialogueLine { QuoteId = "", Speaker = dialogue[i].Speaker, Text = dialogue[i].Words, Line = paragraph[i].Number });
+            quote.DialogueLines.Add(new ParsedDialogueLine { Speaker = dialogue[i].Speaker, Text = dialogue[i].Words, Line = paragraph[i].Number });
         // Quote.Text: "dialogue as Speaker: words lines".
         quote.Text = string.Join("\n", quote.DialogueLines.Select(d => $"{d.Speaker}: {d.Text}"));
         lastDialogue = quote;
         openQuote = null;
     }
 
-    private Quote NewQuote(QuoteKind kind, string text, int line)
+    private ParsedQuote NewQuote(QuoteKind kind, string text, int line)
     {
-        var quote = new Quote { Id = "", Kind = kind, Text = text, Line = line };
+        var quote = new ParsedQuote { Kind = kind, Text = text, Line = line };
         section.Quotes.Add(quote);
         return quote;
     }
@@ -231,32 +232,21 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     {
         inBody = true;
         inListSections |= SectionRules.IsList(heading.Text);
-        section = new Section { Heading = heading.Text, Anchor = "", Level = 1, IsList = inListSections, Line = heading.Number };
+        section = new ParsedSection { Heading = heading.Text, IsList = inListSections, Line = heading.Number };
         topic.Sections.Add(section);
         openQuote = null;
     }
 
     private void Finish()
     {
-        var unnamed = topic.Sections[0];
-        if (unnamed.Quotes.Count == 0 && unnamed.Links.Count == 0 && unnamed.Notes.Count == 0 && unnamed.Items.Count == 0)
+        if (topic.Sections[0].IsEmpty)
             topic.Sections.RemoveAt(0);
 
-        // FORMAT.md: "the heading with spaces as _, made unique in the page with _2, _3, as MediaWiki does".
         var anchors = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in topic.Sections)
-        {
-            var anchor = s.Heading is null ? "top" : Slugs.FromTitle(s.Heading);
-            var unique = anchor;
-            for (var n = 2; !anchors.Add(unique); n++)
-                unique = $"{anchor}_{n}";
-            s.Anchor = unique;
-        }
-
         QuoteStatus? inherited = null;
-        var texts = new Dictionary<string, (int Count, int FirstLine)>(StringComparer.Ordinal);
         foreach (var s in topic.Sections)
         {
+            s.Anchor = Anchors.Unique(s.Heading, anchors);
             // FORMAT.md: "Quote status, from the headings above the quote". Page text has no levels: a status heading
             // holds until the next one (Wikiquote puts Disputed, Misattributed, Quotes about … last, with their
             // sub-headings after them), and "Quotes" or "Sourced" ends it.
@@ -266,27 +256,9 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
                 inherited = status ?? (reset ? null : inherited);
             }
             foreach (var quote in s.Quotes)
-            {
-                quote.Status = inherited ?? (quote.Attribution.Count > 0 ? QuoteStatus.Sourced : QuoteStatus.Unsourced);
-                var source = quote.Attribution.FirstOrDefault(a => a.Depth == 1);
-                if (source is not null && AttributionParser.TryParse(source.Text, out var fields))
-                    (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
-
-                // FORMAT.md: the id "depends only on the topic slug and the quote's normalised text"; a repeat of the
-                // same text in the topic is told apart by its occurrence.
-                var key = QuoteIds.Normalize(quote.Text);
-                var (seen, firstLine) = texts.GetValueOrDefault(key, (0, quote.Line));
-                var occurrence = seen + 1;
-                texts[key] = (occurrence, firstLine);
-                if (occurrence > 1)
-                    Report(quote.Line, 1, Severity.Warning, $"the same quote text appears {occurrence} times in this page (first on line {firstLine})");
-                quote.Id = QuoteIds.Create(topic.Slug, quote.Text, occurrence);
-                foreach (var line in quote.Attribution)
-                    line.QuoteId = quote.Id;
-                foreach (var line in quote.DialogueLines)
-                    line.QuoteId = quote.Id;
-            }
+                QuoteFields.Complete(quote, inherited);
         }
+        QuoteIdAssignment.Assign(topic, diagnostics);
     }
 
     private void SkipBlank()

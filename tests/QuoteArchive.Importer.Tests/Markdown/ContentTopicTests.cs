@@ -68,7 +68,7 @@ public sealed partial class ContentTopicTests
             Assert.True(allowed.Contains(link.Split('#')[0]), $"{page}: link to {link} is neither the topic's Wikiquote nor its Wikipedia page");
     }
 
-    private static IEnumerable<string> AllHtml(Topic topic) =>
+    private static IEnumerable<string> AllHtml(ParsedTopic topic) =>
         topic.Lead.Select(p => p.Html)
             .Concat(topic.Sections.SelectMany(s => s.Notes.Select(n => n.Html).Concat(s.Items.Select(i => i.Html))))
             .Concat(topic.Sections.SelectMany(s => s.Quotes).SelectMany(q => q.Attribution.Select(a => a.Html).Prepend(q.Html)))

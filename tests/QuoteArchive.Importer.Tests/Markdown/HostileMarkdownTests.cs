@@ -123,8 +123,8 @@ public sealed class HostileMarkdownTests
     [InlineData("<a href=\"https://x.org\" onclick=\"alert(1)\">x</a>")]
     public void SafetyCheckRejectsLiveMarkup(string html)
     {
-        var topic = new Topic { Slug = "T", Title = "T", Language = "en", SourceUrl = "https://x.org", SourcePath = "t.md" };
-        topic.Lead.Add(new Paragraph { Text = "x", Html = html });
+        var topic = new ParsedTopic { Slug = "T", Title = "T", Language = "en", SourceUrl = "https://x.org", SourcePath = "t.md" };
+        topic.Lead.Add(new ParsedParagraph { Text = "x", Html = html });
 
         Assert.ThrowsAny<Exception>(() => AssertSafe(topic));
     }
@@ -160,7 +160,7 @@ public sealed class HostileMarkdownTests
         Assert.Equal(IdsByText(before!), IdsByText(after!));
     }
 
-    internal static void AssertSafe(Topic topic)
+    internal static void AssertSafe(ParsedTopic topic)
     {
         var html = topic.Lead.Select(p => p.Html)
             .Concat(topic.Sections.SelectMany(s => s.Notes.Select(n => n.Html)))
@@ -184,7 +184,7 @@ public sealed class HostileMarkdownTests
         }
     }
 
-    private static Dictionary<string, string> IdsByText(Topic topic) =>
+    private static Dictionary<string, string> IdsByText(ParsedTopic topic) =>
         topic.Sections.SelectMany(s => s.Quotes).ToDictionary(q => q.Text, q => q.Id);
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";

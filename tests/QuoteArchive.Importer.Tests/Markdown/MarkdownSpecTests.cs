@@ -40,7 +40,7 @@ public sealed class MarkdownSpecTests
 /// <summary>Decodes and parses one Markdown file as the importer does.</summary>
 internal static class MarkdownImport
 {
-    public static (QuoteArchive.Storage.Topic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, byte[] bytes, ImportOptions? options = null)
+    public static (ParsedTopic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, byte[] bytes, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
         var diagnostics = new List<Diagnostic>();
@@ -49,6 +49,6 @@ internal static class MarkdownImport
         return (topic, diagnostics);
     }
 
-    public static (QuoteArchive.Storage.Topic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, string text) =>
+    public static (ParsedTopic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, string text) =>
         Parse(relativePath, System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -10,7 +10,7 @@ namespace QuoteArchive.Importer.Tests.Markdown;
 /// </summary>
 internal static class ModelDump
 {
-    public static string Of(Topic? topic, IEnumerable<Diagnostic> diagnostics)
+    public static string Of(ParsedTopic? topic, IEnumerable<Diagnostic> diagnostics)
     {
         var dump = new StringBuilder();
         foreach (var diagnostic in diagnostics)

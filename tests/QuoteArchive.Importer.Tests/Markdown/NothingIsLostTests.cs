@@ -70,7 +70,7 @@ public sealed class NothingIsLostTests
 
     public static string ContentFolder => FindUp("content");
 
-    private static Dictionary<string, int> ModelWords(Topic topic, List<Diagnostic> diagnostics)
+    private static Dictionary<string, int> ModelWords(ParsedTopic topic, List<Diagnostic> diagnostics)
     {
         var texts = new List<string?> { topic.Title, topic.Description };
         texts.AddRange(topic.SisterLinks.Select(s => s.Article));

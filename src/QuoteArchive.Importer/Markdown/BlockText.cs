@@ -1,0 +1,44 @@
+using System.Net;
+using Markdig.Syntax;
+
+namespace QuoteArchive.Importer.Markdown;
+
+/// <summary>The text of blocks the format does not name, kept as written; and the joining of a quote's parts.</summary>
+internal sealed class BlockText(string source)
+{
+    /// <summary>The source text of the block, as it was written, and that text encoded for output.</summary>
+    public (string Text, string Html) Of(Block block)
+    {
+        var start = Math.Clamp(block.Span.Start, 0, source.Length);
+        var end = Math.Clamp(block.Span.End + 1, start, source.Length);
+        // Continuation lines lose the indentation of the block's first line (a code block inside a list item).
+        var lines = source[start..end].Split('\n');
+        var text = string.Join('\n', lines.Select((l, i) => (i == 0 ? l : Dedent(l, block.Column)).TrimEnd())).Trim();
+        return (text, WebUtility.HtmlEncode(text).Replace("\n", "<br />\n", StringComparison.Ordinal));
+    }
+
+    /// <summary>Paragraphs of one quote or item, line after line.</summary>
+    public static (string Text, string Html) Join(List<(string Text, string Html)> parts)
+    {
+        var kept = parts.Where(p => p.Text.Length > 0).ToList();
+        return (string.Join('\n', kept.Select(p => p.Text)), string.Join("<br />\n", kept.Select(p => p.Html)));
+    }
+
+    public static string Describe(Block block) => block switch
+    {
+        FencedCodeBlock or CodeBlock => "a code block",
+        HeadingBlock => "a heading",
+        QuoteBlock => "a block quote",
+        ListBlock => "a list",
+        HtmlBlock => "an HTML block",
+        _ => $"a {block.GetType().Name.Replace("Block", "", StringComparison.Ordinal).ToLowerInvariant()} block",
+    };
+
+    private static string Dedent(string line, int columns)
+    {
+        var spaces = 0;
+        while (spaces < columns && spaces < line.Length && line[spaces] == ' ')
+            spaces++;
+        return line[spaces..];
+    }
+}

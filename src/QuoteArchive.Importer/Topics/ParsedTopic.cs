@@ -1,0 +1,110 @@
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Topics;
+
+// What a format's parser makes of one page: the topic as the page states it, in page order. Row ids, positions and
+// foreign keys are the archive's business: ArchiveWriter assigns them when it maps this model to the entities.
+
+public sealed class ParsedTopic
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; set; }
+    public required string Language { get; init; }
+    public required string SourceUrl { get; init; }
+    /// <summary>Path of the content file, relative to the content folder, with <c>/</c> separators.</summary>
+    public required string SourcePath { get; init; }
+    public string? License { get; init; }
+
+    public List<ParsedParagraph> Lead { get; init; } = [];
+    public List<ParsedSection> Sections { get; init; } = [];
+    public List<ParsedSisterLink> SisterLinks { get; init; } = [];
+
+    public IEnumerable<ParsedQuote> Quotes => Sections.SelectMany(s => s.Quotes);
+}
+
+public sealed class ParsedSection
+{
+    public string? Heading { get; init; }
+    /// <summary>Set by <see cref="Anchors"/>: unique in the topic.</summary>
+    public string Anchor { get; set; } = "";
+    /// <summary>1 for a top-level section, 2 for a sub-section …</summary>
+    public int Level { get; init; } = 1;
+    public bool IsList { get; init; }
+    public int Line { get; init; }
+
+    public List<ParsedSectionLink> Links { get; init; } = [];
+    public List<ParsedParagraph> Notes { get; init; } = [];
+    public List<ParsedListItem> Items { get; init; } = [];
+    public List<ParsedQuote> Quotes { get; init; } = [];
+
+    public bool IsEmpty => Links.Count == 0 && Notes.Count == 0 && Items.Count == 0 && Quotes.Count == 0;
+}
+
+public sealed class ParsedQuote
+{
+    /// <summary>Set by <see cref="QuoteIdAssignment"/> once the page is read.</summary>
+    public string Id { get; set; } = "";
+    /// <summary>1 for the first quote with this text in the topic, 2 for a repeat of it …: part of the id.</summary>
+    public int Occurrence { get; set; } = 1;
+    public QuoteKind Kind { get; init; }
+    public QuoteStatus Status { get; set; }
+    public bool IsFeatured { get; set; }
+    /// <summary>Plain text, line breaks as <c>\n</c>; dialogue as <c>Speaker: words</c> lines.</summary>
+    public required string Text { get; set; }
+    public string? Html { get; init; }
+    public string? Author { get; set; }
+    public string? Work { get; set; }
+    public string? Year { get; set; }
+    public int Line { get; init; }
+
+    public List<ParsedAttributionLine> Attribution { get; init; } = [];
+    public List<ParsedDialogueLine> DialogueLines { get; init; } = [];
+}
+
+/// <summary>A line nested under a quote: its source (depth 1), or a note on the line above (depth 2 …).</summary>
+public sealed class ParsedAttributionLine
+{
+    public int Depth { get; init; } = 1;
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+    public int Line { get; init; }
+}
+
+public sealed class ParsedDialogueLine
+{
+    public string? Speaker { get; init; }
+    public required string Text { get; init; }
+    public int Line { get; init; }
+}
+
+/// <summary>A lead paragraph of a topic, or a note of a section.</summary>
+public sealed class ParsedParagraph
+{
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+    public int Line { get; init; }
+}
+
+public sealed class ParsedSectionLink
+{
+    public required string Label { get; init; }
+    public string? Url { get; init; }
+    public int Line { get; init; }
+}
+
+public sealed class ParsedListItem
+{
+    public int Depth { get; init; } = 1;
+    public required string Text { get; init; }
+    public string? Html { get; init; }
+    public int Line { get; init; }
+}
+
+public sealed class ParsedSisterLink
+{
+    public required string Project { get; init; }
+    public required string Article { get; init; }
+    public string? Url { get; init; }
+    public int Line { get; init; }
+}

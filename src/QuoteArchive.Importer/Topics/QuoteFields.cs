@@ -1,0 +1,21 @@
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Topics;
+
+/// <summary>The fields of a quote that follow from its place and its attribution, the same in every format.</summary>
+public static class QuoteFields
+{
+    /// <summary>
+    /// FORMAT.md "Quote status, from the headings above the quote … else sourced when it has an attribution line,
+    /// unsourced when it has none", and "Attribution fields, parsed from the first attribution line when it has the
+    /// shape <c>Author, Work (Year)</c>".
+    /// </summary>
+    /// <param name="statusFromHeadings">what the headings above the quote say, if anything</param>
+    public static void Complete(ParsedQuote quote, QuoteStatus? statusFromHeadings)
+    {
+        quote.Status = statusFromHeadings ?? (quote.Attribution.Count > 0 ? QuoteStatus.Sourced : QuoteStatus.Unsourced);
+        var source = quote.Attribution.FirstOrDefault(a => a.Depth == 1);
+        if (source is not null && AttributionParser.TryParse(source.Text, out var fields))
+            (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
+    }
+}
