@@ -22,10 +22,13 @@ RUN dotnet publish src/QuoteArchive.Web/QuoteArchive.Web.csproj --no-restore -c 
  && dotnet publish src/QuoteArchive.Importer/QuoteArchive.Importer.csproj --no-restore -c Release -p:UseAppHost=false -o /importer
 
 # Import the default content, so the image serves at once; a content file with an error fails the build.
+# Topics outside a language-code folder take the default language: --build-arg Archive__DefaultLanguage=fr.
+ARG Archive__DefaultLanguage=en
 COPY content/ content/
-RUN dotnet /importer/QuoteArchive.Importer.dll content /archive/archive.db
+RUN dotnet /importer/QuoteArchive.Importer.dll --language "$Archive__DefaultLanguage" content /archive/archive.db
 
 FROM ${RUNTIME_IMAGE} AS runtime
+ARG Archive__DefaultLanguage=en
 WORKDIR /app
 COPY --from=build /app/ /app/
 COPY --from=build /archive/archive.db /app/archive/archive.db
@@ -43,6 +46,7 @@ USER $APP_UID
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     Archive__ContentPath=/content \
+    Archive__DefaultLanguage=$Archive__DefaultLanguage \
     Archive__DatabasePath=/data/archive.db \
     Archive__BundledDatabasePath=/app/archive/archive.db \
     Serilog__MinimumLevel__Override__Microsoft.AspNetCore.DataProtection=Error

@@ -32,14 +32,16 @@ public sealed class ArchiveBuilder(ImportOptions options)
             .Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// True when the archive exists, is newer than every content file, and was built with this version's schema
-    /// (an archive from another version of QuoteArchive must be rebuilt, not served).
+    /// True when the archive exists, is newer than every content file, was built with this version's schema (an
+    /// archive from another version of QuoteArchive must be rebuilt, not served) and with these options.
     /// </summary>
-    public static bool IsUpToDate(string contentFolder, string databasePath)
+    public bool IsUpToDate(string contentFolder, string databasePath)
     {
         var archive = new FileInfo(databasePath);
         var newestContent = ContentFiles(contentFolder).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
-        return archive.Exists && archive.LastWriteTimeUtc >= newestContent && ArchiveSchema.ReadVersion(archive.FullName) == ArchiveSchema.Version;
+        return archive.Exists && archive.LastWriteTimeUtc >= newestContent
+            && ArchiveSchema.ReadVersion(archive.FullName) == ArchiveSchema.Version
+            && ArchiveSchema.ReadImportOptions(archive.FullName) == options.Fingerprint;
     }
 
     private static readonly EnumerationOptions ContentEnumeration =
@@ -72,6 +74,10 @@ public sealed class ArchiveBuilder(ImportOptions options)
         try
         {
             var summary = Write(contentFolder, temporary, report, clock);
+            // The import writes with synchronous=OFF: the file reaches the disk here, before it is moved into place,
+            // so a crash right after the move cannot leave a torn archive under the real name.
+            using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
+                written.Flush(flushToDisk: true);
             File.Move(temporary, target, overwrite: true);
             return summary;
         }
@@ -136,6 +142,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 Quotes = summary.Quotes,
                 Warnings = summary.Warnings,
                 Errors = summary.Errors,
+                ImportOptions = options.Fingerprint,
             });
             transaction.Commit();
         }

@@ -75,9 +75,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     }
 
     public void AddBuild(ArchiveBuild build) =>
-        new PreparedInsert(connection, transaction, "Builds", "Id", "BuildId", "BuiltAt", "Topics", "Sections", "Quotes", "Warnings", "Errors")
+        new PreparedInsert(connection, transaction, "Builds", "Id", "BuildId", "BuiltAt", "Topics", "Sections", "Quotes", "Warnings", "Errors", "ImportOptions")
             .Run(1, build.BuildId, build.BuiltAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-                build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors);
+                build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors, build.ImportOptions);
 
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position)
     {

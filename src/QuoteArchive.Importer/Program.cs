@@ -1,28 +1,31 @@
 using QuoteArchive.Importer;
 
 const string Usage = """
-    usage: QuoteArchive.Importer <content-folder> <archive.db>
-           QuoteArchive.Importer --check <content-folder>
+    usage: QuoteArchive.Importer [options] <content-folder> <archive.db>
+           QuoteArchive.Importer --check [options] <content-folder>
       Imports every .txt and .md file under the folder into a new archive, swapped in whole when done.
-      --check   parse and report without writing anything
+      --check                  parse and report without writing anything
+      --language CODE          language of topics outside a language-code folder (default: en)
+      --source-base-url URL    where page-text topics came from; {lang} stands for the topic's language
+                               (default: https://{lang}.wikiquote.org/wiki/)
     exit status: 0 imported, 1 a file had an error, 2 bad usage
     """;
 
-var check = args.Contains("--check");
-var paths = args.Where(a => a != "--check").ToArray();
-if (paths.Length != (check ? 1 : 2) || paths.Any(p => p.StartsWith("--", StringComparison.Ordinal)))
+if (!ImporterArguments.TryParse(args, out var arguments, out var problem))
 {
-    Console.Error.WriteLine(Usage);
+    Console.Error.WriteLine(problem is null ? Usage : $"error: {problem}\n{Usage}");
     return 2;
 }
-if (!Directory.Exists(paths[0]))
+if (!Directory.Exists(arguments.ContentFolder))
 {
-    Console.Error.WriteLine($"{paths[0]}: error: no such content folder");
+    Console.Error.WriteLine($"{arguments.ContentFolder}: error: no such content folder");
     return 2;
 }
 
-var builder = new ArchiveBuilder(new ImportOptions());
-void Report(Diagnostic diagnostic) => Console.Error.WriteLine(Path.Combine(paths[0], diagnostic.ToString()));
-var summary = check ? builder.Check(paths[0], Report) : builder.Build(paths[0], paths[1], Report);
-Console.WriteLine(check ? $"checked: {summary}" : summary.ToString());
+var builder = new ArchiveBuilder(arguments.Options);
+void Report(Diagnostic diagnostic) => Console.Error.WriteLine(Path.Combine(arguments.ContentFolder, diagnostic.ToString()));
+var summary = arguments.ArchivePath is null
+    ? builder.Check(arguments.ContentFolder, Report)
+    : builder.Build(arguments.ContentFolder, arguments.ArchivePath, Report);
+Console.WriteLine(arguments.ArchivePath is null ? $"checked: {summary}" : summary.ToString());
 return summary.Errors > 0 ? 1 : 0;

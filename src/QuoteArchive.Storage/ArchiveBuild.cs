@@ -12,6 +12,8 @@ public sealed class ArchiveBuild
     public int Quotes { get; set; }
     public int Warnings { get; set; }
     public int Errors { get; set; }
+    /// <summary>The options the import was given (default language, source base URL): other options, another archive.</summary>
+    public string? ImportOptions { get; set; }
 }
 
 /// <summary>A problem the importer reported, kept so the web app can show what did not import.</summary>

@@ -34,6 +34,23 @@ public static class ArchiveSchema
         }
     }
 
+    /// <summary>The import options an archive file records (<see cref="ArchiveBuild.ImportOptions"/>), or null.</summary>
+    public static string? ReadImportOptions(string databasePath)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(ArchiveDbContext.ReadOnlyConnectionString(databasePath));
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT ImportOptions FROM Builds ORDER BY Id LIMIT 1";
+            return command.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
     private static int Compute()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");

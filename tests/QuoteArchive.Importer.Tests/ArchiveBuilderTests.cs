@@ -117,14 +117,14 @@ public sealed class ArchiveFreshnessTests
         folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
         var content = Path.Combine(folder.Path, "content");
         var target = Path.Combine(folder.Path, "archive.db");
-        Assert.False(ArchiveBuilder.IsUpToDate(content, target));
+        Assert.False(new ArchiveBuilder(new ImportOptions()).IsUpToDate(content, target));
 
         new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
-        Assert.True(ArchiveBuilder.IsUpToDate(content, target));
+        Assert.True(new ArchiveBuilder(new ImportOptions()).IsUpToDate(content, target));
         Assert.Equal(ArchiveSchema.Version, ArchiveSchema.ReadVersion(target));
 
         File.SetLastWriteTimeUtc(Path.Combine(content, "a.txt"), File.GetLastWriteTimeUtc(target).AddMinutes(1));
-        Assert.False(ArchiveBuilder.IsUpToDate(content, target));
+        Assert.False(new ArchiveBuilder(new ImportOptions()).IsUpToDate(content, target));
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class ArchiveFreshnessTests
             command.ExecuteNonQuery();
         }
 
-        Assert.False(ArchiveBuilder.IsUpToDate(content, target));
+        Assert.False(new ArchiveBuilder(new ImportOptions()).IsUpToDate(content, target));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ArchiveFreshnessTests
         folder.Write("archive.db", "not a database");
 
         Assert.Null(ArchiveSchema.ReadVersion(Path.Combine(folder.Path, "archive.db")));
-        Assert.False(ArchiveBuilder.IsUpToDate(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db")));
+        Assert.False(new ArchiveBuilder(new ImportOptions()).IsUpToDate(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db")));
     }
 }
 

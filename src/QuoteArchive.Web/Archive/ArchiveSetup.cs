@@ -24,7 +24,7 @@ public static class ArchiveSetup
 
     /// <summary>
     /// Imports the content folder when the archive file is missing, older than any content file, or built with
-    /// another schema (by another version of QuoteArchive).
+    /// another schema (by another version of QuoteArchive) or other import options.
     /// Runs before the server listens, so it never serves a half-built archive.
     /// </summary>
     public static void ImportArchiveIfStale(this WebApplication app)
@@ -38,11 +38,11 @@ public static class ArchiveSetup
         // No content files: nothing to import, and an empty folder must not replace an archive (the image's bundled one).
         if (!options.ImportOnStart || !Directory.Exists(options.ContentPath) || !ArchiveBuilder.ContentFiles(options.ContentPath).Any())
             return;
-        if (ArchiveBuilder.IsUpToDate(options.ContentPath, options.DatabasePath))
+        var builder = new ArchiveBuilder(new ImportOptions { DefaultLanguage = options.DefaultLanguage, SourceBaseUrl = options.SourceBaseUrl });
+        if (builder.IsUpToDate(options.ContentPath, options.DatabasePath))
             return;
 
         logger.LogInformation("Importing {ContentPath} into {DatabasePath}", options.ContentPath, options.DatabasePath);
-        var builder = new ArchiveBuilder(new ImportOptions { DefaultLanguage = options.DefaultLanguage });
         var summary = builder.Build(options.ContentPath, options.DatabasePath, diagnostic =>
         {
             if (diagnostic.Severity == Severity.Error)

@@ -28,7 +28,11 @@ public sealed class MarkdownSpecTests
 
         var expectedPath = Path.Combine(SpecFolder, $"{spec}.expected");
         if (Environment.GetEnvironmentVariable("UPDATE_SPECS") == "1")
+        {
+            // The source tree's file is the one to review and commit; the copy beside the test binary is what this run reads.
             File.WriteAllText(SourceSpecPath($"{spec}.expected"), found);
+            File.WriteAllText(expectedPath, found);
+        }
         Assert.True(File.Exists(expectedPath), $"missing {spec}.expected; found:\n{found}");
         Assert.Equal(File.ReadAllText(expectedPath), found);
     }
