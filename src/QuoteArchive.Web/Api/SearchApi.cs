@@ -4,6 +4,10 @@ using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Pages.Authors;
+using QuoteArchive.Web.Pages.Search;
+using QuoteArchive.Web.Pages.Shared;
+using QuoteArchive.Web.Pages.Shared.Components.QuoteOfTheDay;
 
 namespace QuoteArchive.Web.Api;
 
@@ -61,7 +65,7 @@ public static class SearchApi
         string? slug, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
-        var author = slug is { Length: > 0 } ? await db.AuthorAsync(AuthorQueries.AsRequested(slug), paging, cancellationToken) : null;
+        var author = slug is { Length: > 0 } ? await db.AuthorAsync(ArchiveQueries.AsRequested(slug), paging, cancellationToken) : null;
         if (author is null)
             return NotFound("Author not found", "No author has this slug; /api/authors lists them all.");
         paging.AddLinkHeader(context, author.QuoteCount);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
-using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Search;
 

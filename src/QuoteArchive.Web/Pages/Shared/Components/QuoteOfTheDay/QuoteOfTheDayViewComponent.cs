@@ -3,7 +3,7 @@ using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
 
-namespace QuoteArchive.Web.Discovery;
+namespace QuoteArchive.Web.Pages.Shared.Components.QuoteOfTheDay;
 
 /// <summary>The home page's quote of the day: <c>&lt;vc:quote-of-the-day /&gt;</c>.</summary>
 public sealed class QuoteOfTheDayViewComponent(ArchiveDbContext db, TimeProvider clock) : ViewComponent
@@ -15,4 +15,10 @@ public sealed class QuoteOfTheDayViewComponent(ArchiveDbContext db, TimeProvider
         var quote = id is null ? null : await db.QuoteAsync(id, HttpContext.RequestAborted);
         return quote is null ? Content("") : View(new TodayView { Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Quote = quote });
     }
+}
+
+public sealed record TodayView
+{
+    public required string Date { get; init; }
+    public required QuoteView Quote { get; init; }
 }

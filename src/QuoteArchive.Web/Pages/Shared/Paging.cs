@@ -1,0 +1,47 @@
+namespace QuoteArchive.Web.Pages.Shared;
+
+/// <summary>A page of a long list, read leniently from the query string: a bad value is the default, not an error.</summary>
+public readonly record struct Paging(int Page, int PageSize)
+{
+    public const int MaxPageSize = 100;
+    /// <summary>Far enough for any reader; it bounds what a request can make the database skip.</summary>
+    public const int MaxPage = 1000;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    public static Paging From(string? page, string? pageSize, int defaultPageSize = 20) => new(
+        int.TryParse(page, out var p) ? Math.Clamp(p, 1, MaxPage) : 1,
+        int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize);
+
+    public bool HasNext(int total) => Page < MaxPage && (long)Page * PageSize < total;
+
+    public int LastPage(int total) => Math.Clamp((total + PageSize - 1) / PageSize, 1, MaxPage);
+
+    /// <summary>The page before this one; from beyond the end, the last page there is.</summary>
+    public int PreviousPage(int total) => Math.Min(Page - 1, LastPage(total));
+
+    /// <summary>The current request's URL with another page number, every other parameter kept.</summary>
+    public static string UrlFor(HttpRequest request, int page)
+    {
+        var query = request.Query
+            .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return request.PathBase + request.Path + QueryString.Create(query);
+    }
+
+    /// <summary>RFC 8288 <c>Link</c> header of the API: the next page, and the previous one.</summary>
+    public void AddLinkHeader(HttpContext context, int total)
+    {
+        var links = new List<string>();
+        if (HasNext(total))
+            links.Add($"<{UrlFor(context.Request, Page + 1)}>; rel=\"next\"");
+        if (Page > 1)
+            links.Add($"<{UrlFor(context.Request, PreviousPage(total))}>; rel=\"prev\"");
+        if (links.Count > 0)
+            context.Response.Headers.Link = string.Join(", ", links);
+    }
+}
+
+/// <summary>The model of <c>_Pager.cshtml</c>: which page of how many items, and what the pages are of (its label).</summary>
+public sealed record Pager(Paging Paging, int Total, string Label);
