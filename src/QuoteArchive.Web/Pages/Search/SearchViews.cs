@@ -3,6 +3,7 @@ using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Pages.Authors;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Search;
 
@@ -50,6 +51,22 @@ public sealed record SearchHitView
         Pieces = hit.Highlight,
         TitlePieces = hit.Title,
         AttributionPieces = hit.Attribution,
+    };
+
+    /// <summary>The hit as <c>_Quote</c> shows it, the matches marked; its status shown as on a quote standing alone.</summary>
+    public QuoteCard ToCard() => new(new QuoteView
+    {
+        Id = Id,
+        Status = Status,
+        Text = Text,
+        Attribution = Attribution.Select(line => new AttributionView { Depth = 1, Text = line }).ToList(),
+        AuthorSlug = Author?.Slug,
+        AuthorName = Author?.Name,
+        Topic = Topic,
+        Section = Section,
+    }, Standalone: true)
+    {
+        Marked = new MarkedQuote(HighlightMarkup.Render(Pieces), AttributionPieces.Select(HighlightMarkup.Render).ToList()),
     };
 }
 
