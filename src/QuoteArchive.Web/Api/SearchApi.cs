@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
-using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Authors;
 using QuoteArchive.Web.Pages.Search;
 using QuoteArchive.Web.Pages.Shared;
@@ -23,9 +23,9 @@ public static class SearchApi
         api.MapGet("/suggest", SuggestAsync);
         api.MapGet("/authors", AuthorsAsync);
         api.MapGet("/authors/{**slug}", AuthorAsync);
-        api.MapGet("/random", RandomAsync).CacheOutput(policy => policy.NoCache());
+        api.MapGet("/random", RandomAsync).CacheOutput(OutputCaching.Never);
         api.MapGet("/today", TodayAsync);
-        routes.MapGet("/random", RandomRedirectAsync).CacheOutput(policy => policy.NoCache());
+        routes.MapGet("/random", RandomRedirectAsync).CacheOutput(OutputCaching.Never);
         return routes;
     }
 
@@ -92,15 +92,13 @@ public static class SearchApi
         return id is null ? Results.NotFound() : Results.Redirect(ArchiveUrls.Quote(id));
     }
 
-    private static async Task<Results<Ok<TodayView>, ProblemHttpResult>> TodayAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<TodayView>, ProblemHttpResult>> TodayAsync(ArchiveDbContext db, ArchiveClock clock,
         CancellationToken cancellationToken)
     {
-        var date = SearchSetup.Today(context.RequestServices);
-        var id = await QuotePicks.OfTheDayAsync(db, date, cancellationToken);
-        var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
-        return quote is null
+        var today = await db.QuoteOfTheDayAsync(clock.Today, cancellationToken);
+        return today is null
             ? NotFound("No quote of the day", "The archive has no quotes.")
-            : TypedResults.Ok(new TodayView { Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Quote = quote });
+            : TypedResults.Ok(today);
     }
 
     public static PickFilter Filter(string? topic, string? author, string? minLength, string? maxLength, string? lang) =>

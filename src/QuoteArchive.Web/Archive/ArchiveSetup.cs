@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuoteArchive.Importer;
 using QuoteArchive.Storage;
@@ -7,9 +8,11 @@ namespace QuoteArchive.Web.Archive;
 
 public static class ArchiveSetup
 {
-    /// <summary>Binds <see cref="ArchiveOptions"/> and opens the archive read-only, without tracking.</summary>
+    /// <summary>Binds <see cref="ArchiveOptions"/>, opens the archive read-only, without tracking, and knows its day.</summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArchiveClock>();
         services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
         services.PostConfigure<ArchiveOptions>(BundledArchive.UseWhenNoContent);
         services.AddDbContext<ArchiveDbContext>((provider, db) =>

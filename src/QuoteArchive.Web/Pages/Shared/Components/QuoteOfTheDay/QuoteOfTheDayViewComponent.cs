@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
@@ -6,14 +7,12 @@ using QuoteArchive.Web.Archive;
 namespace QuoteArchive.Web.Pages.Shared.Components.QuoteOfTheDay;
 
 /// <summary>The home page's quote of the day: <c>&lt;vc:quote-of-the-day /&gt;</c>.</summary>
-public sealed class QuoteOfTheDayViewComponent(ArchiveDbContext db, TimeProvider clock) : ViewComponent
+public sealed class QuoteOfTheDayViewComponent(ArchiveDbContext db, ArchiveClock clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var date = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var id = await QuotePicks.OfTheDayAsync(db, date, HttpContext.RequestAborted);
-        var quote = id is null ? null : await db.QuoteAsync(id, HttpContext.RequestAborted);
-        return quote is null ? Content("") : View(new TodayView { Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Quote = quote });
+        var today = await db.QuoteOfTheDayAsync(clock.Today, HttpContext.RequestAborted);
+        return today is null ? Content("") : View(today);
     }
 }
 
@@ -21,4 +20,15 @@ public sealed record TodayView
 {
     public required string Date { get; init; }
     public required QuoteView Quote { get; init; }
+}
+
+public static class QuoteOfTheDayQueries
+{
+    /// <summary>The quote of <paramref name="date"/>, for the home page and <c>/api/today</c>; null when the archive has no quotes.</summary>
+    public static async Task<TodayView?> QuoteOfTheDayAsync(this ArchiveDbContext db, DateOnly date, CancellationToken cancellationToken)
+    {
+        var id = await QuotePicks.OfTheDayAsync(db, date, cancellationToken);
+        var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
+        return quote is null ? null : new TodayView { Date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Quote = quote };
+    }
 }
