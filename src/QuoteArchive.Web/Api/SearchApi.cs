@@ -11,7 +11,7 @@ using QuoteArchive.Web.Pages.Shared.Components.QuoteOfTheDay;
 
 namespace QuoteArchive.Web.Api;
 
-/// <summary>Search, suggestions, authors, random quotes and the quote of the day (issue 3), in JSON; and <c>/random</c>.</summary>
+/// <summary>Search, suggestions, authors, random quotes and the quote of the day, in JSON; and <c>/random</c>.</summary>
 public static class SearchApi
 {
     public const int SuggestionCount = 10;
