@@ -102,7 +102,7 @@ public static class SearchApi
     }
 
     public static PickFilter Filter(string? topic, string? author, string? minLength, string? maxLength, string? lang) =>
-        new(topic, author, int.TryParse(minLength, out var min) ? min : null, int.TryParse(maxLength, out var max) ? max : null, lang);
+        new(ArchiveQueries.FilterSlug(topic), ArchiveQueries.FilterSlug(author), int.TryParse(minLength, out var min) ? min : null, int.TryParse(maxLength, out var max) ? max : null, lang);
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);

@@ -62,6 +62,21 @@ public sealed class RandomAndTodayTests(ArchiveApp app)
     }
 
     [Fact]
+    public async Task RandomAcceptsATopicTitleAndAnAuthorNameWithSpacesAsSearchDoes()
+    {
+        using var client = app.Browser();
+        var topic = await RandomAsync(client, "?topic=" + Uri.EscapeDataString("Friedrich Nietzsche"));
+        Assert.Equal("Friedrich_Nietzsche", topic.GetProperty("topic").GetProperty("slug").GetString());
+        var author = await RandomAsync(client, "?author=" + Uri.EscapeDataString("Odd Arne Westad"));
+        Assert.StartsWith("At first, in the 1950s", author.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        using var redirect = await client.GetAsync("/random?topic=" + Uri.EscapeDataString("Friedrich Nietzsche"));
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var id = redirect.Headers.Location!.OriginalString["/q/".Length..];
+        Assert.Equal("Friedrich_Nietzsche", app.Query(db => db.Quotes.Where(q => q.Id == id).Select(q => q.Topic!.Slug).Single()));
+    }
+
+    [Fact]
     public async Task TheQuoteOfTheDayIsStableWithinADateAndChangesAcrossDates()
     {
         using var client = app.Browser();

@@ -1,5 +1,6 @@
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
+using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Search;
@@ -11,8 +12,8 @@ public static class SearchQueries
         string? status, string? lang, Paging paging, CancellationToken cancellationToken)
     {
         var filter = new SearchFilter(
-            string.IsNullOrWhiteSpace(topic) ? null : Slugs.Canonicalize(topic),
-            string.IsNullOrWhiteSpace(author) ? null : Slugs.Canonicalize(author),
+            ArchiveQueries.FilterSlug(topic),
+            ArchiveQueries.FilterSlug(author),
             string.IsNullOrWhiteSpace(status) ? null : status.Trim(),
             string.IsNullOrWhiteSpace(lang) ? null : lang.Trim());
         var found = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken);
