@@ -72,22 +72,22 @@ public static class SearchApi
         return TypedResults.Ok(author);
     }
 
-    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> RandomAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> RandomAsync(HttpContext context, ArchiveDbContext db, Random random,
         string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), Random.Shared, cancellationToken);
+        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), random, cancellationToken);
         var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         return quote is null
             ? NotFound("No quote found", "No quote passes these filters.")
             : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> RandomRedirectAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<IResult> RandomRedirectAsync(HttpContext context, ArchiveDbContext db, Random random,
         string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), Random.Shared, cancellationToken);
+        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), random, cancellationToken);
         // 302: the next visit goes somewhere else.
         return id is null ? Results.NotFound() : Results.Redirect(ArchiveUrls.Quote(id));
     }
