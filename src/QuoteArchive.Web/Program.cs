@@ -1,7 +1,6 @@
 using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Caching;
-using QuoteArchive.Web.Discovery;
 using QuoteArchive.Web.Health;
 using QuoteArchive.Web.Hosting;
 using Serilog;
@@ -19,13 +18,12 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
-    // The archive, read-only; pages, API and health checks over it, cached whole.
+    // The archive, read-only, and its day; pages, API and health checks over it, cached whole.
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveHealthChecks();
     builder.Services.AddArchiveApi();
     builder.Services.AddArchiveOutputCache();
-    builder.Services.AddSearch();
 
     var app = builder.Build();
 
@@ -46,7 +44,7 @@ try
     app.MapSearchApi();
     app.MapArchiveApi();
 
-    app.Run();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
@@ -56,5 +54,5 @@ catch (Exception ex) when (ex is not HostAbortedException)
 }
 finally
 {
-    Log.CloseAndFlush();
+    await Log.CloseAndFlushAsync();
 }

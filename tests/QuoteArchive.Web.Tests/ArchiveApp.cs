@@ -44,6 +44,9 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
     /// <summary>The app's clock (the quote of the day follows it): the real time until a test sets a date.</summary>
     public Search.TestClock Clock { get; } = new();
 
+    /// <summary>The app's source of random picks: <see cref="Random.Shared"/> until a test seeds it.</summary>
+    public Search.TestRandom Random { get; } = new();
+
     /// <summary>A client that shows redirects instead of following them.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -76,7 +79,7 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
             ["Archive:ImportOnStart"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random));
         return base.CreateHost(builder);
     }
 

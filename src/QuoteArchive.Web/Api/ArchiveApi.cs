@@ -8,7 +8,7 @@ using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Api;
 
-/// <summary>The JSON API: the same records as the pages, in the shape issue 2 specifies.</summary>
+/// <summary>The JSON API: the same records as the pages, in a shape its clients rely on, so it changes only by adding.</summary>
 public static class ArchiveApi
 {
     public static IServiceCollection AddArchiveApi(this IServiceCollection services) =>

@@ -3,11 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
-using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Hosting;
+using QuoteArchive.Web.Pages.Authors;
+using QuoteArchive.Web.Pages.Search;
+using QuoteArchive.Web.Pages.Shared;
+using QuoteArchive.Web.Pages.Shared.Components.QuoteOfTheDay;
 
 namespace QuoteArchive.Web.Api;
 
-/// <summary>Search, suggestions, authors, random quotes and the quote of the day (issue 3), in JSON; and <c>/random</c>.</summary>
+/// <summary>Search, suggestions, authors, random quotes and the quote of the day, in JSON; and <c>/random</c>.</summary>
 public static class SearchApi
 {
     public const int SuggestionCount = 10;
@@ -19,9 +23,9 @@ public static class SearchApi
         api.MapGet("/suggest", SuggestAsync);
         api.MapGet("/authors", AuthorsAsync);
         api.MapGet("/authors/{**slug}", AuthorAsync);
-        api.MapGet("/random", RandomAsync).CacheOutput(policy => policy.NoCache());
+        api.MapGet("/random", RandomAsync).CacheOutput(OutputCaching.Never);
         api.MapGet("/today", TodayAsync);
-        routes.MapGet("/random", RandomRedirectAsync).CacheOutput(policy => policy.NoCache());
+        routes.MapGet("/random", RandomRedirectAsync).CacheOutput(OutputCaching.Never);
         return routes;
     }
 
@@ -61,46 +65,44 @@ public static class SearchApi
         string? slug, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
-        var author = slug is { Length: > 0 } ? await db.AuthorAsync(AuthorQueries.AsRequested(slug), paging, cancellationToken) : null;
+        var author = slug is { Length: > 0 } ? await db.AuthorAsync(ArchiveQueries.AsRequested(slug), paging, cancellationToken) : null;
         if (author is null)
             return NotFound("Author not found", "No author has this slug; /api/authors lists them all.");
         paging.AddLinkHeader(context, author.QuoteCount);
         return TypedResults.Ok(author);
     }
 
-    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> RandomAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> RandomAsync(HttpContext context, ArchiveDbContext db, Random random,
         string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), Random.Shared, cancellationToken);
+        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), random, cancellationToken);
         var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         return quote is null
             ? NotFound("No quote found", "No quote passes these filters.")
             : TypedResults.Ok(quote);
     }
 
-    private static async Task<IResult> RandomRedirectAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<IResult> RandomRedirectAsync(HttpContext context, ArchiveDbContext db, Random random,
         string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), Random.Shared, cancellationToken);
+        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), random, cancellationToken);
         // 302: the next visit goes somewhere else.
         return id is null ? Results.NotFound() : Results.Redirect(ArchiveUrls.Quote(id));
     }
 
-    private static async Task<Results<Ok<TodayView>, ProblemHttpResult>> TodayAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<TodayView>, ProblemHttpResult>> TodayAsync(ArchiveDbContext db, ArchiveClock clock,
         CancellationToken cancellationToken)
     {
-        var date = SearchSetup.Today(context.RequestServices);
-        var id = await QuotePicks.OfTheDayAsync(db, date, cancellationToken);
-        var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
-        return quote is null
+        var today = await db.QuoteOfTheDayAsync(clock.Today, cancellationToken);
+        return today is null
             ? NotFound("No quote of the day", "The archive has no quotes.")
-            : TypedResults.Ok(new TodayView { Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Quote = quote });
+            : TypedResults.Ok(today);
     }
 
     public static PickFilter Filter(string? topic, string? author, string? minLength, string? maxLength, string? lang) =>
-        new(topic, author, int.TryParse(minLength, out var min) ? min : null, int.TryParse(maxLength, out var max) ? max : null, lang);
+        new(ArchiveQueries.FilterSlug(topic), ArchiveQueries.FilterSlug(author), int.TryParse(minLength, out var min) ? min : null, int.TryParse(maxLength, out var max) ? max : null, lang);
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);

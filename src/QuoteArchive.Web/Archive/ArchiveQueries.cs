@@ -113,6 +113,13 @@ public static class ArchiveQueries
             ?? (literal != canonical ? await db.TopicAsync(literal, cancellationToken) : null);
     }
 
+    /// <summary>
+    /// A <c>topic</c> or <c>author</c> filter as the slug it names: given as a title or a name with spaces, or as a
+    /// slug, percent-encoded or not. Null when nothing was asked for. Search, <c>/api/random</c> and <c>/random</c>
+    /// all read their filters here, so a value one of them accepts, the others accept too.
+    /// </summary>
+    public static string? FilterSlug(string? value) => string.IsNullOrWhiteSpace(value) ? null : Slugs.Canonicalize(value);
+
     /// <summary>The path segment as the server decoded it; servers leave an encoded slash encoded ("AC%2FDC").</summary>
     public static string AsRequested(string path) => path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuoteArchive.Importer;
 using QuoteArchive.Storage;
@@ -7,9 +8,15 @@ namespace QuoteArchive.Web.Archive;
 
 public static class ArchiveSetup
 {
-    /// <summary>Binds <see cref="ArchiveOptions"/> and opens the archive read-only, without tracking.</summary>
+    /// <summary>
+    /// Binds <see cref="ArchiveOptions"/> and opens the archive read-only, without tracking; registers its day
+    /// (<see cref="ArchiveClock"/>) and the source of random picks, which tests replace to choose a date or a seed.
+    /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArchiveClock>();
+        services.TryAddSingleton(Random.Shared);
         services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
         services.PostConfigure<ArchiveOptions>(BundledArchive.UseWhenNoContent);
         services.AddDbContext<ArchiveDbContext>((provider, db) =>

@@ -5,7 +5,7 @@ using QuoteArchive.Storage;
 namespace QuoteArchive.Web.Archive;
 
 // What the pages show and the JSON API returns: one set of records, so the two cannot drift apart.
-// Their JSON shape is the API of issue 2 (camel-case); what only the pages need is [JsonIgnore]d (and not
+// Their JSON shape is the public API (camel-case), which clients rely on; what only the pages need is [JsonIgnore]d (and not
 // `required`, which System.Text.Json refuses on a member it ignores).
 
 /// <summary>A topic in the A–Z list.</summary>
@@ -93,7 +93,7 @@ public sealed record QuoteView
     public string? Author { get; init; }
     public string? Work { get; init; }
     public string? Year { get; init; }
-    /// <summary>The author index's entry for the quote (issue 3), when the author is known; the API's shape is issue 2's.</summary>
+    /// <summary>The author index's entry for the quote, when the author is known; pages only, so the API's shape stays as clients know it.</summary>
     [JsonIgnore] public string? AuthorSlug { get; init; }
     [JsonIgnore] public string? AuthorUrl => AuthorSlug is null ? null : ArchiveUrls.Author(AuthorSlug);
     [JsonIgnore] public string? AuthorName { get; init; }

@@ -1,4 +1,5 @@
 using QuoteArchive.Storage;
+using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Caching;
 
@@ -18,7 +19,7 @@ public static class ArchiveCaching
         if (buildId is null)
             return app;
         var version = ArchiveEtag.VersionOf(buildId);
-        var clock = app.Services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var clock = app.Services.GetRequiredService<ArchiveClock>();
         var cacheControl = $"public, max-age={(int)options.MaxAge.TotalSeconds}, stale-while-revalidate={(int)options.StaleWhileRevalidate.TotalSeconds}";
 
         app.Use(async (context, next) =>
@@ -29,8 +30,7 @@ public static class ArchiveCaching
                 await next(context);
                 return;
             }
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var etag = ArchiveEtag.For(version, today, request.PathBase + request.Path, request.QueryString);
+            var etag = ArchiveEtag.For(version, clock.Today, request.PathBase + request.Path, request.QueryString);
             var response = context.Response;
             // The tag names this path, and it is only ever sent with a cacheable response of this path,
             // so a client holding it may be told "not modified" without running the page.

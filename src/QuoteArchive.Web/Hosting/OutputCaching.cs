@@ -1,9 +1,15 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.StaticAssets;
+using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Hosting;
 
+/// <summary>Every output-cache policy of the site.</summary>
 public static class OutputCaching
 {
+    /// <summary>The policy of answers that must differ on every request (a random quote): never cached.</summary>
+    public const string Never = "never";
+
     /// <summary>
     /// The archive only changes when it is re-imported (and the server restarted), so pages and API answers are
     /// cached whole. Static assets are left to MapStaticAssets: fingerprinted, immutable, negotiated by encoding.
@@ -16,5 +22,24 @@ public static class OutputCaching
             options.AddBasePolicy(policy => policy
                 .With(context => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
                 .Expire(TimeSpan.FromMinutes(10)));
+            options.AddBasePolicy(new VaryByArchiveDay());
+            options.AddPolicy(Never, policy => policy.NoCache());
         });
+
+    // The cache key changes with the archive's date, so a cached page never shows yesterday's quote of the day.
+    // Only adds to the key: whether a response is cached at all stays the decision of the other policies
+    // (a policy from OutputCachePolicyBuilder would switch caching on for everything, static assets too).
+    private sealed class VaryByArchiveDay : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var today = context.HttpContext.RequestServices.GetRequiredService<ArchiveClock>().Today;
+            context.CacheVaryByRules.VaryByValues["utc-date"] = today.ToString("O");
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
 }

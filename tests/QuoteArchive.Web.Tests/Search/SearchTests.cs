@@ -143,6 +143,16 @@ public sealed class SearchTests(ArchiveApp app)
     }
 
     [Fact]
+    public async Task ResultsAreQuoteCardsWithTheMatchesMarkedInTextAndAttribution()
+    {
+        var document = await app.GetPageAsync("/search?q=Westad");
+        var card = Assert.Single(document.QuerySelectorAll(".result figure.quote"));
+        Assert.Contains(card.QuerySelectorAll(".attribution mark"), m => m.TextContent == "Westad");
+        Assert.Equal("/authors/Odd_Arne_Westad", card.QuerySelector("a.author")!.GetAttribute("href"));
+        Assert.StartsWith("/q/", card.QuerySelector(".permalink a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LongQuotesAreShownAsASnippetAroundTheMatch()
     {
         var hit = Assert.Single(await SearchAsync("Khrushchev"));

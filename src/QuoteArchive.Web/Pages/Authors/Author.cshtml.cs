@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
-using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Authors;
 
@@ -15,7 +16,7 @@ public sealed class AuthorModel(ArchiveDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         Paging = Paging.From(Request.Query["page"], null, PageSize);
-        var author = await db.AuthorAsync(AuthorQueries.AsRequested(slug), Paging, cancellationToken);
+        var author = await db.AuthorAsync(ArchiveQueries.AsRequested(slug), Paging, cancellationToken);
         if (author is null)
             return NotFound();
         Author = author;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
-using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Authors;
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
-using QuoteArchive.Web.Discovery;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Search;
 
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, Random random) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
@@ -32,7 +32,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         Results = await db.SearchAsync(Q, Topic, Author, Status, Lang, Paging, cancellationToken);
         if (!HasQuery)
         {
-            var id = await QuotePicks.RandomAsync(db, new PickFilter(MaxLength: QuotePicks.DailyMaxLength), Random.Shared, cancellationToken);
+            var id = await QuotePicks.RandomAsync(db, new PickFilter(MaxLength: QuotePicks.DailyMaxLength), random, cancellationToken);
             Example = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         }
     }

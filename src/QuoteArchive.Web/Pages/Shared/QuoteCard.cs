@@ -1,6 +1,17 @@
+using Microsoft.AspNetCore.Html;
 using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Pages.Shared;
 
 /// <summary>The model of <c>_Quote.cshtml</c>: a quote, and whether it stands alone (its permalink page).</summary>
-public sealed record QuoteCard(QuoteView Quote, bool Standalone = false);
+public sealed record QuoteCard(QuoteView Quote, bool Standalone = false)
+{
+    /// <summary>A search result: what the card shows in place of the quote's text and attribution.</summary>
+    public MarkedQuote? Marked { get; init; }
+}
+
+/// <summary>
+/// The text (or a snippet of a long one) and the attribution lines of a search result, encoded, with the matches in
+/// <c>&lt;mark&gt;</c>: the reader sees why the quote was found.
+/// </summary>
+public sealed record MarkedQuote(IHtmlContent Text, IReadOnlyList<IHtmlContent> Attribution);

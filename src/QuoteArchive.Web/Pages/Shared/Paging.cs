@@ -1,39 +1,4 @@
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
-namespace QuoteArchive.Web.Discovery;
-
-public static class SearchSetup
-{
-    /// <summary>
-    /// The clock of the quote of the day (tests replace it), and a cache key that changes with the UTC date, so a
-    /// cached page never shows yesterday's quote of the day.
-    /// </summary>
-    public static IServiceCollection AddSearch(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.Configure<OutputCacheOptions>(options => options.AddBasePolicy(new VaryByUtcDate()));
-        return services;
-    }
-
-    // Only adds to the cache key: whether a response is cached at all stays the decision of the other policies
-    // (a policy from OutputCachePolicyBuilder would switch caching on for everything, static assets too).
-    private sealed class VaryByUtcDate : IOutputCachePolicy
-    {
-        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-        {
-            context.CacheVaryByRules.VaryByValues["utc-date"] = Today(context.HttpContext.RequestServices).ToString("O");
-            return ValueTask.CompletedTask;
-        }
-
-        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-    }
-
-    public static DateOnly Today(IServiceProvider services) =>
-        DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-}
+namespace QuoteArchive.Web.Pages.Shared;
 
 /// <summary>A page of a long list, read leniently from the query string: a bad value is the default, not an error.</summary>
 public readonly record struct Paging(int Page, int PageSize)
@@ -52,6 +17,9 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public int LastPage(int total) => Math.Clamp((total + PageSize - 1) / PageSize, 1, MaxPage);
 
+    /// <summary>The page before this one; from beyond the end, the last page there is.</summary>
+    public int PreviousPage(int total) => Math.Min(Page - 1, LastPage(total));
+
     /// <summary>The current request's URL with another page number, every other parameter kept.</summary>
     public static string UrlFor(HttpRequest request, int page)
     {
@@ -69,8 +37,11 @@ public readonly record struct Paging(int Page, int PageSize)
         if (HasNext(total))
             links.Add($"<{UrlFor(context.Request, Page + 1)}>; rel=\"next\"");
         if (Page > 1)
-            links.Add($"<{UrlFor(context.Request, Math.Min(Page - 1, LastPage(total)))}>; rel=\"prev\"");
+            links.Add($"<{UrlFor(context.Request, PreviousPage(total))}>; rel=\"prev\"");
         if (links.Count > 0)
             context.Response.Headers.Link = string.Join(", ", links);
     }
 }
+
+/// <summary>The model of <c>_Pager.cshtml</c>: which page of how many items, and what the pages are of (its label).</summary>
+public sealed record Pager(Paging Paging, int Total, string Label);

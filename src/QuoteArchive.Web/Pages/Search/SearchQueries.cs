@@ -1,0 +1,30 @@
+using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
+using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Shared;
+
+namespace QuoteArchive.Web.Pages.Search;
+
+public static class SearchQueries
+{
+    /// <summary>The search of the page and of the API; topic and author may be given as titles or slugs.</summary>
+    public static async Task<SearchResultsView> SearchAsync(this ArchiveDbContext db, string? q, string? topic, string? author,
+        string? status, string? lang, Paging paging, CancellationToken cancellationToken)
+    {
+        var filter = new SearchFilter(
+            ArchiveQueries.FilterSlug(topic),
+            ArchiveQueries.FilterSlug(author),
+            string.IsNullOrWhiteSpace(status) ? null : status.Trim(),
+            string.IsNullOrWhiteSpace(lang) ? null : lang.Trim());
+        var found = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken);
+        return new SearchResultsView
+        {
+            Query = q ?? "",
+            Page = paging.Page,
+            PageSize = paging.PageSize,
+            Total = found.Total,
+            TotalIsLowerBound = found.TotalIsLowerBound,
+            Results = found.Hits.Select(SearchHitView.From).ToList(),
+        };
+    }
+}

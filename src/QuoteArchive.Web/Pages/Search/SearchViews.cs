@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
+using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Authors;
+using QuoteArchive.Web.Pages.Shared;
+
+namespace QuoteArchive.Web.Pages.Search;
+
+// What the search page shows and /api/search returns: one set of records for both.
+
+public sealed record SearchResultsView
+{
+    public required string Query { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; }
+    public int Total { get; init; }
+    /// <summary>True when more quotes match than are counted: then <see cref="Total"/> is the count's limit.</summary>
+    public bool TotalIsLowerBound { get; init; }
+    public required IReadOnlyList<SearchHitView> Results { get; init; }
+}
+
+public sealed record SearchHitView
+{
+    public required string Id { get; init; }
+    public string Url => ArchiveUrls.Quote(Id);
+    public QuoteStatus Status { get; init; }
+    /// <summary>The whole quote as plain text.</summary>
+    public required string Text { get; init; }
+    /// <summary>The quote (or a snippet of a long one) as HTML: the text encoded, the matches in <c>&lt;mark&gt;</c>.</summary>
+    public string Highlight => HighlightMarkup.ToHtmlString(Pieces);
+    public bool IsSnippet { get; init; }
+    public required IReadOnlyList<string> Attribution { get; init; }
+    public AuthorRef? Author { get; init; }
+    public required TopicRef Topic { get; init; }
+    public required SectionRef Section { get; init; }
+    [JsonIgnore] public IReadOnlyList<Highlighted> Pieces { get; init; } = [];
+    [JsonIgnore] public IReadOnlyList<Highlighted> TitlePieces { get; init; } = [];
+    [JsonIgnore] public IReadOnlyList<IReadOnlyList<Highlighted>> AttributionPieces { get; init; } = [];
+
+    public static SearchHitView From(SearchHit hit) => new()
+    {
+        Id = hit.Id,
+        Status = hit.Status,
+        Text = hit.Text,
+        IsSnippet = hit.IsSnippet,
+        Attribution = hit.Attribution.Select(Highlights.ToPlainText).ToList(),
+        Author = hit.AuthorSlug is null ? null : new AuthorRef { Slug = hit.AuthorSlug, Name = hit.AuthorName! },
+        Topic = new TopicRef { Slug = hit.TopicSlug, Title = hit.TopicTitle, Language = hit.Language, SourceUrl = hit.TopicSourceUrl },
+        Section = new SectionRef { Heading = hit.SectionHeading, Anchor = hit.SectionAnchor },
+        Pieces = hit.Highlight,
+        TitlePieces = hit.Title,
+        AttributionPieces = hit.Attribution,
+    };
+
+    /// <summary>The hit as <c>_Quote</c> shows it, the matches marked; its status shown as on a quote standing alone.</summary>
+    public QuoteCard ToCard() => new(new QuoteView
+    {
+        Id = Id,
+        Status = Status,
+        Text = Text,
+        Attribution = Attribution.Select(line => new AttributionView { Depth = 1, Text = line }).ToList(),
+        AuthorSlug = Author?.Slug,
+        AuthorName = Author?.Name,
+        Topic = Topic,
+        Section = Section,
+    }, Standalone: true)
+    {
+        Marked = new MarkedQuote(HighlightMarkup.Render(Pieces), AttributionPieces.Select(HighlightMarkup.Render).ToList()),
+    };
+}
+
+public static class SearchUrls
+{
+    public static string Search(string query) => "/search?q=" + Uri.EscapeDataString(query);
+}
