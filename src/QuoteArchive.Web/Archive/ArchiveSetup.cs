@@ -45,7 +45,15 @@ public static class ArchiveSetup
         // No content files: nothing to import, and an empty folder must not replace an archive (the image's bundled one).
         if (!options.ImportOnStart || !Directory.Exists(options.ContentPath) || !ArchiveBuilder.ContentFiles(options.ContentPath).Any())
             return;
-        var builder = new ArchiveBuilder(new ImportOptions { DefaultLanguage = options.DefaultLanguage, SourceBaseUrl = options.SourceBaseUrl });
+        var importOptions = new ImportOptions { DefaultLanguage = options.DefaultLanguage };
+        if (options.SourceBaseUrl is { Length: > 0 } sourceBaseUrl)
+            importOptions = importOptions with { SourceBaseUrl = sourceBaseUrl };
+        if (importOptions.Problem() is { } problem)
+        {
+            logger.LogError("Archive settings: {Problem}; the content folder is not imported", problem);
+            return;
+        }
+        var builder = new ArchiveBuilder(importOptions);
         if (builder.IsUpToDate(options.ContentPath, options.DatabasePath))
             return;
 
