@@ -1,5 +1,16 @@
 namespace QuoteArchive.Storage;
 
+/// <summary>What a topic is: the page of a person, of a film … or a theme (the default).</summary>
+public enum TopicKind
+{
+    Theme,
+    Person,
+    Film,
+    TelevisionSeries,
+    LiteraryWork,
+    Proverbs,
+}
+
 /// <summary>One content file: a page of quotations on one subject or person.</summary>
 public sealed class Topic
 {

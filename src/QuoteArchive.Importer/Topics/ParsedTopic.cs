@@ -19,6 +19,18 @@ public sealed class ParsedTopic
     public List<ParsedParagraph> Lead { get; init; } = [];
     public List<ParsedSection> Sections { get; init; } = [];
     public List<ParsedSisterLink> SisterLinks { get; init; } = [];
+    /// <summary>Category names, without the namespace (<c>[[Category:Films]]</c> → <c>Films</c>), in page order.</summary>
+    public List<string> Categories { get; init; } = [];
+    /// <summary>The same topic on other language wikis (<c>[[fr:Amour]]</c>).</summary>
+    public List<ParsedLanguageLink> LanguageLinks { get; init; } = [];
+    /// <summary>The revision the text is, where the source says (a MediaWiki export does; a page file does not).</summary>
+    public ParsedRevision? Revision { get; set; }
+    /// <summary>What the topic is; set by <see cref="TopicKinds"/> from its categories and shape.</summary>
+    public TopicKind Kind { get; set; } = TopicKind.Theme;
+    /// <summary>Templates the reader does not know, by name, with how often each stood in the page.</summary>
+    public Dictionary<string, int> UnknownTemplates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Non-blank source lines that reached no part of the model and are not known markup: the import reports them.</summary>
+    public int UnreachedLines { get; set; }
 
     public IEnumerable<ParsedQuote> Quotes => Sections.SelectMany(s => s.Quotes);
 }
@@ -60,6 +72,8 @@ public sealed class ParsedQuote
 
     public List<ParsedAttributionLine> Attribution { get; init; } = [];
     public List<ParsedDialogueLine> DialogueLines { get; init; } = [];
+    /// <summary>Notes on the quote: the references (<c>&lt;ref&gt;</c>) that stood in it or under it, in order.</summary>
+    public List<ParsedParagraph> Notes { get; init; } = [];
 }
 
 /// <summary>A line nested under a quote: its source (depth 1), or a note on the line above (depth 2 …).</summary>
@@ -74,6 +88,8 @@ public sealed class ParsedAttributionLine
 public sealed class ParsedDialogueLine
 {
     public string? Speaker { get; init; }
+    /// <summary>Who plays the speaker, from the Cast list of a film or television page.</summary>
+    public string? PlayedBy { get; set; }
     public required string Text { get; init; }
     public int Line { get; init; }
 }
@@ -108,3 +124,9 @@ public sealed class ParsedSisterLink
     public string? Url { get; init; }
     public int Line { get; init; }
 }
+
+/// <summary>An interlanguage link: the topic's page on another language's wiki.</summary>
+public sealed record ParsedLanguageLink(string Language, string Title);
+
+/// <summary>One revision of a wiki page, as a MediaWiki export states it.</summary>
+public sealed record ParsedRevision(long PageId, long RevisionId, DateTimeOffset Timestamp);

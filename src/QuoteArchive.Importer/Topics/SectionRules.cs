@@ -25,6 +25,11 @@ public static class SectionRules
 
     public static bool IsList(string heading) => ListHeadings.Contains(heading.Trim());
 
+    /// <summary>The cast list of a film or television page: its items say who plays whom.</summary>
+    public static bool IsCast(string heading) => heading.Trim() is var h
+        && (h.Equals("Cast", StringComparison.OrdinalIgnoreCase) || h.Equals("Voice cast", StringComparison.OrdinalIgnoreCase)
+            || h.Equals("Distribution", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A heading every Wikiquote page may have: never a page's description.</summary>
     public static bool IsKnownHeading(string text) =>
         IsList(text) || QuoteHeadings.Contains(text.Trim()) || text.StartsWith("Quotes about", StringComparison.OrdinalIgnoreCase);
