@@ -12,7 +12,10 @@ namespace QuoteArchive.Importer;
 internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
     private readonly PreparedInsert topics = new(connection, transaction, "Topics",
-        "Id", "Slug", "Title", "Description", "Language", "SourceUrl", "SourcePath", "License");
+        "Id", "Slug", "Title", "Description", "Language", "SourceUrl", "SourcePath", "License", "Kind", "PageId", "RevisionId", "RevisionTimestamp");
+    private readonly PreparedInsert categories = new(connection, transaction, "Categories", "TopicId", "Position", "Name", "Slug");
+    private readonly PreparedInsert languageLinks = new(connection, transaction, "LanguageLinks", "TopicId", "Position", "Language", "Title");
+    private readonly PreparedInsert notes = new(connection, transaction, "QuoteNotes", "QuoteId", "Position", "Text", "Html", "Line");
     private readonly PreparedInsert paragraphs = new(connection, transaction, "Paragraphs",
         "TopicId", "SectionId", "Position", "Text", "Html", "Line");
     private readonly PreparedInsert sections = new(connection, transaction, "Sections",
@@ -26,9 +29,12 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     private readonly PreparedInsert attribution = new(connection, transaction, "AttributionLines",
         "QuoteId", "Position", "Depth", "Text", "Html", "Line");
     private readonly PreparedInsert dialogue = new(connection, transaction, "DialogueLines",
-        "QuoteId", "Position", "Speaker", "Text", "Line");
+        "QuoteId", "Position", "Speaker", "PlayedBy", "Text", "Line");
     private readonly PreparedInsert sisters = new(connection, transaction, "SisterLinks",
         "TopicId", "Position", "Project", "Article", "Url", "Line");
+
+    // How EF Core's SQLite provider stores a DateTimeOffset, so that queries read what is written here.
+    private const string Timestamp = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
 
     private readonly HashSet<string> slugs = new(StringComparer.Ordinal);
     private readonly HashSet<string> quoteIds = new(StringComparer.Ordinal);
@@ -36,7 +42,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
 
     /// <summary>Every column each table's insert writes, by table: a test holds them against the EF model.</summary>
     public IEnumerable<(string Table, IReadOnlyList<string> Columns)> Inserts =>
-        new[] { topics, paragraphs, sections, links, items, quotes, attribution, dialogue, sisters }.Select(i => (i.Table, i.Columns));
+        new[] { topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters }.Select(i => (i.Table, i.Columns));
 
     /// <summary>Writes the topic; false (and nothing written) when its slug is taken.</summary>
     public bool TryAdd(ParsedTopic topic)
@@ -45,7 +51,13 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
             return false;
 
         var topicId = nextTopicId++;
-        topics.Run(topicId, topic.Slug, topic.Title, topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License);
+        var revision = topic.Revision;
+        topics.Run(topicId, topic.Slug, topic.Title, topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License,
+            topic.Kind.ToString(), revision?.PageId, revision?.RevisionId, revision?.Timestamp.ToString(Timestamp, CultureInfo.InvariantCulture));
+        foreach (var (category, position) in topic.Categories.Select((c, i) => (c, i)))
+            categories.Run(topicId, position, category, Slugs.FromTitle(category));
+        foreach (var (link, position) in topic.LanguageLinks.Select((l, i) => (l, i)))
+            languageLinks.Run(topicId, position, link.Language, link.Title);
         foreach (var (paragraph, position) in topic.Lead.Select((p, i) => (p, i)))
             paragraphs.Run(topicId, null, position, paragraph.Text, paragraph.Html, paragraph.Line);
         foreach (var (link, position) in topic.SisterLinks.Select((l, i) => (l, i)))
@@ -76,7 +88,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
 
     public void AddBuild(ArchiveBuild build) =>
         new PreparedInsert(connection, transaction, "Builds", "Id", "BuildId", "BuiltAt", "Topics", "Sections", "Quotes", "Warnings", "Errors", "ImportOptions")
-            .Run(1, build.BuildId, build.BuiltAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+            .Run(1, build.BuildId, build.BuiltAt.ToString(Timestamp, CultureInfo.InvariantCulture),
                 build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors, build.ImportOptions);
 
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position)
@@ -95,7 +107,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
             attribution.Run(id, linePosition, line.Depth, line.Text, line.Html, line.Line);
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))
-            dialogue.Run(id, linePosition, line.Speaker, line.Text, line.Line);
+            dialogue.Run(id, linePosition, line.Speaker, line.PlayedBy, line.Text, line.Line);
+        foreach (var (note, notePosition) in quote.Notes.Select((n, i) => (n, i)))
+            notes.Run(id, notePosition, note.Text, note.Html, note.Line);
     }
 }
 

@@ -17,6 +17,9 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<ArchiveBuild> Builds => Set<ArchiveBuild>();
     public DbSet<ImportDiagnostic> Diagnostics => Set<ImportDiagnostic>();
     public DbSet<Author> Authors => Set<Author>();
+    public DbSet<TopicCategory> Categories => Set<TopicCategory>();
+    public DbSet<LanguageLink> LanguageLinks => Set<LanguageLink>();
+    public DbSet<QuoteNote> QuoteNotes => Set<QuoteNote>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>
@@ -30,7 +33,14 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             topic.HasMany(t => t.Lead).WithOne().HasForeignKey(p => p.TopicId);
             topic.HasMany(t => t.Sections).WithOne(s => s.Topic).HasForeignKey(s => s.TopicId);
             topic.HasMany(t => t.SisterLinks).WithOne().HasForeignKey(l => l.TopicId);
+            topic.HasMany(t => t.Categories).WithOne(c => c.Topic).HasForeignKey(c => c.TopicId);
+            topic.HasMany(t => t.LanguageLinks).WithOne().HasForeignKey(l => l.TopicId);
+            topic.Property(t => t.Kind).HasConversion<string>();
         });
+        model.Entity<TopicCategory>().HasIndex(c => new { c.Slug, c.TopicId });
+        model.Entity<TopicCategory>().HasIndex(c => new { c.TopicId, c.Position });
+        model.Entity<LanguageLink>().HasIndex(l => new { l.TopicId, l.Position });
+        model.Entity<QuoteNote>().HasIndex(n => new { n.QuoteId, n.Position });
         model.Entity<Section>(section =>
         {
             section.HasIndex(s => new { s.TopicId, s.Position });
@@ -49,6 +59,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             quote.Property(q => q.Status).HasConversion<string>();
             quote.HasMany(q => q.Attribution).WithOne().HasForeignKey(a => a.QuoteId);
             quote.HasMany(q => q.DialogueLines).WithOne().HasForeignKey(d => d.QuoteId);
+            quote.HasMany(q => q.Notes).WithOne().HasForeignKey(n => n.QuoteId);
         });
         model.Entity<AttributionLine>().HasIndex(a => new { a.QuoteId, a.Position });
         model.Entity<DialogueLine>().HasIndex(d => new { d.QuoteId, d.Position });

@@ -44,6 +44,18 @@ public sealed class Quote
 
     public List<AttributionLine> Attribution { get; set; } = [];
     public List<DialogueLine> DialogueLines { get; set; } = [];
+    public List<QuoteNote> Notes { get; set; } = [];
+}
+
+/// <summary>A note on a quote: a reference (<c>&lt;ref&gt;</c>) that stood in it or under it.</summary>
+public sealed class QuoteNote
+{
+    public int Id { get; set; }
+    public required string QuoteId { get; set; }
+    public int Position { get; set; }
+    public required string Text { get; set; }
+    public string? Html { get; set; }
+    public int Line { get; set; }
 }
 
 /// <summary>A line nested under a quote: its source (depth 1), or a note on the line above (depth 2 …).</summary>
@@ -65,6 +77,8 @@ public sealed class DialogueLine
     public required string QuoteId { get; set; }
     public int Position { get; set; }
     public string? Speaker { get; set; }
+    /// <summary>Who plays the speaker, from the cast list of a film or television page.</summary>
+    public string? PlayedBy { get; set; }
     public required string Text { get; set; }
     public int Line { get; set; }
 }

@@ -25,10 +25,39 @@ public sealed class Topic
     public required string SourcePath { get; set; }
     /// <summary>Licence of the text, e.g. <c>CC BY-SA 4.0</c>.</summary>
     public string? License { get; set; }
+    public TopicKind Kind { get; set; }
+    /// <summary>The wiki's page id, revision id and revision time, where the source said (a MediaWiki export does).</summary>
+    public long? PageId { get; set; }
+    public long? RevisionId { get; set; }
+    public DateTimeOffset? RevisionTimestamp { get; set; }
 
     public List<Paragraph> Lead { get; set; } = [];
     public List<Section> Sections { get; set; } = [];
     public List<SisterLink> SisterLinks { get; set; } = [];
+    public List<TopicCategory> Categories { get; set; } = [];
+    public List<LanguageLink> LanguageLinks { get; set; } = [];
+}
+
+/// <summary>A category the topic's page is in (<c>[[Category:Films]]</c>).</summary>
+public sealed class TopicCategory
+{
+    public int Id { get; set; }
+    public int TopicId { get; set; }
+    public Topic? Topic { get; set; }
+    public int Position { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The name as a URL path segment, as topic slugs are made: <c>/categories/{slug}</c>.</summary>
+    public required string Slug { get; set; }
+}
+
+/// <summary>The topic's page on another language's wiki (<c>[[fr:Amour]]</c>).</summary>
+public sealed class LanguageLink
+{
+    public int Id { get; set; }
+    public int TopicId { get; set; }
+    public int Position { get; set; }
+    public required string Language { get; set; }
+    public required string Title { get; set; }
 }
 
 /// <summary>A sister-project link of a topic (Wikipedia, Wiktionary, Wikisource …).</summary>

@@ -19,7 +19,7 @@ public sealed class ApiTests(ArchiveApp app)
         Assert.Equal(names.Order(StringComparer.Ordinal), element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
     private static readonly string[] QuoteProperties =
-        ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "author", "work", "year", "topic", "section"];
+        ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "notes", "author", "work", "year", "topic", "section"];
 
     [Fact]
     public async Task TopicListHasTheSpecifiedShape()
@@ -41,7 +41,13 @@ public sealed class ApiTests(ArchiveApp app)
     public async Task TopicHasTheSpecifiedShape()
     {
         var topic = await GetJsonAsync("/api/topics/China%E2%80%93Russia_relations");
-        AssertProperties(topic, "slug", "title", "description", "language", "url", "sourceUrl", "lead", "featured", "sisterLinks", "sections");
+        AssertProperties(topic, "slug", "title", "description", "language", "url", "sourceUrl", "kind", "revision", "lead", "featured", "sisterLinks",
+            "categories", "otherLanguages", "sections");
+        Assert.Equal("theme", topic.GetProperty("kind").GetString());
+        // Page text names no revision, category or other language: those come from wiki source.
+        Assert.Equal(JsonValueKind.Null, topic.GetProperty("revision").ValueKind);
+        Assert.Equal(0, topic.GetProperty("categories").GetArrayLength());
+        Assert.Equal(0, topic.GetProperty("otherLanguages").GetArrayLength());
         Assert.Equal("https://en.wikiquote.org/wiki/China%E2%80%93Russia_relations", topic.GetProperty("sourceUrl").GetString());
         foreach (var lead in topic.GetProperty("lead").EnumerateArray())
         {
@@ -100,8 +106,11 @@ public sealed class ApiTests(ArchiveApp app)
         var dialogue = topic.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("quotes").EnumerateArray())
             .First(q => q.GetProperty("kind").GetString() == "dialogue" && q.GetProperty("lines").GetArrayLength() > 1);
         foreach (var line in dialogue.GetProperty("lines").EnumerateArray())
-            AssertProperties(line, "speaker", "text");
+            AssertProperties(line, "speaker", "playedBy", "text");
         Assert.Contains(dialogue.GetProperty("lines").EnumerateArray(), l => l.GetProperty("speaker").GetString() == "Paul Munsky");
+        // The Cast list says who plays whom: "Daniel Diemer as Paul Munsky".
+        Assert.All(dialogue.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("speaker").GetString() == "Paul Munsky"),
+            l => Assert.Equal("Daniel Diemer", l.GetProperty("playedBy").GetString()));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Tests;
@@ -51,7 +52,7 @@ public sealed class MarkupTests
     [InlineData("javascript:alert(1)", null)]
     [InlineData("", null)]
     public void HistoryOfAWikiPageIsDerivedFromItsAddress(string source, string? history) =>
-        Assert.Equal(history, ArchiveMarkup.HistoryUrl(source));
+        Assert.Equal(history, WikiRevisions.HistoryUrl(source));
 
     [Theory]
     [InlineData("https://example.org/a", true)]

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace QuoteArchive.Storage.Search;
 
 /// <summary>Narrows a search: topic slug, author slug, quote status name, topic language. Null means any.</summary>
-public sealed record SearchFilter(string? Topic = null, string? Author = null, string? Status = null, string? Language = null);
+/// <summary>Narrows a search: topic and author slugs, quote status, topic language, topic kind (<see cref="TopicKind"/> name).</summary>
+public sealed record SearchFilter(string? Topic = null, string? Author = null, string? Status = null, string? Language = null, string? Kind = null);
 
 /// <summary>One quote found, with its text, attribution lines and topic title split into highlighted pieces.</summary>
 public sealed record SearchHit(
@@ -87,6 +88,12 @@ public static class QuoteSearch
         {
             filters.Append(" AND t.Language = $lang");
             parameters.Add(new("$lang", filter.Language));
+        }
+        if (filter.Kind is { Length: > 0 })
+        {
+            // An unknown kind matches nothing, as an unknown language does.
+            filters.Append(" AND t.Kind = $kind");
+            parameters.Add(new("$kind", Enum.TryParse<TopicKind>(filter.Kind, ignoreCase: true, out var kind) ? kind.ToString() : filter.Kind));
         }
         // Without filters the index alone answers: no row of Quotes is read.
         var from = filters.Length == 0

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Categories;
 
 namespace QuoteArchive.Web.Api;
 
@@ -25,8 +26,10 @@ public static class ArchiveApi
         api.MapGet("/topics", TopicsAsync);
         api.MapGet("/topics/{**slug}", TopicAsync);
         api.MapGet("/quotes/{id}", QuoteAsync);
+        api.MapGet("/categories", CategoriesAsync);
+        api.MapGet("/categories/{**slug}", CategoryAsync);
         // Under /api a wrong address answers in JSON too, not with the HTML 404 page.
-        api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug} and /api/quotes/{id}."));
+        api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug}, /api/quotes/{id}, /api/categories and /api/categories/{slug}."));
         return api;
     }
 
@@ -49,6 +52,18 @@ public static class ArchiveApi
         return quote is null
             ? NotFound("Quote not found", "No quote has this id.")
             : TypedResults.Ok(quote);
+    }
+
+    private static async Task<Ok<List<CategorySummary>>> CategoriesAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.CategoriesAsync(cancellationToken));
+
+    private static async Task<Results<Ok<CategoryView>, ProblemHttpResult>> CategoryAsync(
+        string? slug, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var category = ArchiveQueries.SlugOf(slug) is { } canonical ? await db.CategoryAsync(canonical, cancellationToken) : null;
+        return category is null
+            ? NotFound("Category not found", "No topic is in this category; /api/categories lists them all.")
+            : TypedResults.Ok(category);
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>

@@ -30,11 +30,11 @@ public static class SearchApi
     }
 
     private static async Task<Ok<SearchResultsView>> SearchAsync(HttpContext context, ArchiveDbContext db,
-        string? q, string? page, string? pageSize, string? topic, string? author, string? status, string? lang,
+        string? q, string? page, string? pageSize, string? topic, string? author, string? status, string? lang, string? kind,
         CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize);
-        var results = await db.SearchAsync(q, topic, author, status, lang, paging, cancellationToken);
+        var results = await db.SearchAsync(q, topic, author, status, lang, kind, paging, cancellationToken);
         paging.AddLinkHeader(context, results.Total);
         return TypedResults.Ok(results);
     }

@@ -74,20 +74,17 @@ public static class ArchiveMarkup
         _ => null,
     };
 
-    /// <summary>
-    /// The revision history of a MediaWiki page (<c>…/w/index.php?title=&lt;Title&gt;&amp;action=history</c>),
-    /// which the CC BY-SA attribution links to; null for a source that is not a wiki article.
-    /// </summary>
-    public static string? HistoryUrl(string sourceUrl)
+    /// <summary>What a kind of topic is called on the pages: "films" in a list of kinds, "film" for one page.</summary>
+    public static string KindLabel(TopicKind kind, bool plural = true) => (kind, plural) switch
     {
-        if (!Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            return null;
-        const string articlePath = "/wiki/";
-        var path = uri.AbsolutePath;
-        if (!path.StartsWith(articlePath, StringComparison.Ordinal) || path.Length == articlePath.Length)
-            return null;
-        return $"{uri.GetLeftPart(UriPartial.Authority)}/w/index.php?title={path[articlePath.Length..]}&action=history";
-    }
+        (TopicKind.Person, true) => "people",
+        (TopicKind.Person, false) => "person",
+        (TopicKind.Film, _) => plural ? "films" : "film",
+        (TopicKind.TelevisionSeries, _) => "television series",
+        (TopicKind.LiteraryWork, _) => plural ? "literary works" : "literary work",
+        (TopicKind.Proverbs, _) => "proverbs",
+        _ => plural ? "themes" : "theme",
+    };
 
     /// <summary>The deed of a CC BY-SA licence named like <c>CC BY-SA 4.0</c>; null when the version is unknown.</summary>
     public static string? LicenseUrl(string? license) => license?.Trim().ToUpperInvariant() switch

@@ -11,7 +11,8 @@ namespace QuoteArchive.Web.Archive;
 /// </summary>
 public static class ArchiveQueries
 {
-    private static readonly StringComparer AToZ = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
+    /// <summary>A dictionary order of titles: SQLite orders by code point ("Z" before "a", "É" after "z").</summary>
+    public static readonly StringComparer AToZ = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
 
     /// <summary>Every topic, A–Z by title, with its quote count.</summary>
     public static async Task<List<TopicSummary>> TopicSummariesAsync(this ArchiveDbContext db, CancellationToken cancellationToken)
@@ -44,6 +45,16 @@ public static class ArchiveQueries
                 Language = t.Language,
                 SourceUrl = t.SourceUrl,
                 License = t.License,
+                Kind = t.Kind,
+                Revision = t.RevisionId == null ? null : new RevisionView
+                {
+                    Id = t.RevisionId.Value,
+                    Timestamp = t.RevisionTimestamp ?? default,
+                    License = t.License ?? "CC BY-SA",
+                },
+                Categories = t.Categories.OrderBy(c => c.Position).Select(c => new CategoryRef { Name = c.Name, Slug = c.Slug }).ToList(),
+                OtherLanguages = t.LanguageLinks.OrderBy(l => l.Position)
+                    .Select(l => new LanguageLinkView { Language = l.Language, Title = l.Title, Url = "" }).ToList(),
                 Lead = t.Lead.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
                 SisterLinks = t.SisterLinks.OrderBy(l => l.Position)
                     .Select(l => new SisterLinkView { Project = l.Project, Article = l.Article, Url = l.Url }).ToList(),
@@ -65,6 +76,11 @@ public static class ArchiveQueries
             .FirstOrDefaultAsync(cancellationToken);
         if (topic is null)
             return null;
+        topic = topic with
+        {
+            Revision = topic.Revision is { } revision ? revision with { Url = WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id) } : null,
+            OtherLanguages = await LinkLanguagesAsync(db, topic.OtherLanguages, cancellationToken),
+        };
 
         // The featured quote heads the page once; it is not repeated in its section.
         var featured = topic.Sections.SelectMany(s => s.Quotes).FirstOrDefault(q => q.IsFeatured);
@@ -79,6 +95,23 @@ public static class ArchiveQueries
                     : s)
                 .ToList(),
         };
+    }
+
+    /// <summary>Each other-language page links to the archive's own topic of that title and language, else to its Wikiquote.</summary>
+    private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(ArchiveDbContext db, IReadOnlyList<LanguageLinkView> links,
+        CancellationToken cancellationToken)
+    {
+        if (links.Count == 0)
+            return links;
+        var slugs = links.Select(l => Slugs.FromTitle(l.Title)).ToList();
+        var held = (await db.Topics.Where(t => slugs.Contains(t.Slug)).Select(t => new { t.Slug, t.Language }).ToListAsync(cancellationToken))
+            .Select(t => (t.Slug, t.Language)).ToHashSet();
+        return links.Select(l => l with
+        {
+            Url = held.Contains((Slugs.FromTitle(l.Title), l.Language))
+                ? ArchiveUrls.Topic(Slugs.FromTitle(l.Title))
+                : $"https://{l.Language}.wikiquote.org/wiki/{Slugs.ToUrlPath(Slugs.FromTitle(l.Title))}",
+        }).ToList();
     }
 
     public static Task<QuoteView?> QuoteAsync(this ArchiveDbContext db, string id, CancellationToken cancellationToken) =>
@@ -119,6 +152,9 @@ public static class ArchiveQueries
     /// all read their filters here, so a value one of them accepts, the others accept too.
     /// </summary>
     public static string? FilterSlug(string? value) => string.IsNullOrWhiteSpace(value) ? null : Slugs.Canonicalize(value);
+
+    /// <summary>The canonical slug of a request path, or null when it cannot be one (too long, unpaired surrogates …).</summary>
+    public static string? SlugOf(string? path) => ReadSlug(path)?.Canonical;
 
     /// <summary>The path segment as the server decoded it; servers leave an encoded slash encoded ("AC%2FDC").</summary>
     public static string AsRequested(string path) => path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);

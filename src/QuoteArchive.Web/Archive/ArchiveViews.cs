@@ -30,9 +30,38 @@ public sealed record TopicView
     [JsonIgnore] public string? License { get; init; }
     public required IReadOnlyList<RichText> Lead { get; init; }
     public QuoteView? Featured { get; init; }
+    public TopicKind Kind { get; init; }
+    public RevisionView? Revision { get; init; }
     public required IReadOnlyList<SisterLinkView> SisterLinks { get; init; }
+    public IReadOnlyList<CategoryRef> Categories { get; init; } = [];
+    public IReadOnlyList<LanguageLinkView> OtherLanguages { get; init; } = [];
     public required IReadOnlyList<SectionView> Sections { get; init; }
     [JsonIgnore] public int QuoteCount => Sections.Sum(s => s.Quotes.Count) + (Featured is null ? 0 : 1);
+}
+
+/// <summary>The wiki revision a topic's text is, with its exact link and the licence of that day.</summary>
+public sealed record RevisionView
+{
+    public long Id { get; init; }
+    public DateTimeOffset Timestamp { get; init; }
+    public string? Url { get; init; }
+    public required string License { get; init; }
+}
+
+public sealed record CategoryRef
+{
+    public required string Name { get; init; }
+    public required string Slug { get; init; }
+    public string Url => ArchiveUrls.Category(Slug);
+}
+
+/// <summary>The topic's page on another language's wiki.</summary>
+public sealed record LanguageLinkView
+{
+    public required string Language { get; init; }
+    public required string Title { get; init; }
+    /// <summary>The archive's own topic when it has one with this title, else the page on that language's Wikiquote.</summary>
+    public required string Url { get; init; }
 }
 
 /// <summary>Text that Markdown topics also carry as rendered HTML (null for page text).</summary>
@@ -90,6 +119,8 @@ public sealed record QuoteView
     /// <summary>Dialogue only.</summary>
     public IReadOnlyList<DialogueLineView>? Lines => Kind == QuoteKind.Dialogue ? DialogueLines : null;
     public required IReadOnlyList<AttributionView> Attribution { get; init; }
+    /// <summary>Notes on the quote: the references that stood in it.</summary>
+    public IReadOnlyList<RichText> Notes { get; init; } = [];
     public string? Author { get; init; }
     public string? Work { get; init; }
     public string? Year { get; init; }
@@ -110,9 +141,10 @@ public sealed record QuoteView
         Text = q.Text,
         Html = q.Html,
         DialogueLines = q.DialogueLines.OrderBy(d => d.Position)
-            .Select(d => new DialogueLineView { Speaker = d.Speaker, Text = d.Text }).ToList(),
+            .Select(d => new DialogueLineView { Speaker = d.Speaker, PlayedBy = d.PlayedBy, Text = d.Text }).ToList(),
         Attribution = q.Attribution.OrderBy(a => a.Position)
             .Select(a => new AttributionView { Depth = a.Depth, Text = a.Text, Html = a.Html }).ToList(),
+        Notes = q.Notes.OrderBy(n => n.Position).Select(n => new RichText { Text = n.Text, Html = n.Html }).ToList(),
         Author = q.Author,
         Work = q.Work,
         Year = q.Year,
@@ -125,6 +157,12 @@ public sealed record QuoteView
             Language = q.Topic.Language,
             SourceUrl = q.Topic.SourceUrl,
             License = q.Topic.License,
+            Revision = q.Topic.RevisionId == null ? null : new RevisionView
+            {
+                Id = q.Topic.RevisionId.Value,
+                Timestamp = q.Topic.RevisionTimestamp ?? default,
+                License = q.Topic.License ?? "CC BY-SA",
+            },
         },
         Section = new SectionRef { Heading = q.Section!.Heading, Anchor = q.Section.Anchor },
         IsFeatured = q.IsFeatured,
@@ -134,6 +172,8 @@ public sealed record QuoteView
 public sealed record DialogueLineView
 {
     public string? Speaker { get; init; }
+    /// <summary>Who plays the speaker, from the cast list of a film or television page.</summary>
+    public string? PlayedBy { get; init; }
     public required string Text { get; init; }
 }
 
@@ -152,6 +192,7 @@ public sealed record TopicRef
     [JsonIgnore] public string Language { get; init; } = "";
     [JsonIgnore] public string SourceUrl { get; init; } = "";
     [JsonIgnore] public string? License { get; init; }
+    [JsonIgnore] public RevisionView? Revision { get; init; }
 }
 
 public sealed record SectionRef
@@ -166,6 +207,7 @@ public static class ArchiveUrls
     public static string Topic(string slug) => "/wiki/" + Slugs.ToUrlPath(slug);
     public static string Quote(string id) => "/q/" + id;
     public static string Author(string slug) => "/authors/" + Slugs.ToUrlPath(slug);
+    public static string Category(string slug) => "/categories/" + Slugs.ToUrlPath(slug);
     public static string QuoteInTopic(string slug, string id) => Topic(slug) + "#q-" + id;
     public static string SectionInTopic(string slug, string anchor) => Topic(slug) + "#" + Uri.EscapeDataString(anchor);
 }

@@ -14,6 +14,7 @@ public sealed class IndexModel(ArchiveDbContext db, Random random) : PageModel
     [BindProperty(SupportsGet = true)] public string? Author { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
 
     public SearchResultsView Results { get; private set; } = null!;
     public Paging Paging { get; private set; }
@@ -29,7 +30,7 @@ public sealed class IndexModel(ArchiveDbContext db, Random random) : PageModel
         // "page" is a route value of Razor Pages (the page's path): the page number is read from the query string.
         Paging = Paging.From(Request.Query["page"], Request.Query["pageSize"]);
         Understood = SearchQuery.Parse(Q).ToString();
-        Results = await db.SearchAsync(Q, Topic, Author, Status, Lang, Paging, cancellationToken);
+        Results = await db.SearchAsync(Q, Topic, Author, Status, Lang, Kind, Paging, cancellationToken);
         if (!HasQuery)
         {
             var id = await QuotePicks.RandomAsync(db, new PickFilter(MaxLength: QuotePicks.DailyMaxLength), random, cancellationToken);

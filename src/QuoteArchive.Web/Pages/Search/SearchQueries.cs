@@ -9,13 +9,14 @@ public static class SearchQueries
 {
     /// <summary>The search of the page and of the API; topic and author may be given as titles or slugs.</summary>
     public static async Task<SearchResultsView> SearchAsync(this ArchiveDbContext db, string? q, string? topic, string? author,
-        string? status, string? lang, Paging paging, CancellationToken cancellationToken)
+        string? status, string? lang, string? kind, Paging paging, CancellationToken cancellationToken)
     {
         var filter = new SearchFilter(
             ArchiveQueries.FilterSlug(topic),
             ArchiveQueries.FilterSlug(author),
             string.IsNullOrWhiteSpace(status) ? null : status.Trim(),
-            string.IsNullOrWhiteSpace(lang) ? null : lang.Trim());
+            string.IsNullOrWhiteSpace(lang) ? null : lang.Trim(),
+            string.IsNullOrWhiteSpace(kind) ? null : kind.Trim());
         var found = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken);
         return new SearchResultsView
         {
