@@ -11,6 +11,8 @@ public static class ContentParser
         var topic = Path.GetExtension(file.RelativePath).ToLowerInvariant() switch
         {
             ".md" => MarkdownPageParser.Parse(file, options, diagnostics),
+            // A page's wikitext as in the edit box: its title is the file name (content/Mark Twain.wiki).
+            ".wiki" => WikitextPageParser.Parse(file, Path.GetFileNameWithoutExtension(file.RelativePath), options, diagnostics),
             _ => PageTextParser.Parse(file, options, diagnostics),
         };
         if (topic is not null)

@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>The templates of en.wikiquote (and those every Wikimedia wiki shares), with their renderings.</summary>
+internal static class EnglishTemplates
+{
+    public static void Register()
+    {
+        TemplateTable.Add(TemplateRole.Inline, "Author (Year). Title (in Language). Location: Publisher. p. Page. ISBN Isbn. (Citation Style 1)",
+            c => Citation(c, book: true), "cite book", "cite encyclopedia");
+        TemplateTable.AddFor("en", TemplateRole.Inline, "as cite book (Citation Style 2)", c => Citation(c, book: true), "citation");
+        TemplateTable.Add(TemplateRole.Inline, "Author (Date). \"Title\". Website. Retrieved Access-date.", c => Citation(c, book: false), "cite web", "cite news", "cite journal", "cite magazine", "cite speech", "cite interview", "cite episode", "cite video");
+        TemplateTable.Add(TemplateRole.Inline, "the text; a sign and source on a line of their own, after \"— \"", Quote, "quote", "quotation", "cquote");
+        TemplateTable.Add(TemplateRole.Inline, "the label (or the article), linked to Wikipedia", W, "w");
+        TemplateTable.Add(TemplateRole.Inline, "the text, in its language", c => c.Get("2", "text"), "lang");
+        TemplateTable.Add(TemplateRole.Inline, "ISBN and the number", c => new PieceBuilder().Add("ISBN ", c.Get("1")).Build(), "ISBN");
+        TemplateTable.Add(TemplateRole.Inline, "Book Chapter:Verse (Version)", c => new PieceBuilder().Add(c.Get("2")).Add(" ", c.Get("3")).Add(" (", c.Get("4"), ")").Build(), "bibleverse");
+        TemplateTable.Add(TemplateRole.Inline, "the text", c => c.Get("1"), "smallcaps", "small caps", "nowrap", "nobr");
+        TemplateTable.Add(TemplateRole.Inline, "the date as written", c => c.Get("1"), "#dateformat", "#formatdate");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikipedia (the article, or the topic's title)", c => TemplateTable.Sister(c, "Wikipedia", c.Text("1")), "wikipedia");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikisource", c => TemplateTable.Sister(c, "Wikisource", c.Text("1")), "wikisource");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to the author's page on Wikisource", c => TemplateTable.Sister(c, "Wikisource", c.Text("1"), authorPage: true), "wikisource author");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikimedia Commons", c => TemplateTable.Sister(c, "Wikimedia Commons", c.Text("1")), "commons", "commonscat", "commons category");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to Wiktionary", c => TemplateTable.Sister(c, "Wiktionary", c.Text("1")), "wiktionary", "wiktionarypar");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikiversity", c => TemplateTable.Sister(c, "Wikiversity", c.Text("1")), "wikiversity");
+        TemplateTable.Add(TemplateRole.DisputedBegin, "nothing: the quotes up to disputed end are disputed", _ => Piece.Empty, "disputed begin");
+        TemplateTable.Add(TemplateRole.DisputedEnd, "nothing: ends disputed begin", _ => Piece.Empty, "disputed end");
+        TemplateTable.Add(TemplateRole.MisattributedBegin, "nothing: the quotes up to misattributed end are misattributed", _ => Piece.Empty, "misattributed begin");
+        TemplateTable.Add(TemplateRole.MisattributedEnd, "nothing: ends misattributed begin", _ => Piece.Empty, "misattributed end");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (page display, sort key, table of contents, maintenance notes)", _ => Piece.Empty,
+            "italic title", "DEFAULTSORT", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
+            "fix cite", "dead link", "cleanup", "mergeto", "merge", "citation needed", "cn", "clarify", "verify", "source", "sourcing",
+            "Theme-stub", "stub", "Person-stub", "Film-stub", "update", "wikify", "copyedit");
+    }
+
+    private static Piece W(TemplateCall c)
+    {
+        var article = c.Text("1");
+        var label = c.Get("2");
+        var language = c.Text("3", "lang") is { Length: > 0 } l ? l : c.Page.Language;
+        var url = Interwiki.UrlFor($"w:{language}:{article}", c.Page.Language);
+        var shown = label.IsEmpty ? Piece.Plain(article) : label;
+        return url is null || article.Length == 0
+            ? shown
+            : new Piece(shown.Text, $"<a href=\"{System.Net.WebUtility.HtmlEncode(url)}\">{shown.Html}</a>");
+    }
+
+    private static Piece Quote(TemplateCall c)
+    {
+        var source = Piece.Join(", ", [c.Get("2", "sign", "author"), c.Get("3", "source", "title")]);
+        var text = c.Get("1", "text", "quote");
+        return source.IsEmpty ? text : new PieceBuilder().Add(text).Add("\n— ").Add(source).Build();
+    }
+
+    /// <summary>Citation Style 1, the shape of the English citation templates: <c>Ravi Zacharias (2004). The Real Face of Atheism. p. 25. ISBN 9780801065118.</c></summary>
+    private static Piece Citation(TemplateCall c, bool book)
+    {
+        var result = new PieceBuilder();
+        var authors = Authors(c);
+        var date = c.Get("date", "year");
+        if (!authors.IsEmpty)
+            result.Add(authors).Add(" (", date, ")").Add(". ");
+        var title = c.Get("title", "chapter");
+        var language = LanguageName(c.Text("language"));
+        if (book)
+            result.Add("", title, "", italic: true);
+        else
+            result.Add("\"", title, "\"");
+        result.Add(" (in ", Piece.Plain(language), ")");
+        if (!title.IsEmpty)
+            result.Add(". ");
+        result.Add("", c.Get("journal", "work", "website", "newspaper", "magazine", "encyclopedia"), ". ", italic: true);
+        if (authors.IsEmpty)
+            result.Add("", date, ". ");
+        result.Add("", c.Get("location", "place"), ": ");
+        result.Add("", c.Get("publisher"), ". ");
+        result.Add("", c.Get("volume"), ". ");
+        result.Add("p. ", c.Get("page"), ". ");
+        result.Add("pp. ", c.Get("pages"), ". ");
+        result.Add("ISBN ", c.Get("isbn", "ISBN"), ". ");
+        result.Add("Retrieved ", c.Get("access-date", "accessdate"), ". ");
+        return result.Build().Trim();
+    }
+
+    private static Piece Authors(TemplateCall c)
+    {
+        var author = c.Get("author", "authors", "author1");
+        if (author.IsEmpty && c.Get("last", "last1") is { IsEmpty: false } last)
+            author = new PieceBuilder().Add(last).Add(", ", c.Get("first", "first1")).Build();
+        var more = c.Get("coauthors", "author2");
+        return more.IsEmpty ? author : new PieceBuilder().Add(author).Add("; ").Add(more).Build();
+    }
+
+    /// <summary>Citation Style 1 names the language of a source: <c>language=as</c> → "Assamese".</summary>
+    private static string LanguageName(string code)
+    {
+        if (code.Length is 0 or > 12)
+            return code;
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(code);
+            return culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? code : culture.EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>
+/// The templates of fr.wikiquote, with their renderings. A quote there is <c>{{citation|…}}</c> on a line, and its
+/// source the <c>{{Réf …}}</c> template on the line under it, rendered as fr.wikiquote shows it
+/// (<c>Chagrin d'école, Daniel Pennac, éd. Gallimard, 2007, p. 37</c>).
+/// </summary>
+internal static class FrenchTemplates
+{
+    public static void Register()
+    {
+        TemplateTable.AddFor("fr", TemplateRole.Quote, "the quote (citation= or the first parameter); précisions= is an attribution line", c => c.Get("citation", "1"), "citation");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, Section", Book, "Réf Livre", "Ouvrage");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Publication, nº Numéro, Date, p. Page", Article, "Réf Article");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, interprété par Acteur, Date", Film, "Réf Film");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Interprète, Album, Label, Date", Song, "Réf Chanson");
+        TemplateTable.Add(TemplateRole.Source, "Citation choisie pour être citation du jour du Jour Mois Année.", QuoteOfTheDay, "Choisie citation du jour");
+        TemplateTable.Add(TemplateRole.Inline, "the name of the character", c => c.Get("1"), "Personnage");
+        TemplateTable.Add(TemplateRole.Inline, "nothing (an indent)", _ => Piece.Empty, "tab");
+        TemplateTable.Add(TemplateRole.Inline, "the shown word (second parameter, else the first)", c => c.Get("2", "1"), "œuvre", "cat");
+        TemplateTable.Add(TemplateRole.Inline, "day month year", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "date");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (w=, s=, commons=, wikt= …), else to Wikipedia under the topic's title", OtherProjects, "Autres projets", "interprojet");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (table of contents, stub notices)", _ => Piece.Empty, "sommaire à gauche", "sommaire", "ébauche");
+    }
+
+    private static Piece Book(TemplateCall c)
+    {
+        // référence=Théâtre complet de Bertolt Brecht/L'Arche 3 names a book page whose title and publisher it gives.
+        var reference = c.Text("référence");
+        var slash = reference.LastIndexOf('/');
+        var title = c.Get("titre");
+        var publisher = c.Get("éditeur");
+        if (reference.Length > 0)
+        {
+            title = title.IsEmpty ? Piece.Plain(slash > 0 ? reference[..slash] : reference) : title;
+            publisher = publisher.IsEmpty && slash > 0 ? Piece.Plain(reference[(slash + 1)..]) : publisher;
+        }
+        return Comma(
+            c.Get("titre de la contribution"), title, c.Get("auteur"),
+            Prefixed("trad. ", c.Get("traducteur de la contribution", "traducteur")),
+            Prefixed("éd. ", publisher), Prefixed("coll. ", c.Get("collection")),
+            c.Get("année de la contribution", "année"), Prefixed("p. ", c.Get("page")), c.Get("section"));
+    }
+
+    private static Piece Article(TemplateCall c) =>
+        Comma(c.Get("titre"), c.Get("auteur"), c.Get("publication"), Prefixed("nº ", c.Get("numéro")), c.Get("date"), Prefixed("p. ", c.Get("page")));
+
+    private static Piece Film(TemplateCall c) =>
+        Comma(c.Get("titre"), c.Get("auteur"), Prefixed("interprété par ", c.Get("acteur")), c.Get("date"));
+
+    private static Piece Song(TemplateCall c) =>
+        Comma(c.Get("titre"), c.Get("auteur"), c.Get("interprète"), c.Get("album"), c.Get("label"), c.Get("date", "année"));
+
+    private static Piece QuoteOfTheDay(TemplateCall c) =>
+        new PieceBuilder().Add("Citation choisie pour être citation du jour du ")
+            .Add(Piece.Join(" ", [c.Get("jour"), c.Get("mois"), c.Get("année")])).Add(".").Build();
+
+    private static Piece OtherProjects(TemplateCall c)
+    {
+        (string Key, string Project)[] projects =
+            [("w", "Wikipedia"), ("s", "Wikisource"), ("commons", "Wikimedia Commons"), ("wikt", "Wiktionary"), ("v", "Wikiversity"), ("n", "Wikinews"), ("b", "Wikibooks")];
+        var any = false;
+        foreach (var (key, project) in projects)
+            if (c.Text(key) is { Length: > 0 } article)
+            {
+                TemplateTable.Sister(c, project, article);
+                any = true;
+            }
+        return any ? Piece.Empty : TemplateTable.Sister(c, "Wikipedia", null);
+    }
+
+    private static Piece Prefixed(string prefix, Piece piece) => piece.IsEmpty ? piece : Piece.Plain(prefix) + piece;
+
+    private static Piece Comma(params Piece[] parts) => Piece.Join(", ", parts);
+}

@@ -1,0 +1,162 @@
+using System.Net;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>
+/// Renders the inline wikitext of one logical line to <see cref="Piece"/>s: emphasis, links, templates, tags,
+/// entities. Constructs are found through the line's <see cref="Brackets"/>, so nothing is searched twice; nesting
+/// (a link in a template in a reference) recurses at most <see cref="MaxDepth"/> levels, deeper text stays as written.
+/// </summary>
+internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
+{
+    public const int MaxDepth = 40;
+
+    private readonly string source = line.Text;
+    private bool depthReported;
+
+    public WikiLine Line => line;
+    public PageContext Page => page;
+
+    /// <summary>The text from <paramref name="from"/> to <paramref name="to"/>; references met go to <paramref name="notes"/>.</summary>
+    public Piece Render(int from, int to, List<RefNote> notes, int depth = 0, bool poem = false)
+    {
+        var sink = new InlineSink(notes);
+        Run(from, to, sink, depth, poem);
+        var piece = sink.Finish();
+        if (sink.LeftOpen && depth == 0)
+            page.Report(line.LineOf(from), line.ColumnOf(from), Severity.Warning, "bold or italic ('' or ''') left open: closed at the end of the line");
+        return piece;
+    }
+
+    private void Run(int from, int to, InlineSink sink, int depth, bool poem)
+    {
+        if (depth > MaxDepth)
+        {
+            if (!depthReported)
+                page.Report(line.LineOf(from), line.ColumnOf(from), Severity.Warning, $"markup nested more than {MaxDepth} deep: the rest is kept as written");
+            depthReported = true;
+            sink.Append(source[from..to]);
+            return;
+        }
+        var plain = from;
+        var i = from;
+        while (i < to)
+        {
+            var next = Construct(i, to, sink, depth, poem, plain);
+            if (next > i)
+            {
+                i = plain = next;
+                continue;
+            }
+            i++;
+        }
+        sink.Append(source[plain..to]);
+    }
+
+    // Renders the construct at i, after the plain text since `plain`; returns where reading goes on, or i when no
+    // construct starts there.
+    private int Construct(int i, int to, InlineSink sink, int depth, bool poem, int plain)
+    {
+        var c = source[i];
+        if (c is not ('<' or '[' or '{' or '\'' or '&' or '\n' or 'h' or 'H'))
+            return i;
+        var flushed = false;
+        void Flush()
+        {
+            if (!flushed)
+                sink.Append(source[plain..i]);
+            flushed = true;
+        }
+        int end;
+        switch (c)
+        {
+            case '\n':
+                Flush();
+                // Inside <poem> a line end is a line break; elsewhere MediaWiki joins the lines of a paragraph.
+                if (poem)
+                    sink.LineBreak();
+                else
+                    sink.Append(" ");
+                return i + 1;
+            case '\'':
+                return Apostrophes(i, to, sink, Flush);
+            case '&':
+                return Entity(i, to, sink, Flush);
+            case '{' when i + 1 < to && source[i + 1] == '{' && line.Brackets.TryEnd(i, out end) && end <= to:
+                Flush();
+                Template(i, end, sink, depth);
+                return end;
+            case '[' when i + 1 < to && source[i + 1] == '[' && line.Brackets.TryEnd(i, out end) && end <= to:
+                Flush();
+                return WikiLink(i, end, to, sink, depth);
+            case '[':
+                return ExternalLink(i, to, sink, depth, Flush);
+            case '<':
+                return Tag(i, to, sink, depth, poem, Flush);
+            default:
+                return BareUrl(i, to, sink, Flush);
+        }
+    }
+
+    /// <summary>
+    /// MediaWiki's apostrophes: two open or close italic, three bold, five both; four are an apostrophe and bold
+    /// (<c>L''''{{w|intelligence}}'''</c> is "L'" and bold), more than five keep the extra ones as text.
+    /// </summary>
+    private int Apostrophes(int i, int to, InlineSink sink, Action flush)
+    {
+        var n = 0;
+        while (i + n < to && source[i + n] == '\'')
+            n++;
+        if (n < 2)
+            return i;
+        flush();
+        var extra = n == 4 ? 1 : n > 5 ? n - 5 : 0;
+        if (extra > 0)
+            sink.Append(new string('\'', extra));
+        var marks = n - extra;
+        if (marks is 2 or 5)
+            sink.Toggle(InlineSink.Emphasis.Italic);
+        if (marks is 3 or 5)
+            sink.Toggle(InlineSink.Emphasis.Bold);
+        return i + n;
+    }
+
+    /// <summary>An HTML entity (<c>&amp;nbsp;</c>, <c>&amp;#8212;</c>) is decoded in the text and encoded again in the HTML.</summary>
+    private int Entity(int i, int to, InlineSink sink, Action flush)
+    {
+        var semicolon = source.IndexOf(';', i + 1, Math.Min(12, to - i - 1));
+        if (semicolon < 0)
+            return i;
+        var entity = source[i..(semicolon + 1)];
+        var decoded = WebUtility.HtmlDecode(entity);
+        if (decoded == entity || decoded.Length == 0 || decoded.Any(char.IsControl))
+            return i;
+        flush();
+        sink.Append(decoded);
+        return semicolon + 1;
+    }
+
+    /// <summary>Top-level parts of <c>[from, to)</c> split at <paramref name="separator"/>, skipping nested constructs.</summary>
+    public List<(int From, int To)> Split(int from, int to, char separator)
+    {
+        var parts = new List<(int, int)>();
+        var start = from;
+        var i = from;
+        while (i < to)
+        {
+            if (source[i] is '{' or '[' or '<' && line.Brackets.TryEnd(i, out var end) && end <= to && end > i)
+            {
+                i = end;
+                continue;
+            }
+            if (source[i] == separator)
+            {
+                parts.Add((start, i));
+                start = i + 1;
+            }
+            i++;
+        }
+        parts.Add((start, to));
+        return parts;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>Rendered wikitext: plain text (line breaks as <c>\n</c>) and safe HTML holding only the tags we write.</summary>
+internal sealed record Piece(string Text, string Html)
+{
+    public static readonly Piece Empty = new("", "");
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+
+    public static Piece Plain(string text) => new(text, WebUtility.HtmlEncode(text));
+
+    public Piece Trim()
+    {
+        var text = Text.Trim();
+        return text.Length == Text.Length ? this : new(text, Html.Trim());
+    }
+
+    public static Piece Join(string separator, IEnumerable<Piece> pieces)
+    {
+        var list = pieces.Where(p => !p.IsEmpty).ToList();
+        return new(string.Join(separator, list.Select(p => p.Text)), string.Join(WebUtility.HtmlEncode(separator), list.Select(p => p.Html)));
+    }
+
+    public static Piece operator +(Piece a, Piece b) => new(a.Text + b.Text, a.Html + b.Html);
+}
+
+/// <summary>A reference (<c>&lt;ref&gt;</c>) met while rendering: its text, or only its name until the page is read.</summary>
+internal sealed class RefNote(string? name, Piece? text, int line)
+{
+    public string? Name { get; } = name;
+    public Piece? Text { get; set; } = text;
+    public int Line { get; } = line;
+}
+
+/// <summary>
+/// Where one run of inline wikitext renders to. Emphasis is a toggle in wikitext (<c>''</c>, <c>'''</c>) but nested
+/// elements in HTML: the open ones are kept on a stack, closed and reopened around a toggle that is not innermost,
+/// and closed at the end, as MediaWiki closes them at the end of a line.
+/// </summary>
+internal sealed class InlineSink(List<RefNote> notes)
+{
+    public enum Emphasis { Italic, Bold }
+
+    private readonly StringBuilder text = new();
+    private readonly StringBuilder html = new();
+    private readonly List<Emphasis> open = [];
+
+    public List<RefNote> Notes { get; } = notes;
+
+    /// <summary>Emphasis left open at the end: MediaWiki closes it silently; we report it.</summary>
+    public bool LeftOpen { get; private set; }
+
+    public void Append(string plain)
+    {
+        text.Append(plain);
+        html.Append(WebUtility.HtmlEncode(plain));
+    }
+
+    public void Append(Piece piece)
+    {
+        text.Append(piece.Text);
+        html.Append(piece.Html);
+    }
+
+    /// <summary>A link around <paramref name="label"/>; <paramref name="href"/> must already be a safe address.</summary>
+    public void AppendLink(string href, Piece label)
+    {
+        text.Append(label.Text);
+        html.Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(label.Html).Append("</a>");
+    }
+
+    public void LineBreak()
+    {
+        text.Append('\n');
+        html.Append("<br>\n");
+    }
+
+    public void Toggle(Emphasis emphasis)
+    {
+        var at = open.LastIndexOf(emphasis);
+        if (at < 0)
+        {
+            open.Add(emphasis);
+            html.Append(Tag(emphasis, closing: false));
+            return;
+        }
+        for (var i = open.Count - 1; i >= at; i--)
+            html.Append(Tag(open[i], closing: true));
+        open.RemoveAt(at);
+        for (var i = at; i < open.Count; i++)
+            html.Append(Tag(open[i], closing: false));
+    }
+
+    public Piece Finish()
+    {
+        LeftOpen = open.Count > 0;
+        for (var i = open.Count - 1; i >= 0; i--)
+            html.Append(Tag(open[i], closing: true));
+        open.Clear();
+        return new(text.ToString(), html.ToString());
+    }
+
+    private static string Tag(Emphasis emphasis, bool closing) =>
+        (emphasis, closing) switch
+        {
+            (Emphasis.Italic, false) => "<em>",
+            (Emphasis.Italic, true) => "</em>",
+            (_, false) => "<strong>",
+            _ => "</strong>",
+        };
+}

@@ -1,0 +1,76 @@
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>
+/// One logical line of wikitext: a source line, or several when a template, comment, <c>&lt;ref&gt;</c> or
+/// <c>&lt;poem&gt;</c> opened on it closes on a later one (<c>** {{cite book\n | title = …}}</c>): MediaWiki expands
+/// those before it reads lines, so the construct belongs to the line it starts on.
+/// </summary>
+/// <param name="Line">the file line of its first character</param>
+/// <param name="Text">the text, with the inner line ends of its constructs</param>
+/// <param name="Brackets">where its constructs close, offsets into <paramref name="Text"/></param>
+internal sealed record WikiLine(int Line, string Text, Brackets Brackets)
+{
+    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>How many source lines it spans that are not blank: the unit of "nothing lost".</summary>
+    public int NonBlankLines => Text.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
+
+    /// <summary>The file line of offset <paramref name="at"/> of the text.</summary>
+    public int LineOf(int at) => Line + Text.AsSpan(0, Math.Min(at, Text.Length)).Count('\n');
+
+    /// <summary>The column (1-based) of offset <paramref name="at"/> on its line.</summary>
+    public int ColumnOf(int at) => at - (at == 0 ? 0 : Text.LastIndexOf('\n', Math.Min(at, Text.Length) - 1) + 1) + 1;
+}
+
+internal static class LogicalLines
+{
+    public static List<WikiLine> Split(string text, int firstLine, Action<int, int, string> report)
+    {
+        var brackets = Brackets.Match(text, 0, text.Length, links: false);
+        if (brackets.Unclosed.Count > 0)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+                starts.Add(i + 1);
+            foreach (var at in brackets.Unclosed)
+            {
+                var index = starts.BinarySearch(at);
+                index = index >= 0 ? index : ~index - 1;
+                report(firstLine + index, at - starts[index] + 1, $"'{Opener(text, at)}' is never closed: kept as text");
+            }
+        }
+
+        var lines = new List<WikiLine>();
+        var line = firstLine;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = EndOfLogicalLine(text, start, brackets);
+            var slice = text[start..end];
+            lines.Add(new WikiLine(line, slice, Brackets.Match(slice, 0, slice.Length, links: true)));
+            line += slice.Count('\n') + 1;
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    // A construct that closes on a later line takes the line end after its closer; scanning resumes there, so every
+    // character is looked at once.
+    private static int EndOfLogicalLine(string text, int start, Brackets brackets)
+    {
+        var i = start;
+        while (i < text.Length && text[i] != '\n')
+        {
+            if (text[i] is '{' or '<' && brackets.TryEnd(i, out var end) && end > i)
+            {
+                i = end;
+                continue;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static string Opener(string text, int at) =>
+        text[at] == '{' ? "{{" : text[at] == '[' ? "[[" : text.AsSpan(at, Math.Min(6, text.Length - at)).ToString().Split('>')[0];
+}

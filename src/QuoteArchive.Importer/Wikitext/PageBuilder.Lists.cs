@@ -1,0 +1,120 @@
+using QuoteArchive.Importer.Topics;
+using QuoteArchive.Importer.PageText;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+internal sealed partial class PageBuilder
+{
+    private ParsedQuote? dialogue;
+
+    /// <summary>
+    /// Wikiquote's list conventions: <c>*</c> starts a quote, <c>**</c> is its attribution line (depth 1), <c>***</c> a
+    /// note on that line (depth 2) …; <c>*:</c> continues the quote after a line break, <c>**:</c> its last attribution
+    /// line; <c>#</c> items are quotes like <c>*</c>. <c>:</c> lines are dialogue (<c>:'''Speaker''': words</c>) or notes.
+    /// In a list section every list line is an item (FORMAT.md "never counted, searched or linked as quotes").
+    /// </summary>
+    private bool ListLine(BlockLine block)
+    {
+        var notes = new List<RefNote>();
+        var piece = renderer.Render(block.From, block.To, notes);
+        var prefix = block.Prefix;
+        var line = block.Line.Line;
+        if (section.IsList)
+        {
+            section.Items.Add(new ParsedListItem { Depth = prefix.Length, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
+            AddNotes(section.Notes, notes);
+            return true;
+        }
+        if (piece.IsEmpty && notes.Count == 0)
+            return MarkupOnly(block);
+        var marks = prefix.TakeWhile(c => c is '*' or '#').Count();
+        if (marks == 0)
+            return DefinitionLine(block, piece, notes);
+        dialogue = null;
+        var continuation = marks < prefix.Length;
+        if (marks == 1 && !continuation || openQuote is null)
+        {
+            if (marks > 1 || continuation)
+                page.Report(line, 1, Severity.Warning, $"'{prefix}' line with no quote above it: kept as a quote");
+            openQuote = NewQuote(QuoteKind.Quote, piece, line, notes);
+            return true;
+        }
+        if (marks == 1)
+        {
+            // *: after a quote: the quote goes on after a line break (verse, letters).
+            openQuote = Extend(openQuote, piece);
+            AddNotes(openQuote.Notes, notes);
+            return true;
+        }
+        var attribution = openQuote.Attribution;
+        if (continuation && attribution.Count > 0)
+        {
+            var last = attribution[^1];
+            attribution[^1] = new ParsedAttributionLine
+            {
+                Depth = last.Depth, Text = $"{last.Text}\n{piece.Text.Trim()}", Html = $"{last.Html}<br>\n{piece.Html.Trim()}", Line = last.Line,
+            };
+        }
+        else
+            attribution.Add(new ParsedAttributionLine { Depth = marks - 1, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
+        AddNotes(openQuote.Notes, notes);
+        return true;
+    }
+
+    /// <summary>
+    /// A <c>:</c> line. Issue 9: "dialogue as <c>:'''Speaker''': line</c> runs between <c>&lt;hr&gt;</c> / <c>----</c>
+    /// separators, one exchange per run, speakers kept". Any other is a note of the section (or a lead paragraph), as
+    /// page text keeps definition lines.
+    /// </summary>
+    private bool DefinitionLine(BlockLine block, Piece piece, List<RefNote> notes)
+    {
+        var raw = block.Line.Text[block.From..block.To].TrimStart();
+        if (inBody && (dialogue is not null || raw.StartsWith("'''", StringComparison.Ordinal)) && TryDialogueLine(block, piece, notes))
+            return true;
+        dialogue = null;
+        return Paragraph(block, piece, notes);
+    }
+
+    /// <summary>A line of an exchange: FORMAT.md's dialogue shape (<c>Speaker: words</c>), its speaker kept.</summary>
+    private bool TryDialogueLine(BlockLine block, Piece piece, List<RefNote> notes)
+    {
+        var line = block.Line.Line;
+        if (!ParagraphRules.TryDialogue([new PageLine(line, LineKind.Text, 0, piece.Text.Trim())], out var spoken))
+            return false;
+        var (speaker, words) = spoken[0];
+        var spokenLine = new ParsedDialogueLine { Speaker = speaker, Text = words, Line = line };
+        var text = Piece.Plain($"{speaker}: ") + WordsOf(piece, speaker);
+        if (dialogue is null)
+        {
+            dialogue = NewQuote(QuoteKind.Dialogue, text, line, notes);
+            dialogue.DialogueLines.Add(spokenLine);
+        }
+        else
+        {
+            dialogue = Extend(dialogue, text);
+            dialogue.DialogueLines.Add(spokenLine);
+            AddNotes(dialogue.Notes, notes);
+        }
+        openQuote = null;
+        return true;
+    }
+
+    // The words' HTML keeps their markup; the speaker's (bold in the source) is written again plain.
+    private static Piece WordsOf(Piece piece, string speaker)
+    {
+        var text = piece.Text.Trim();
+        var words = text[(text.IndexOf(':', speaker.Length) + 1)..].Trim();
+        var colon = piece.Html.IndexOf(':', StringComparison.Ordinal);
+        var html = colon >= 0 ? piece.Html[(colon + 1)..].Trim() : System.Net.WebUtility.HtmlEncode(words);
+        if (html.StartsWith("</strong>", StringComparison.Ordinal))
+            html = html["</strong>".Length..].TrimStart();
+        return new Piece(words, html);
+    }
+
+    private bool EndDialogue()
+    {
+        dialogue = null;
+        return true;
+    }
+}

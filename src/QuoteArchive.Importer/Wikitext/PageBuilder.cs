@@ -1,0 +1,133 @@
+using QuoteArchive.Importer.Topics;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>
+/// Walks the logical lines of one page top to bottom and builds its topic: headings start sections, list lines make
+/// quotes, attribution lines, dialogue and items, other lines the lead and section notes. The rules two formats share
+/// (status, fields, anchors, ids, list sections) are called by name from <c>Topics/</c>.
+/// </summary>
+internal sealed partial class PageBuilder(PageContext page)
+{
+    private readonly ParsedTopic topic = page.Topic;
+    private readonly HeadingStatus headings = new();
+    private readonly Dictionary<ParsedQuote, QuoteStatus?> statusOf = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(List<ParsedParagraph> Into, RefNote Note)> pendingNotes = [];
+    private ParsedSection section = null!;
+    private bool inBody, inListSections, featuredTaken;
+    private QuoteStatus? headingStatus, templateStatus;
+    private ParsedQuote? openQuote;
+    private InlineRenderer renderer = null!;
+
+    public ParsedTopic Build(List<WikiLine> lines)
+    {
+        // FORMAT.md: what stands before the first heading goes in an unnamed first section.
+        section = new ParsedSection { Heading = null, Line = lines.Count > 0 ? lines[0].Line : 1 };
+        topic.Sections.Add(section);
+        foreach (var line in lines)
+        {
+            renderer = new InlineRenderer(page, line);
+            foreach (var at in line.Brackets.Unclosed.Where(at => line.Text[at] == '['))
+                page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
+            var block = BlockLine.Classify(line, renderer);
+            var reached = block.Kind switch
+            {
+                BlockKind.Blank => Blank(),
+                BlockKind.Heading => Heading(block),
+                BlockKind.Separator => EndDialogue(),
+                BlockKind.TableMarkup => true,
+                BlockKind.List => ListLine(block),
+                _ => TextLine(block),
+            };
+            if (!reached)
+                topic.UnreachedLines += line.NonBlankLines;
+        }
+        Finish();
+        return topic;
+    }
+
+    private bool Blank()
+    {
+        dialogue = null;
+        return true;
+    }
+
+    /// <summary>
+    /// A heading starts a section at its level; its text is rendered plain (links and italics shown as text).
+    /// FORMAT.md: "every section after a list section is a list section too".
+    /// </summary>
+    private bool Heading(BlockLine block)
+    {
+        var notes = new List<RefNote>();
+        var heading = renderer.Render(block.From, block.To, notes).Text.Trim();
+        if (heading.Length == 0)
+            return TextLine(block with { Kind = BlockKind.Text, From = 0 });
+        inBody = true;
+        inListSections |= SectionRules.IsList(heading);
+        section = new ParsedSection { Heading = heading, Level = block.Level, IsList = inListSections, Line = block.Line.Line };
+        topic.Sections.Add(section);
+        headingStatus = headings.Enter(block.Level, heading);
+        openQuote = null;
+        dialogue = null;
+        AddNotes(section.Notes, notes);
+        return true;
+    }
+
+    private ParsedQuote NewQuote(QuoteKind kind, Piece text, int line, List<RefNote> notes)
+    {
+        var quote = new ParsedQuote { Kind = kind, Text = text.Text.Trim(), Html = text.Html.Trim(), Line = line };
+        section.Quotes.Add(quote);
+        // FORMAT.md status "from the headings above the quote"; issue 9: and from the disputed/misattributed templates.
+        statusOf[quote] = templateStatus ?? headingStatus;
+        AddNotes(quote.Notes, notes);
+        return quote;
+    }
+
+    /// <summary>The quote with more text (a continuation line, the next line of a dialogue): the model's text is set once.</summary>
+    private ParsedQuote Extend(ParsedQuote quote, Piece more)
+    {
+        var longer = new ParsedQuote
+        {
+            Kind = quote.Kind, Text = $"{quote.Text}\n{more.Text.Trim()}".Trim(), Html = $"{quote.Html}<br>\n{more.Html.Trim()}",
+            Line = quote.Line, Attribution = quote.Attribution, DialogueLines = quote.DialogueLines, Notes = quote.Notes,
+            IsFeatured = quote.IsFeatured,
+        };
+        section.Quotes[section.Quotes.IndexOf(quote)] = longer;
+        statusOf[longer] = statusOf[quote];
+        statusOf.Remove(quote);
+        return longer;
+    }
+
+    private void AddNotes(List<ParsedParagraph> into, List<RefNote> notes)
+    {
+        foreach (var note in notes)
+        {
+            if (note.Text is { } text)
+                into.Add(new ParsedParagraph { Text = text.Text, Html = text.Html, Line = note.Line });
+            else
+                pendingNotes.Add((into, note));
+        }
+    }
+
+    private void Finish()
+    {
+        // A reference used by name above the place that defines it takes its text now, at its place among the notes.
+        foreach (var (into, note) in pendingNotes)
+        {
+            if (note.Name is not null && page.NamedRefs.TryGetValue(note.Name, out var text))
+                into.Add(new ParsedParagraph { Text = text.Text, Html = text.Html, Line = note.Line });
+            else
+                page.Report(note.Line, 1, Severity.Warning, $"reference '{note.Name}' is used but never given a text");
+        }
+        if (topic.Sections[0].IsEmpty)
+            topic.Sections.RemoveAt(0);
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in topic.Sections)
+        {
+            s.Anchor = Anchors.Unique(s.Heading, anchors);
+            foreach (var quote in s.Quotes)
+                QuoteFields.Complete(quote, statusOf.GetValueOrDefault(quote));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using QuoteArchive.Importer.Topics;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>What the constructs of one page share while it is read: the topic's page-wide lists, named references, diagnostics.</summary>
+internal sealed class PageContext(ContentFile file, ParsedTopic topic, List<Diagnostic> diagnostics)
+{
+    public ContentFile File { get; } = file;
+    public ParsedTopic Topic { get; } = topic;
+    public string Language => Topic.Language;
+
+    /// <summary>MediaWiki: <c>&lt;ref name="x"&gt;text&lt;/ref&gt;</c> once, then <c>&lt;ref name="x" /&gt;</c> repeats the same text.</summary>
+    public Dictionary<string, Piece> NamedRefs { get; } = new(StringComparer.Ordinal);
+
+    public void Report(int line, int column, Severity severity, string message) =>
+        diagnostics.Add(new(new(File.RelativePath, line, column), severity, message));
+
+    public void CountUnknownTemplate(string name) =>
+        Topic.UnknownTemplates[name] = Topic.UnknownTemplates.GetValueOrDefault(name) + 1;
+}

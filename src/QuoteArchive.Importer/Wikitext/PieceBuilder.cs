@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>Builds a template's rendering from its parameters' pieces and the punctuation it puts between them.</summary>
+internal sealed class PieceBuilder
+{
+    private readonly StringBuilder text = new();
+    private readonly StringBuilder html = new();
+
+    public int Length => text.Length;
+
+    public PieceBuilder Add(string plain)
+    {
+        text.Append(plain);
+        html.Append(WebUtility.HtmlEncode(plain));
+        return this;
+    }
+
+    public PieceBuilder Add(Piece piece)
+    {
+        text.Append(piece.Text);
+        html.Append(piece.Html);
+        return this;
+    }
+
+    /// <summary><paramref name="before"/>, the piece, <paramref name="after"/>: all or nothing, as a template skips an empty parameter.</summary>
+    public PieceBuilder Add(string before, Piece piece, string after = "", bool italic = false)
+    {
+        if (piece.IsEmpty)
+            return this;
+        Add(before);
+        if (italic)
+            html.Append("<em>");
+        Add(piece);
+        if (italic)
+            html.Append("</em>");
+        return Add(after);
+    }
+
+    public Piece Build() => new(text.ToString(), html.ToString());
+}

@@ -1,0 +1,99 @@
+using QuoteArchive.Importer.Topics;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>What a template is to the page, beyond the text it renders to.</summary>
+internal enum TemplateRole
+{
+    /// <summary>Text in the line it stands in.</summary>
+    Inline,
+    /// <summary>Markup that carries no text (<c>italic title</c>, <c>DEFAULTSORT</c>, maintenance tags): a line of it reaches nothing and loses nothing.</summary>
+    Markup,
+    /// <summary>A box linking the topic on a sister project (<c>Wikipedia</c>, <c>Commons</c>…): a sister link of the topic.</summary>
+    Sister,
+    /// <summary>FORMAT.md quote status from the disputed/misattributed templates: quotes between begin and end take that status.</summary>
+    DisputedBegin, DisputedEnd, MisattributedBegin, MisattributedEnd,
+    /// <summary>fr.wikiquote's <c>{{citation|…}}</c>: a line holding one quote (its <c>précisions</c> an attribution line).</summary>
+    Quote,
+    /// <summary>fr.wikiquote's <c>{{Réf Livre|…}}</c> and kin on the line under a quote: an attribution line of it.</summary>
+    Source,
+}
+
+/// <param name="Renders">what the template shows, for the documentation of the table</param>
+internal sealed record TemplateRule(TemplateRole Role, string Renders, Func<TemplateCall, Piece> Render);
+
+/// <summary>
+/// The templates Wikiquote uses most, each with its rendering. Names compare without case, underscores as spaces, as
+/// MediaWiki compares them (it only folds the first letter; pages use both spellings). Some names mean different
+/// templates on different wikis (<c>citation</c> is a source on en.wikiquote, a quote on fr.wikiquote): those are
+/// kept per language. A template not in the table is counted on the topic (<see cref="ParsedTopic.UnknownTemplates"/>)
+/// and shows the visible text of its parameters where it stands, so nothing it held is lost.
+/// </summary>
+internal static class TemplateTable
+{
+    private static readonly Dictionary<string, TemplateRule> Any = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<(string Language, string Name), TemplateRule> PerLanguage = new(LanguageNameComparer.Instance);
+
+    static TemplateTable()
+    {
+        EnglishTemplates.Register();
+        FrenchTemplates.Register();
+    }
+
+    /// <summary>Every template of the table with its rendering, for the documentation: (language or "*", name, role, renders).</summary>
+    public static IEnumerable<(string Language, string Name, TemplateRole Role, string Renders)> Entries =>
+        Any.Select(e => ("*", e.Key, e.Value.Role, e.Value.Renders))
+            .Concat(PerLanguage.Select(e => (e.Key.Language, e.Key.Name, e.Value.Role, e.Value.Renders)))
+            .OrderBy(e => e.Item2, StringComparer.OrdinalIgnoreCase);
+
+    public static void Add(TemplateRole role, string renders, Func<TemplateCall, Piece> render, params string[] names)
+    {
+        foreach (var name in names)
+            Any[name] = new TemplateRule(role, renders, render);
+    }
+
+    public static void AddFor(string language, TemplateRole role, string renders, Func<TemplateCall, Piece> render, params string[] names)
+    {
+        foreach (var name in names)
+            PerLanguage[(language, name)] = new TemplateRule(role, renders, render);
+    }
+
+    public static TemplateRule? Find(string name, string language) =>
+        PerLanguage.TryGetValue((language, name), out var rule) || Any.TryGetValue(name, out rule) ? rule : null;
+
+    public static TemplateRole RoleOf(TemplateCall call) => Find(call.Name, call.Page.Language)?.Role ?? TemplateRole.Inline;
+
+    public static Piece Render(TemplateCall call)
+    {
+        if (Find(call.Name, call.Page.Language) is { } rule)
+            return rule.Render(call);
+        call.Page.CountUnknownTemplate(call.Name);
+        return Piece.Join(", ", call.Values());
+    }
+
+    /// <summary>A sister-project box: a sister link of the topic, at <see cref="SisterProjects.UrlFor"/>'s address; it shows nothing in the text.</summary>
+    public static Piece Sister(TemplateCall call, string project, string? article, bool authorPage = false)
+    {
+        var topic = call.Page.Topic;
+        var name = string.IsNullOrWhiteSpace(article) ? topic.Title : article.Trim();
+        topic.SisterLinks.Add(new ParsedSisterLink
+        {
+            Project = project,
+            Article = name,
+            Url = SisterProjects.UrlFor(project, topic.Language, name, authorPage),
+            Line = call.Line,
+        });
+        return Piece.Empty;
+    }
+
+    private sealed class LanguageNameComparer : IEqualityComparer<(string Language, string Name)>
+    {
+        public static readonly LanguageNameComparer Instance = new();
+
+        public bool Equals((string Language, string Name) x, (string Language, string Name) y) =>
+            string.Equals(x.Language, y.Language, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Name, y.Name, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Language, string Name) key) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(key.Language), StringComparer.OrdinalIgnoreCase.GetHashCode(key.Name));
+    }
+}
