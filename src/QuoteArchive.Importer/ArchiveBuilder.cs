@@ -9,12 +9,6 @@ using QuoteArchive.Storage.Search;
 
 namespace QuoteArchive.Importer;
 
-public sealed record ImportSummary(int Topics, int Sections, int Quotes, int Warnings, int Errors, TimeSpan Elapsed)
-{
-    public override string ToString() =>
-        $"imported {Topics} topics, {Sections} sections, {Quotes} quotes; {Warnings} warnings, {Errors} errors in {Elapsed.TotalSeconds:0.00} s";
-}
-
 /// <summary>
 /// Reads a content folder file by file and builds the archive. The archive is written to a new file beside the
 /// target and moved into place only when the build completed, so readers never see a half-written archive.
@@ -51,9 +45,9 @@ public sealed class ArchiveBuilder(ImportOptions options)
     public ImportSummary Check(string contentFolder, Action<Diagnostic> report)
     {
         var clock = Stopwatch.StartNew();
-        var counts = new Counts();
+        var counts = new ImportCounts();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (topic, _) in ParseAll(contentFolder, report, counts))
+        foreach (var (topic, _) in new ContentReader(options, report, counts).Read(contentFolder))
         {
             if (slugs.Add(topic.Slug))
                 counts.Add(topic);
@@ -106,7 +100,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
     private ImportSummary Write(string contentFolder, string temporary, Action<Diagnostic> report, Stopwatch clock)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString();
-        var counts = new Counts();
+        var counts = new ImportCounts();
         var buildHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -118,7 +112,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         using (var transaction = connection.BeginTransaction())
         {
             var writer = new ArchiveWriter(connection, transaction);
-            foreach (var (topic, file) in ParseAll(contentFolder, report, counts))
+            foreach (var (topic, source) in new ContentReader(options, report, counts).Read(contentFolder))
             {
                 if (!writer.TryAdd(topic))
                 {
@@ -126,9 +120,10 @@ public sealed class ArchiveBuilder(ImportOptions options)
                     continue;
                 }
                 counts.Add(topic);
-                buildHash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + file.Text + "\0"));
+                buildHash.AppendData(Encoding.UTF8.GetBytes(source + "\0"));
             }
             // The author index and the full-text index, built once here so that requests only read.
+            InternalLinks.Resolve(connection, transaction, options);
             AuthorIndex.Build(connection, transaction);
             SearchIndex.Build(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
@@ -151,37 +146,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         return counts.Summary(clock.Elapsed);
     }
 
-    private IEnumerable<(ParsedTopic Topic, ContentFile File)> ParseAll(string contentFolder, Action<Diagnostic> report, Counts counts)
-    {
-        foreach (var path in ContentFiles(contentFolder))
-        {
-            var relative = Path.GetRelativePath(contentFolder, path).Replace('\\', '/');
-            var diagnostics = new List<Diagnostic>();
-            var file = ReadFile(path, relative, diagnostics);
-            var topic = file is null ? null : ContentParser.Parse(file, options, diagnostics);
-            foreach (var diagnostic in diagnostics)
-                counts.Report(diagnostic, report);
-            if (topic is not null && file is not null && diagnostics.All(d => d.Severity != Severity.Error))
-                yield return (topic, file);
-        }
-    }
-
-    private ContentFile? ReadFile(string path, string relative, List<Diagnostic> diagnostics)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException ex)
-        {
-            diagnostics.Add(new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}"));
-            return null;
-        }
-        return ContentFile.Decode(relative, bytes, ContentFile.LanguageOf(relative, options.DefaultLanguage), diagnostics);
-    }
-
-    private static void ReportDuplicateSlug(ParsedTopic topic, Action<Diagnostic> report, Counts counts) =>
+    private static void ReportDuplicateSlug(ParsedTopic topic, Action<Diagnostic> report, ImportCounts counts) =>
         counts.Report(new(new(topic.SourcePath, 1), Severity.Error,
             $"duplicate slug '{topic.Slug}': another file already has this title; this file is skipped"), report);
 
@@ -190,30 +155,5 @@ public sealed class ArchiveBuilder(ImportOptions options)
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private sealed class Counts
-    {
-        private int topics, sections, quotes, warnings, errors;
-
-        public List<Diagnostic> Reported { get; } = [];
-
-        public void Add(ParsedTopic topic)
-        {
-            topics++;
-            sections += topic.Sections.Count;
-            quotes += topic.Sections.Sum(s => s.Quotes.Count);
-        }
-
-        public void Report(Diagnostic diagnostic, Action<Diagnostic> report)
-        {
-            if (diagnostic.Severity == Severity.Error) errors++; else warnings++;
-            // Kept for the web app's readiness report; bounded so a pathological folder cannot bloat the archive.
-            if (Reported.Count < 10_000)
-                Reported.Add(diagnostic);
-            report(diagnostic);
-        }
-
-        public ImportSummary Summary(TimeSpan elapsed) => new(topics, sections, quotes, warnings, errors, elapsed);
     }
 }

@@ -6,7 +6,7 @@ namespace QuoteArchive.Importer;
 /// <summary>A content file read as text: UTF-8 decoded, line ends as <c>\n</c>, with its language.</summary>
 public sealed record ContentFile(string RelativePath, string Language, string Text)
 {
-    public static readonly string[] Extensions = [".txt", ".md", ".wiki"];
+    public static readonly string[] Extensions = [".txt", ".md", ".wiki", ".xml"];
 
     /// <summary>
     /// FORMAT.md: "Read as UTF-8 (a BOM is skipped; invalid bytes become U+FFFD and a warning).

@@ -3,7 +3,7 @@ using QuoteArchive.Importer;
 const string Usage = """
     usage: QuoteArchive.Importer [options] <content-folder> <archive.db>
            QuoteArchive.Importer --check [options] <content-folder>
-      Imports every .txt and .md file under the folder into a new archive, swapped in whole when done.
+      Imports every .txt, .md, .wiki and .xml (MediaWiki export) file under the folder into a new archive, swapped in whole when done.
       --check                  parse and report without writing anything
       --language CODE          language of topics outside a language-code folder (default: en)
       --source-base-url URL    where page-text topics came from; {lang} stands for the topic's language
@@ -28,4 +28,6 @@ var summary = arguments.ArchivePath is null
     ? builder.Check(arguments.ContentFolder, Report)
     : builder.Build(arguments.ContentFolder, arguments.ArchivePath, Report);
 Console.WriteLine(arguments.ArchivePath is null ? $"checked: {summary}" : summary.ToString());
+if (summary.UnknownTemplateReport() is { } unknownTemplates)
+    Console.Error.WriteLine(unknownTemplates);
 return summary.Errors > 0 ? 1 : 0;

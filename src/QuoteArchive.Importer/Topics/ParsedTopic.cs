@@ -14,7 +14,7 @@ public sealed class ParsedTopic
     public required string SourceUrl { get; init; }
     /// <summary>Path of the content file, relative to the content folder, with <c>/</c> separators.</summary>
     public required string SourcePath { get; init; }
-    public string? License { get; init; }
+    public string? License { get; set; }
 
     public List<ParsedParagraph> Lead { get; init; } = [];
     public List<ParsedSection> Sections { get; init; } = [];
