@@ -7,13 +7,7 @@ namespace QuoteArchive.Web.Tests;
 [Collection(nameof(ArchiveApp))]
 public sealed class ApiTests(ArchiveApp app)
 {
-    private async Task<JsonElement> GetJsonAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await app.Browser().GetAsync(path);
-        Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode}, expected {(int)expected}");
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.Clone();
-    }
+    private Task<JsonElement> GetJsonAsync(string path, HttpStatusCode expected = HttpStatusCode.OK) => app.GetJsonAsync(path, expected);
 
     private static void AssertProperties(JsonElement element, params string[] names) =>
         Assert.Equal(names.Order(StringComparer.Ordinal), element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,15 +19,21 @@ namespace QuoteArchive.Web.Tests;
 /// The web app over an archive imported once from <c>Content/</c> (the seed and the samples) into a temporary
 /// file. The site is read-only, so the tests that share it cannot disturb each other.
 /// </summary>
-public sealed class ArchiveApp : WebApplicationFactory<Program>
+public class ArchiveApp : WebApplicationFactory<Program>
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "quotearchive-web-" + Guid.NewGuid().ToString("N"));
+    private readonly string content;
 
-    public ArchiveApp()
+    public ArchiveApp() : this(ContentPath)
     {
+    }
+
+    protected ArchiveApp(string content)
+    {
+        this.content = content;
         Directory.CreateDirectory(folder);
         var diagnostics = new List<Diagnostic>();
-        Import = new ArchiveBuilder(new ImportOptions()).Build(ContentPath, DatabasePath, diagnostics.Add);
+        Import = new ArchiveBuilder(new ImportOptions()).Build(content, DatabasePath, diagnostics.Add);
         ImportDiagnostics = diagnostics;
     }
 
@@ -66,6 +73,15 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
         return await ParseAsync(await response.Content.ReadAsStringAsync(), path);
     }
 
+    /// <summary>GETs JSON, checks its status and returns the parsed document.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await Browser().GetAsync(path);
+        Assert.True(response.StatusCode == expected, $"GET {path}: {(int)response.StatusCode}, expected {(int)expected}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.Clone();
+    }
+
     public static Task<IDocument> ParseAsync(string html, string path) =>
         BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html).Address("http://localhost" + path));
 
@@ -75,7 +91,7 @@ public sealed class ArchiveApp : WebApplicationFactory<Program>
         builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Archive:DatabasePath"] = DatabasePath,
-            ["Archive:ContentPath"] = ContentPath,
+            ["Archive:ContentPath"] = content,
             ["Archive:ImportOnStart"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
@@ -104,3 +120,9 @@ public sealed class LogCollector : ILogEventSink
 
 [CollectionDefinition(nameof(ArchiveApp))]
 public sealed class ArchiveCollection : ICollectionFixture<ArchiveApp>;
+
+/// <summary>The web app over wiki sources (<c>WikiContent/</c>): categories, other languages, revisions, notes.</summary>
+public sealed class WikiArchiveApp() : ArchiveApp(Path.Combine(AppContext.BaseDirectory, "WikiContent"));
+
+[CollectionDefinition(nameof(WikiArchiveApp))]
+public sealed class WikiArchiveCollection : ICollectionFixture<WikiArchiveApp>;

@@ -1,0 +1,94 @@
+using System.Net;
+
+namespace QuoteArchive.Web.Tests;
+
+/// <summary>What wiki sources add to the pages and the API: categories, other languages, revisions, notes, cast.</summary>
+[Collection(nameof(WikiArchiveApp))]
+public sealed class WikiPageTests(WikiArchiveApp app)
+{
+    [Fact]
+    public void WikiContentImportsWithoutErrors()
+    {
+        Assert.True(app.Import.Errors == 0, string.Join('\n', app.ImportDiagnostics));
+        Assert.Equal(4, app.Import.Topics);
+    }
+
+    [Fact]
+    public async Task TopicPageListsItsCategoriesAndEachCategoryListsItsTopics()
+    {
+        var page = await app.GetPageAsync("/wiki/Le_Pacha");
+        var categories = page.QuerySelectorAll("nav.categories a").ToList();
+        Assert.Contains(categories, a => a.TextContent == "Film policier" && a.GetAttribute("href") == "/categories/Film_policier");
+
+        var category = await app.GetPageAsync("/categories/Film_policier");
+        Assert.Equal("Film policier", category.QuerySelector("h1")?.TextContent);
+        Assert.Equal(["Le Pacha"], category.QuerySelectorAll(".topic-entry > a").Select(a => a.TextContent));
+        var index = await app.GetPageAsync("/categories");
+        Assert.Contains(index.QuerySelectorAll(".category-list a"), a => a.TextContent == "Synthetic test pages");
+        await app.GetPageAsync("/categories/No_such_category", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task OtherLanguagesLinkToTheArchivesTopicOrElseToThatLanguagesWikiquote()
+    {
+        var page = await app.GetPageAsync("/wiki/Synthetic_references");
+        var links = page.QuerySelectorAll("nav.other-languages a").ToDictionary(a => a.GetAttribute("hreflang")!, a => a.GetAttribute("href"));
+        Assert.Equal("/wiki/Le_Pacha", links["fr"]);
+        Assert.Equal("https://de.wikiquote.org/wiki/Erfundene_Seite", links["de"]);
+    }
+
+    [Fact]
+    public async Task ARevisionGetsItsExactLinkItsDateAndTheLicenceOfThatDay()
+    {
+        var page = await app.GetPageAsync("/wiki/Le_Pacha");
+        var revision = page.QuerySelector(".source-notice a.revision")!;
+        Assert.Equal("https://fr.wikiquote.org/w/index.php?title=Le_Pacha&oldid=188714", revision.GetAttribute("href"));
+        Assert.Equal("2013-12-12", page.QuerySelector(".source-notice time")?.GetAttribute("datetime"));
+        Assert.Equal("CC BY-SA 3.0", page.QuerySelector(".source-notice a[rel~=license]")?.TextContent);
+
+        var topic = await app.GetJsonAsync("/api/topics/Le_Pacha");
+        var json = topic.GetProperty("revision");
+        Assert.Equal(188714, json.GetProperty("id").GetInt64());
+        Assert.Equal("https://fr.wikiquote.org/w/index.php?title=Le_Pacha&oldid=188714", json.GetProperty("url").GetString());
+        Assert.Equal("CC BY-SA 3.0", json.GetProperty("license").GetString());
+        Assert.Equal("film", topic.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task AReferenceIsANoteOfItsQuoteNotPartOfItsText()
+    {
+        var topic = await app.GetJsonAsync("/api/topics/Synthetic_references");
+        var quote = topic.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("quotes").EnumerateArray())
+            .Single(q => q.GetProperty("text").GetString()!.StartsWith("A made-up line with a reference", StringComparison.Ordinal));
+        Assert.Equal("A made-up line with a reference.", quote.GetProperty("text").GetString());
+        Assert.Equal(["The reference of the made-up line."], quote.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()));
+
+        var page = await app.GetPageAsync("/q/" + quote.GetProperty("id").GetString());
+        Assert.Equal("The reference of the made-up line.", page.QuerySelector("figure.quote .notes li")?.TextContent);
+    }
+
+    [Fact]
+    public async Task WikiLinksGoToTheArchivesTopicOrElseToTheWiki()
+    {
+        var page = await app.GetPageAsync("/wiki/Synthetic_references");
+        var hrefs = page.QuerySelectorAll("figure.quote blockquote a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/wiki/Le_Pacha", hrefs);
+        Assert.Contains("https://en.wikiquote.org/wiki/Nowhere_at_all", hrefs);
+    }
+
+    [Fact]
+    public async Task ADialogueSpeakerSaysWhoPlaysItFromTheCastList()
+    {
+        var page = await app.GetPageAsync("/wiki/The_Half_of_It");
+        Assert.Contains(page.QuerySelectorAll("figure.dialogue .cast"), p => p.TextContent.Contains("Ellie Chu, played by Leah Lewis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchCanBeNarrowedToOneKindOfPage()
+    {
+        var films = await app.GetJsonAsync("/api/search?q=Ellie&kind=film");
+        Assert.NotEqual(0, films.GetProperty("total").GetInt32());
+        var people = await app.GetJsonAsync("/api/search?q=Ellie&kind=person");
+        Assert.Equal(0, people.GetProperty("total").GetInt32());
+    }
+}
