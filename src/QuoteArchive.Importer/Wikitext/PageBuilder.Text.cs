@@ -38,6 +38,9 @@ internal sealed partial class PageBuilder
         if (dialogue is not null && TryDialogueLine(block, piece, paragraphNotes))
             return true;
         dialogue = null;
+        // A paragraph ends MediaWiki's list: a bullet under it is no attribution of the quote above.
+        if (inBody)
+            openQuote = null;
         return Paragraph(block, piece, paragraphNotes);
     }
 
