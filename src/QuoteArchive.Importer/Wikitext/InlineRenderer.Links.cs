@@ -79,7 +79,8 @@ internal sealed partial class InlineRenderer
         }
         flush();
         var urlEnd = i + 1;
-        while (urlEnd < close && !char.IsWhiteSpace(source[urlEnd]) && source[urlEnd] is not ('<' or '\'' or '"'))
+        // MediaWiki's URL characters: anything but white space, brackets, '<', '>' and '"'.
+        while (urlEnd < close && !char.IsWhiteSpace(source[urlEnd]) && source[urlEnd] is not ('<' or '>' or '"'))
             urlEnd++;
         var url = source[(i + 1)..urlEnd];
         var labelFrom = urlEnd;
