@@ -10,7 +10,8 @@ namespace QuoteArchive.Importer.Tests.Wikitext;
 /// </summary>
 public sealed record WikitextSample(string Expected, string FileName)
 {
-    public static readonly string Folder = Path.Combine(SampleSpec.Folder, "wikitext");
+    /// <summary>Samples/wikitext/ of the source tree, copied apart (see the project file).</summary>
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "WikitextSamples");
 
     /// <summary>Samples/README.md's table: every wikitext form of a page that has an expected structure.</summary>
     public static readonly IReadOnlyList<WikitextSample> All =
