@@ -10,6 +10,9 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
     /// <summary>The lead's featured quote (first 40 characters, attribution), where the expected file states it.</summary>
     public (string First40, string Attribution)? Featured { get; init; }
 
+    /// <summary>The wiki level of each heading of <see cref="Headings"/> (2 = top), as the expected file states it.</summary>
+    public IReadOnlyList<int> HeadingLevels { get; init; } = [];
+
     /// <summary>Sister links (project, article), where the expected file states them.</summary>
     public IReadOnlyList<(string Project, string Article)>? SisterLinks { get; init; }
 
@@ -39,6 +42,7 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
             Featured = lead.TryGetProperty("featured", out var featured)
                 ? (featured.GetProperty("first40").GetString()!, featured.GetProperty("attribution").GetString()!)
                 : null,
+            HeadingLevels = root.GetProperty("headings").EnumerateArray().Select(h => h.GetProperty("level").GetInt32()).ToList(),
             SisterLinks = root.TryGetProperty("sister_links", out var sisters)
                 ? sisters.EnumerateArray().Select(l => (l.GetProperty("project").GetString()!, l.GetProperty("article").GetString()!)).ToList()
                 : null,

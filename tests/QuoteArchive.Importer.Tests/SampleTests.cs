@@ -20,6 +20,13 @@ public sealed class SampleTests
     {
         var spec = SampleSpec.Load(name);
         var (topic, _) = spec.Import();
+        var failures = Differences(spec, topic);
+        Assert.True(failures.Count == 0, $"{name}: {failures.Count} differences\n  " + string.Join("\n  ", failures));
+    }
+
+    /// <summary>README "What to assert" for quotes and list items: what differs between the expected structure and the topic.</summary>
+    internal static List<string> Differences(SampleSpec spec, ParsedTopic topic)
+    {
         var starts = HeadingSections(spec, topic);
         var used = new HashSet<ParsedQuote>(ReferenceEqualityComparer.Instance);
         var failures = new List<string>();
@@ -68,7 +75,7 @@ public sealed class SampleTests
                         failures.Add($"list item '{item}' of '{expected.Heading}' is not an item of a list section");
                 }
         }
-        Assert.True(failures.Count == 0, $"{name}: {failures.Count} differences\n  " + string.Join("\n  ", failures));
+        return failures;
     }
 
     [Theory, MemberData(nameof(Samples))]
@@ -93,7 +100,7 @@ public sealed class SampleTests
     }
 
     /// <summary>Where each expected heading starts a section, in order; fails with the headings found.</summary>
-    private static List<int> HeadingSections(SampleSpec spec, ParsedTopic topic)
+    internal static List<int> HeadingSections(SampleSpec spec, ParsedTopic topic)
     {
         var found = topic.Sections.Select(s => s.Heading is null ? null : SampleText.Collapse(s.Heading)).ToList();
         var starts = new List<int>();

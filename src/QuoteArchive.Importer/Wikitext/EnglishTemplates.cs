@@ -15,7 +15,9 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.Inline, "the label (or the article), linked to Wikipedia", W, "w");
         TemplateTable.Add(TemplateRole.Inline, "the text, in its language", c => c.Get("2", "text"), "lang");
         TemplateTable.Add(TemplateRole.Inline, "ISBN and the number", c => new PieceBuilder().Add("ISBN ", c.Get("1")).Build(), "ISBN");
-        TemplateTable.Add(TemplateRole.Inline, "Book Chapter:Verse (Version)", c => new PieceBuilder().Add(c.Get("2")).Add(" ", c.Get("3")).Add(" (", c.Get("4"), ")").Build(), "bibleverse");
+        TemplateTable.Add(TemplateRole.Inline, "Number Book Chapter:Verse (the version is not shown)", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "bibleverse");
+        TemplateTable.Add(TemplateRole.Inline, "LCC and the class number", c => new PieceBuilder().Add("LCC ", c.Get("1")).Build(), "LCC");
+        TemplateTable.Add(TemplateRole.Inline, "Works by Name at Project Gutenberg", c => new PieceBuilder().Add("Works by ", c.Get("name", "1")).Add(" at Project Gutenberg").Build(), "gutenberg author");
         TemplateTable.Add(TemplateRole.Inline, "the text", c => c.Get("1"), "smallcaps", "small caps", "nowrap", "nobr");
         TemplateTable.Add(TemplateRole.Inline, "the date as written", c => c.Get("1"), "#dateformat", "#formatdate");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikipedia (the article, or the topic's title)", c => TemplateTable.Sister(c, "Wikipedia", c.Text("1")), "wikipedia");
@@ -53,15 +55,22 @@ internal static class EnglishTemplates
         return source.IsEmpty ? text : new PieceBuilder().Add(text).Add("\n— ").Add(source).Build();
     }
 
-    /// <summary>Citation Style 1, the shape of the English citation templates: <c>Ravi Zacharias (2004). The Real Face of Atheism. p. 25. ISBN 9780801065118.</c></summary>
+    /// <summary>
+    /// Citation Style 1, the shape of the English citation templates as the samples show it:
+    /// <c>Ravi Zacharias (2004). The Real Face of Atheism. p. 25. ISBN 9780801065118.</c>; without an author the date
+    /// follows the publisher (<c>Contact : a novel. New York: Simon and Schuster. 1985. ISBN 0671434004.</c>).
+    /// </summary>
     private static Piece Citation(TemplateCall c, bool book)
     {
         var result = new PieceBuilder();
         var authors = Authors(c);
         var date = c.Get("date", "year");
+        if (c.Get("origyear") is { IsEmpty: false } original)
+            date = new PieceBuilder().Add(date).Add(" [", original, "]").Build();
         if (!authors.IsEmpty)
             result.Add(authors).Add(" (", date, ")").Add(". ");
-        var title = c.Get("title", "chapter");
+        result.Add("\"", c.Get("chapter", "contribution"), "\". ");
+        var title = c.Get("title");
         var language = LanguageName(c.Text("language"));
         if (book)
             result.Add("", title, "", italic: true);
@@ -70,26 +79,28 @@ internal static class EnglishTemplates
         result.Add(" (in ", Piece.Plain(language), ")");
         if (!title.IsEmpty)
             result.Add(". ");
+        result.Add("", c.Get("others"), ". ");
         result.Add("", c.Get("journal", "work", "website", "newspaper", "magazine", "encyclopedia"), ". ", italic: true);
-        if (authors.IsEmpty)
-            result.Add("", date, ". ");
         result.Add("", c.Get("location", "place"), ": ");
         result.Add("", c.Get("publisher"), ". ");
+        if (authors.IsEmpty)
+            result.Add("", date, ". ");
         result.Add("", c.Get("volume"), ". ");
         result.Add("p. ", c.Get("page"), ". ");
-        result.Add("pp. ", c.Get("pages"), ". ");
+        result.Add("", c.Get("pages"), ". ");
         result.Add("ISBN ", c.Get("isbn", "ISBN"), ". ");
+        result.Add("", c.Get("id"), ". ");
         result.Add("Retrieved ", c.Get("access-date", "accessdate"), ". ");
         return result.Build().Trim();
     }
 
+    // CS1 no longer shows coauthors=; the samples' renderings do not either.
     private static Piece Authors(TemplateCall c)
     {
         var author = c.Get("author", "authors", "author1");
         if (author.IsEmpty && c.Get("last", "last1") is { IsEmpty: false } last)
             author = new PieceBuilder().Add(last).Add(", ", c.Get("first", "first1")).Build();
-        var more = c.Get("coauthors", "author2");
-        return more.IsEmpty ? author : new PieceBuilder().Add(author).Add("; ").Add(more).Build();
+        return author;
     }
 
     /// <summary>Citation Style 1 names the language of a source: <c>language=as</c> → "Assamese".</summary>

@@ -10,10 +10,11 @@ internal static class FrenchTemplates
     public static void Register()
     {
         TemplateTable.AddFor("fr", TemplateRole.Quote, "the quote (citation= or the first parameter); précisions= is an attribution line", c => c.Get("citation", "1"), "citation");
-        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, Section", Book, "Réf Livre", "Ouvrage");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, scène Scène, Section", Book, "Réf Livre", "Ouvrage");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Publication, nº Numéro, Date, p. Page", Article, "Réf Article");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, interprété par Acteur, Date", Film, "Réf Film");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Interprète, Album, Label, Date", Song, "Réf Chanson");
+        TemplateTable.Add(TemplateRole.Source, "Auteur, Date", c => Comma(c.Get("auteur"), c.Get("date")), "Réf Pub");
         TemplateTable.Add(TemplateRole.Source, "Citation choisie pour être citation du jour du Jour Mois Année.", QuoteOfTheDay, "Choisie citation du jour");
         TemplateTable.Add(TemplateRole.Inline, "the name of the character", c => c.Get("1"), "Personnage");
         TemplateTable.Add(TemplateRole.Inline, "nothing (an indent)", _ => Piece.Empty, "tab");
@@ -39,7 +40,7 @@ internal static class FrenchTemplates
             c.Get("titre de la contribution"), title, c.Get("auteur"),
             Prefixed("trad. ", c.Get("traducteur de la contribution", "traducteur")),
             Prefixed("éd. ", publisher), Prefixed("coll. ", c.Get("collection")),
-            c.Get("année de la contribution", "année"), Prefixed("p. ", c.Get("page")), c.Get("section"));
+            c.Get("année de la contribution", "année"), Prefixed("p. ", c.Get("page")), Prefixed("scène ", c.Get("scène")), c.Get("section"));
     }
 
     private static Piece Article(TemplateCall c) =>

@@ -63,7 +63,7 @@ internal sealed partial class InlineRenderer
         return trailEnd;
     }
 
-    /// <summary><c>[https://… label]</c>: the label shows, linked; a link without label shows its address.</summary>
+    /// <summary><c>[https://… label]</c>: the label shows, linked; a link without label shows its number, <c>[1]</c>.</summary>
     private int ExternalLink(int i, int to, InlineSink sink, int depth, Action flush)
     {
         var scheme = UrlSchemes.FirstOrDefault(s => string.Compare(source, i + 1, s, 0, s.Length, StringComparison.OrdinalIgnoreCase) == 0);
@@ -79,13 +79,16 @@ internal sealed partial class InlineRenderer
         }
         flush();
         var urlEnd = i + 1;
-        while (urlEnd < close && !char.IsWhiteSpace(source[urlEnd]) && source[urlEnd] is not ('<' or '\'' or '"'))
+        // MediaWiki's URL characters: anything but white space, brackets, '<', '>' and '"'.
+        while (urlEnd < close && !char.IsWhiteSpace(source[urlEnd]) && source[urlEnd] is not ('<' or '>' or '"'))
             urlEnd++;
         var url = source[(i + 1)..urlEnd];
         var labelFrom = urlEnd;
         while (labelFrom < close && char.IsWhiteSpace(source[labelFrom]))
             labelFrom++;
-        var label = labelFrom < close ? Render(labelFrom, close, sink.Notes, depth + 1) : Piece.Plain(url);
+        var label = labelFrom < close
+            ? Render(labelFrom, close, sink.Notes, depth + 1)
+            : Piece.Plain($"[{page.NextLinkNumber().ToString(System.Globalization.CultureInfo.InvariantCulture)}]");
         if (SafeUrl(url) is { } href)
             sink.AppendLink(href, label);
         else

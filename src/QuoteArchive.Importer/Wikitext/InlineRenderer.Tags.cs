@@ -36,7 +36,8 @@ internal sealed partial class InlineRenderer
         var hasEnd = line.Brackets.TryEnd(i, out var end) && end <= to;
         switch (name)
         {
-            case "br":
+            // A paragraph inside a quote (<p>, as pages write it between the stanzas of a poem) breaks the line.
+            case "br" or "p":
                 sink.LineBreak();
                 return tagEnd;
             case "ref":

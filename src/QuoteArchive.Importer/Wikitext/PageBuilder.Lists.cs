@@ -29,6 +29,13 @@ internal sealed partial class PageBuilder
         if (piece.IsEmpty && notes.Count == 0)
             return MarkupOnly(block);
         var marks = prefix.TakeWhile(c => c is '*' or '#').Count();
+        // :* and ::* under a quote are attribution lines indented by definition marks: depth by the whole prefix.
+        if (marks == 0 && openQuote is not null && prefix[^1] is '*' or '#')
+        {
+            openQuote.Attribution.Add(new ParsedAttributionLine { Depth = prefix.Length - 1, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
+            AddNotes(openQuote.Notes, notes);
+            return true;
+        }
         if (marks == 0)
             return DefinitionLine(block, piece, notes);
         dialogue = null;

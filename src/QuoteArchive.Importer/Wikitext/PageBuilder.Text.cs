@@ -38,6 +38,9 @@ internal sealed partial class PageBuilder
         if (dialogue is not null && TryDialogueLine(block, piece, paragraphNotes))
             return true;
         dialogue = null;
+        // A paragraph ends MediaWiki's list: a bullet under it is no attribution of the quote above.
+        if (inBody)
+            openQuote = null;
         return Paragraph(block, piece, paragraphNotes);
     }
 
@@ -74,8 +77,12 @@ internal sealed partial class PageBuilder
     {
         var text = block.Line.Text;
         var at = renderer.SkipSpaceAndComments(block.From, block.To);
-        if (at + 2 >= block.To || text[at] != '[' || text[at + 1] != '[' || !block.Line.Brackets.TryEnd(at, out var end)
-            || renderer.SkipSpaceAndComments(end, block.To) != block.To)
+        if (at + 2 >= block.To || text[at] != '[' || text[at + 1] != '[' || !block.Line.Brackets.TryEnd(at, out var end))
+            return false;
+        // Residue after the image that holds no word (a stray "]]" or "-->" of an edit that went wrong) is dropped,
+        // as FORMAT.md strips "link residue" from captions; words after an image make the line a paragraph.
+        var after = renderer.SkipSpaceAndComments(end, block.To);
+        if (after != block.To && text.AsSpan(after, block.To - after).ContainsAnyExcept(Residue))
             return false;
         var parts = renderer.Split(at + 2, end - 2, '|');
         var target = text[parts[0].From..parts[0].To].Trim();
@@ -105,6 +112,8 @@ internal sealed partial class PageBuilder
         var piece = renderer.Render(caption.From, caption.To, notes);
         return piece.IsEmpty || Paragraph(block, piece, notes);
     }
+
+    private static readonly System.Buffers.SearchValues<char> Residue = System.Buffers.SearchValues.Create("[]{}<>-!|=~ \t");
 
     /// <summary>FORMAT.md: before the first heading a lead paragraph; in a section, a section note (prose, captions, navigation).</summary>
     private bool Paragraph(BlockLine block, Piece piece, List<RefNote> notes)

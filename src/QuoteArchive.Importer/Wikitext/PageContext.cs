@@ -12,6 +12,11 @@ internal sealed class PageContext(ContentFile file, ParsedTopic topic, List<Diag
     /// <summary>MediaWiki: <c>&lt;ref name="x"&gt;text&lt;/ref&gt;</c> once, then <c>&lt;ref name="x" /&gt;</c> repeats the same text.</summary>
     public Dictionary<string, Piece> NamedRefs { get; } = new(StringComparer.Ordinal);
 
+    private int linkNumber;
+
+    /// <summary>MediaWiki numbers the external links that have no label, [1], [2] … in page order.</summary>
+    public int NextLinkNumber() => ++linkNumber;
+
     public void Report(int line, int column, Severity severity, string message) =>
         diagnostics.Add(new(new(File.RelativePath, line, column), severity, message));
 
