@@ -124,5 +124,6 @@ public sealed class ArchiveCollection : ICollectionFixture<ArchiveApp>;
 /// <summary>The web app over wiki sources (<c>WikiContent/</c>): categories, other languages, revisions, notes.</summary>
 public sealed class WikiArchiveApp() : ArchiveApp(Path.Combine(AppContext.BaseDirectory, "WikiContent"));
 
-[CollectionDefinition(nameof(WikiArchiveApp))]
+// Not beside the other collections: a host started here rebinds the process-wide Serilog logger their log tests read.
+[CollectionDefinition(nameof(WikiArchiveApp), DisableParallelization = true)]
 public sealed class WikiArchiveCollection : ICollectionFixture<WikiArchiveApp>;
