@@ -57,6 +57,20 @@ public sealed class WatchedPage : IAsyncDisposable
         };
     }
 
+    /// <summary>True when nothing sticks out sideways: the page needs no horizontal scrolling.</summary>
+    public Task<bool> FitsItsWidthAsync() =>
+        Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+
+    /// <summary>The element is the page's <c>:target</c>, in view, and set apart from the page by its background.</summary>
+    public async Task AssertTargetHighlightedAsync(ILocator element)
+    {
+        await Assertions.Expect(element).ToBeInViewportAsync();
+        Assert.True(await element.EvaluateAsync<bool>("e => e.matches(':target')"), "not the :target");
+        var background = await element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.NotEqual("rgba(0, 0, 0, 0)", background);
+        Assert.NotEqual(await Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"), background);
+    }
+
     /// <summary>Fails with every problem seen so far, and any policy violation the page recorded.</summary>
     public async Task AssertCleanAsync()
     {
