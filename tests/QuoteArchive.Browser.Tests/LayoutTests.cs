@@ -25,9 +25,7 @@ public sealed class LayoutTests(BrowserSite site)
         await using var page = await site.OpenAsync(path, new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
 
         Assert.True(await page.FitsItsWidthAsync(), $"{path} scrolls sideways at {width} px");
-        var file = Path.Combine(BrowserSite.ScreenshotFolder, $"{name}-{width}x{height}-{scheme.ToString().ToLowerInvariant()}.png");
-        var png = await page.Page.ScreenshotAsync(new() { Path = file });
-        Assert.Equal("PNG"u8.ToArray(), png[1..4]);
+        await page.PhotographAsync($"{name}-{width}x{height}-{scheme.ToString().ToLowerInvariant()}");
         await page.AssertCleanAsync();
     }
 
@@ -69,6 +67,7 @@ public sealed class LayoutTests(BrowserSite site)
         await back.ScrollIntoViewIfNeededAsync();
         await back.ClickAsync();
         await Expect(contents).ToBeInViewportAsync();
+        await page.PhotographAsync("topic-contents-360x800-light");
         Assert.True(await page.FitsItsWidthAsync());
         await page.AssertCleanAsync();
     }
@@ -82,6 +81,7 @@ public sealed class LayoutTests(BrowserSite site)
 
         await using var page = await site.OpenAsync(Pages.Topic + "#" + deep, new() { ViewportSize = new() { Width = 360, Height = 800 } });
         await page.AssertTargetHighlightedAsync(page.Page.Locator("#" + deep));
+        await page.PhotographAsync("topic-target-360x800-light");
         Assert.True(await page.FitsItsWidthAsync());
         await page.AssertCleanAsync();
     }

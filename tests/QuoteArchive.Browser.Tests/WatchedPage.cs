@@ -57,6 +57,13 @@ public sealed class WatchedPage : IAsyncDisposable
         };
     }
 
+    /// <summary>Saves what the viewport shows as <c>{name}.png</c> in <see cref="BrowserSite.ScreenshotFolder"/>; fails unless a PNG was written.</summary>
+    public async Task PhotographAsync(string name)
+    {
+        var png = await Page.ScreenshotAsync(new() { Path = Path.Combine(BrowserSite.ScreenshotFolder, name + ".png") });
+        Assert.Equal("PNG"u8.ToArray(), png[1..4]);
+    }
+
     /// <summary>True when nothing sticks out sideways: the page needs no horizontal scrolling.</summary>
     public Task<bool> FitsItsWidthAsync() =>
         Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
