@@ -35,6 +35,8 @@ public sealed class BrowserSite : IAsyncLifetime
     {
         // The first app imports the archive; the others find it up to date.
         await AppAsync(AppMode.Development);
+        // Auto-waiting assertions get room for a machine busy with other builds; they return as soon as they hold.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -57,6 +57,7 @@ public sealed class JourneyTests(BrowserSite site)
         await Expect(chosen).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(box).ToHaveAttributeAsync("aria-activedescendant", (await chosen.GetAttributeAsync("id"))!);
         await Expect(box).ToBeFocusedAsync();
+        await page.PhotographAsync("search-suggestions-1280x720-light");
 
         var url = (await chosen.GetAttributeAsync("data-url"))!;
         await box.PressAsync("Enter");
