@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace QuoteArchive.Browser.Tests;
 
@@ -17,7 +18,8 @@ public sealed class CleanPageTests(BrowserSite site)
             await using var page = await site.OpenAsync(path, mode: mode, status: status);
             // Styles and scripts arrived whole and ran: an empty 200 for site.css would leave no rules.
             Assert.True(await page.Page.EvaluateAsync<bool>("() => [...document.styleSheets].every(s => { try { return s.cssRules.length > 20; } catch { return false; } })"), $"{mode} {path}: a stylesheet is empty or unreadable");
-            await Assertions.Expect(page.Page.GetByRole(AriaRole.Combobox, new() { Name = "Search quotes" })).ToBeVisibleAsync();
+            await Expect(page.Page.GetByRole(AriaRole.Combobox, new() { Name = "Search quotes" })).ToBeVisibleAsync();
+            await Expect(page.Page.Locator(".copy-link")).ToHaveCountAsync(await page.Page.Locator(".permalink a").CountAsync());
             await page.AssertCleanAsync();
         }
     }

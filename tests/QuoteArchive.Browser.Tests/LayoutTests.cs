@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -57,7 +58,7 @@ public sealed class LayoutTests(BrowserSite site)
         var last = contents.GetByRole(AriaRole.Link).Last;
         var anchor = (await last.GetAttributeAsync("href"))!;
         await last.ClickAsync();
-        await Expect(page.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(anchor + "$"));
+        await Expect(page.Page).ToHaveURLAsync(new Regex(Regex.Escape(anchor) + "$"));
         var heading = page.Page.Locator($"[id=\"{Uri.UnescapeDataString(anchor.TrimStart('#'))}\"]");
         await Expect(heading).ToBeInViewportAsync();
         Assert.True(await page.Page.EvaluateAsync<double>("() => window.scrollY") > 10_000, "the last part is not deep in the page");
