@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace QuoteArchive.Browser.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QuoteArchive.Browser.Tests;
 
 /// <summary>Every kind of page loads without a console error, a policy violation or a failed request, however the app was started.</summary>

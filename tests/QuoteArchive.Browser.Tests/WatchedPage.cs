@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Playwright;
 
 namespace QuoteArchive.Browser.Tests;
 
@@ -71,7 +70,7 @@ public sealed class WatchedPage : IAsyncDisposable
     /// <summary>The element is the page's <c>:target</c>, in view, and set apart from the page by its background.</summary>
     public async Task AssertTargetHighlightedAsync(ILocator element)
     {
-        await Assertions.Expect(element).ToBeInViewportAsync();
+        await Expect(element).ToBeInViewportAsync();
         Assert.True(await element.EvaluateAsync<bool>("e => e.matches(':target')"), "not the :target");
         var background = await element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
         Assert.NotEqual("rgba(0, 0, 0, 0)", background);
