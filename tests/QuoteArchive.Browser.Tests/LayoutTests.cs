@@ -84,4 +84,23 @@ public sealed class LayoutTests(BrowserSite site)
         Assert.True(await page.FitsItsWidthAsync());
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task APageInARightToLeftLanguageReadsRightToLeft()
+    {
+        // Synthetic/he: a made-up Hebrew page (no right-to-left page of real content is in the repository yet).
+        await using var page = await site.OpenAsync("/wiki/" + Uri.EscapeDataString("בדיקת_כיוון"), new() { ViewportSize = new() { Width = 360, Height = 800 } });
+        var article = page.Page.Locator("article.topic");
+        await Expect(article).ToHaveAttributeAsync("lang", "he");
+        await Expect(article).ToHaveAttributeAsync("dir", "rtl");
+        var line = page.Page.Locator("figure.quote blockquote p").First;
+        Assert.Equal("rtl", await line.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        // The text hugs the right edge of its line box, as right-to-left text does.
+        var gap = await line.EvaluateAsync<double>(
+            "e => { const r = document.createRange(); r.selectNodeContents(e); return e.getBoundingClientRect().right - r.getBoundingClientRect().right; }");
+        Assert.InRange(gap, -1, 2);
+        await page.PhotographAsync("topic-rtl-360x800-light");
+        Assert.True(await page.FitsItsWidthAsync());
+        await page.AssertCleanAsync();
+    }
 }
