@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Importer.Exports;
 using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
@@ -18,10 +19,11 @@ public sealed class ArchiveBuilder(ImportOptions options)
     /// <summary>
     /// Every content file under the folder, in a stable order; a folder's README.md describes it and is no topic.
     /// Hidden entries (.git, and the ..data copies a Kubernetes ConfigMap volume holds beside each file) are skipped.
+    /// A single file (a dump given on the command line) is a folder of that one file.
     /// </summary>
     public static IEnumerable<string> ContentFiles(string contentFolder) =>
-        Directory.EnumerateFiles(contentFolder, "*", ContentEnumeration)
-            .Where(path => ContentFile.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+        (File.Exists(contentFolder) ? [contentFolder] : Directory.EnumerateFiles(contentFolder, "*", ContentEnumeration))
+            .Where(path => ContentFile.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) || DumpStreams.IsExport(path))
             .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 
@@ -112,7 +114,8 @@ public sealed class ArchiveBuilder(ImportOptions options)
         using (var transaction = connection.BeginTransaction())
         {
             var writer = new ArchiveWriter(connection, transaction);
-            foreach (var (topic, source) in new ContentReader(options, report, counts).Read(contentFolder))
+            var reader = new ContentReader(options, report, counts);
+            foreach (var (topic, source) in reader.Read(contentFolder))
             {
                 if (!writer.TryAdd(topic))
                 {
@@ -122,6 +125,10 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 counts.Add(topic);
                 buildHash.AppendData(Encoding.UTF8.GetBytes(source + "\0"));
             }
+            // Redirects name topics: they are written once every topic is.
+            counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
+            foreach (var redirect in reader.Redirects)
+                buildHash.AppendData(Encoding.UTF8.GetBytes($"redirect\0{redirect.Title}\0{redirect.Target}\0"));
             // The author index and the full-text index, built once here so that requests only read.
             InternalLinks.Resolve(connection, transaction, options);
             AuthorIndex.Build(connection, transaction);

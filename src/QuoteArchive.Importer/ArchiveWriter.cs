@@ -36,7 +36,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     // How EF Core's SQLite provider stores a DateTimeOffset, so that queries read what is written here.
     private const string Timestamp = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
 
-    private readonly HashSet<string> slugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> quoteIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
 
@@ -47,7 +47,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     /// <summary>Writes the topic; false (and nothing written) when its slug is taken.</summary>
     public bool TryAdd(ParsedTopic topic)
     {
-        if (!slugs.Add(topic.Slug))
+        if (!topicIds.TryAdd(topic.Slug, nextTopicId))
             return false;
 
         var topicId = nextTopicId++;
@@ -77,6 +77,34 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
                 AddQuote(topic, topicId, sectionId, quote, position);
         }
         return true;
+    }
+
+    /// <summary>
+    /// Writes each redirect whose target is a topic of the archive (and whose own title is none) as another title of it;
+    /// reports the others.
+    /// </summary>
+    /// <returns>how many were written</returns>
+    public int AddRedirects(IEnumerable<ParsedRedirect> redirects, Action<Diagnostic> report)
+    {
+        var insert = new PreparedInsert(connection, transaction, "Redirects", "Slug", "Title", "TopicId");
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var redirect in redirects)
+        {
+            var slug = Slugs.FromTitle(redirect.Title);
+            // A redirect may point at a part of its target ("Love#Quotes"): the topic is what it names.
+            var target = Slugs.FromTitle(redirect.Target.Split('#')[0]);
+            if (topicIds.ContainsKey(slug) || !written.Add(slug))
+                report(new(redirect.Position, Severity.Warning, $"redirect '{redirect.Title}': a topic or another redirect has this title; skipped"));
+            else if (!topicIds.TryGetValue(target, out var topicId))
+                report(new(redirect.Position, Severity.Warning, $"redirect '{redirect.Title}' names '{redirect.Target}', which is no topic of this archive; skipped"));
+            else
+            {
+                insert.Run(slug, redirect.Title, topicId);
+                count++;
+            }
+        }
+        return count;
     }
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics)

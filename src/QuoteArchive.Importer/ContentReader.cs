@@ -7,20 +7,27 @@ namespace QuoteArchive.Importer;
 /// <summary>A parsed topic, with the text it came from (what the archive's build id is a hash of).</summary>
 internal sealed record ParsedPage(ParsedTopic Topic, string Source);
 
+/// <summary>A redirect page: another title of the page it names.</summary>
+internal sealed record ParsedRedirect(string Title, string Target, SourcePosition Position);
+
 /// <summary>
 /// Reads a content folder file by file into parsed topics: one topic per page file, one per article of a MediaWiki
 /// export. Diagnostics are reported as each file is read; a file or page with an error yields nothing.
 /// </summary>
 internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> report, ImportCounts counts)
 {
+    private readonly List<ParsedRedirect> redirects = [];
+
+    /// <summary>The redirect pages read so far, in content order: other titles of topics, written once every topic is.</summary>
+    public IReadOnlyList<ParsedRedirect> Redirects => redirects;
+
     public IEnumerable<ParsedPage> Read(string contentFolder)
     {
         foreach (var path in ArchiveBuilder.ContentFiles(contentFolder))
         {
-            var relative = Path.GetRelativePath(contentFolder, path).Replace('\\', '/');
-            var pages = Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase)
-                ? ReadExport(path, relative)
-                : ReadPageFile(path, relative);
+            var root = File.Exists(contentFolder) ? Path.GetDirectoryName(Path.GetFullPath(contentFolder))! : contentFolder;
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            var pages = DumpStreams.IsExport(path) ? ReadExport(path, relative) : ReadPageFile(path, relative);
             foreach (var page in pages)
                 yield return page;
         }
@@ -32,8 +39,8 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         var file = ReadFile(path, relative, diagnostics);
         ParsedTopic? topic = null;
         if (file is not null && Path.GetExtension(relative).Equals(".wiki", StringComparison.OrdinalIgnoreCase)
-            && WikiRedirect.TryParse(file.Text, out _))
-            counts.Skip("redirect");
+            && WikiRedirect.TryParse(file.Text, out var target))
+            redirects.Add(new(Path.GetFileNameWithoutExtension(relative), target, new(relative, 1)));
         else if (file is not null)
             topic = ContentParser.Parse(file, options, diagnostics);
         if (Keep(topic, diagnostics))
@@ -46,7 +53,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         Stream stream;
         try
         {
-            stream = File.OpenRead(path);
+            stream = DumpStreams.OpenRead(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -57,30 +64,47 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         using (stream)
         using (var export = new MediaWikiExportReader(stream, relative))
         {
-            foreach (var page in export.Pages(fileDiagnostics))
+            // Read in order, parsed on every core, taken back in order: the archive does not depend on thread timing.
+            foreach (var read in OrderedParallel.Select(export.Pages(fileDiagnostics), page => ReadExportPage(page, relative, export.Site)))
             {
-                // FORMAT of exports: articles are namespace 0; templates, categories, project pages are not topics,
-                // nor is the wiki's main page, nor a redirect (it names another page).
-                if (page.Namespace != 0)
-                    counts.Skip($"namespace {page.Namespace}");
-                else if (page.RedirectTarget is not null || WikiRedirect.TryParse(page.Text, out _))
-                    counts.Skip("redirect");
-                else if (IsMainPage(page, export.Site))
-                    counts.Skip("main page");
-                else
-                {
-                    var diagnostics = new List<Diagnostic>();
-                    var topic = ReadExportPage(page, relative, export.Site, diagnostics);
-                    if (Keep(topic, diagnostics))
-                        yield return new(topic!, relative + "\0" + page.Title + "\0" + page.Text);
-                }
+                if (read.Skipped is { } why)
+                    counts.Skip(why);
+                if (read.Redirect is { } redirect)
+                    redirects.Add(redirect);
+                if (read.Topic is null && read.Diagnostics.Count == 0)
+                    continue;
+                if (Keep(read.Topic, read.Diagnostics))
+                    yield return new(read.Topic!, relative + "\0" + read.Page.Title + "\0" + read.Page.Text);
             }
         }
         // A broken export reports where it broke; the pages before it stand.
         Keep(null, fileDiagnostics);
     }
 
-    private ParsedTopic? ReadExportPage(ExportPage page, string relative, ExportSite site, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// An article of an export as a topic. Other namespaces (templates, categories, project pages), the wiki's main
+    /// page and redirects are no topics: they are counted, and a redirect is kept as another title of its target.
+    /// </summary>
+    /// <remarks>Runs on any core: what it finds is returned, and counted by the caller in the export's order.</remarks>
+    private ExportPageRead ReadExportPage(ExportPage page, string relative, ExportSite site)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (page.Namespace != 0)
+            return new(page, null, diagnostics) { Skipped = $"namespace {page.Namespace}" };
+        if (page.RedirectTarget is { } target || WikiRedirect.TryParse(page.Text, out target))
+            return new(page, null, diagnostics) { Redirect = new(page.Title, target, new(relative, page.TextLine)) };
+        if (IsMainPage(page, site))
+            return new(page, null, diagnostics) { Skipped = "main page" };
+        return new(page, ParseExportPage(page, relative, site, diagnostics), diagnostics);
+    }
+
+    private sealed record ExportPageRead(ExportPage Page, ParsedTopic? Topic, List<Diagnostic> Diagnostics)
+    {
+        public string? Skipped { get; init; }
+        public ParsedRedirect? Redirect { get; init; }
+    }
+
+    private ParsedTopic? ParseExportPage(ExportPage page, string relative, ExportSite site, List<Diagnostic> diagnostics)
     {
         // The language of a language-code folder, else the export's own (xml:lang), else the default.
         var language = ContentFile.LanguageOf(relative,

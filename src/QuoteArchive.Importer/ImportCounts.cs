@@ -7,11 +7,15 @@ public sealed record ImportSummary(int Topics, int Sections, int Quotes, int War
     /// <summary>Pages of exports and files that are no topic, by why: a redirect, another namespace, the main page.</summary>
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Redirect pages kept as other titles of their topics.</summary>
+    public int Redirects { get; init; }
+
     /// <summary>Templates the wikitext reader does not know, by name, with how often they stood in the pages.</summary>
     public IReadOnlyDictionary<string, int> UnknownTemplates { get; init; } = new Dictionary<string, int>();
 
     public override string ToString() =>
         $"imported {Topics} topics, {Sections} sections, {Quotes} quotes; {Warnings} warnings, {Errors} errors in {Elapsed.TotalSeconds:0.00} s"
+        + (Redirects == 0 ? "" : $"; {Redirects} redirects")
         + (Skipped.Count == 0 ? "" : $"; skipped {Skipped.Values.Sum()} pages ({string.Join(", ", Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {s.Key}"))})");
 
     /// <summary>The unknown templates, most used first: <c>unknown templates: cleanup ×2, en cours ×1</c>; null when none.</summary>
@@ -29,6 +33,8 @@ internal sealed class ImportCounts
     private readonly Dictionary<string, int> unknownTemplates = new(StringComparer.OrdinalIgnoreCase);
 
     public List<Diagnostic> Reported { get; } = [];
+
+    public int Redirects { get; set; }
 
     public void Add(ParsedTopic topic)
     {
@@ -51,5 +57,5 @@ internal sealed class ImportCounts
     }
 
     public ImportSummary Summary(TimeSpan elapsed) =>
-        new(topics, sections, quotes, warnings, errors, elapsed) { Skipped = new Dictionary<string, int>(skipped), UnknownTemplates = new Dictionary<string, int>(unknownTemplates) };
+        new(topics, sections, quotes, warnings, errors, elapsed) { Redirects = Redirects, Skipped = new Dictionary<string, int>(skipped), UnknownTemplates = new Dictionary<string, int>(unknownTemplates) };
 }

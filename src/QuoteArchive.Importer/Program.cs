@@ -1,8 +1,8 @@
 using QuoteArchive.Importer;
 
 const string Usage = """
-    usage: QuoteArchive.Importer [options] <content-folder> <archive.db>
-           QuoteArchive.Importer --check [options] <content-folder>
+    usage: QuoteArchive.Importer [options] <content-folder | dump.xml | dump.xml.bz2 | dump.xml.gz> <archive.db>
+           QuoteArchive.Importer --check [options] <content-folder | dump>
       Imports every .txt, .md, .wiki and .xml (MediaWiki export) file under the folder into a new archive, swapped in whole when done.
       --check                  parse and report without writing anything
       --language CODE          language of topics outside a language-code folder (default: en)
@@ -16,9 +16,9 @@ if (!ImporterArguments.TryParse(args, out var arguments, out var problem))
     Console.Error.WriteLine(problem is null ? Usage : $"error: {problem}\n{Usage}");
     return 2;
 }
-if (!Directory.Exists(arguments.ContentFolder))
+if (!Directory.Exists(arguments.ContentFolder) && !(File.Exists(arguments.ContentFolder) && ArchiveBuilder.ContentFiles(arguments.ContentFolder).Any()))
 {
-    Console.Error.WriteLine($"{arguments.ContentFolder}: error: no such content folder");
+    Console.Error.WriteLine($"{arguments.ContentFolder}: error: no such content folder or dump");
     return 2;
 }
 

@@ -20,6 +20,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<TopicCategory> Categories => Set<TopicCategory>();
     public DbSet<LanguageLink> LanguageLinks => Set<LanguageLink>();
     public DbSet<QuoteNote> QuoteNotes => Set<QuoteNote>();
+    public DbSet<Redirect> Redirects => Set<Redirect>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>
@@ -36,6 +37,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             topic.HasMany(t => t.Categories).WithOne(c => c.Topic).HasForeignKey(c => c.TopicId);
             topic.HasMany(t => t.LanguageLinks).WithOne().HasForeignKey(l => l.TopicId);
             topic.Property(t => t.Kind).HasConversion<string>();
+        });
+        model.Entity<Redirect>(redirect =>
+        {
+            redirect.HasKey(r => r.Slug);
+            redirect.HasOne(r => r.Topic).WithMany().HasForeignKey(r => r.TopicId);
         });
         model.Entity<TopicCategory>().HasIndex(c => new { c.Slug, c.TopicId });
         model.Entity<TopicCategory>().HasIndex(c => new { c.TopicId, c.Position });

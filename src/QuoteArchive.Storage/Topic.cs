@@ -38,6 +38,18 @@ public sealed class Topic
     public List<LanguageLink> LanguageLinks { get; set; } = [];
 }
 
+/// <summary>
+/// Another title of a topic: a wiki's redirect page (<c>Harry S Truman</c> → <c>Harry S. Truman</c>). Its address
+/// answers with a permanent redirect to the topic, and suggestions find the topic by it.
+/// </summary>
+public sealed class Redirect
+{
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public int TopicId { get; set; }
+    public Topic? Topic { get; set; }
+}
+
 /// <summary>A category the topic's page is in (<c>[[Category:Films]]</c>).</summary>
 public sealed class TopicCategory
 {

@@ -84,6 +84,19 @@ public sealed class WikiPageTests(WikiArchiveApp app)
     }
 
     [Fact]
+    public async Task ARedirectsTitleLeadsToItsTopicForReadersTheApiAndSuggestions()
+    {
+        Assert.Equal(1, app.Import.Redirects);
+        using var client = app.Browser();
+        using var page = await client.GetAsync("/wiki/Pacha");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/wiki/Le_Pacha"), (page.StatusCode, page.Headers.Location?.OriginalString));
+        using var api = await client.GetAsync("/api/topics/Pacha");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/api/topics/Le_Pacha"), (api.StatusCode, api.Headers.Location?.OriginalString));
+        var suggestions = await app.GetJsonAsync("/api/suggest?q=Pach");
+        Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("name").GetString() == "Pacha" && s.GetProperty("url").GetString() == "/wiki/Le_Pacha");
+    }
+
+    [Fact]
     public async Task SearchCanBeNarrowedToOneKindOfPage()
     {
         var films = await app.GetJsonAsync("/api/search?q=Ellie&kind=film");

@@ -14,6 +14,7 @@ public sealed class MediaWikiExportReader : IDisposable
     private readonly XmlReader reader;
     private readonly string relativePath;
     private bool started, finished;
+    private int pagesRead;
 
     public MediaWikiExportReader(Stream stream, string relativePath)
     {
@@ -54,6 +55,7 @@ public sealed class MediaWikiExportReader : IDisposable
                 else if (reader.LocalName == "page" && ReadPage(Load(), diagnostics) is { } found)
                 {
                     page = found;
+                    pagesRead++;
                     return true;
                 }
             }
@@ -62,6 +64,12 @@ public sealed class MediaWikiExportReader : IDisposable
         {
             diagnostics.Add(new(new(relativePath, Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1)), Severity.Error,
                 $"invalid XML, the export is read up to here: {ex.Message}"));
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        {
+            // The compressed file ends early or is damaged: what was decompressed before stands.
+            diagnostics.Add(new(new(relativePath, Math.Max(Line, 1), Math.Max(Column, 1)), Severity.Error,
+                $"the compressed data is damaged or cut short (after {pagesRead} pages), the export is read up to here: {ex.Message}"));
         }
         finished = true;
         return false;

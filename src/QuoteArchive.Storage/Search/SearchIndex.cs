@@ -50,6 +50,8 @@ public static class SearchIndex
         INSERT INTO NamesFts(name, kind, slug, quotes)
         SELECT t.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id) FROM Topics t;
         INSERT INTO NamesFts(name, kind, slug, quotes)
+        SELECT r.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id) FROM Redirects r JOIN Topics t ON t.Id = r.TopicId;
+        INSERT INTO NamesFts(name, kind, slug, quotes)
         SELECT a.Name, 'author', a.Slug, a.QuoteCount FROM Authors a;
         INSERT INTO NamesFts(NamesFts) VALUES('optimize');
         """;

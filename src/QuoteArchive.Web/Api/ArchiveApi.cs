@@ -36,13 +36,15 @@ public static class ArchiveApi
     private static async Task<Ok<List<TopicSummary>>> TopicsAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.TopicSummariesAsync(cancellationToken));
 
-    private static async Task<Results<Ok<TopicView>, ProblemHttpResult>> TopicAsync(
+    private static async Task<Results<Ok<TopicView>, RedirectHttpResult, ProblemHttpResult>> TopicAsync(
         string? slug, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var topic = await db.FindTopicAsync(slug, cancellationToken);
-        return topic is null
-            ? NotFound("Topic not found", "No topic has this slug; /api/topics lists them all.")
-            : TypedResults.Ok(topic);
+        if (topic is not null)
+            return TypedResults.Ok(topic);
+        return await db.RedirectTargetAsync(slug, cancellationToken) is { } target
+            ? TypedResults.Redirect("/api/topics/" + Slugs.ToUrlPath(target), permanent: true)
+            : NotFound("Topic not found", "No topic has this slug; /api/topics lists them all.");
     }
 
     private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> QuoteAsync(

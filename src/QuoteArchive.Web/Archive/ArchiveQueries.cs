@@ -153,6 +153,12 @@ public static class ArchiveQueries
     /// </summary>
     public static string? FilterSlug(string? value) => string.IsNullOrWhiteSpace(value) ? null : Slugs.Canonicalize(value);
 
+    /// <summary>The slug of the topic a redirect names (another title of it), or null when the path is no redirect.</summary>
+    public static async Task<string?> RedirectTargetAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken) =>
+        SlugOf(path) is { } slug
+            ? await db.Redirects.Where(r => r.Slug == slug).Select(r => r.Topic!.Slug).FirstOrDefaultAsync(cancellationToken)
+            : null;
+
     /// <summary>The canonical slug of a request path, or null when it cannot be one (too long, unpaired surrogates …).</summary>
     public static string? SlugOf(string? path) => ReadSlug(path)?.Canonical;
 

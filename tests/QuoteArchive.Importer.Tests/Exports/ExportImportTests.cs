@@ -57,7 +57,7 @@ public sealed class ExportImportTests
         """;
 
     [Fact]
-    public void EveryArticleIsATopicWithItsRevisionAndTheRestIsSkippedAndCounted()
+    public void EveryArticleIsATopicWithItsRevisionARedirectIsAnotherTitleAndTheRestIsSkippedAndCounted()
     {
         using var folder = new TemporaryFolder();
         folder.Write("content/export.xml", Export);
@@ -65,7 +65,10 @@ public sealed class ExportImportTests
         using var _ = db;
 
         Assert.Equal((2, 0), (summary.Topics, summary.Errors));
-        Assert.Equal(new Dictionary<string, int> { ["main page"] = 1, ["redirect"] = 1, ["namespace 10"] = 1 }, summary.Skipped);
+        Assert.Equal(new Dictionary<string, int> { ["main page"] = 1, ["namespace 10"] = 1 }, summary.Skipped);
+        // A redirect is another title of the topic it names.
+        Assert.Equal(1, summary.Redirects);
+        Assert.Equal([("Vieux", "Ancien")], db.Redirects.Select(r => new { r.Title, Topic = r.Topic!.Title }).AsEnumerable().Select(r => (r.Title, r.Topic)));
         var topics = db.Topics.OrderBy(t => t.PageId).ToList();
         Assert.Equal(["Ancien", "Nouveau"], topics.Select(t => t.Title));
         Assert.All(topics, t => Assert.Equal("fr", t.Language));

@@ -16,7 +16,11 @@ public sealed class TopicModel(ArchiveDbContext db) : PageModel
     {
         var topic = await db.FindTopicAsync(slug, cancellationToken);
         if (topic is null)
-            return NotFound();
+        {
+            // Another title of a topic (a wiki redirect) sends the reader to the topic, once and for good.
+            var target = await db.RedirectTargetAsync(slug, cancellationToken);
+            return target is null ? NotFound() : RedirectPermanent(ArchiveUrls.Topic(target));
+        }
         // One address per topic: spaces, a decomposed accent … are sent to the canonical one.
         if (ArchiveQueries.AsRequested(slug!) != topic.Slug)
             return RedirectPermanent(topic.Url);

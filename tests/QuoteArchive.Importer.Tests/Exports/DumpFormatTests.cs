@@ -1,0 +1,139 @@
+using System.IO.Compression;
+using System.Text;
+using ICSharpCode.SharpZipLib.BZip2;
+using Microsoft.Data.Sqlite;
+
+namespace QuoteArchive.Importer.Tests.Exports;
+
+/// <summary>A dump as Wikimedia stores it: plain, gzip, bzip2 in one stream or many; parsed on every core, in order.</summary>
+public sealed class DumpFormatTests
+{
+    // A made-up dump of 300 articles and a redirect: enough pages for several parallel batches and many bzip2 streams.
+    private static readonly string[] Pages = Enumerable.Range(1, 300).Select(Page)
+        .Append("""<page><title>Topic one again</title><ns>0</ns><id>9001</id><redirect title="Topic 1" /><revision><id>9002</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>#REDIRECT [[Topic 1]]</text></revision></page>""")
+        .ToArray();
+
+    private const string Head = """
+        <mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">
+          <siteinfo><base>https://en.wikiquote.org/wiki/Main_Page</base></siteinfo>
+        """;
+
+    private const string Tail = "</mediawiki>\n";
+
+    private static string Page(int n) => $"""
+          <page><title>Topic {n}</title><ns>0</ns><id>{n}</id><revision><id>{1000 + n}</id><timestamp>2024-01-01T00:00:00Z</timestamp><text xml:space="preserve">== Quotes ==
+        * Made-up line {n}, the first of its page.
+        ** Nobody, ''No Book {n}'' (2001)
+        * Made-up line {n}, the second, with a [[Topic {n % 7 + 1}]] link.
+        [[Category:Made-up pages {n % 3}]]</text></revision></page>
+        """;
+
+    public static TheoryData<string> Forms() => ["xml.gz", "xml.bz2", "multistream.xml.bz2"];
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void EveryFormOfADumpGivesTheSameArchiveAsThePlainXml(string form)
+    {
+        using var folder = new TemporaryFolder();
+        var plain = Build(folder, "plain", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + Tail));
+        var other = Build(folder, form, "dump." + form.Replace("multistream.", ""), form switch
+        {
+            "xml.gz" => Gzip(Head + string.Concat(Pages) + Tail),
+            "xml.bz2" => Bzip2(Head + string.Concat(Pages) + Tail),
+            _ => Multistream(),
+        });
+
+        Assert.Equal((300, 0, 1), (plain.Summary.Topics, plain.Summary.Errors, plain.Summary.Redirects));
+        Assert.Equal(plain.Rows, other.Rows);
+    }
+
+    [Fact]
+    public void ImportingTheSameDumpTwiceGivesTheSameArchiveWhateverTheThreadTiming()
+    {
+        using var folder = new TemporaryFolder();
+        var first = Build(folder, "first", "dump.xml.bz2", Multistream());
+        var second = Build(folder, "second", "dump.xml.bz2", Multistream());
+
+        Assert.Equal(first.Rows, second.Rows);
+    }
+
+    [Fact]
+    public void ACutShortDumpIsReportedAndThePagesBeforeTheCutStand()
+    {
+        using var folder = new TemporaryFolder();
+        var whole = Multistream();
+        var reported = new List<Diagnostic>();
+        var cut = Build(folder, "cut", "dump.xml.bz2", whole[..(whole.Length * 2 / 3)], reported.Add);
+
+        var error = Assert.Single(reported, d => d.Severity == Severity.Error);
+        Assert.Equal("dump.xml.bz2", error.Position.File);
+        Assert.True(error.Position.Line > 1, error.ToString());
+        Assert.InRange(cut.Summary.Topics, 1, 299);
+    }
+
+    [Fact]
+    public void ARedirectAnswersForItsTopicAndOneToAMissingPageIsReportedAndSkipped()
+    {
+        using var folder = new TemporaryFolder();
+        var missing = """<page><title>Elsewhere</title><ns>0</ns><id>9003</id><redirect title="No such topic" /><revision><id>9004</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>#REDIRECT [[No such topic]]</text></revision></page>""";
+        var reported = new List<Diagnostic>();
+        var built = Build(folder, "redirects", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + missing + Tail), reported.Add);
+
+        Assert.Equal(1, built.Summary.Redirects);
+        Assert.Contains("Redirects: Topic_one_again|Topic one again|1", built.Rows);
+        Assert.Contains(reported, d => d.Severity == Severity.Warning && d.Message.Contains("'Elsewhere' names 'No such topic'", StringComparison.Ordinal));
+    }
+
+    private static (ImportSummary Summary, List<string> Rows) Build(TemporaryFolder folder, string name, string file, byte[] bytes,
+        Action<Diagnostic>? report = null)
+    {
+        var content = Path.Combine(folder.Path, name);
+        Directory.CreateDirectory(content);
+        File.WriteAllBytes(Path.Combine(content, file), bytes);
+        var target = Path.Combine(folder.Path, name + ".db");
+        var summary = new ArchiveBuilder(new ImportOptions()).Build(content, target, report ?? (_ => { }));
+        return (summary, Rows(target));
+    }
+
+    // Every row of the tables that hold what was imported, as text (the build row carries its time and file names).
+    private static List<string> Rows(string archive)
+    {
+        using var connection = new SqliteConnection($"Data Source={archive};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var rows = new List<string>();
+        foreach (var table in new[] { "Topics", "Sections", "Quotes", "AttributionLines", "Categories", "Redirects", "Paragraphs", "ListItems" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var values = Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => reader.GetName(i) != "SourcePath")
+                    .Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                rows.Add($"{table}: {string.Join('|', values)}");
+            }
+        }
+        return rows;
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
+    }
+
+    private static byte[] Bzip2(string text)
+    {
+        using var output = new MemoryStream();
+        using (var bzip2 = new BZip2OutputStream(output) { IsStreamOwner = false })
+            bzip2.Write(Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
+    }
+
+    // As Wikimedia's multistream dumps: the head in a stream of its own, then 100 pages a stream, then the tail.
+    private static byte[] Multistream() =>
+        [.. Bzip2(Head), .. Pages.Chunk(100).SelectMany(chunk => Bzip2(string.Concat(chunk))), .. Bzip2(Tail)];
+}
