@@ -43,18 +43,26 @@ public sealed class ArchiveBuilder(ImportOptions options)
     private static readonly EnumerationOptions ContentEnumeration =
         new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = false };
 
+    /// <summary>Called now and then while an import runs (at most <see cref="ProgressInterval"/> apart).</summary>
+    public Action<ImportProgress>? Progress { get; init; }
+
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Parses every file and reports diagnostics without writing anything (<c>--check</c>).</summary>
     public ImportSummary Check(string contentFolder, Action<Diagnostic> report)
     {
         var clock = Stopwatch.StartNew();
         var counts = new ImportCounts();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (topic, _) in new ContentReader(options, report, counts).Read(contentFolder))
+        var reader = new ContentReader(options, report, counts);
+        var progress = new ProgressClock(Progress, ProgressInterval);
+        foreach (var (topic, _) in reader.Read(contentFolder))
         {
             if (slugs.Add(topic.Slug))
                 counts.Add(topic);
             else
                 ReportDuplicateSlug(topic, report, counts);
+            progress.Tick(elapsed => counts.Progress(reader, elapsed));
         }
         return counts.Summary(clock.Elapsed);
     }
@@ -115,6 +123,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         {
             var writer = new ArchiveWriter(connection, transaction);
             var reader = new ContentReader(options, report, counts);
+            var progress = new ProgressClock(Progress, ProgressInterval);
             foreach (var (topic, source) in reader.Read(contentFolder))
             {
                 if (!writer.TryAdd(topic))
@@ -124,6 +133,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 }
                 counts.Add(topic);
                 buildHash.AppendData(Encoding.UTF8.GetBytes(source + "\0"));
+                progress.Tick(elapsed => counts.Progress(reader, elapsed));
             }
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));

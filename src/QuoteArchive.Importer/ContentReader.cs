@@ -21,15 +21,56 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     /// <summary>The redirect pages read so far, in content order: other titles of topics, written once every topic is.</summary>
     public IReadOnlyList<ParsedRedirect> Redirects => redirects;
 
+    private long bytesDone;
+    private FileStream? reading;
+
+    /// <summary>The bytes of content read so far (of a compressed dump, the compressed bytes).</summary>
+    public long BytesRead => bytesDone + (reading is { } file ? PositionOf(file) : 0);
+
+    /// <summary>The size of every content file: known once <see cref="Read"/> has started.</summary>
+    public long TotalBytes { get; private set; }
+
     public IEnumerable<ParsedPage> Read(string contentFolder)
     {
-        foreach (var path in ArchiveBuilder.ContentFiles(contentFolder))
+        var files = ArchiveBuilder.ContentFiles(contentFolder).ToList();
+        TotalBytes = files.Sum(SizeOf);
+        foreach (var path in files)
         {
             var root = File.Exists(contentFolder) ? Path.GetDirectoryName(Path.GetFullPath(contentFolder))! : contentFolder;
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var pages = DumpStreams.IsExport(path) ? ReadExport(path, relative) : ReadPageFile(path, relative);
-            foreach (var page in pages)
+            var export = DumpStreams.IsExport(path);
+            // A page file is read whole before its topic comes out; an export as its pages come.
+            if (!export)
+                bytesDone += SizeOf(path);
+            foreach (var page in export ? ReadExport(path, relative) : ReadPageFile(path, relative))
                 yield return page;
+            if (export)
+                bytesDone += SizeOf(path);
+            reading = null;
+        }
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private static long PositionOf(FileStream file)
+    {
+        try
+        {
+            return file.Position;
+        }
+        catch (ObjectDisposedException)
+        {
+            return 0;
         }
     }
 
@@ -53,7 +94,8 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         Stream stream;
         try
         {
-            stream = DumpStreams.OpenRead(path);
+            stream = DumpStreams.OpenRead(path, out var file);
+            reading = file;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -45,6 +45,8 @@ internal sealed class ImportCounts
             unknownTemplates[name] = unknownTemplates.GetValueOrDefault(name) + count;
     }
 
+    public ImportProgress Progress(ContentReader reader, TimeSpan elapsed) => new(topics, quotes, reader.BytesRead, reader.TotalBytes, elapsed);
+
     public void Skip(string why) => skipped[why] = skipped.GetValueOrDefault(why) + 1;
 
     public void Report(Diagnostic diagnostic, Action<Diagnostic> report)

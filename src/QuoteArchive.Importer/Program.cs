@@ -22,11 +22,21 @@ if (!Directory.Exists(arguments.ContentFolder) && !(File.Exists(arguments.Conten
     return 2;
 }
 
-var builder = new ArchiveBuilder(arguments.Options);
-void Report(Diagnostic diagnostic) => Console.Error.WriteLine(Path.Combine(arguments.ContentFolder, diagnostic.ToString()));
+// A terminal sees one progress line, rewritten in place; a log (stderr redirected) a line every few seconds.
+var interactive = !Console.IsErrorRedirected;
+var builder = new ArchiveBuilder(arguments.Options)
+{
+    ProgressInterval = TimeSpan.FromSeconds(interactive ? 0.5 : 5),
+    Progress = progress => Console.Error.Write(interactive ? $"\r{progress}\u001b[K" : $"progress: {progress}\n"),
+};
+// Diagnostics name files as the user does; one clears the progress line it would otherwise run into.
+var root = File.Exists(arguments.ContentFolder) ? Path.GetDirectoryName(arguments.ContentFolder) ?? "" : arguments.ContentFolder;
+void Report(Diagnostic diagnostic) => Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") + Path.Combine(root, diagnostic.ToString()));
 var summary = arguments.ArchivePath is null
     ? builder.Check(arguments.ContentFolder, Report)
     : builder.Build(arguments.ContentFolder, arguments.ArchivePath, Report);
+if (interactive)
+    Console.Error.Write("\r\u001b[K");
 Console.WriteLine(arguments.ArchivePath is null ? $"checked: {summary}" : summary.ToString());
 if (summary.UnknownTemplateReport() is { } unknownTemplates)
     Console.Error.WriteLine(unknownTemplates);

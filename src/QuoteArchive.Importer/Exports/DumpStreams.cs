@@ -12,9 +12,10 @@ public static class DumpStreams
     public static bool IsExport(string path) => KindOf(path) is not null;
 
     /// <summary>The file's decompressed XML, read forward only.</summary>
-    public static Stream OpenRead(string path)
+    /// <param name="file">the file underneath, whose position says how much of it has been read</param>
+    public static Stream OpenRead(string path, out FileStream file)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
+        file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
         try
         {
             return KindOf(path) switch

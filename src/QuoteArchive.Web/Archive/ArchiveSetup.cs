@@ -53,7 +53,12 @@ public static class ArchiveSetup
             logger.LogError("Archive settings: {Problem}; the content folder is not imported", problem);
             return;
         }
-        var builder = new ArchiveBuilder(importOptions);
+        // A long import (a whole wiki's dump) says how far it has come every few seconds.
+        var builder = new ArchiveBuilder(importOptions)
+        {
+            Progress = progress => logger.LogInformation("Import progress: {Progress}", progress.ToString()),
+            ProgressInterval = TimeSpan.FromSeconds(5),
+        };
         if (builder.IsUpToDate(options.ContentPath, options.DatabasePath))
             return;
 
@@ -66,5 +71,7 @@ public static class ArchiveSetup
                 logger.LogWarning("{Diagnostic}", diagnostic.ToString());
         });
         logger.LogInformation("Import: {Summary}", summary.ToString());
+        if (summary.UnknownTemplateReport() is { } unknownTemplates)
+            logger.LogInformation("Import: {UnknownTemplates}", unknownTemplates);
     }
 }

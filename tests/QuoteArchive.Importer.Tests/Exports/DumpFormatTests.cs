@@ -137,3 +137,24 @@ public sealed class DumpFormatTests
     private static byte[] Multistream() =>
         [.. Bzip2(Head), .. Pages.Chunk(100).SelectMany(chunk => Bzip2(string.Concat(chunk))), .. Bzip2(Tail)];
 }
+
+/// <summary>A long import says how far it has come.</summary>
+public sealed class ImportProgressTests
+{
+    [Fact]
+    public void ProgressCountsPagesAndQuotesAndTheBytesReadOfTheWhole()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n\n  • Two.\n");
+        folder.Write("content/b.txt", "B\n\nQuotes\n\n  • Three.\n");
+        var seen = new List<ImportProgress>();
+        var builder = new ArchiveBuilder(new ImportOptions()) { Progress = seen.Add, ProgressInterval = TimeSpan.Zero };
+
+        builder.Build(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db"), _ => { });
+
+        var total = new FileInfo(Path.Combine(folder.Path, "content/a.txt")).Length + new FileInfo(Path.Combine(folder.Path, "content/b.txt")).Length;
+        Assert.Equal([(1, 2), (2, 3)], seen.Select(p => (p.Pages, p.Quotes)));
+        Assert.All(seen, p => Assert.Equal(total, p.TotalBytes));
+        Assert.True(seen[^1].BytesRead >= seen[0].BytesRead && seen[0].BytesRead > 0, string.Join("; ", seen));
+    }
+}
