@@ -48,6 +48,9 @@ public sealed class ArchiveBuilder(ImportOptions options)
 
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Stops the import between two pages (Ctrl-C, SIGTERM): the previous archive stays as it was.</summary>
+    public CancellationToken Stopping { get; init; }
+
     /// <summary>Parses every file and reports diagnostics without writing anything (<c>--check</c>).</summary>
     public ImportSummary Check(string contentFolder, Action<Diagnostic> report)
     {
@@ -63,6 +66,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             else
                 ReportDuplicateSlug(topic, report, counts);
             progress.Tick(elapsed => counts.Progress(reader, elapsed));
+            Stopping.ThrowIfCancellationRequested();
         }
         return counts.Summary(clock.Elapsed);
     }
@@ -134,6 +138,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 counts.Add(topic);
                 buildHash.AppendData(Encoding.UTF8.GetBytes(source + "\0"));
                 progress.Tick(elapsed => counts.Progress(reader, elapsed));
+                Stopping.ThrowIfCancellationRequested();
             }
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));

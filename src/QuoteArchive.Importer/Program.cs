@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using QuoteArchive.Importer;
 
 const string Usage = """
@@ -8,7 +9,7 @@ const string Usage = """
       --language CODE          language of topics outside a language-code folder (default: en)
       --source-base-url URL    where page-text topics came from; {lang} stands for the topic's language
                                (default: https://{lang}.wikiquote.org/wiki/)
-    exit status: 0 imported, 1 a file had an error, 2 bad usage
+    exit status: 0 imported, 1 a file had an error, 2 bad usage, 130 stopped (Ctrl-C, SIGTERM)
     """;
 
 if (!ImporterArguments.TryParse(args, out var arguments, out var problem))
@@ -24,17 +25,31 @@ if (!Directory.Exists(arguments.ContentFolder) && !(File.Exists(arguments.Conten
 
 // A terminal sees one progress line, rewritten in place; a log (stderr redirected) a line every few seconds.
 var interactive = !Console.IsErrorRedirected;
+// Ctrl-C and SIGTERM stop the import between two pages; the temporary file goes, the previous archive stays.
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
+using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
 var builder = new ArchiveBuilder(arguments.Options)
 {
+    Stopping = stopping.Token,
     ProgressInterval = TimeSpan.FromSeconds(interactive ? 0.5 : 5),
     Progress = progress => Console.Error.Write(interactive ? $"\r{progress}\u001b[K" : $"progress: {progress}\n"),
 };
 // Diagnostics name files as the user does; one clears the progress line it would otherwise run into.
 var root = File.Exists(arguments.ContentFolder) ? Path.GetDirectoryName(arguments.ContentFolder) ?? "" : arguments.ContentFolder;
 void Report(Diagnostic diagnostic) => Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") + Path.Combine(root, diagnostic.ToString()));
-var summary = arguments.ArchivePath is null
-    ? builder.Check(arguments.ContentFolder, Report)
-    : builder.Build(arguments.ContentFolder, arguments.ArchivePath, Report);
+ImportSummary summary;
+try
+{
+    summary = arguments.ArchivePath is null
+        ? builder.Check(arguments.ContentFolder, Report)
+        : builder.Build(arguments.ContentFolder, arguments.ArchivePath, Report);
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") + "stopped: nothing was written; the previous archive is as it was");
+    return 130;
+}
 if (interactive)
     Console.Error.Write("\r\u001b[K");
 Console.WriteLine(arguments.ArchivePath is null ? $"checked: {summary}" : summary.ToString());

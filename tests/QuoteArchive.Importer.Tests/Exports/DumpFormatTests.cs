@@ -158,3 +158,26 @@ public sealed class ImportProgressTests
         Assert.True(seen[^1].BytesRead >= seen[0].BytesRead && seen[0].BytesRead > 0, string.Join("; ", seen));
     }
 }
+
+/// <summary>An import stopped half-way (Ctrl-C, SIGTERM) leaves the previous archive as it was, and no file of its own.</summary>
+public sealed class StoppedImportTests
+{
+    [Fact]
+    public void AStoppedImportLeavesThePreviousArchiveAndNoStrayFile()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        var content = Path.Combine(folder.Path, "content");
+        var target = Path.Combine(folder.Path, "archive.db");
+        new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
+        var before = File.ReadAllBytes(target);
+        folder.Write("content/b.txt", "B\n\nQuotes\n\n  • Two.\n");
+
+        using var stopping = new CancellationTokenSource();
+        var builder = new ArchiveBuilder(new ImportOptions()) { Stopping = stopping.Token, Progress = _ => stopping.Cancel(), ProgressInterval = TimeSpan.Zero };
+        Assert.Throws<OperationCanceledException>(() => builder.Build(content, target, _ => { }));
+
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["archive.db"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+}
