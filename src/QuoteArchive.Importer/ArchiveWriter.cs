@@ -12,7 +12,7 @@ namespace QuoteArchive.Importer;
 internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
     private readonly PreparedInsert topics = new(connection, transaction, "Topics",
-        "Id", "Slug", "Title", "Description", "Language", "SourceUrl", "SourcePath", "License", "Kind", "PageId", "RevisionId", "RevisionTimestamp");
+        "Id", "Slug", "Title", "SortKey", "Letter", "Description", "Language", "SourceUrl", "SourcePath", "License", "Kind", "PageId", "RevisionId", "RevisionTimestamp");
     private readonly PreparedInsert categories = new(connection, transaction, "Categories", "TopicId", "Position", "Name", "Slug");
     private readonly PreparedInsert languageLinks = new(connection, transaction, "LanguageLinks", "TopicId", "Position", "Language", "Title");
     private readonly PreparedInsert notes = new(connection, transaction, "QuoteNotes", "QuoteId", "Position", "Text", "Html", "Line");
@@ -52,7 +52,8 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
 
         var topicId = nextTopicId++;
         var revision = topic.Revision;
-        topics.Run(topicId, topic.Slug, topic.Title, topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License,
+        var sortKey = SortKeys.ForTitle(topic.Title);
+        topics.Run(topicId, topic.Slug, topic.Title, sortKey, SortKeys.LetterOf(sortKey), topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License,
             topic.Kind.ToString(), revision?.PageId, revision?.RevisionId, revision?.Timestamp.ToString(Timestamp, CultureInfo.InvariantCulture));
         foreach (var (category, position) in topic.Categories.Select((c, i) => (c, i)))
             categories.Run(topicId, position, category, Slugs.FromTitle(category));

@@ -29,8 +29,8 @@ public static partial class AuthorIndex
         int Add(string name, string slug, int? topicId)
         {
             var unique = UniqueNames.Claim(slug, slugs);
-            var sortKey = Fold(name);
-            insert.Run(nextId, unique, name, sortKey, LetterOf(sortKey), topicId, 0);
+            var sortKey = SortKeys.Fold(name);
+            insert.Run(nextId, unique, name, sortKey, SortKeys.LetterOf(sortKey), topicId, 0);
             byName[name] = nextId;
             return nextId++;
         }
@@ -117,27 +117,7 @@ public static partial class AuthorIndex
         return matched == titleWords.Length;
 
         static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        static bool Same(string a, string b) => string.Equals(Fold(a), Fold(b), StringComparison.Ordinal);
-    }
-
-    /// <summary>Lower case without diacritics: how names sort and how the A–Z groups them.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                folded.Append(char.ToLowerInvariant(c));
-        }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
-    }
-
-    public static string LetterOf(string sortKey)
-    {
-        if (sortKey.Length == 0 || !Rune.TryGetRuneAt(sortKey, 0, out var first) || !Rune.IsLetter(first))
-            return "#";
-        return Rune.ToUpperInvariant(first).ToString();
+        static bool Same(string a, string b) => string.Equals(SortKeys.Fold(a), SortKeys.Fold(b), StringComparison.Ordinal);
     }
 
     private static string? Clean(string raw)

@@ -31,6 +31,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
         model.Entity<Topic>(topic =>
         {
             topic.HasIndex(t => t.Slug).IsUnique();
+            topic.HasIndex(t => new { t.Letter, t.SortKey });
             topic.HasMany(t => t.Lead).WithOne().HasForeignKey(p => p.TopicId);
             topic.HasMany(t => t.Sections).WithOne(s => s.Topic).HasForeignKey(s => s.TopicId);
             topic.HasMany(t => t.SisterLinks).WithOne().HasForeignKey(l => l.TopicId);

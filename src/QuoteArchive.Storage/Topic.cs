@@ -17,6 +17,9 @@ public sealed class Topic
     public int Id { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
+    /// <summary>The title folded for A–Z order (see <see cref="Author.SortKey"/>), and the letter it files under.</summary>
+    public string SortKey { get; set; } = "";
+    public string Letter { get; set; } = "#";
     public string? Description { get; set; }
     /// <summary>BCP 47 language code such as <c>en</c> or <c>fr</c>.</summary>
     public required string Language { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Pages.Categories;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Api;
 
@@ -33,8 +34,23 @@ public static class ArchiveApi
         return api;
     }
 
-    private static async Task<Ok<List<TopicSummary>>> TopicsAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.TopicSummariesAsync(cancellationToken));
+    /// <summary>
+    /// Every topic A–Z; in a large archive one letter at a time, paged (<c>letter</c>, <c>page</c>, <c>pageSize</c>),
+    /// with a <c>Link</c> header to the next page, or to the next letter after a letter's last page.
+    /// </summary>
+    private static async Task<Ok<IReadOnlyList<TopicSummary>>> TopicsAsync(HttpContext context, ArchiveDbContext db,
+        string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
+    {
+        var list = await db.TopicListAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
+        if (list.Letter is not null)
+        {
+            list.Paging.AddLinkHeader(context, list.Total);
+            var next = list.Letters.SkipWhile(l => l.Letter != list.Letter).Skip(1).FirstOrDefault();
+            if (!list.Paging.HasNext(list.Total) && next is not null)
+                context.Response.Headers.Append("Link", $"</api/topics?letter={Uri.EscapeDataString(next.Letter)}>; rel=\"next\"");
+        }
+        return TypedResults.Ok(list.Topics);
+    }
 
     private static async Task<Results<Ok<TopicView>, RedirectHttpResult, ProblemHttpResult>> TopicAsync(
         string? slug, ArchiveDbContext db, CancellationToken cancellationToken)

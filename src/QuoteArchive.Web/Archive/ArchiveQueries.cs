@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Archive;
 
@@ -14,22 +15,25 @@ public static class ArchiveQueries
     /// <summary>A dictionary order of titles: SQLite orders by code point ("Z" before "a", "É" after "z").</summary>
     public static readonly StringComparer AToZ = StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.IgnoreCase);
 
-    /// <summary>Every topic, A–Z by title, with its quote count.</summary>
-    public static async Task<List<TopicSummary>> TopicSummariesAsync(this ArchiveDbContext db, CancellationToken cancellationToken)
+    /// <summary>The topics A–Z with their quote counts: all of them, or one letter at a time in a large archive.</summary>
+    public static async Task<TopicListView> TopicListAsync(this ArchiveDbContext db, string? asked, Paging paging, CancellationToken cancellationToken)
     {
-        var topics = await db.Topics
+        var letters = await LetterSplit.CountAsync(db.Topics.Select(t => t.Letter), cancellationToken);
+        var (letter, total, page) = LetterSplit.Choose(letters, asked, paging);
+        var topics = await (letter is null ? db.Topics : db.Topics.Where(t => t.Letter == letter))
+            .OrderBy(t => t.Letter == "#" ? 1 : 0).ThenBy(t => t.Letter).ThenBy(t => t.SortKey).ThenBy(t => t.Id)
+            .Skip(page.Skip).Take(page.PageSize)
             .Select(t => new TopicSummary
             {
                 Slug = t.Slug,
                 Title = t.Title,
                 Description = t.Description,
                 Language = t.Language,
+                Letter = t.Letter,
                 QuoteCount = db.Quotes.Count(q => q.TopicId == t.Id),
             })
             .ToListAsync(cancellationToken);
-        // SQLite orders by code point ("Z" before "a", "É" after "z"); readers expect a dictionary order.
-        topics.Sort((a, b) => AToZ.Compare(a.Title, b.Title));
-        return topics;
+        return new TopicListView { Letter = letter, Letters = letters, Paging = page, Total = total, Topics = topics };
     }
 
     /// <summary>A whole topic, its featured quote lifted out of the sections; null when no topic has the slug.</summary>

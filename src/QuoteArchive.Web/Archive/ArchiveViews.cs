@@ -17,6 +17,18 @@ public sealed record TopicSummary
     public required string Language { get; init; }
     public string Url => ArchiveUrls.Topic(Slug);
     public int QuoteCount { get; init; }
+    [JsonIgnore] public string Letter { get; init; } = "#";
+}
+
+/// <summary>The topics A–Z: all of them, or, in a large archive, one letter at a time and paged.</summary>
+public sealed record TopicListView
+{
+    /// <summary>The letter shown, or null when every topic fits on the page.</summary>
+    public string? Letter { get; init; }
+    public required IReadOnlyList<Pages.Shared.LetterCount> Letters { get; init; }
+    public Pages.Shared.Paging Paging { get; init; }
+    public int Total { get; init; }
+    public required IReadOnlyList<TopicSummary> Topics { get; init; }
 }
 
 public sealed record TopicView

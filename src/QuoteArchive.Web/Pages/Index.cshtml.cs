@@ -1,29 +1,31 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages;
 
 public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
-    public IReadOnlyList<TopicSummary> Topics { get; private set; } = [];
+    public const int PageSize = 200;
 
-    /// <summary>The topics under the letter they file under, A–Z.</summary>
-    public IEnumerable<IGrouping<string, TopicSummary>> Letters => Topics.GroupBy(t => Letter(t.Title));
+    public TopicListView List { get; private set; } = null!;
 
-    public int QuoteCount => Topics.Sum(t => t.QuoteCount);
+    /// <summary>The topics shown under the letter they file under, A–Z.</summary>
+    public IEnumerable<IGrouping<string, TopicSummary>> Letters => List.Topics.GroupBy(t => t.Letter);
 
-    public int LanguageCount => Topics.Select(t => t.Language).Distinct().Count();
+    public int TopicCount => List.Letters.Sum(l => l.Count);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Topics = await db.TopicSummariesAsync(cancellationToken);
+    public int QuoteCount { get; private set; }
 
-    // "Élan" files under E, as in a dictionary; titles starting with a digit or a sign under "#".
-    private static string Letter(string title)
+    public int LanguageCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var first = title.Normalize(NormalizationForm.FormD).FirstOrDefault(char.IsLetterOrDigit);
-        return char.IsLetter(first) ? char.ToUpper(first, CultureInfo.InvariantCulture).ToString() : "#";
+        List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
+        // The archive's own totals, counted once at import.
+        QuoteCount = await db.Builds.Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
+        LanguageCount = await db.Topics.Select(t => t.Language).Distinct().CountAsync(cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using QuoteArchive.Importer;
+using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Web.Tests.Search;
 
@@ -29,7 +30,7 @@ public sealed class AuthorIndexTests
     [InlineData("50 Cent", "50 cent", "#")]
     public void NamesSortWithoutCaseOrAccentsUnderTheirFirstLetter(string name, string sortKey, string letter)
     {
-        Assert.Equal(sortKey, AuthorIndex.Fold(name));
-        Assert.Equal(letter, AuthorIndex.LetterOf(AuthorIndex.Fold(name)));
+        Assert.Equal(sortKey, SortKeys.Fold(name));
+        Assert.Equal(letter, SortKeys.LetterOf(SortKeys.Fold(name)));
     }
 }

@@ -9,25 +9,12 @@ namespace QuoteArchive.Web.Pages.Authors;
 public static class AuthorQueries
 {
     /// <summary>Below this many authors the A–Z shows them all; above it, one letter at a time.</summary>
-    public const int AllOnOnePage = 1000;
-
-    public static async Task<AuthorListView> AuthorListAsync(this ArchiveDbContext db, string? letter, Paging paging,
+    public static async Task<AuthorListView> AuthorListAsync(this ArchiveDbContext db, string? asked, Paging paging,
         CancellationToken cancellationToken)
     {
-        var letters = await db.Authors.GroupBy(a => a.Letter)
-            .Select(g => new LetterCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        letters = letters.OrderBy(l => l.Letter == "#" ? 1 : 0).ThenBy(l => l.Letter, StringComparer.Ordinal).ToList();
-        var total = letters.Sum(l => l.Count);
-        if (string.IsNullOrEmpty(letter) && total > AllOnOnePage)
-            letter = letters.FirstOrDefault()?.Letter;
-        var authors = db.Authors.AsQueryable();
-        if (!string.IsNullOrEmpty(letter))
-        {
-            authors = authors.Where(a => a.Letter == letter);
-            total = letters.FirstOrDefault(l => l.Letter == letter)?.Count ?? 0;
-        }
-        var page = string.IsNullOrEmpty(letter) ? new Paging(1, Math.Max(total, 1)) : paging;
+        var letters = await LetterSplit.CountAsync(db.Authors.Select(a => a.Letter), cancellationToken);
+        var (letter, total, page) = LetterSplit.Choose(letters, asked, paging);
+        var authors = letter is null ? db.Authors : db.Authors.Where(a => a.Letter == letter);
         var list = await authors.OrderBy(a => a.Letter).ThenBy(a => a.SortKey).ThenBy(a => a.Id)
             .Skip(page.Skip).Take(page.PageSize)
             .Select(a => new AuthorSummary
@@ -41,7 +28,7 @@ public static class AuthorQueries
             .ToListAsync(cancellationToken);
         return new AuthorListView
         {
-            Letter = string.IsNullOrEmpty(letter) ? null : letter,
+            Letter = letter,
             Letters = letters,
             Page = page.Page,
             PageSize = page.PageSize,

@@ -1,3 +1,4 @@
+using QuoteArchive.Web.Pages.Shared;
 using System.Text.Json.Serialization;
 using QuoteArchive.Web.Archive;
 
@@ -22,8 +23,6 @@ public sealed record AuthorSummary
     /// <summary>The author's own page in the archive, when there is one.</summary>
     public string? TopicSlug { get; init; }
 }
-
-public sealed record LetterCount(string Letter, int Count);
 
 public sealed record AuthorListView
 {
