@@ -45,7 +45,7 @@ internal static class EnglishTemplates
         var shown = label.IsEmpty ? Piece.Plain(article) : label;
         return url is null || article.Length == 0
             ? shown
-            : new Piece(shown.Text, $"<a href=\"{System.Net.WebUtility.HtmlEncode(url)}\">{shown.Html}</a>");
+            : new Piece(shown.Text, $"<a href=\"{HtmlText.Encode(url)}\">{shown.Html}</a>");
     }
 
     private static Piece Quote(TemplateCall c)

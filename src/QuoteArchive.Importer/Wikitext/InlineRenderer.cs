@@ -114,10 +114,10 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         if (extra > 0)
             sink.Append(new string('\'', extra));
         var marks = n - extra;
-        if (marks is 2 or 5)
-            sink.Toggle(InlineSink.Emphasis.Italic);
-        if (marks is 3 or 5)
-            sink.Toggle(InlineSink.Emphasis.Bold);
+        if (marks == 5)
+            sink.ToggleBoth();
+        else
+            sink.Toggle(marks == 2 ? InlineSink.Emphasis.Italic : InlineSink.Emphasis.Bold);
         return i + n;
     }
 

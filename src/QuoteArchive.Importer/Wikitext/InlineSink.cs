@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace QuoteArchive.Importer.Wikitext;
@@ -10,7 +9,7 @@ internal sealed record Piece(string Text, string Html)
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 
-    public static Piece Plain(string text) => new(text, WebUtility.HtmlEncode(text));
+    public static Piece Plain(string text) => new(text, HtmlText.Encode(text));
 
     public Piece Trim()
     {
@@ -21,7 +20,7 @@ internal sealed record Piece(string Text, string Html)
     public static Piece Join(string separator, IEnumerable<Piece> pieces)
     {
         var list = pieces.Where(p => !p.IsEmpty).ToList();
-        return new(string.Join(separator, list.Select(p => p.Text)), string.Join(WebUtility.HtmlEncode(separator), list.Select(p => p.Html)));
+        return new(string.Join(separator, list.Select(p => p.Text)), string.Join(HtmlText.Encode(separator), list.Select(p => p.Html)));
     }
 
     public static Piece operator +(Piece a, Piece b) => new(a.Text + b.Text, a.Html + b.Html);
@@ -56,7 +55,7 @@ internal sealed class InlineSink(List<RefNote> notes)
     public void Append(string plain)
     {
         text.Append(plain);
-        html.Append(WebUtility.HtmlEncode(plain));
+        html.Append(HtmlText.Encode(plain));
     }
 
     public void Append(Piece piece)
@@ -69,7 +68,7 @@ internal sealed class InlineSink(List<RefNote> notes)
     public void AppendLink(string href, Piece label)
     {
         text.Append(label.Text);
-        html.Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(label.Html).Append("</a>");
+        html.Append("<a href=\"").Append(HtmlText.Encode(href)).Append("\">").Append(label.Html).Append("</a>");
     }
 
     public void LineBreak()
@@ -92,6 +91,14 @@ internal sealed class InlineSink(List<RefNote> notes)
         open.RemoveAt(at);
         for (var i = at; i < open.Count; i++)
             html.Append(Tag(open[i], closing: false));
+    }
+
+    /// <summary>Five apostrophes: both, the inner one first when both are open, so the elements close in order.</summary>
+    public void ToggleBoth()
+    {
+        var first = open.Count > 0 && open[^1] == Emphasis.Bold ? Emphasis.Bold : Emphasis.Italic;
+        Toggle(first);
+        Toggle(first == Emphasis.Bold ? Emphasis.Italic : Emphasis.Bold);
     }
 
     public Piece Finish()

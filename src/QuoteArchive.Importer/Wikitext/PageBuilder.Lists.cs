@@ -113,7 +113,7 @@ internal sealed partial class PageBuilder
         var text = piece.Text.Trim();
         var words = text[(text.IndexOf(':', speaker.Length) + 1)..].Trim();
         var colon = piece.Html.IndexOf(':', StringComparison.Ordinal);
-        var html = colon >= 0 ? piece.Html[(colon + 1)..].Trim() : System.Net.WebUtility.HtmlEncode(words);
+        var html = colon >= 0 ? piece.Html[(colon + 1)..].Trim() : HtmlText.Encode(words);
         if (html.StartsWith("</strong>", StringComparison.Ordinal))
             html = html["</strong>".Length..].TrimStart();
         return new Piece(words, html);
