@@ -46,11 +46,12 @@ internal sealed class InlineSink(List<RefNote> notes)
     private readonly StringBuilder text = new();
     private readonly StringBuilder html = new();
     private readonly List<Emphasis> open = [];
+    private readonly List<int> openedAt = [];
 
     public List<RefNote> Notes { get; } = notes;
 
-    /// <summary>Emphasis left open at the end: MediaWiki closes it silently; we report it.</summary>
-    public bool LeftOpen { get; private set; }
+    /// <summary>Where the emphasis left open at the end was opened: MediaWiki closes it silently; we report it.</summary>
+    public int? LeftOpenAt { get; private set; }
 
     public void Append(string plain)
     {
@@ -77,36 +78,40 @@ internal sealed class InlineSink(List<RefNote> notes)
         html.Append("<br>\n");
     }
 
-    public void Toggle(Emphasis emphasis)
+    /// <param name="source">where the apostrophes stand in the line, for the report of one left open</param>
+    public void Toggle(Emphasis emphasis, int source)
     {
         var at = open.LastIndexOf(emphasis);
         if (at < 0)
         {
             open.Add(emphasis);
+            openedAt.Add(source);
             html.Append(Tag(emphasis, closing: false));
             return;
         }
         for (var i = open.Count - 1; i >= at; i--)
             html.Append(Tag(open[i], closing: true));
         open.RemoveAt(at);
+        openedAt.RemoveAt(at);
         for (var i = at; i < open.Count; i++)
             html.Append(Tag(open[i], closing: false));
     }
 
     /// <summary>Five apostrophes: both, the inner one first when both are open, so the elements close in order.</summary>
-    public void ToggleBoth()
+    public void ToggleBoth(int source)
     {
         var first = open.Count > 0 && open[^1] == Emphasis.Bold ? Emphasis.Bold : Emphasis.Italic;
-        Toggle(first);
-        Toggle(first == Emphasis.Bold ? Emphasis.Italic : Emphasis.Bold);
+        Toggle(first, source);
+        Toggle(first == Emphasis.Bold ? Emphasis.Italic : Emphasis.Bold, source);
     }
 
     public Piece Finish()
     {
-        LeftOpen = open.Count > 0;
+        LeftOpenAt = open.Count > 0 ? openedAt[0] : null;
         for (var i = open.Count - 1; i >= 0; i--)
             html.Append(Tag(open[i], closing: true));
         open.Clear();
+        openedAt.Clear();
         return new(text.ToString(), html.ToString());
     }
 
