@@ -18,7 +18,7 @@ internal sealed partial class PageBuilder
         var piece = renderer.Render(block.From, block.To, notes);
         var prefix = block.Prefix;
         var line = block.Line.Line;
-        if (section.IsList)
+        if (section.IsList && !(piece.IsEmpty && notes.Count == 0))
         {
             section.Items.Add(new ParsedListItem { Depth = prefix.Length, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
             AddNotes(section.Notes, notes);
