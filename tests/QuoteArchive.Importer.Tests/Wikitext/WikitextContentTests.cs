@@ -27,4 +27,14 @@ public sealed class WikitextContentTests
         var quote = Assert.Single(topic.Quotes);
         Assert.Equal(("Une citation.", "Un livre, Un Auteur"), (quote.Text, quote.Attribution.Single().Text));
     }
+
+    [Fact]
+    public void ARedirectIsNoTopic()
+    {
+        var (topic, diagnostics) = WikitextImport.Parse("Harry S Truman.wiki", File.ReadAllBytes(Path.Combine(WikitextSample.Folder, "Harry S Truman.wiki")));
+
+        Assert.Null(topic);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal("Harry S Truman.wiki:1:1: warning: a redirect to 'Harry S. Truman', not a topic: skipped", warning.ToString());
+    }
 }
