@@ -98,7 +98,10 @@ internal sealed partial class PageBuilder
         var text = piece.Text.Trim();
         var words = text[(text.IndexOf(':', speaker.Length) + 1)..].Trim();
         var colon = piece.Html.IndexOf(':', StringComparison.Ordinal);
-        var html = colon >= 0 ? piece.Html[(colon + 1)..].Trim() : HtmlText.Encode(words);
+        // A colon inside markup (a link's address in the speaker's name) is not the speaker's: the words go plain.
+        var html = colon >= 0 && piece.Html.AsSpan(0, colon).IndexOf("<a ", StringComparison.Ordinal) < 0
+            ? piece.Html[(colon + 1)..].Trim()
+            : HtmlText.Encode(words);
         if (html.StartsWith("</strong>", StringComparison.Ordinal))
             html = html["</strong>".Length..].TrimStart();
         return new Piece(words, html);
