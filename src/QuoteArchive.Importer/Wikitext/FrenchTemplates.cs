@@ -21,7 +21,8 @@ internal static class FrenchTemplates
         TemplateTable.Add(TemplateRole.Inline, "the shown word (second parameter, else the first)", c => c.Get("2", "1"), "œuvre", "cat");
         TemplateTable.Add(TemplateRole.Inline, "day month year", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "date");
         TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (w=, s=, commons=, wikt= …), else to Wikipedia under the topic's title", OtherProjects, "Autres projets", "interprojet");
-        TemplateTable.Add(TemplateRole.Markup, "nothing (table of contents, stub notices)", _ => Piece.Empty, "sommaire à gauche", "sommaire", "ébauche");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (table of contents, stub and work-in-progress notices)", _ => Piece.Empty,
+            "sommaire à gauche", "sommaire", "ébauche", "en cours", "en cours.CM");
     }
 
     private static Piece Book(TemplateCall c)
