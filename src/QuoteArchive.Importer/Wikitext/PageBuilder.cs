@@ -42,7 +42,10 @@ internal sealed partial class PageBuilder(PageContext page)
                 _ => TextLine(block),
             };
             if (!reached)
+            {
                 topic.UnreachedLines += line.NonBlankLines;
+                page.Report(line.Line, 1, Severity.Warning, "a line whose words show nowhere: counted as unreached");
+            }
         }
         Finish();
         return topic;
