@@ -10,7 +10,7 @@ internal static class FrenchTemplates
     public static void Register()
     {
         TemplateTable.AddFor("fr", TemplateRole.Quote, "the quote (citation= or the first parameter); précisions= is an attribution line", c => c.Get("citation", "1"), "citation");
-        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, scène Scène, Section", Book, "Réf Livre", "Ouvrage");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, scène Scène, Section", Book, "Réf Livre");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Publication, nº Numéro, Date, p. Page", Article, "Réf Article");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, interprété par Acteur, Date", Film, "Réf Film");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Interprète, Album, Label, Date", Song, "Réf Chanson");
