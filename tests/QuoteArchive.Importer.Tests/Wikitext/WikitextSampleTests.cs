@@ -56,4 +56,12 @@ public sealed class WikitextSampleTests
 
         Assert.Empty(topic.UnknownTemplates);
     }
+
+    [Theory, MemberData(nameof(Samples))]
+    public void SampleHtmlHoldsOnlyTheTagsTheReaderWrites(string name)
+    {
+        var (topic, _) = WikitextSample.Named(name).Import();
+
+        Markdown.HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+    }
 }
