@@ -8,7 +8,8 @@ namespace QuoteArchive.Importer;
 public static class WikitextPageParser
 {
     /// <summary>
-    /// The topic of the page, or null when an error (in <paramref name="diagnostics"/>) makes it unusable.
+    /// The topic of the page, or null when an error (in <paramref name="diagnostics"/>) makes it unusable or the page
+    /// is a redirect (with a warning).
     /// </summary>
     /// <param name="title">the page title: the file name of a <c>.wiki</c> file, the <c>&lt;title&gt;</c> of an exported page</param>
     /// <param name="firstLine">the file line of the wikitext's first line (1 for a <c>.wiki</c> file; for a page inside an
@@ -21,6 +22,11 @@ public static class WikitextPageParser
             diagnostics.Add(new(new(file.RelativePath, firstLine), Severity.Error, "the title has no characters a slug can keep"));
             return null;
         }
+        if (Redirect.TryParse(file.Text, out var target))
+        {
+            diagnostics.Add(new(new(file.RelativePath, firstLine), Severity.Warning, $"a redirect to '{target}', not a topic: skipped"));
+            return null;
+        }
         var topic = new ParsedTopic
         {
             Slug = slug,
@@ -30,10 +36,13 @@ public static class WikitextPageParser
             SourcePath = file.RelativePath,
             License = "CC BY-SA",
         };
-        var page = new PageContext(file, topic, diagnostics);
+        var found = new List<Diagnostic>();
+        var page = new PageContext(file, topic, found);
         var lines = LogicalLines.Split(file.Text, firstLine, (line, column, message) => page.Report(line, column, Severity.Warning, message));
         new PageBuilder(page).Build(lines);
-        QuoteIdAssignment.Assign(topic, diagnostics);
+        QuoteIdAssignment.Assign(topic, found);
+        // Reported in file order, as a compiler does, whichever construct noticed the problem first.
+        diagnostics.AddRange(found.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column));
         return topic;
     }
 }

@@ -61,12 +61,11 @@ internal sealed record BlockLine(WikiLine Line, BlockKind Kind, int Level, strin
         while (last > 0)
         {
             var comment = text.LastIndexOf("<!--", last - 1, StringComparison.Ordinal);
-            if (comment < 0 || !renderer.Line.Brackets.TryEnd(comment, out var close) || renderer.SkipSpaceAndComments(comment, end) != end)
+            if (comment < 0 || !renderer.Line.Brackets.TryEnd(comment, out _) || renderer.SkipSpaceAndComments(comment, end) != end)
                 break;
             last = comment;
             while (last > 0 && char.IsWhiteSpace(text[last - 1]))
                 last--;
-            _ = close;
         }
         if (last < 2 || text[last - 1] != '=' || text.AsSpan(0, last).Contains('\n'))
             return false;

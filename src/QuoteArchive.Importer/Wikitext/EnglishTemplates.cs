@@ -20,6 +20,9 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.Inline, "Works by Name at Project Gutenberg", c => new PieceBuilder().Add("Works by ", c.Get("name", "1")).Add(" at Project Gutenberg").Build(), "gutenberg author");
         TemplateTable.Add(TemplateRole.Inline, "the text", c => c.Get("1"), "smallcaps", "small caps", "nowrap", "nobr");
         TemplateTable.Add(TemplateRole.Inline, "the date as written", c => c.Get("1"), "#dateformat", "#formatdate");
+        TemplateTable.Add(TemplateRole.Inline, "Bartlett's Familiar Quotations, 10th ed. (1919)", _ => Piece.Plain("Bartlett's Familiar Quotations, 10th ed. (1919)"), "Bartlett1919");
+        TemplateTable.Add(TemplateRole.Inline, "a vertical bar (MediaWiki's escape for | in a template)", _ => Piece.Plain("|"), "!");
+        TemplateTable.Add(TemplateRole.Inline, "the page's title", c => Piece.Plain(c.Page.Topic.Title), "PAGENAME", "FULLPAGENAME");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikipedia (the article, or the topic's title)", c => TemplateTable.Sister(c, "Wikipedia", c.Text("1")), "wikipedia");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikisource", c => TemplateTable.Sister(c, "Wikisource", c.Text("1")), "wikisource");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to the author's page on Wikisource", c => TemplateTable.Sister(c, "Wikisource", c.Text("1"), authorPage: true), "wikisource author");
@@ -45,7 +48,7 @@ internal static class EnglishTemplates
         var shown = label.IsEmpty ? Piece.Plain(article) : label;
         return url is null || article.Length == 0
             ? shown
-            : new Piece(shown.Text, $"<a href=\"{System.Net.WebUtility.HtmlEncode(url)}\">{shown.Html}</a>");
+            : new Piece(shown.Text, $"<a href=\"{HtmlText.Encode(url)}\">{shown.Html}</a>");
     }
 
     private static Piece Quote(TemplateCall c)

@@ -10,7 +10,7 @@ internal static class FrenchTemplates
     public static void Register()
     {
         TemplateTable.AddFor("fr", TemplateRole.Quote, "the quote (citation= or the first parameter); précisions= is an attribution line", c => c.Get("citation", "1"), "citation");
-        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, scène Scène, Section", Book, "Réf Livre", "Ouvrage");
+        TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, scène Scène, Section", Book, "Réf Livre");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Publication, nº Numéro, Date, p. Page", Article, "Réf Article");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, interprété par Acteur, Date", Film, "Réf Film");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Interprète, Album, Label, Date", Song, "Réf Chanson");
@@ -21,7 +21,8 @@ internal static class FrenchTemplates
         TemplateTable.Add(TemplateRole.Inline, "the shown word (second parameter, else the first)", c => c.Get("2", "1"), "œuvre", "cat");
         TemplateTable.Add(TemplateRole.Inline, "day month year", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "date");
         TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (w=, s=, commons=, wikt= …), else to Wikipedia under the topic's title", OtherProjects, "Autres projets", "interprojet");
-        TemplateTable.Add(TemplateRole.Markup, "nothing (table of contents, stub notices)", _ => Piece.Empty, "sommaire à gauche", "sommaire", "ébauche");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (table of contents, stub and work-in-progress notices)", _ => Piece.Empty,
+            "sommaire à gauche", "sommaire", "ébauche", "en cours", "en cours.CM");
     }
 
     private static Piece Book(TemplateCall c)

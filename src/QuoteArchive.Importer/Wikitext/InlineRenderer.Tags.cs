@@ -16,7 +16,7 @@ internal sealed partial class InlineRenderer
         if (Tags.At(source, i, to, "!--"))
         {
             // MediaWiki drops comments; one that never closes was reported and is kept as text.
-            if (!line.Brackets.TryEnd(i, out var commentEnd))
+            if (!line.Brackets.TryEnd(i, out var commentEnd) || commentEnd > to)
                 return i;
             flush();
             return commentEnd;

@@ -23,8 +23,8 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         var sink = new InlineSink(notes);
         Run(from, to, sink, depth, poem);
         var piece = sink.Finish();
-        if (sink.LeftOpen && depth == 0)
-            page.Report(line.LineOf(from), line.ColumnOf(from), Severity.Warning, "bold or italic ('' or ''') left open: closed at the end of the line");
+        if (sink.LeftOpenAt is { } at && depth == 0)
+            page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "bold or italic ('' or ''') left open: closed at the end of the line");
         return piece;
     }
 
@@ -45,7 +45,8 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
             var next = Construct(i, to, sink, depth, poem, plain);
             if (next > i)
             {
-                i = plain = next;
+                // Every construct ends inside the range it was found in; the bound only guards that promise.
+                i = plain = Math.Min(next, to);
                 continue;
             }
             i++;
@@ -114,10 +115,10 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         if (extra > 0)
             sink.Append(new string('\'', extra));
         var marks = n - extra;
-        if (marks is 2 or 5)
-            sink.Toggle(InlineSink.Emphasis.Italic);
-        if (marks is 3 or 5)
-            sink.Toggle(InlineSink.Emphasis.Bold);
+        if (marks == 5)
+            sink.ToggleBoth(i + extra);
+        else
+            sink.Toggle(marks == 2 ? InlineSink.Emphasis.Italic : InlineSink.Emphasis.Bold, i + extra);
         return i + n;
     }
 

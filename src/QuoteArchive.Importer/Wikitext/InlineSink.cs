@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace QuoteArchive.Importer.Wikitext;
@@ -10,7 +9,7 @@ internal sealed record Piece(string Text, string Html)
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 
-    public static Piece Plain(string text) => new(text, WebUtility.HtmlEncode(text));
+    public static Piece Plain(string text) => new(text, HtmlText.Encode(text));
 
     public Piece Trim()
     {
@@ -21,7 +20,7 @@ internal sealed record Piece(string Text, string Html)
     public static Piece Join(string separator, IEnumerable<Piece> pieces)
     {
         var list = pieces.Where(p => !p.IsEmpty).ToList();
-        return new(string.Join(separator, list.Select(p => p.Text)), string.Join(WebUtility.HtmlEncode(separator), list.Select(p => p.Html)));
+        return new(string.Join(separator, list.Select(p => p.Text)), string.Join(HtmlText.Encode(separator), list.Select(p => p.Html)));
     }
 
     public static Piece operator +(Piece a, Piece b) => new(a.Text + b.Text, a.Html + b.Html);
@@ -47,16 +46,17 @@ internal sealed class InlineSink(List<RefNote> notes)
     private readonly StringBuilder text = new();
     private readonly StringBuilder html = new();
     private readonly List<Emphasis> open = [];
+    private readonly List<int> openedAt = [];
 
     public List<RefNote> Notes { get; } = notes;
 
-    /// <summary>Emphasis left open at the end: MediaWiki closes it silently; we report it.</summary>
-    public bool LeftOpen { get; private set; }
+    /// <summary>Where the emphasis left open at the end was opened: MediaWiki closes it silently; we report it.</summary>
+    public int? LeftOpenAt { get; private set; }
 
     public void Append(string plain)
     {
         text.Append(plain);
-        html.Append(WebUtility.HtmlEncode(plain));
+        html.Append(HtmlText.Encode(plain));
     }
 
     public void Append(Piece piece)
@@ -69,7 +69,7 @@ internal sealed class InlineSink(List<RefNote> notes)
     public void AppendLink(string href, Piece label)
     {
         text.Append(label.Text);
-        html.Append("<a href=\"").Append(WebUtility.HtmlEncode(href)).Append("\">").Append(label.Html).Append("</a>");
+        html.Append("<a href=\"").Append(HtmlText.Encode(href)).Append("\">").Append(label.Html).Append("</a>");
     }
 
     public void LineBreak()
@@ -78,28 +78,40 @@ internal sealed class InlineSink(List<RefNote> notes)
         html.Append("<br>\n");
     }
 
-    public void Toggle(Emphasis emphasis)
+    /// <param name="source">where the apostrophes stand in the line, for the report of one left open</param>
+    public void Toggle(Emphasis emphasis, int source)
     {
         var at = open.LastIndexOf(emphasis);
         if (at < 0)
         {
             open.Add(emphasis);
+            openedAt.Add(source);
             html.Append(Tag(emphasis, closing: false));
             return;
         }
         for (var i = open.Count - 1; i >= at; i--)
             html.Append(Tag(open[i], closing: true));
         open.RemoveAt(at);
+        openedAt.RemoveAt(at);
         for (var i = at; i < open.Count; i++)
             html.Append(Tag(open[i], closing: false));
     }
 
+    /// <summary>Five apostrophes: both, the inner one first when both are open, so the elements close in order.</summary>
+    public void ToggleBoth(int source)
+    {
+        var first = open.Count > 0 && open[^1] == Emphasis.Bold ? Emphasis.Bold : Emphasis.Italic;
+        Toggle(first, source);
+        Toggle(first == Emphasis.Bold ? Emphasis.Italic : Emphasis.Bold, source);
+    }
+
     public Piece Finish()
     {
-        LeftOpen = open.Count > 0;
+        LeftOpenAt = open.Count > 0 ? openedAt[0] : null;
         for (var i = open.Count - 1; i >= 0; i--)
             html.Append(Tag(open[i], closing: true));
         open.Clear();
+        openedAt.Clear();
         return new(text.ToString(), html.ToString());
     }
 

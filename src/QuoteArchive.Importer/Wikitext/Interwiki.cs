@@ -1,4 +1,3 @@
-using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Wikitext;
@@ -44,8 +43,18 @@ internal static class Interwiki
         return IsLanguage(prefix) ? Address("wikiquote", prefix.ToLowerInvariant(), rest) : null;
     }
 
-    /// <summary>A language prefix (<c>fr</c>, <c>pt-br</c>) as interlanguage links use them.</summary>
-    public static bool IsLanguage(string prefix) => LanguageCodes.IsLanguageCode(prefix.ToLowerInvariant()) && prefix.Length <= 3 || prefix.Contains('-') && LanguageCodes.IsLanguageCode(prefix);
+    // The language editions of Wikiquote, as interlanguage prefixes name them. Only these are languages: any other
+    // short word before a colon (Art: a history, Man: the story) is part of a page title, and must stay in the text.
+    private static readonly HashSet<string> Languages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "af", "am", "ar", "ast", "az", "be", "bg", "bn", "br", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et",
+        "eu", "fa", "fi", "fr", "gl", "gu", "he", "hi", "hr", "hu", "hy", "id", "ig", "is", "it", "ja", "ka", "kn", "ko", "ku",
+        "ky", "la", "li", "lt", "ml", "mr", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sa", "sah", "simple", "sk", "sl", "sq",
+        "sr", "su", "sv", "ta", "te", "th", "tl", "tr", "uk", "ur", "uz", "vi", "zh", "zh-min-nan", "be-tarask",
+    };
+
+    /// <summary>A language prefix (<c>fr</c>, <c>zh-min-nan</c>) as interlanguage links use them.</summary>
+    public static bool IsLanguage(string prefix) => Languages.Contains(prefix);
 
     private static string Address(string project, string language, string article)
     {

@@ -15,11 +15,31 @@ internal sealed record WikiLine(int Line, string Text, Brackets Brackets)
     /// <summary>How many source lines it spans that are not blank: the unit of "nothing lost".</summary>
     public int NonBlankLines => Text.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
 
+    // Offsets where the text's inner lines start, found once: positions of many constructs on one long logical line
+    // are then a binary search each, not a scan.
+    private int[]? lineStarts;
+
     /// <summary>The file line of offset <paramref name="at"/> of the text.</summary>
-    public int LineOf(int at) => Line + Text.AsSpan(0, Math.Min(at, Text.Length)).Count('\n');
+    public int LineOf(int at) => Line + InnerLine(at);
 
     /// <summary>The column (1-based) of offset <paramref name="at"/> on its line.</summary>
-    public int ColumnOf(int at) => at - (at == 0 ? 0 : Text.LastIndexOf('\n', Math.Min(at, Text.Length) - 1) + 1) + 1;
+    public int ColumnOf(int at) => at - LineStarts[InnerLine(at)] + 1;
+
+    private int InnerLine(int at)
+    {
+        var index = Array.BinarySearch(LineStarts, Math.Clamp(at, 0, Text.Length));
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    private int[] LineStarts => lineStarts ??= StartsOf(Text);
+
+    private static int[] StartsOf(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+            starts.Add(i + 1);
+        return [.. starts];
+    }
 }
 
 internal static class LogicalLines

@@ -6,8 +6,6 @@ namespace QuoteArchive.Importer.Wikitext;
 
 internal sealed partial class PageBuilder
 {
-    private ParsedQuote? dialogue;
-
     /// <summary>
     /// Wikiquote's list conventions: <c>*</c> starts a quote, <c>**</c> is its attribution line (depth 1), <c>***</c> a
     /// note on that line (depth 2) …; <c>*:</c> continues the quote after a line break, <c>**:</c> its last attribution
@@ -20,7 +18,7 @@ internal sealed partial class PageBuilder
         var piece = renderer.Render(block.From, block.To, notes);
         var prefix = block.Prefix;
         var line = block.Line.Line;
-        if (section.IsList)
+        if (section.IsList && !(piece.IsEmpty && notes.Count == 0))
         {
             section.Items.Add(new ParsedListItem { Depth = prefix.Length, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
             AddNotes(section.Notes, notes);
@@ -32,13 +30,13 @@ internal sealed partial class PageBuilder
         // :* and ::* under a quote are attribution lines indented by definition marks: depth by the whole prefix.
         if (marks == 0 && openQuote is not null && prefix[^1] is '*' or '#')
         {
-            openQuote.Attribution.Add(new ParsedAttributionLine { Depth = prefix.Length - 1, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
+            openQuote.AddAttribution(prefix.Length - 1, piece, line);
             AddNotes(openQuote.Notes, notes);
             return true;
         }
         if (marks == 0)
             return DefinitionLine(block, piece, notes);
-        dialogue = null;
+        EndDialogue();
         var continuation = marks < prefix.Length;
         if (marks == 1 && !continuation || openQuote is null)
         {
@@ -50,21 +48,12 @@ internal sealed partial class PageBuilder
         if (marks == 1)
         {
             // *: after a quote: the quote goes on after a line break (verse, letters).
-            openQuote = Extend(openQuote, piece);
+            openQuote.Continue(piece);
             AddNotes(openQuote.Notes, notes);
             return true;
         }
-        var attribution = openQuote.Attribution;
-        if (continuation && attribution.Count > 0)
-        {
-            var last = attribution[^1];
-            attribution[^1] = new ParsedAttributionLine
-            {
-                Depth = last.Depth, Text = $"{last.Text}\n{piece.Text.Trim()}", Html = $"{last.Html}<br>\n{piece.Html.Trim()}", Line = last.Line,
-            };
-        }
-        else
-            attribution.Add(new ParsedAttributionLine { Depth = marks - 1, Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
+        if (!continuation || !openQuote.ContinueAttribution(piece))
+            openQuote.AddAttribution(marks - 1, piece, line);
         AddNotes(openQuote.Notes, notes);
         return true;
     }
@@ -79,7 +68,7 @@ internal sealed partial class PageBuilder
         var raw = block.Line.Text[block.From..block.To].TrimStart();
         if (inBody && (dialogue is not null || raw.StartsWith("'''", StringComparison.Ordinal)) && TryDialogueLine(block, piece, notes))
             return true;
-        dialogue = null;
+        EndDialogue();
         return Paragraph(block, piece, notes);
     }
 
@@ -93,17 +82,13 @@ internal sealed partial class PageBuilder
         var spokenLine = new ParsedDialogueLine { Speaker = speaker, Text = words, Line = line };
         var text = Piece.Plain($"{speaker}: ") + WordsOf(piece, speaker);
         if (dialogue is null)
-        {
             dialogue = NewQuote(QuoteKind.Dialogue, text, line, notes);
-            dialogue.DialogueLines.Add(spokenLine);
-        }
         else
         {
-            dialogue = Extend(dialogue, text);
-            dialogue.DialogueLines.Add(spokenLine);
+            dialogue.Continue(text);
             AddNotes(dialogue.Notes, notes);
         }
-        openQuote = null;
+        dialogue.DialogueLines.Add(spokenLine);
         return true;
     }
 
@@ -113,15 +98,12 @@ internal sealed partial class PageBuilder
         var text = piece.Text.Trim();
         var words = text[(text.IndexOf(':', speaker.Length) + 1)..].Trim();
         var colon = piece.Html.IndexOf(':', StringComparison.Ordinal);
-        var html = colon >= 0 ? piece.Html[(colon + 1)..].Trim() : System.Net.WebUtility.HtmlEncode(words);
+        // A colon inside markup (a link's address in the speaker's name) is not the speaker's: the words go plain.
+        var html = colon >= 0 && piece.Html.AsSpan(0, colon).IndexOf("<a ", StringComparison.Ordinal) < 0
+            ? piece.Html[(colon + 1)..].Trim()
+            : HtmlText.Encode(words);
         if (html.StartsWith("</strong>", StringComparison.Ordinal))
             html = html["</strong>".Length..].TrimStart();
         return new Piece(words, html);
-    }
-
-    private bool EndDialogue()
-    {
-        dialogue = null;
-        return true;
     }
 }

@@ -37,23 +37,23 @@ internal sealed partial class PageBuilder
             return MarkupOnly(block);
         if (dialogue is not null && TryDialogueLine(block, piece, paragraphNotes))
             return true;
-        dialogue = null;
+        EndDialogue();
         // A paragraph ends MediaWiki's list: a bullet under it is no attribution of the quote above.
         if (inBody)
-            openQuote = null;
+            EndQuote();
         return Paragraph(block, piece, paragraphNotes);
     }
 
     /// <summary>fr.wikiquote: <c>{{citation|text|précisions=…}}</c> is one quote; its précisions an attribution line.</summary>
     private bool TemplateQuote(BlockLine block, TemplateCall call, List<RefNote> notes)
     {
-        dialogue = null;
+        EndDialogue();
         var text = TemplateTable.Render(call);
         if (section.IsList)
             return Paragraph(block, text, notes);
         openQuote = NewQuote(QuoteKind.Quote, text, block.Line.Line, notes);
         if (call.Get("précisions") is { IsEmpty: false } details)
-            openQuote.Attribution.Add(new ParsedAttributionLine { Depth = 1, Text = details.Text, Html = details.Html, Line = call.Line });
+            openQuote.AddAttribution(1, details, call.Line);
         return true;
     }
 
@@ -62,7 +62,7 @@ internal sealed partial class PageBuilder
     {
         if (openQuote is null || text.IsEmpty)
             return Paragraph(block, text, notes);
-        openQuote.Attribution.Add(new ParsedAttributionLine { Depth = 1, Text = text.Text, Html = text.Html, Line = block.Line.Line });
+        openQuote.AddAttribution(1, text, block.Line.Line);
         AddNotes(openQuote.Notes, notes);
         return true;
     }
@@ -99,13 +99,12 @@ internal sealed partial class PageBuilder
             var by = renderer.Render(tilde[^1].From, tilde[^1].To, notes).Trim();
             if (!said.IsEmpty)
             {
-                dialogue = null;
-                var quote = NewQuote(QuoteKind.Quote, said, block.Line.Line, notes);
+                openQuote = NewQuote(QuoteKind.Quote, said, block.Line.Line, notes);
                 if (!by.IsEmpty)
-                    quote.Attribution.Add(new ParsedAttributionLine { Depth = 1, Text = by.Text, Html = by.Html, Line = block.Line.Line });
+                    openQuote.AddAttribution(1, by, block.Line.Line);
                 if (!inBody && !featuredTaken)
-                    quote.IsFeatured = featuredTaken = true;
-                openQuote = null;
+                    openQuote.IsFeatured = featuredTaken = true;
+                EndQuote();
                 return true;
             }
         }

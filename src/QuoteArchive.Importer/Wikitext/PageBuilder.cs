@@ -17,7 +17,8 @@ internal sealed partial class PageBuilder(PageContext page)
     private ParsedSection section = null!;
     private bool inBody, inListSections, featuredTaken;
     private QuoteStatus? headingStatus, templateStatus;
-    private ParsedQuote? openQuote;
+    // The quote whose attribution lines may follow, and the dialogue whose next line may follow: at most one is open.
+    private QuoteDraft? openQuote, dialogue;
     private InlineRenderer renderer = null!;
 
     public ParsedTopic Build(List<WikiLine> lines)
@@ -41,17 +42,16 @@ internal sealed partial class PageBuilder(PageContext page)
                 _ => TextLine(block),
             };
             if (!reached)
+            {
                 topic.UnreachedLines += line.NonBlankLines;
+                page.Report(line.Line, 1, Severity.Warning, "a line whose words show nowhere: counted as unreached");
+            }
         }
         Finish();
         return topic;
     }
 
-    private bool Blank()
-    {
-        dialogue = null;
-        return true;
-    }
+    private bool Blank() => EndDialogue();
 
     /// <summary>
     /// A heading starts a section at its level; its text is rendered plain (links and italics shown as text).
@@ -63,40 +63,42 @@ internal sealed partial class PageBuilder(PageContext page)
         var heading = renderer.Render(block.From, block.To, notes).Text.Trim();
         if (heading.Length == 0)
             return TextLine(block with { Kind = BlockKind.Text, From = 0 });
+        EndQuote();
+        EndDialogue();
         inBody = true;
         inListSections |= SectionRules.IsList(heading);
         section = new ParsedSection { Heading = heading, Level = block.Level, IsList = inListSections, Line = block.Line.Line };
         topic.Sections.Add(section);
         headingStatus = headings.Enter(block.Level, heading);
-        openQuote = null;
-        dialogue = null;
         AddNotes(section.Notes, notes);
         return true;
     }
 
-    private ParsedQuote NewQuote(QuoteKind kind, Piece text, int line, List<RefNote> notes)
+    /// <summary>A new quote of the current section; whatever quote or dialogue was open is done.</summary>
+    private QuoteDraft NewQuote(QuoteKind kind, Piece text, int line, List<RefNote> notes)
     {
-        var quote = new ParsedQuote { Kind = kind, Text = text.Text.Trim(), Html = text.Html.Trim(), Line = line };
-        section.Quotes.Add(quote);
+        EndQuote();
+        EndDialogue();
         // FORMAT.md status "from the headings above the quote"; issue 9: and from the disputed/misattributed templates.
-        statusOf[quote] = templateStatus ?? headingStatus;
-        AddNotes(quote.Notes, notes);
-        return quote;
+        var draft = new QuoteDraft(section, kind, line, templateStatus ?? headingStatus);
+        draft.Continue(text);
+        AddNotes(draft.Notes, notes);
+        return draft;
     }
 
-    /// <summary>The quote with more text (a continuation line, the next line of a dialogue): the model's text is set once.</summary>
-    private ParsedQuote Extend(ParsedQuote quote, Piece more)
+    private void EndQuote()
     {
-        var longer = new ParsedQuote
-        {
-            Kind = quote.Kind, Text = $"{quote.Text}\n{more.Text.Trim()}".Trim(), Html = $"{quote.Html}<br>\n{more.Html.Trim()}",
-            Line = quote.Line, Attribution = quote.Attribution, DialogueLines = quote.DialogueLines, Notes = quote.Notes,
-            IsFeatured = quote.IsFeatured,
-        };
-        section.Quotes[section.Quotes.IndexOf(quote)] = longer;
-        statusOf[longer] = statusOf[quote];
-        statusOf.Remove(quote);
-        return longer;
+        if (openQuote is not null)
+            statusOf[openQuote.Close()] = openQuote.Status;
+        openQuote = null;
+    }
+
+    private bool EndDialogue()
+    {
+        if (dialogue is not null)
+            statusOf[dialogue.Close()] = dialogue.Status;
+        dialogue = null;
+        return true;
     }
 
     private void AddNotes(List<ParsedParagraph> into, List<RefNote> notes)
@@ -112,6 +114,8 @@ internal sealed partial class PageBuilder(PageContext page)
 
     private void Finish()
     {
+        EndQuote();
+        EndDialogue();
         // A reference used by name above the place that defines it takes its text now, at its place among the notes.
         foreach (var (into, note) in pendingNotes)
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace QuoteArchive.Importer.Wikitext;
@@ -14,7 +13,7 @@ internal sealed class PieceBuilder
     public PieceBuilder Add(string plain)
     {
         text.Append(plain);
-        html.Append(WebUtility.HtmlEncode(plain));
+        html.Append(HtmlText.Encode(plain));
         return this;
     }
 

@@ -170,13 +170,15 @@ public sealed class HostileMarkdownTests
         Assert.Equal(IdsByText(before!), IdsByText(after!));
     }
 
-    internal static void AssertSafe(ParsedTopic topic)
+    /// <param name="sameWikiLinks">whether links to this wiki's pages (<c>/wiki/…</c>, as wikitext makes them) are expected</param>
+    internal static void AssertSafe(ParsedTopic topic, bool sameWikiLinks = false)
     {
         var html = topic.Lead.Select(p => p.Html)
             .Concat(topic.Sections.SelectMany(s => s.Notes.Select(n => n.Html)))
             .Concat(topic.Sections.SelectMany(s => s.Items.Select(i => i.Html)))
             .Concat(topic.Sections.SelectMany(s => s.Quotes).Select(q => q.Html))
-            .Concat(topic.Sections.SelectMany(s => s.Quotes).SelectMany(q => q.Attribution).Select(a => a.Html));
+            .Concat(topic.Sections.SelectMany(s => s.Quotes).SelectMany(q => q.Attribution).Select(a => a.Html))
+            .Concat(topic.Sections.SelectMany(s => s.Quotes).SelectMany(q => q.Notes).Select(n => n.Html));
         var parser = new HtmlParser();
         foreach (var fragment in html.OfType<string>())
         {
@@ -188,7 +190,7 @@ public sealed class HostileMarkdownTests
                 {
                     Assert.True(element.TagName == "A" && attribute.Name is "href" or "title", $"{attribute.Name}= in {Shorten(fragment)}");
                     if (attribute.Name == "href")
-                        Assert.Matches("^(https?://[^/]|mailto:)", attribute.Value);
+                        Assert.Matches(sameWikiLinks ? "^(https?://[^/]|mailto:|/wiki/[^/])" : "^(https?://[^/]|mailto:)", attribute.Value);
                 }
             }
         }

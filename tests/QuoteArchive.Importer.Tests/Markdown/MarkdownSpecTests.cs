@@ -11,47 +11,19 @@ public sealed class MarkdownSpecTests
 {
     public static string SpecFolder => Path.Combine(AppContext.BaseDirectory, "Markdown", "Specs");
 
-    public static TheoryData<string> Specs()
-    {
-        var specs = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(SpecFolder, "*.md").Order(StringComparer.Ordinal))
-            specs.Add(Path.GetFileNameWithoutExtension(path));
-        return specs;
-    }
+    public static TheoryData<string> Specs() => SpecFile.Names(SpecFolder, ".md");
 
     [Theory]
     [MemberData(nameof(Specs))]
-    public void SpecFileImportsAsExpected(string spec)
-    {
-        var (topic, diagnostics) = MarkdownImport.Parse($"{spec}.md", File.ReadAllBytes(Path.Combine(SpecFolder, $"{spec}.md")));
-        var found = ModelDump.Of(topic, diagnostics);
-
-        var expectedPath = Path.Combine(SpecFolder, $"{spec}.expected");
-        if (Environment.GetEnvironmentVariable("UPDATE_SPECS") == "1")
-        {
-            // The source tree's file is the one to review and commit; the copy beside the test binary is what this run reads.
-            File.WriteAllText(SourceSpecPath($"{spec}.expected"), found);
-            File.WriteAllText(expectedPath, found);
-        }
-        Assert.True(File.Exists(expectedPath), $"missing {spec}.expected; found:\n{found}");
-        Assert.Equal(File.ReadAllText(expectedPath), found);
-    }
-
-    private static string SourceSpecPath(string name, [System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "Specs", name);
+    public void SpecFileImportsAsExpected(string spec) =>
+        SpecFile.AssertImportsAsExpected(SpecFolder, spec, ".md", (path, bytes) => MarkdownImport.Parse(path, bytes));
 }
 
 /// <summary>Decodes and parses one Markdown file as the importer does.</summary>
 internal static class MarkdownImport
 {
-    public static (ParsedTopic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, byte[] bytes, ImportOptions? options = null)
-    {
-        options ??= new ImportOptions();
-        var diagnostics = new List<Diagnostic>();
-        var file = ContentFile.Decode(relativePath, bytes, ContentFile.LanguageOf(relativePath, options.DefaultLanguage), diagnostics);
-        var topic = file is null ? null : MarkdownPageParser.Parse(file, options, diagnostics);
-        return (topic, diagnostics);
-    }
+    public static (ParsedTopic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, byte[] bytes, ImportOptions? options = null) =>
+        ContentImport.Parse(relativePath, bytes, MarkdownPageParser.Parse, options);
 
     public static (ParsedTopic? Topic, List<Diagnostic> Diagnostics) Parse(string relativePath, string text) =>
         Parse(relativePath, System.Text.Encoding.UTF8.GetBytes(text));

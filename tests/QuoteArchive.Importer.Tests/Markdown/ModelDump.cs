@@ -24,6 +24,15 @@ internal static class ModelDump
         dump.Append($"  language: {topic.Language}\n");
         dump.Append($"  source: {topic.SourceUrl}\n");
         Field(dump, "license", topic.License);
+        // What only some formats state (wikitext): shown when present, so the other formats' specs read as before.
+        if (topic.Categories.Count > 0)
+            dump.Append($"  categories: {string.Join(" | ", topic.Categories)}\n");
+        foreach (var link in topic.LanguageLinks)
+            dump.Append($"  language link: {link.Language}: {link.Title}\n");
+        if (topic.UnknownTemplates.Count > 0)
+            dump.Append($"  unknown templates: {string.Join(", ", topic.UnknownTemplates.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} ×{t.Value}"))}\n");
+        if (topic.UnreachedLines > 0)
+            dump.Append($"  unreached lines: {topic.UnreachedLines}\n");
         foreach (var sister in topic.SisterLinks)
             dump.Append($"  sister @{sister.Line}: {sister.Project} | {sister.Article} | {sister.Url}\n");
         foreach (var paragraph in topic.Lead)
@@ -44,8 +53,12 @@ internal static class ModelDump
                     quote.Text, quote.Html, "  ");
                 if (fields.Length > 0)
                     dump.Append($"    fields: {fields}\n");
+                foreach (var line in quote.DialogueLines)
+                    dump.Append($"    says @{line.Line}: {line.Speaker}{(line.PlayedBy is null ? "" : $" (played by {line.PlayedBy})")}: {line.Text}\n");
                 foreach (var line in quote.Attribution)
                     Text(dump, $"attribution @{line.Line} depth {line.Depth}", line.Text, line.Html, "    ");
+                foreach (var note in quote.Notes)
+                    Text(dump, $"note @{note.Line}", note.Text, note.Html, "    ");
             }
         }
         return dump.ToString();

@@ -48,4 +48,20 @@ public sealed class WikitextSampleTests
 
         Assert.Equal(0, topic.UnreachedLines);
     }
+
+    [Theory, MemberData(nameof(Samples))]
+    public void EveryTemplateOfTheSamplesIsInTheTemplateTable(string name)
+    {
+        var (topic, _) = WikitextSample.Named(name).Import();
+
+        Assert.Empty(topic.UnknownTemplates);
+    }
+
+    [Theory, MemberData(nameof(Samples))]
+    public void SampleHtmlHoldsOnlyTheTagsTheReaderWrites(string name)
+    {
+        var (topic, _) = WikitextSample.Named(name).Import();
+
+        Markdown.HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+    }
 }

@@ -1,0 +1,53 @@
+using QuoteArchive.Importer.Topics;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>
+/// A quote while its lines are still coming (continuation lines, attribution lines, the next line of a dialogue): its
+/// parts are collected and joined once, when it is done, so a quote of many lines costs work in proportion to its
+/// length. The page has at most one open draft; it becomes a <see cref="ParsedQuote"/> of its section when closed.
+/// </summary>
+internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line, QuoteStatus? status)
+{
+    private readonly List<Piece> text = [];
+    private readonly List<(int Depth, int Line, List<Piece> Parts)> attribution = [];
+
+    public ParsedSection Section { get; } = section;
+    public QuoteKind Kind { get; } = kind;
+    public QuoteStatus? Status { get; } = status;
+    public bool IsFeatured { get; set; }
+    public List<ParsedDialogueLine> DialogueLines { get; } = [];
+    public List<ParsedParagraph> Notes { get; } = [];
+
+    /// <summary>The next line of the quote, after a line break.</summary>
+    public void Continue(Piece piece) => text.Add(piece.Trim());
+
+    public void AddAttribution(int depth, Piece piece, int at) => attribution.Add((depth, at, [piece.Trim()]));
+
+    /// <summary>The last attribution line goes on after a line break (<c>**:</c>); false when there is none.</summary>
+    public bool ContinueAttribution(Piece piece)
+    {
+        if (attribution.Count == 0)
+            return false;
+        attribution[^1].Parts.Add(piece.Trim());
+        return true;
+    }
+
+    public ParsedQuote Close()
+    {
+        var joined = Joined(text);
+        var quote = new ParsedQuote
+        {
+            Kind = Kind, Text = joined.Text, Html = joined.Html, Line = line, IsFeatured = IsFeatured,
+            DialogueLines = DialogueLines, Notes = Notes,
+            Attribution = attribution.Select(a => (a, Joined(a.Parts)))
+                .Select(x => new ParsedAttributionLine { Depth = x.a.Depth, Text = x.Item2.Text, Html = x.Item2.Html, Line = x.a.Line }).ToList(),
+        };
+        Section.Quotes.Add(quote);
+        return quote;
+    }
+
+    private static Piece Joined(List<Piece> parts) =>
+        new(string.Join("\n", parts.Select(p => p.Text)).Trim(), string.Join("<br>\n", parts.Select(p => p.Html)).Trim());
+}

@@ -1,0 +1,31 @@
+namespace QuoteArchive.Importer.Wikitext;
+
+/// <summary>
+/// MediaWiki: a page whose text starts with <c>#REDIRECT [[Target]]</c> (<c>#REDIRECTION</c> on French wikis) is no
+/// article but a pointer to another; it holds no quotes, and is no topic.
+/// </summary>
+internal static class Redirect
+{
+    private static readonly string[] Words = ["#REDIRECT", "#REDIRECTION"];
+
+    public static bool TryParse(string text, out string target)
+    {
+        target = "";
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+            start++;
+        var word = Words.OrderByDescending(w => w.Length)
+            .FirstOrDefault(w => string.Compare(text, start, w, 0, w.Length, StringComparison.OrdinalIgnoreCase) == 0);
+        if (word is null)
+            return false;
+        var open = text.IndexOf("[[", start + word.Length, StringComparison.Ordinal);
+        var lineEnd = text.IndexOf('\n', start);
+        if (open < 0 || (lineEnd >= 0 && open > lineEnd) || text.AsSpan(start + word.Length, open - start - word.Length).Trim(" \t:").Length > 0)
+            return false;
+        var close = text.IndexOf("]]", open + 2, StringComparison.Ordinal);
+        if (close < 0 || (lineEnd >= 0 && close > lineEnd))
+            return false;
+        target = text[(open + 2)..close].Split('|')[0].Replace('_', ' ').Trim();
+        return target.Length > 0;
+    }
+}
