@@ -1,5 +1,6 @@
 using QuoteArchive.Importer.Exports;
 using QuoteArchive.Importer.Topics;
+using QuoteArchive.Importer.Wikitext;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
@@ -80,7 +81,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         var file = ReadFile(path, relative, diagnostics);
         ParsedTopic? topic = null;
         if (file is not null && Path.GetExtension(relative).Equals(".wiki", StringComparison.OrdinalIgnoreCase)
-            && WikiRedirect.TryParse(file.Text, out var target))
+            && RedirectPage.TryParse(file.Text, out var target))
             redirects.Add(new(Path.GetFileNameWithoutExtension(relative), target, new(relative, 1)));
         else if (file is not null)
             topic = ContentParser.Parse(file, options, diagnostics);
@@ -133,7 +134,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         var diagnostics = new List<Diagnostic>();
         if (page.Namespace != 0)
             return new(page, null, diagnostics) { Skipped = $"namespace {page.Namespace}" };
-        if (page.RedirectTarget is { } target || WikiRedirect.TryParse(page.Text, out target))
+        if (page.RedirectTarget is { } target || RedirectPage.TryParse(page.Text, out target))
             return new(page, null, diagnostics) { Redirect = new(page.Title, target, new(relative, page.TextLine)) };
         if (IsMainPage(page, site))
             return new(page, null, diagnostics) { Skipped = "main page" };

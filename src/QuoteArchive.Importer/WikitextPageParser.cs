@@ -22,7 +22,7 @@ public static class WikitextPageParser
             diagnostics.Add(new(new(file.RelativePath, firstLine), Severity.Error, "the title has no characters a slug can keep"));
             return null;
         }
-        if (Redirect.TryParse(file.Text, out var target))
+        if (RedirectPage.TryParse(file.Text, out var target))
         {
             diagnostics.Add(new(new(file.RelativePath, firstLine), Severity.Warning, $"a redirect to '{target}', not a topic: skipped"));
             return null;

@@ -4,7 +4,7 @@ namespace QuoteArchive.Importer.Wikitext;
 /// MediaWiki: a page whose text starts with <c>#REDIRECT [[Target]]</c> (<c>#REDIRECTION</c> on French wikis) is no
 /// article but a pointer to another; it holds no quotes, and is no topic.
 /// </summary>
-internal static class Redirect
+internal static class RedirectPage
 {
     private static readonly string[] Words = ["#REDIRECT", "#REDIRECTION"];
 
