@@ -27,4 +27,31 @@ public sealed class TemplateTableTests
         Assert.Equal(TemplateRole.Inline, TemplateTable.Find("citation", "en")!.Role);
         Assert.Equal(TemplateRole.Quote, TemplateTable.Find("Citation", "fr")!.Role);
     }
+
+    private const string TableStart = "<!-- The template table, written from TemplateTable by TemplateTableTests (UPDATE_SPECS=1 rewrites it). -->";
+    private const string TableEnd = "<!-- End of the template table. -->";
+
+    /// <summary>docs/content-formats.md shows the table the reader uses, entry for entry: the two cannot drift apart.</summary>
+    [Fact]
+    public void TheDocsShowEveryTemplateOfTheTableWithItsRendering()
+    {
+        var docs = Path.Combine(RepositoryRoot(), "docs", "content-formats.md");
+        var text = File.ReadAllText(docs);
+        var table = TableStart + "\n\n| template | wiki | role | rendering |\n| --- | --- | --- | --- |\n"
+            + string.Concat(TemplateTable.Entries.Select(e =>
+                $"| `{e.Name}` | {(e.Language == "*" ? "all" : e.Language)} | {e.Role.ToString().ToLowerInvariant()} | {e.Renders.Replace("|", "\\|", StringComparison.Ordinal)} |\n"))
+            + "\n" + TableEnd;
+        var start = text.IndexOf(TableStart, StringComparison.Ordinal);
+        var end = text.IndexOf(TableEnd, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, $"docs/content-formats.md needs the markers {TableStart} … {TableEnd}");
+        if (Environment.GetEnvironmentVariable("UPDATE_SPECS") == "1")
+        {
+            File.WriteAllText(docs, text[..start] + table + text[(end + TableEnd.Length)..]);
+            return;
+        }
+        Assert.Equal(table, text[start..(end + TableEnd.Length)]);
+    }
+
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }
