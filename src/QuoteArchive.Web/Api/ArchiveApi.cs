@@ -72,13 +72,22 @@ public static class ArchiveApi
             : TypedResults.Ok(quote);
     }
 
-    private static async Task<Ok<List<CategorySummary>>> CategoriesAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.CategoriesAsync(cancellationToken));
-
-    private static async Task<Results<Ok<CategoryView>, ProblemHttpResult>> CategoryAsync(
-        string? slug, ArchiveDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<CategorySummary>>> CategoriesAsync(HttpContext context, ArchiveDbContext db,
+        string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
     {
-        var category = ArchiveQueries.SlugOf(slug) is { } canonical ? await db.CategoryAsync(canonical, cancellationToken) : null;
+        var list = await db.CategoriesAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
+        if (list.Letter is not null)
+            list.Paging.AddLinkHeader(context, list.Total);
+        return TypedResults.Ok(list.Categories);
+    }
+
+    private static async Task<Results<Ok<CategoryView>, ProblemHttpResult>> CategoryAsync(HttpContext context,
+        string? slug, string? page, string? pageSize, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
+        var category = ArchiveQueries.SlugOf(slug) is { } canonical ? await db.CategoryAsync(canonical, paging, cancellationToken) : null;
+        if (category is not null)
+            paging.AddLinkHeader(context, category.Total);
         return category is null
             ? NotFound("Category not found", "No topic is in this category; /api/categories lists them all.")
             : TypedResults.Ok(category);

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
+using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Categories;
 
 public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
-    public IReadOnlyList<CategorySummary> Categories { get; private set; } = [];
+    public const int PageSize = 200;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Categories = await db.CategoriesAsync(cancellationToken);
+    public CategoryListView List { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        List = await db.CategoriesAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
 }
