@@ -1,4 +1,6 @@
+using System.Text;
 using QuoteArchive.Importer.Exports;
+using QuoteArchive.Importer.Files;
 using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
@@ -13,14 +15,19 @@ internal sealed record ParsedPage(ParsedTopic Topic, string Source);
 /// </summary>
 internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> report, ImportCounts counts)
 {
-    public IEnumerable<ParsedPage> Read(string contentFolder)
+    /// <summary>The topics of the entries a walk of the content folder found; an entry it skipped is reported.</summary>
+    public IEnumerable<ParsedPage> Read(IEnumerable<ContentEntry> entries)
     {
-        foreach (var path in ArchiveBuilder.ContentFiles(contentFolder))
+        foreach (var entry in entries)
         {
-            var relative = Path.GetRelativePath(contentFolder, path).Replace('\\', '/');
-            var pages = Path.GetExtension(path).Equals(".xml", StringComparison.OrdinalIgnoreCase)
-                ? ReadExport(path, relative)
-                : ReadPageFile(path, relative);
+            if (entry.Problem is { } problem)
+            {
+                Keep(null, [problem]);
+                continue;
+            }
+            var pages = Path.GetExtension(entry.RelativePath).Equals(".xml", StringComparison.OrdinalIgnoreCase)
+                ? ReadExport(entry.FullPath, entry.RelativePath)
+                : ReadPageFile(entry.FullPath, entry.RelativePath);
             foreach (var page in pages)
                 yield return page;
         }
@@ -43,14 +50,8 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     private IEnumerable<ParsedPage> ReadExport(string path, string relative)
     {
         var fileDiagnostics = new List<Diagnostic>();
-        Stream stream;
-        try
+        if (Open(path, relative, fileDiagnostics) is not { } stream)
         {
-            stream = File.OpenRead(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            fileDiagnostics.Add(new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}"));
             Keep(null, fileDiagnostics);
             yield break;
         }
@@ -86,8 +87,11 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         var language = ContentFile.LanguageOf(relative,
             site.Language is { } exportLanguage && LanguageCodes.IsLanguageCode(exportLanguage) ? exportLanguage : options.DefaultLanguage);
         var pageOptions = site.ArticleBaseUrl is { } articles ? options with { SourceBaseUrl = articles } : options;
+        // An export streams whatever its size; each of its pages is held to the size of a page file.
+        if (!options.Limits.TryCheckSize(Encoding.UTF8.GetByteCount(page.Text), relative, page.TextLine, diagnostics))
+            return null;
         var file = new ContentFile(relative, language, page.Text.Replace("\r\n", "\n").Replace('\r', '\n'));
-        var topic = WikitextPageParser.Parse(file, page.Title, pageOptions, diagnostics, page.TextLine);
+        var topic = ContentParser.ParseExportPage(file, page.Title, page.TextLine, pageOptions, diagnostics);
         if (topic is null)
             return null;
         if (page.RevisionId > 0)
@@ -96,7 +100,6 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
             if (page.Timestamp is { } saved)
                 topic.License = WikiRevisions.LicenseAt(saved);
         }
-        ContentParser.Complete(topic);
         return topic;
     }
 
@@ -123,15 +126,38 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     private ContentFile? ReadFile(string path, string relative, List<Diagnostic> diagnostics)
     {
         byte[] bytes;
-        try
+        using (var stream = Open(path, relative, diagnostics))
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}"));
-            return null;
+            // The size of the file opened, not of the one listed: a file that grew in between is still held to the limit.
+            if (stream is null || !options.Limits.TryCheckSize(stream.Length, relative, 1, diagnostics))
+                return null;
+            try
+            {
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(CannotRead(relative, ex));
+                return null;
+            }
         }
         return ContentFile.Decode(relative, bytes, ContentFile.LanguageOf(relative, options.DefaultLanguage), diagnostics);
     }
+
+    /// <summary>The file opened for reading; null (with that file's error) when it cannot be: the other files import.</summary>
+    private static FileStream? Open(string path, string relative, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(CannotRead(relative, ex));
+            return null;
+        }
+    }
+
+    private static Diagnostic CannotRead(string relative, Exception ex) => new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}");
 }

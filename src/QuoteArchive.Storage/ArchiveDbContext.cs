@@ -20,6 +20,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<TopicCategory> Categories => Set<TopicCategory>();
     public DbSet<LanguageLink> LanguageLinks => Set<LanguageLink>();
     public DbSet<QuoteNote> QuoteNotes => Set<QuoteNote>();
+    public DbSet<ManifestFile> Manifest => Set<ManifestFile>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>
@@ -37,6 +38,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             topic.HasMany(t => t.LanguageLinks).WithOne().HasForeignKey(l => l.TopicId);
             topic.Property(t => t.Kind).HasConversion<string>();
         });
+        model.Entity<ManifestFile>().HasKey(f => f.Path);
         model.Entity<TopicCategory>().HasIndex(c => new { c.Slug, c.TopicId });
         model.Entity<TopicCategory>().HasIndex(c => new { c.TopicId, c.Position });
         model.Entity<LanguageLink>().HasIndex(l => new { l.TopicId, l.Position });
