@@ -29,7 +29,7 @@ internal sealed class FrontMatter
 
         // The block's lines are the YAML between the fences; YamlDotNet counts its lines from 1.
         var firstLine = block.Line + 2;
-        var lines = block.Lines.Lines.Take(block.Lines.Count).Select(line => line.Slice.ToString()).ToList();
+        var lines = (block.Lines.Lines ?? []).Take(block.Lines.Count).Select(line => line.Slice.ToString()).ToList();
         var yaml = string.Join('\n', lines);
         // Both limits are checked before the YAML parser runs: it is the parser that a hostile page would overflow.
         if (Encoding.UTF8.GetByteCount(yaml) is var bytes && bytes > limits.MaxFrontMatterBytes)

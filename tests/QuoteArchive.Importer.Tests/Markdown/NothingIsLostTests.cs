@@ -37,6 +37,13 @@ public sealed class NothingIsLostTests
         var (topic, diagnostics) = MarkdownImport.Parse(page, File.ReadAllBytes(path));
         Assert.NotNull(topic);
 
+        var missing = Missing(page, text, topic, diagnostics);
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
+    }
+
+    /// <summary>The words and lines of the page (its text with <c>\n</c> line ends) that reached neither the model nor a diagnostic.</summary>
+    public static List<string> Missing(string page, string text, ParsedTopic topic, List<Diagnostic> diagnostics)
+    {
         var model = ModelWords(topic, diagnostics);
         var document = Markdig.Markdown.Parse(text, InlineMarkdown.Pipeline);
         var lineStarts = LineStarts(text);
@@ -44,7 +51,7 @@ public sealed class NothingIsLostTests
         var missing = new List<string>();
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
-            var (first, last) = (LineOf(lineStarts, leaf.Span.Start), LineOf(lineStarts, leaf.Span.End));
+            var (first, last) = (LineOf(lineStarts, leaf.Span.Start), LineOf(lineStarts, BlockText.End(leaf)));
             for (var line = first; line <= last; line++)
                 covered.Add(line);
             if (leaf is YamlFrontMatterBlock or LinkReferenceDefinition)
@@ -65,7 +72,7 @@ public sealed class NothingIsLostTests
             if (!covered.Contains(line) && !MarkupOnly(lines[line - 1]))
                 missing.Add($"{page}:{line}: the line is in no block: {lines[line - 1]}");
         }
-        Assert.True(missing.Count == 0, string.Join('\n', missing));
+        return missing;
     }
 
     public static string ContentFolder => FindUp("content");
