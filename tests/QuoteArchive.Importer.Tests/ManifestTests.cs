@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Tests;
@@ -71,24 +70,5 @@ public sealed class ManifestTests
         var manifest = ArchiveSchema.ReadManifest(target)!.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         Assert.Equal([("a.txt", new FileInfo(a).Length, File.GetLastWriteTimeUtc(a).Ticks), ("fr/b.md", 13, manifest[1].LastWriteUtc.Ticks),
             ("leak.txt", -1, 0)], manifest.Select(f => (f.Path, f.Size, f.LastWriteUtc.Ticks)));
-    }
-
-    [Fact]
-    public void AnArchiveWithoutAManifestIsNotUpToDate()
-    {
-        using var folder = new TemporaryFolder();
-        folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
-        var content = Path.Combine(folder.Path, "content");
-        var target = Path.Combine(folder.Path, "archive.db");
-        new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
-        using (var connection = new SqliteConnection($"Data Source={target};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE Manifest";
-            command.ExecuteNonQuery();
-        }
-
-        Assert.False(new ArchiveBuilder(new ImportOptions()).IsUpToDate(content, target));
     }
 }

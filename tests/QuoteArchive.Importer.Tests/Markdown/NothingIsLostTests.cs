@@ -1,3 +1,4 @@
+using System.Net;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using QuoteArchive.Importer;
@@ -106,8 +107,10 @@ public sealed class NothingIsLostTests
         return true;
     }
 
+    // A block the format does not name is kept as written, markers and entities too (">quote", "&amp;"): a marker is no
+    // word of its own, and an entity is the character Markdig reads it as.
     private static IEnumerable<string> Words(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => WebUtility.HtmlDecode(w).TrimStart('>')).Where(w => w.Length > 0);
 
     // Lines that carry no words of their own: fences, rules, bare list markers and block quote markers.
     private static bool MarkupOnly(string line) => line.Trim().All(c => " >*+-#=`~_.)0123456789".Contains(c));
