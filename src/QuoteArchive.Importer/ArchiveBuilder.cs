@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using QuoteArchive.Importer.Exports;
+using QuoteArchive.Importer.Files;
 using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
@@ -17,31 +17,32 @@ namespace QuoteArchive.Importer;
 public sealed class ArchiveBuilder(ImportOptions options)
 {
     /// <summary>
-    /// Every content file under the folder, in a stable order; a folder's README.md describes it and is no topic.
+    /// Every content file under the folder that the import reads, in a stable order: regular files only, links
+    /// followed only inside the folder (<see cref="ContentWalk"/>); a folder's README.md describes it and is no topic.
     /// Hidden entries (.git, and the ..data copies a Kubernetes ConfigMap volume holds beside each file) are skipped.
     /// A single file (a dump given on the command line) is a folder of that one file.
     /// </summary>
     public static IEnumerable<string> ContentFiles(string contentFolder) =>
-        (File.Exists(contentFolder) ? [contentFolder] : Directory.EnumerateFiles(contentFolder, "*", ContentEnumeration))
-            .Where(path => ContentFile.Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) || DumpStreams.IsExport(path))
-            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+        ContentWalk.Entries(contentFolder).Where(e => e.Problem is null)
+            .Select(e => File.Exists(contentFolder) ? e.FullPath : Path.Combine(contentFolder, e.RelativePath));
 
     /// <summary>
-    /// True when the archive exists, is newer than every content file, was built with this version's schema (an
-    /// archive from another version of QuoteArchive must be rebuilt, not served) and with these options.
+    /// True when the archive exists, was built with this version's schema (an archive from another version of
+    /// QuoteArchive must be rebuilt, not served) and with these options, and its manifest is the folder as it is now:
+    /// the same entries with the same sizes and modification times, none added, renamed or deleted.
     /// </summary>
     public bool IsUpToDate(string contentFolder, string databasePath)
     {
         var archive = new FileInfo(databasePath);
-        var newestContent = ContentFiles(contentFolder).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
-        return archive.Exists && archive.LastWriteTimeUtc >= newestContent
-            && ArchiveSchema.ReadVersion(archive.FullName) == ArchiveSchema.Version
-            && ArchiveSchema.ReadImportOptions(archive.FullName) == options.Fingerprint;
+        if (!archive.Exists || ArchiveSchema.ReadVersion(archive.FullName) != ArchiveSchema.Version
+            || ArchiveSchema.ReadImportOptions(archive.FullName) != options.Fingerprint
+            || ArchiveSchema.ReadManifest(archive.FullName) is not { } manifest)
+            return false;
+        var recorded = manifest.ToDictionary(f => f.Path, f => (f.Size, f.LastWriteUtc.Ticks), StringComparer.Ordinal);
+        var entries = ContentWalk.Entries(contentFolder).ToList();
+        return entries.Count == recorded.Count
+            && entries.All(e => recorded.TryGetValue(e.RelativePath, out var file) && file == (e.Size, e.LastWriteUtc.Ticks));
     }
-
-    private static readonly EnumerationOptions ContentEnumeration =
-        new() { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden, IgnoreInaccessible = false };
 
     /// <summary>Called now and then while an import runs (at most <see cref="ProgressInterval"/> apart).</summary>
     public Action<ImportProgress>? Progress { get; init; }
@@ -59,7 +60,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         var reader = new ContentReader(options, report, counts);
         var progress = new ProgressClock(Progress, ProgressInterval);
-        foreach (var (topic, _) in reader.Read(contentFolder))
+        foreach (var (topic, _) in reader.Read(ContentWalk.Entries(contentFolder).ToList()))
         {
             if (slugs.Add(topic.Slug))
                 counts.Add(topic);
@@ -126,9 +127,12 @@ public sealed class ArchiveBuilder(ImportOptions options)
         using (var transaction = connection.BeginTransaction())
         {
             var writer = new ArchiveWriter(connection, transaction);
+            // The folder as it was listed: a file changed after this is newer than the manifest, and imports next time.
+            var entries = ContentWalk.Entries(contentFolder).ToList();
+            writer.AddManifest(entries);
             var reader = new ContentReader(options, report, counts);
             var progress = new ProgressClock(Progress, ProgressInterval);
-            foreach (var (topic, source) in reader.Read(contentFolder))
+            foreach (var (topic, source) in reader.Read(entries))
             {
                 if (!writer.TryAdd(topic))
                 {

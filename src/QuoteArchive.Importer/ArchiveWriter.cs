@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using QuoteArchive.Importer.Files;
 using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
@@ -32,9 +33,11 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
         "QuoteId", "Position", "Speaker", "PlayedBy", "Text", "Line");
     private readonly PreparedInsert sisters = new(connection, transaction, "SisterLinks",
         "TopicId", "Position", "Project", "Article", "Url", "Line");
+    private readonly PreparedInsert manifest = new(connection, transaction, "Manifest", "Path", "Size", "LastWriteUtc");
 
-    // How EF Core's SQLite provider stores a DateTimeOffset, so that queries read what is written here.
+    // How EF Core's SQLite provider stores a DateTimeOffset and a DateTime, so that queries read what is written here.
     private const string Timestamp = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
+    private const string DateTimeText = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> quoteIds = new(StringComparer.Ordinal);
@@ -42,7 +45,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
 
     /// <summary>Every column each table's insert writes, by table: a test holds them against the EF model.</summary>
     public IEnumerable<(string Table, IReadOnlyList<string> Columns)> Inserts =>
-        new[] { topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters }.Select(i => (i.Table, i.Columns));
+        new[] { topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest }.Select(i => (i.Table, i.Columns));
 
     /// <summary>Writes the topic; false (and nothing written) when its slug is taken.</summary>
     public bool TryAdd(ParsedTopic topic)
@@ -106,6 +109,12 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
             }
         }
         return count;
+    }
+
+    public void AddManifest(IEnumerable<ContentEntry> entries)
+    {
+        foreach (var entry in entries)
+            manifest.Run(entry.RelativePath, entry.Size, entry.LastWriteUtc.ToString(DateTimeText, CultureInfo.InvariantCulture));
     }
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics)

@@ -1,4 +1,6 @@
+using System.Text;
 using QuoteArchive.Importer.Exports;
+using QuoteArchive.Importer.Files;
 using QuoteArchive.Importer.Topics;
 using QuoteArchive.Importer.Wikitext;
 using QuoteArchive.Storage;
@@ -12,8 +14,8 @@ internal sealed record ParsedPage(ParsedTopic Topic, string Source);
 internal sealed record ParsedRedirect(string Title, string Target, SourcePosition Position);
 
 /// <summary>
-/// Reads a content folder file by file into parsed topics: one topic per page file, one per article of a MediaWiki
-/// export. Diagnostics are reported as each file is read; a file or page with an error yields nothing.
+/// Reads the files a walk of the content folder found into parsed topics: one topic per page file, one per article of
+/// a MediaWiki export. Diagnostics are reported as each file is read; a file or page with an error yields nothing.
 /// </summary>
 internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> report, ImportCounts counts)
 {
@@ -31,35 +33,26 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     /// <summary>The size of every content file: known once <see cref="Read"/> has started.</summary>
     public long TotalBytes { get; private set; }
 
-    public IEnumerable<ParsedPage> Read(string contentFolder)
+    /// <summary>The topics of the entries a walk of the content folder found; an entry it skipped is reported.</summary>
+    public IEnumerable<ParsedPage> Read(IReadOnlyList<ContentEntry> entries)
     {
-        var files = ArchiveBuilder.ContentFiles(contentFolder).ToList();
-        TotalBytes = files.Sum(SizeOf);
-        foreach (var path in files)
+        TotalBytes = entries.Where(e => e.Problem is null).Sum(e => e.Size);
+        foreach (var entry in entries)
         {
-            var root = File.Exists(contentFolder) ? Path.GetDirectoryName(Path.GetFullPath(contentFolder))! : contentFolder;
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var export = DumpStreams.IsExport(path);
+            if (entry.Problem is { } problem)
+            {
+                Keep(null, [problem]);
+                continue;
+            }
+            var export = DumpStreams.IsExport(entry.RelativePath);
             // A page file is read whole before its topic comes out; an export as its pages come.
             if (!export)
-                bytesDone += SizeOf(path);
-            foreach (var page in export ? ReadExport(path, relative) : ReadPageFile(path, relative))
+                bytesDone += entry.Size;
+            foreach (var page in export ? ReadExport(entry.FullPath, entry.RelativePath) : ReadPageFile(entry.FullPath, entry.RelativePath))
                 yield return page;
             if (export)
-                bytesDone += SizeOf(path);
+                bytesDone += entry.Size;
             reading = null;
-        }
-    }
-
-    private static long SizeOf(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 
@@ -100,7 +93,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            fileDiagnostics.Add(new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}"));
+            fileDiagnostics.Add(CannotRead(relative, ex));
             Keep(null, fileDiagnostics);
             yield break;
         }
@@ -153,8 +146,11 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         var language = ContentFile.LanguageOf(relative,
             site.Language is { } exportLanguage && LanguageCodes.IsLanguageCode(exportLanguage) ? exportLanguage : options.DefaultLanguage);
         var pageOptions = site.ArticleBaseUrl is { } articles ? options with { SourceBaseUrl = articles } : options;
+        // An export streams whatever its size; each of its pages is held to the size of a page file.
+        if (!options.Limits.TryCheckSize(Encoding.UTF8.GetByteCount(page.Text), relative, page.TextLine, diagnostics))
+            return null;
         var file = new ContentFile(relative, language, page.Text.Replace("\r\n", "\n").Replace('\r', '\n'));
-        var topic = WikitextPageParser.Parse(file, page.Title, pageOptions, diagnostics, page.TextLine);
+        var topic = ContentParser.ParseExportPage(file, page.Title, page.TextLine, pageOptions, diagnostics);
         if (topic is null)
             return null;
         if (page.RevisionId > 0)
@@ -163,7 +159,6 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
             if (page.Timestamp is { } saved)
                 topic.License = WikiRevisions.LicenseAt(saved);
         }
-        ContentParser.Complete(topic);
         return topic;
     }
 
@@ -190,15 +185,38 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     private ContentFile? ReadFile(string path, string relative, List<Diagnostic> diagnostics)
     {
         byte[] bytes;
-        try
+        using (var stream = Open(path, relative, diagnostics))
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}"));
-            return null;
+            // The size of the file opened, not of the one listed: a file that grew in between is still held to the limit.
+            if (stream is null || !options.Limits.TryCheckSize(stream.Length, relative, 1, diagnostics))
+                return null;
+            try
+            {
+                bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(CannotRead(relative, ex));
+                return null;
+            }
         }
         return ContentFile.Decode(relative, bytes, ContentFile.LanguageOf(relative, options.DefaultLanguage), diagnostics);
     }
+
+    /// <summary>The file opened for reading; null (with that file's error) when it cannot be: the other files import.</summary>
+    private static FileStream? Open(string path, string relative, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(CannotRead(relative, ex));
+            return null;
+        }
+    }
+
+    private static Diagnostic CannotRead(string relative, Exception ex) => new(new(relative, 1), Severity.Error, $"cannot read the file: {ex.Message}");
 }

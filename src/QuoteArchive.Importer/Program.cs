@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using QuoteArchive.Importer;
 
-const string Usage = """
+var defaults = new ImportLimits();
+var usage = $$"""
     usage: QuoteArchive.Importer [options] <content-folder | dump.xml | dump.xml.bz2 | dump.xml.gz> <archive.db>
            QuoteArchive.Importer --check [options] <content-folder | dump>
       Imports every .txt, .md, .wiki and .xml (MediaWiki export) file under the folder into a new archive, swapped in whole when done.
@@ -9,12 +10,19 @@ const string Usage = """
       --language CODE          language of topics outside a language-code folder (default: en)
       --source-base-url URL    where page-text topics came from; {lang} stands for the topic's language
                                (default: https://{lang}.wikiquote.org/wiki/)
+    limits: a file (or a page of an export) over one is reported as an error and skipped
+      --max-file-size BYTES    one page file, or one page's text in an export (default: {{defaults.MaxFileBytes}}; an export streams)
+      --max-line-length N      characters of one line (default: {{defaults.MaxLineLength}})
+      --max-list-depth N       levels of a list, the quote being level 1 (default: {{defaults.MaxListDepth}})
+      --max-front-matter-size BYTES    a Markdown page's YAML front matter (default: {{defaults.MaxFrontMatterBytes}})
+      --max-front-matter-depth N       collections nested in front matter (default: {{defaults.MaxFrontMatterDepth}})
+      --max-quotes-per-topic N         (default: {{defaults.MaxQuotesPerTopic}})
     exit status: 0 imported, 1 a file had an error, 2 bad usage, 130 stopped (Ctrl-C, SIGTERM)
     """;
 
 if (!ImporterArguments.TryParse(args, out var arguments, out var problem))
 {
-    Console.Error.WriteLine(problem is null ? Usage : $"error: {problem}\n{Usage}");
+    Console.Error.WriteLine(problem is null ? usage : $"error: {problem}\n{usage}");
     return 2;
 }
 if (!Directory.Exists(arguments.ContentFolder) && !(File.Exists(arguments.ContentFolder) && ArchiveBuilder.ContentFiles(arguments.ContentFolder).Any()))

@@ -26,3 +26,16 @@ public sealed class ImportDiagnostic
     public required string Severity { get; set; }
     public required string Message { get; set; }
 }
+
+/// <summary>
+/// One entry of the content folder as the import found it: the archive's manifest. An archive whose manifest differs
+/// from the folder in any way (a file added, changed, renamed or deleted) is rebuilt.
+/// </summary>
+public sealed class ManifestFile
+{
+    /// <summary>Relative to the content folder, with <c>/</c> separators.</summary>
+    public required string Path { get; set; }
+    /// <summary>Bytes of the file read; -1 for an entry the import skipped (a link out of the folder, a pipe).</summary>
+    public long Size { get; set; }
+    public DateTime LastWriteUtc { get; set; }
+}

@@ -21,6 +21,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<LanguageLink> LanguageLinks => Set<LanguageLink>();
     public DbSet<QuoteNote> QuoteNotes => Set<QuoteNote>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
+    public DbSet<ManifestFile> Manifest => Set<ManifestFile>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>
@@ -44,6 +45,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             redirect.HasKey(r => r.Slug);
             redirect.HasOne(r => r.Topic).WithMany().HasForeignKey(r => r.TopicId);
         });
+        model.Entity<ManifestFile>().HasKey(f => f.Path);
         model.Entity<TopicCategory>().HasIndex(c => new { c.Slug, c.TopicId });
         model.Entity<TopicCategory>().HasIndex(c => new { c.TopicId, c.Position });
         model.Entity<LanguageLink>().HasIndex(l => new { l.TopicId, l.Position });

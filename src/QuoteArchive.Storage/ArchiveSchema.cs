@@ -51,6 +51,21 @@ public static class ArchiveSchema
         }
     }
 
+    /// <summary>The content files an archive file was built from (<see cref="ManifestFile"/>), or null when it has no manifest.</summary>
+    public static IReadOnlyList<ManifestFile>? ReadManifest(string databasePath)
+    {
+        try
+        {
+            using var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>()
+                .UseSqlite(ArchiveDbContext.ReadOnlyConnectionString(databasePath)).Options);
+            return context.Manifest.AsNoTracking().ToList();
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
     private static int Compute()
     {
         using var connection = new SqliteConnection("Data Source=:memory:");

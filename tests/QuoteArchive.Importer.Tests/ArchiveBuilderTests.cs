@@ -127,8 +127,10 @@ public sealed class ArchiveFreshnessTests
         Assert.False(new ArchiveBuilder(new ImportOptions()).IsUpToDate(content, target));
     }
 
-    [Fact]
-    public void ArchiveBuiltWithAnotherSchemaIsNotUpToDate()
+    [Theory]
+    [InlineData("PRAGMA user_version = 1")]
+    [InlineData("DROP TABLE Manifest")]
+    public void ArchiveBuiltWithAnotherSchemaOrWithoutAManifestIsNotUpToDate(string change)
     {
         using var folder = new TemporaryFolder();
         folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
@@ -140,7 +142,7 @@ public sealed class ArchiveFreshnessTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 1";
+            command.CommandText = change;
             command.ExecuteNonQuery();
         }
 

@@ -10,7 +10,7 @@ internal sealed class BlockText(string source)
     public (string Text, string Html) Of(Block block)
     {
         var start = Math.Clamp(block.Span.Start, 0, source.Length);
-        var end = Math.Clamp(block.Span.End + 1, start, source.Length);
+        var end = Math.Clamp(End(block) + 1, start, source.Length);
         // Continuation lines lose the indentation of the block's first line (a code block inside a list item).
         var lines = source[start..end].Split('\n');
         var text = string.Join('\n', lines.Select((l, i) => (i == 0 ? l : Dedent(l, block.Column)).TrimEnd())).Trim();
@@ -33,6 +33,13 @@ internal sealed class BlockText(string source)
         HtmlBlock => "an HTML block",
         _ => $"a {block.GetType().Name.Replace("Block", "", StringComparison.Ordinal).ToLowerInvariant()} block",
     };
+
+    /// <summary>
+    /// Where the block ends in the source. Markdig leaves the span of a fence never closed on its opening line, though
+    /// the block holds every line to the end of the page: its last line says where it really ends.
+    /// </summary>
+    public static int End(Block block) =>
+        block is LeafBlock { Lines.Count: > 0 } leaf ? Math.Max(block.Span.End, leaf.Lines.Lines[leaf.Lines.Count - 1].Slice.End) : block.Span.End;
 
     private static string Dedent(string line, int columns)
     {

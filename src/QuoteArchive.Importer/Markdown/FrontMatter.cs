@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig.Extensions.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -19,7 +20,8 @@ internal sealed class FrontMatter
 
     public FrontMatterValue? this[string key] => values.TryGetValue(key, out var value) ? value : null;
 
-    public static FrontMatter Read(YamlFrontMatterBlock? block, string file, List<Diagnostic> diagnostics)
+    /// <summary>The fields of the block; null (with an error) when the block is over a limit and the page is to be skipped.</summary>
+    public static FrontMatter? Read(YamlFrontMatterBlock? block, string file, ImportLimits limits, List<Diagnostic> diagnostics)
     {
         var frontMatter = new FrontMatter();
         if (block is null)
@@ -27,7 +29,21 @@ internal sealed class FrontMatter
 
         // The block's lines are the YAML between the fences; YamlDotNet counts its lines from 1.
         var firstLine = block.Line + 2;
-        var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(line => line.Slice.ToString()));
+        var lines = (block.Lines.Lines ?? []).Take(block.Lines.Count).Select(line => line.Slice.ToString()).ToList();
+        var yaml = string.Join('\n', lines);
+        // Both limits are checked before the YAML parser runs: it is the parser that a hostile page would overflow.
+        if (Encoding.UTF8.GetByteCount(yaml) is var bytes && bytes > limits.MaxFrontMatterBytes)
+        {
+            diagnostics.Add(ImportLimits.Over(new(file, firstLine), $"front matter of {ImportLimits.Number(bytes)} bytes", limits.MaxFrontMatterBytes, "bytes",
+                "--max-front-matter-size"));
+            return null;
+        }
+        if (FrontMatterDepth.FirstBeyond(lines, limits.MaxFrontMatterDepth) is var (deepLine, deepColumn))
+        {
+            diagnostics.Add(ImportLimits.Over(new(file, firstLine + deepLine, deepColumn + 1), "front matter nested deeper", limits.MaxFrontMatterDepth,
+                "levels", "--max-front-matter-depth"));
+            return null;
+        }
         YamlStream stream = [];
         try
         {

@@ -24,7 +24,8 @@ internal sealed partial class PageReader(ContentFile file, ImportOptions options
     private bool inListSections;
     private bool hasFeatured;
 
-    public ParsedTopic Read(MarkdownDocument document)
+    /// <summary>The topic of the page; null when its front matter is over a limit (the error is in the diagnostics).</summary>
+    public ParsedTopic? Read(MarkdownDocument document)
     {
         var frontMatterBlock = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
         if (frontMatterBlock is null && (file.Text.StartsWith("---\n", StringComparison.Ordinal) || file.Text.TrimEnd() == "---"))
@@ -32,7 +33,8 @@ internal sealed partial class PageReader(ContentFile file, ImportOptions options
             diagnostics.Add(new(new(file.RelativePath, 1), Severity.Warning,
                 "the front matter opened on this line has no closing '---' line: the page is read as Markdown without it"));
         }
-        var frontMatter = FrontMatter.Read(frontMatterBlock, file.RelativePath, diagnostics);
+        if (FrontMatter.Read(frontMatterBlock, file.RelativePath, options.Limits, diagnostics) is not { } frontMatter)
+            return null;
         var (title, titleHeading) = TitleOf(frontMatter, document);
 
         foreach (var block in document)
