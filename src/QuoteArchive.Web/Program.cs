@@ -14,6 +14,9 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Static assets from the build output in every environment, not only Development (their compressed copies
+    // live in obj/, and without this a browser gets empty CSS and JS in Production); a no-op once published.
+    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace QuoteArchive.Browser.Tests;
+
+/// <summary>Phone and desktop widths, light and dark, print: the pages fit, and screenshots show how they look.</summary>
+[Collection(nameof(BrowserSite))]
+public sealed class LayoutTests(BrowserSite site)
+{
+    public static TheoryData<string, int, int, ColorScheme> Views()
+    {
+        var views = new TheoryData<string, int, int, ColorScheme>();
+        foreach (var page in new[] { "home", "topic", "quote" })
+            foreach (var (width, height) in new[] { (360, 800), (1280, 900) })
+                foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+                    views.Add(page, width, height, scheme);
+        return views;
+    }
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public async Task PageFitsTheWidthWithoutSidewaysScrollingAndIsPhotographed(string name, int width, int height, ColorScheme scheme)
+    {
+        var path = name switch { "home" => Pages.Home, "topic" => Pages.Topic, _ => site.QuotePath };
+        await using var page = await site.OpenAsync(path, new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
+
+        Assert.True(await page.FitsItsWidthAsync(), $"{path} scrolls sideways at {width} px");
+        await page.PhotographAsync($"{name}-{width}x{height}-{scheme.ToString().ToLowerInvariant()}");
+        await page.AssertCleanAsync();
+    }
+
+    [Theory]
+    [InlineData(Pages.Topic)]
+    [InlineData(Pages.Home)]
+    public async Task PrintLeavesOutTheNavigationAndKeepsTheText(string path)
+    {
+        await using var page = await site.OpenAsync(path);
+        await page.Page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Expect(page.Page.Locator("body > header")).ToBeHiddenAsync();
+        await Expect(page.Page.Locator("body > footer")).ToBeHiddenAsync();
+        await Expect(page.Page.GetByRole(AriaRole.Search)).ToBeHiddenAsync();
+        // Love has some 1,500 permalinks: counted in one go.
+        Assert.Equal(0, await page.Page.Locator("main nav, .permalink, .to-contents").EvaluateAllAsync<int>("all => all.filter(e => e.checkVisibility()).length"));
+        await Expect(page.Page.Locator("h1")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator("main blockquote, main .topics").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LongPageOnAPhoneLeadsToAPartAndBackToTheContents()
+    {
+        await using var page = await site.OpenAsync(Pages.Topic, new() { ViewportSize = new() { Width = 360, Height = 800 } });
+        var contents = page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Contents" });
+        await Expect(contents).ToBeVisibleAsync();
+
+        // Deep into the page: the last part in the contents.
+        var last = contents.GetByRole(AriaRole.Link).Last;
+        var anchor = (await last.GetAttributeAsync("href"))!;
+        await last.ClickAsync();
+        await Expect(page.Page).ToHaveURLAsync(new Regex(Regex.Escape(anchor) + "$"));
+        var heading = page.Page.Locator($"[id=\"{Uri.UnescapeDataString(anchor.TrimStart('#'))}\"]");
+        await Expect(heading).ToBeInViewportAsync();
+        Assert.True(await page.Page.EvaluateAsync<double>("() => window.scrollY") > 10_000, "the last part is not deep in the page");
+
+        // Its part ends with a way back.
+        var back = heading.Locator("xpath=following::a[normalize-space() = 'Back to contents'][1]");
+        await back.ScrollIntoViewIfNeededAsync();
+        await back.ClickAsync();
+        await Expect(contents).ToBeInViewportAsync();
+        await page.PhotographAsync("topic-contents-360x800-light");
+        Assert.True(await page.FitsItsWidthAsync());
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task QuoteReachedByItsAddressOnAPhoneIsInViewAndHighlighted()
+    {
+        // A quote far down the long page: the last one.
+        await using var first = await site.OpenAsync(Pages.Topic);
+        var deep = (await first.Page.Locator("figure.quote").Last.GetAttributeAsync("id"))!;
+
+        await using var page = await site.OpenAsync(Pages.Topic + "#" + deep, new() { ViewportSize = new() { Width = 360, Height = 800 } });
+        await page.AssertTargetHighlightedAsync(page.Page.Locator("#" + deep));
+        await page.PhotographAsync("topic-target-360x800-light");
+        Assert.True(await page.FitsItsWidthAsync());
+        await page.AssertCleanAsync();
+    }
+}
