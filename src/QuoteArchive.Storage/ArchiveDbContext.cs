@@ -20,6 +20,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<TopicCategory> Categories => Set<TopicCategory>();
     public DbSet<LanguageLink> LanguageLinks => Set<LanguageLink>();
     public DbSet<QuoteNote> QuoteNotes => Set<QuoteNote>();
+    public DbSet<QuoteIdHistory> QuoteIdHistory => Set<QuoteIdHistory>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>
@@ -60,6 +61,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             quote.HasMany(q => q.Attribution).WithOne().HasForeignKey(a => a.QuoteId);
             quote.HasMany(q => q.DialogueLines).WithOne().HasForeignKey(d => d.QuoteId);
             quote.HasMany(q => q.Notes).WithOne().HasForeignKey(n => n.QuoteId);
+        });
+        model.Entity<QuoteIdHistory>(history =>
+        {
+            history.ToTable("QuoteIdHistory");
+            history.HasKey(h => h.OldId);
         });
         model.Entity<AttributionLine>().HasIndex(a => new { a.QuoteId, a.Position });
         model.Entity<DialogueLine>().HasIndex(d => new { d.QuoteId, d.Position });
