@@ -38,7 +38,12 @@ COPY --from=build /archive/archive.db /app/archive/archive.db
 # so the container runs with --read-only and needs no volume at all.
 # APP_UID (1654, user "app") comes from the official .NET images.
 USER root
-RUN mkdir /data && chown "$APP_UID" /data
+# The share images (/q/{id}.png) are drawn with the system's fonts, found through fontconfig: Debian's (or Ubuntu's)
+# DejaVu and Noto packages, the way any program on the platform gets its fonts.
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libfontconfig1 fonts-dejavu-core fonts-noto-core \
+ && rm -rf /var/lib/apt/lists/* \
+ && mkdir /data && chown "$APP_UID" /data
 USER $APP_UID
 
 # Data protection keys live in memory, per process: the site sets no cookies and has no forms to post, so no

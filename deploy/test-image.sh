@@ -106,6 +106,9 @@ quote=$(curl -s -m 10 "$url/api/topics/$slug" | jq -r '[.sections[].quotes[].id]
 [ "$(get "$url/q/$quote")" = 200 ] || fail "/q/$quote"
 grep -q "/wiki/$slug" "$work/body" || fail "/q/$quote does not link back to its topic"
 echo "quote page /q/$quote: $(header ETag)"
+# The share image is drawn in the container, with the fonts its runtime stage installed.
+[ "$(get "$url/q/$quote.png")" = 200 ] || fail "/q/$quote.png"
+[ "$(head -c 8 "$work/body" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "/q/$quote.png is no PNG"
 
 code=$(get "$url/random")
 [[ "$code" == 30? ]] || fail "/random answered $code"

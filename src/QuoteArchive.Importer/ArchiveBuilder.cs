@@ -82,7 +82,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         RemoveAbandonedBuilds(target);
         try
         {
-            var summary = Write(contentFolder, temporary, report, clock);
+            var summary = Write(contentFolder, temporary, target, report, clock);
             // The import writes with synchronous=OFF: the file reaches the disk here, before it is moved into place,
             // so a crash right after the move cannot leave a torn archive under the real name.
             using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
@@ -112,7 +112,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         }
     }
 
-    private ImportSummary Write(string contentFolder, string temporary, Action<Diagnostic> report, Stopwatch clock)
+    private ImportSummary Write(string contentFolder, string temporary, string previous, Action<Diagnostic> report, Stopwatch clock)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString();
         var counts = new ImportCounts();
@@ -148,6 +148,8 @@ public sealed class ArchiveBuilder(ImportOptions options)
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
             foreach (var redirect in reader.Redirects)
                 buildHash.AppendData(Encoding.UTF8.GetBytes($"redirect\0{redirect.Title}\0{redirect.Target}\0"));
+            // Old links: the ids the archive being replaced served, and those it had carried forward.
+            QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction);
             // The author index and the full-text index, built once here so that requests only read.
             InternalLinks.Resolve(connection, transaction, options);
             AuthorIndex.Build(connection, transaction);

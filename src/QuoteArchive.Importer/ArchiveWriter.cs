@@ -34,6 +34,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     private readonly PreparedInsert sisters = new(connection, transaction, "SisterLinks",
         "TopicId", "Position", "Project", "Article", "Url", "Line");
     private readonly PreparedInsert manifest = new(connection, transaction, "Manifest", "Path", "Size", "LastWriteUtc");
+    private readonly PreparedInsert idHistory = new(connection, transaction, "QuoteIdHistory", "OldId", "NewId", "TopicSlug", "TopicTitle");
 
     // How EF Core's SQLite provider stores a DateTimeOffset and a DateTime, so that queries read what is written here.
     private const string Timestamp = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
@@ -45,7 +46,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
 
     /// <summary>Every column each table's insert writes, by table: a test holds them against the EF model.</summary>
     public IEnumerable<(string Table, IReadOnlyList<string> Columns)> Inserts =>
-        new[] { topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest }.Select(i => (i.Table, i.Columns));
+        new[] { topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory }.Select(i => (i.Table, i.Columns));
 
     /// <summary>Writes the topic; false (and nothing written) when its slug is taken.</summary>
     public bool TryAdd(ParsedTopic topic)
@@ -116,6 +117,11 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
         foreach (var entry in entries)
             manifest.Run(entry.RelativePath, entry.Size, entry.LastWriteUtc.ToString(DateTimeText, CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The id of every quote written so far.</summary>
+    public IReadOnlySet<string> WrittenQuoteIds => quoteIds;
+
+    public void AddIdHistory(string oldId, string? newId, string topicSlug, string topicTitle) => idHistory.Run(oldId, newId, topicSlug, topicTitle);
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics)
     {

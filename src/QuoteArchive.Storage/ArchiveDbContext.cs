@@ -22,6 +22,7 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<QuoteNote> QuoteNotes => Set<QuoteNote>();
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<ManifestFile> Manifest => Set<ManifestFile>();
+    public DbSet<QuoteIdHistory> QuoteIdHistory => Set<QuoteIdHistory>();
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>
@@ -69,6 +70,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             quote.HasMany(q => q.Attribution).WithOne().HasForeignKey(a => a.QuoteId);
             quote.HasMany(q => q.DialogueLines).WithOne().HasForeignKey(d => d.QuoteId);
             quote.HasMany(q => q.Notes).WithOne().HasForeignKey(n => n.QuoteId);
+        });
+        model.Entity<QuoteIdHistory>(history =>
+        {
+            history.ToTable("QuoteIdHistory");
+            history.HasKey(h => h.OldId);
         });
         model.Entity<AttributionLine>().HasIndex(a => new { a.QuoteId, a.Position });
         model.Entity<DialogueLine>().HasIndex(d => new { d.QuoteId, d.Position });

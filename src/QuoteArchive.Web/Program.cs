@@ -1,8 +1,10 @@
 using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Caching;
+using QuoteArchive.Web.Discovery;
 using QuoteArchive.Web.Health;
 using QuoteArchive.Web.Hosting;
+using QuoteArchive.Web.Pages.Quotes;
 using Serilog;
 
 // The container's HEALTHCHECK: probe a running instance and exit 0/1, without starting a host.
@@ -40,12 +42,14 @@ try
     app.UseArchiveCaching();
     app.UseOutputCache();
 
-    // Fingerprinted static assets, the pages, /healthz and /readyz, and the JSON API.
+    // Fingerprinted static assets, the pages and a quote's other forms, /healthz and /readyz, the JSON API, feed and sitemaps.
     app.MapStaticAssets();
     app.MapRazorPages().WithStaticAssets();
     app.MapArchiveHealth();
     app.MapSearchApi();
     app.MapArchiveApi();
+    app.MapQuoteFormats();
+    app.MapDiscovery();
 
     await app.RunAsync();
     return 0;

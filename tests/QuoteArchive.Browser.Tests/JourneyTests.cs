@@ -108,6 +108,34 @@ public sealed class JourneyTests(BrowserSite site)
     }
 
     [Theory]
+    [InlineData(Pages.ShortTopic)]
+    [InlineData("quote")]
+    public async Task CiteOpensEveryFormatAndTheCopiedCitationHoldsThePermalink(string path)
+    {
+        await using var page = await site.OpenAsync(path == "quote" ? site.QuotePath : path);
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var quote = page.Page.Locator("figure.quote").Last;
+        var permalink = new Uri(new Uri(page.Page.Url), await quote.GetByRole(AriaRole.Link, new() { Name = "Permalink" }).GetAttributeAsync("href")).ToString();
+
+        var cite = quote.GetByRole(AriaRole.Button, new() { Name = "Cite" });
+        await cite.ClickAsync();
+        await Expect(cite).ToHaveAttributeAsync("aria-expanded", "true");
+        var citations = quote.GetByRole(AriaRole.Group, new() { Name = "Cite this quote" });
+        await Expect(citations.Locator(".citation-label")).ToHaveTextAsync(["Plain text", "MLA", "APA", "Chicago", "BibTeX", "CSL-JSON"]);
+
+        await citations.GetByRole(AriaRole.Button, new() { Name = "Copy MLA" }).ClickAsync();
+        await Expect(citations.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+        var copied = await page.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Contains(permalink, copied, StringComparison.Ordinal);
+        Assert.Contains("Accessed", copied, StringComparison.Ordinal);
+
+        // Cite again closes them.
+        await cite.ClickAsync();
+        await Expect(citations).ToBeHiddenAsync();
+        await page.AssertCleanAsync();
+    }
+
+    [Theory]
     [InlineData("quote")]
     [InlineData(Pages.Home)]
     [InlineData(Pages.ShortTopic)]

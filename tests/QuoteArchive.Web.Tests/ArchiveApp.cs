@@ -28,10 +28,13 @@ public class ArchiveApp : WebApplicationFactory<Program>
     {
     }
 
-    protected ArchiveApp(string content)
+    /// <param name="earlierContent">Imported first into the same file, as a re-import finds the archive it replaces.</param>
+    protected ArchiveApp(string content, string? earlierContent = null)
     {
         this.content = content;
         Directory.CreateDirectory(folder);
+        if (earlierContent is not null)
+            new ArchiveBuilder(new ImportOptions()).Build(earlierContent, DatabasePath, _ => { });
         var diagnostics = new List<Diagnostic>();
         Import = new ArchiveBuilder(new ImportOptions()).Build(content, DatabasePath, diagnostics.Add);
         ImportDiagnostics = diagnostics;

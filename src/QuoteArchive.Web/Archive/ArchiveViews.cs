@@ -213,13 +213,18 @@ public sealed record SectionRef
     public required string Anchor { get; init; }
 }
 
-/// <summary>The site's own URLs, built in one place.</summary>
+/// <summary>The site's own URLs, built in one place, and its name.</summary>
 public static class ArchiveUrls
 {
+    public const string SiteName = "QuoteArchive";
+
     public static string Topic(string slug) => "/wiki/" + Slugs.ToUrlPath(slug);
     public static string Quote(string id) => "/q/" + id;
     public static string Author(string slug) => "/authors/" + Slugs.ToUrlPath(slug);
     public static string Category(string slug) => "/categories/" + Slugs.ToUrlPath(slug);
     public static string QuoteInTopic(string slug, string id) => Topic(slug) + "#q-" + id;
     public static string SectionInTopic(string slug, string anchor) => Topic(slug) + "#" + Uri.EscapeDataString(anchor);
+
+    /// <summary>The address of a path as the reader reached the site: what canonical links, cards, feeds and sitemaps need.</summary>
+    public static string Absolute(this HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
 }

@@ -1,5 +1,6 @@
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Quotes;
 
 namespace QuoteArchive.Web.Caching;
 
@@ -30,7 +31,9 @@ public static class ArchiveCaching
                 await next(context);
                 return;
             }
-            var etag = ArchiveEtag.For(version, clock.Today, request.PathBase + request.Path, request.QueryString);
+            // A quote's page and its JSON share a path (content negotiation): each has its own tag.
+            var variant = QuoteFormats.WantsJson(request) ? "json" : "";
+            var etag = ArchiveEtag.For(version, clock.Today, request.PathBase + request.Path, request.QueryString, variant);
             var response = context.Response;
             // The tag names this path, and it is only ever sent with a cacheable response of this path,
             // so a client holding it may be told "not modified" without running the page.

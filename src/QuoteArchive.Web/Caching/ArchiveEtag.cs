@@ -11,9 +11,9 @@ namespace QuoteArchive.Web.Caching;
 /// </summary>
 public static class ArchiveEtag
 {
-    public static string For(string version, DateOnly day, PathString path, QueryString query)
+    public static string For(string version, DateOnly day, PathString path, QueryString query, string variant = "")
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{path.Value}{query.Value}\n{day:yyyy-MM-dd}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{path.Value}{query.Value}\n{day:yyyy-MM-dd}" + (variant.Length > 0 ? "\n" + variant : "")));
         return $"W/\"{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.StaticAssets;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Pages.Quotes;
 
 namespace QuoteArchive.Web.Hosting;
 
@@ -23,6 +24,10 @@ public static class OutputCaching
                 .With(context => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
                 .Expire(TimeSpan.FromMinutes(10)));
             options.AddBasePolicy(new VaryByArchiveDay());
+            // /q/{id} answers JSON to a client that asks for it, the page to everyone else: one entry each.
+            options.AddBasePolicy(policy => policy
+                .With(context => context.HttpContext.Request.Path.StartsWithSegments("/q"))
+                .VaryByValue(context => new("json", QuoteFormats.WantsJson(context.Request) ? "1" : "0")));
             options.AddPolicy(Never, policy => policy.NoCache());
         });
 

@@ -1,41 +1,42 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Pages.Quotes;
 
-public sealed partial class QuoteModel(ArchiveDbContext db) : PageModel
+public sealed class QuoteModel(ArchiveDbContext db, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : PageModel
 {
     public QuoteView Quote { get; private set; } = null!;
 
+    /// <summary>Set instead of <see cref="Quote"/> when the quote was removed from the archive: the page says so (410).</summary>
+    public QuoteLink.Gone? Gone { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        // Ids are lower-case base32 (FORMAT.md): anything else is no quote, and needs no query to say so.
-        if (!IsId(id.ToLowerInvariant()))
-            return NotFound();
-        if (!IsId(id))
-            return RedirectPermanent(ArchiveUrls.Quote(id.ToLowerInvariant()));
-        var quote = await db.QuoteAsync(id, cancellationToken);
-        if (quote is null)
-            return NotFound();
-        Quote = quote;
-        return Page();
+        var wantsJson = QuoteFormats.WantsJson(Request);
+        Response.Headers.Vary = "Accept";
+        switch (await db.ResolveAsync(id, cancellationToken))
+        {
+            case QuoteLink.Found found when wantsJson:
+                return new JsonResult(found.Quote, json.Value.SerializerOptions);
+            case QuoteLink.Found found:
+                Quote = found.Quote;
+                return Page();
+            case QuoteLink.Moved moved:
+                return RedirectPermanent(ArchiveUrls.Quote(moved.Id));
+            case QuoteLink.Gone gone when wantsJson:
+                return new JsonResult(QuoteFormats.GoneDetails(gone)) { StatusCode = StatusCodes.Status410Gone, ContentType = "application/problem+json" };
+            case QuoteLink.Gone gone:
+                Gone = gone;
+                Response.StatusCode = StatusCodes.Status410Gone;
+                return Page();
+            default:
+                return NotFound();
+        }
     }
 
     /// <summary>The quote's text cut to a title's length at a word boundary.</summary>
-    public string ShortText(int length)
-    {
-        var text = string.Join(' ', Quote.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length <= length)
-            return text;
-        var cut = text.LastIndexOf(' ', length);
-        return text[..(cut > length / 2 ? cut : length)].TrimEnd(',', ';', ':', '.') + "…";
-    }
-
-    private static bool IsId(string id) => id.Length is >= QuoteIds.DefaultLength and <= QuoteIds.MaxLength && IdPattern().IsMatch(id);
-
-    [GeneratedRegex("^[a-z2-7]+$")]
-    private static partial Regex IdPattern();
+    public string ShortText(int length) => QuoteFormats.Shorten(Quote.Text, length);
 }

@@ -1,0 +1,79 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using QuoteArchive.Storage;
+using QuoteArchive.Web.Archive;
+
+namespace QuoteArchive.Web.Pages.Quotes;
+
+/// <summary>A quote's page in other forms: <c>/q/{id}.json</c>, <c>.txt</c>, <c>.png</c> (its share card) and its citations.</summary>
+public static class QuoteFormats
+{
+    public static IEndpointRouteBuilder MapQuoteFormats(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/q/{id}.json", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
+            AnswerAsync(db, id, ".json", quote => TypedResults.Json(quote), cancellationToken));
+        routes.MapGet("/q/{id}.txt", (string id, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken) =>
+            AnswerAsync(db, id, ".txt", quote => TypedResults.Text(PlainText(quote, request.Absolute(quote.Url)), "text/plain; charset=utf-8"), cancellationToken));
+        routes.MapGet("/q/{id}.png", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
+            AnswerAsync(db, id, ".png", quote => TypedResults.Bytes(ShareImage.Render(quote), "image/png"), cancellationToken));
+        routes.MapGet("/q/{id}/cite", (string id, HttpRequest request, ArchiveClock clock, ArchiveDbContext db, CancellationToken cancellationToken) =>
+            AnswerAsync(db, id, "/cite", quote => TypedResults.Json(Citations.For(quote, request.Absolute(quote.Url), clock.Today)), cancellationToken));
+        return routes;
+    }
+
+    /// <summary>
+    /// True when the client asks for JSON rather than HTML (<c>Accept: application/json</c>): <c>/q/{id}</c> then
+    /// answers as <c>/q/{id}.json</c> does. A browser names text/html, so it always gets the page.
+    /// </summary>
+    public static bool WantsJson(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+            return false;
+        double Quality(params string[] types) => accepted
+            .Where(a => types.Any(t => a.MediaType.Equals(t, StringComparison.OrdinalIgnoreCase)))
+            .Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var json = Quality("application/json");
+        return json > 0 && json > Quality("text/html", "application/xhtml+xml") && json >= Quality("*/*");
+    }
+
+    /// <summary>The text cut to about <paramref name="length"/> characters at a word boundary, with an ellipsis.</summary>
+    public static string Shorten(string text, int length)
+    {
+        text = QuoteIds.Normalize(text);
+        if (text.Length <= length)
+            return text;
+        var cut = text.LastIndexOf(' ', length);
+        return text[..(cut > length / 2 ? cut : length)].TrimEnd(',', ';', ':', '.') + "…";
+    }
+
+    /// <summary>The quote as plain text: its words, its attribution, and where it lives.</summary>
+    public static string PlainText(QuoteView quote, string permalink)
+    {
+        var text = new StringBuilder(quote.Text.Trim()).Append("\n\n");
+        foreach (var line in quote.Attribution)
+            text.Append(new string(' ', 2 * (line.Depth - 1))).Append("— ").Append(line.Text).Append('\n');
+        if (quote.Attribution.Count == 0 && Citations.AuthorOf(quote) is { } author)
+            text.Append("— ").Append(author).Append('\n');
+        return text.Append($"\nFrom “{quote.Topic.Title}” on {ArchiveUrls.SiteName}: {permalink}\n").ToString();
+    }
+
+    /// <summary>The body of a 410 in JSON: what became of the quote, and where its topic is.</summary>
+    public static object GoneDetails(QuoteLink.Gone gone) => new
+    {
+        title = "Quote removed",
+        status = StatusCodes.Status410Gone,
+        detail = $"This quote is no longer in the archive. It stood in the topic “{gone.TopicTitle}”.",
+        topic = ArchiveUrls.Topic(gone.TopicSlug),
+    };
+
+    private static async Task<IResult> AnswerAsync(ArchiveDbContext db, string id, string suffix, Func<QuoteView, IResult> answer,
+        CancellationToken cancellationToken) =>
+        await db.ResolveAsync(id, cancellationToken) switch
+        {
+            QuoteLink.Found found => answer(found.Quote),
+            QuoteLink.Moved moved => TypedResults.Redirect(ArchiveUrls.Quote(moved.Id) + suffix, permanent: true),
+            // A body, so that the site's 404 page does not take the answer over.
+            QuoteLink.Gone gone => TypedResults.Json(GoneDetails(gone), statusCode: StatusCodes.Status410Gone, contentType: "application/problem+json"),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Quote not found", detail: "No quote has this id."),
+        };
+}

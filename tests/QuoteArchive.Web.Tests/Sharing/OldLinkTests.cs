@@ -1,0 +1,77 @@
+using System.Net;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Tests.Sharing;
+
+/// <summary>The app over an archive imported twice: a quote edited in between, one removed, one kept.</summary>
+public sealed class ReimportedArchiveApp() : ArchiveApp(Write(Second), Write(First))
+{
+    // Synthetic sentences: what is tested is how their ids carry across imports.
+    public const string Edited = "This sample sentence is long enough to be edited between two imports.";
+    public const string EditedNow = "This sample sentence, long enough to be edited between two imports!";
+    public const string Removed = "This other sample sentence is removed by the second import.";
+    public const string Kept = "This third sample sentence is in both imports.";
+    private static readonly string[] First = [Edited, Removed, Kept];
+    private static readonly string[] Second = [EditedNow, Kept];
+    private static readonly List<string> Folders = [];
+
+    public static string Id(string text) => QuoteIds.Create("Sample_topic", text);
+
+    private static string Write(string[] quotes)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "quotearchive-reimport-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "Sample topic.txt"), "Sample topic\n\nQuotes\n\n" + string.Concat(quotes.Select(q => $"  • {q}\n\n")));
+        lock (Folders)
+            Folders.Add(folder);
+        return folder;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        lock (Folders)
+        {
+            foreach (var folder in Folders.Where(Directory.Exists))
+                Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+// Apart from the other collections: its host rebinds the process-wide logger, as WikiArchiveApp's does.
+[CollectionDefinition(nameof(ReimportedArchiveApp), DisableParallelization = true)]
+public sealed class ReimportedArchiveCollection : ICollectionFixture<ReimportedArchiveApp>;
+
+[Collection(nameof(ReimportedArchiveApp))]
+public sealed class OldLinkTests(ReimportedArchiveApp app)
+{
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(".json", ".json")]
+    [InlineData(".txt", ".txt")]
+    [InlineData(".png", ".png")]
+    public async Task AnEditedQuotesOldIdRedirectsPermanentlyToItsNewId(string suffix, string expectedSuffix)
+    {
+        using var response = await app.Browser().GetAsync($"/q/{ReimportedArchiveApp.Id(ReimportedArchiveApp.Edited)}{suffix}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"/q/{ReimportedArchiveApp.Id(ReimportedArchiveApp.EditedNow)}{expectedSuffix}", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task ARemovedQuoteIsGoneWithAPageThatLinksToItsTopic()
+    {
+        var page = await app.GetPageAsync("/q/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.Removed), HttpStatusCode.Gone);
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/wiki/Sample_topic" && a.TextContent == "Sample topic");
+        Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
+
+        var json = await app.GetJsonAsync($"/q/{ReimportedArchiveApp.Id(ReimportedArchiveApp.Removed)}.json", HttpStatusCode.Gone);
+        Assert.Equal("/wiki/Sample_topic", json.GetProperty("topic").GetString());
+    }
+
+    [Fact]
+    public async Task AKeptQuoteAnswersAsBefore()
+    {
+        await app.GetPageAsync("/q/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.Kept));
+        await app.GetPageAsync("/q/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.EditedNow));
+    }
+}
