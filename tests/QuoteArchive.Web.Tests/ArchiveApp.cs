@@ -93,6 +93,8 @@ public class ArchiveApp : WebApplicationFactory<Program>
             ["Archive:DatabasePath"] = DatabasePath,
             ["Archive:ContentPath"] = content,
             ["Archive:ImportOnStart"] = "false",
+            // The tests here send hundreds of searches at once from one address; RateLimitingTests limits them.
+            ["RateLimiting:Enabled"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random));

@@ -23,6 +23,7 @@ public sealed class DeployApp(string databasePath, params (string Key, string Va
             ["Archive:DatabasePath"] = databasePath,
             ["Archive:ImportOnStart"] = "false",
             ["Archive:ContentPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "no-content"),
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
             configuration[key] = value;

@@ -48,7 +48,12 @@ internal static class DeployArchive
         db.SaveChanges();
         // As the importer leaves it: EF Core creates SQLite files in WAL mode, which a reader cannot open
         // without writing -wal and -shm files beside the archive.
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
+        // And with the schema version the web app checks before it serves a file.
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version};";
+        command.ExecuteNonQuery();
         return path;
     }
 }
