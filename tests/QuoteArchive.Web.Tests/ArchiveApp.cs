@@ -115,6 +115,9 @@ public sealed class LogCollector : ILogEventSink
 
     public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
 
+    /// <summary>Every event's rendered message, in order.</summary>
+    public IReadOnlyList<string> Messages() => events.Select(e => e.RenderMessage()).ToList();
+
     /// <summary>The request-log line of the last request to <paramref name="path"/>.</summary>
     public LogEvent? LastRequest(string path) =>
         events.LastOrDefault(e => e.Properties.TryGetValue("RequestPath", out var value) && value is ScalarValue { Value: string p } && p == path);
