@@ -10,10 +10,11 @@ public sealed partial class QuoteModel(ArchiveDbContext db) : PageModel
 {
     public QuoteView Quote { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
     {
         // Ids are lower-case base32 (FORMAT.md): anything else is no quote, and needs no query to say so.
-        if (!IsId(id.ToLowerInvariant()))
+        // Model binding reads a blank segment ("/q/%20") as no value at all.
+        if (id is null || !IsId(id.ToLowerInvariant()))
             return NotFound();
         if (!IsId(id))
             return RedirectPermanent(ArchiveUrls.Quote(id.ToLowerInvariant()));
