@@ -18,6 +18,9 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
+    // Static assets with their compressed copies from the build output too (`dotnet run` in Production); a publish folder has them in wwwroot.
+    builder.WebHost.UseStaticWebAssets();
+
     // Limits on every request (size, headers, time, rate per client); no Server header.
     builder.AddServerLimits();
     builder.Services.AddArchiveRateLimiting(builder.Configuration);

@@ -104,7 +104,7 @@ public sealed class HostileInputTests(ArchiveApp app)
         var response = await app.Server.SendAsync(context =>
         {
             context.Request.Method = HttpMethods.Get;
-            context.Request.Path = PathString.FromUriComponent(rawPath);
+            context.Request.Path = new PathString(Uri.UnescapeDataString(rawPath));
             if (query >= 0)
                 context.Request.QueryString = new QueryString(target[query..]);
         });

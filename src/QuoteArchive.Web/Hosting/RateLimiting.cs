@@ -30,7 +30,7 @@ public static class RateLimiting
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 !options.Enabled || !IsLimited(context.Request.Path)
-                    ? RateLimitPartition.GetNoLimiter("")
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = options.TokenLimit,
