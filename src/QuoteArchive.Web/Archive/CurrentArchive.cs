@@ -184,13 +184,16 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     }
 }
 
-/// <summary>What tells one file at a path from the next one cheaply: size and times (a rename brings new ones).</summary>
-public readonly record struct FileStamp(long Length, DateTime LastWriteUtc, DateTime CreationUtc)
+/// <summary>
+/// What tells one file at a path from the next one cheaply: size and modification time (to the tick; a file renamed
+/// into place was written after the one it replaces). Not the change time, which our own hard links change.
+/// </summary>
+public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
 {
     public static FileStamp? Of(string path)
     {
         var file = new FileInfo(path);
-        return file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc, file.CreationTimeUtc) : null;
+        return file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc) : null;
     }
 }
 
