@@ -23,21 +23,32 @@ try
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
-    // The archive, read-only, and its day; pages, API and health checks over it, cached whole.
+    // Static assets with their compressed copies from the build output too (`dotnet run` in Production); a publish folder has them in wwwroot.
+    builder.WebHost.UseStaticWebAssets();
+
+    // Limits on every request (size, headers, time, rate per client); no Server header.
+    builder.AddServerLimits();
+    builder.Services.AddArchiveRateLimiting(builder.Configuration);
+
+    // The archive, read-only and switched whole when its file changes, and its day; pages, API and health checks over it, cached whole.
     builder.Services.AddArchive(builder.Configuration);
     builder.Services.AddRazorPages();
-    builder.Services.AddArchiveHealthChecks();
+    builder.Services.AddArchiveHealthChecks(builder.Configuration);
     builder.Services.AddArchiveApi();
     builder.Services.AddArchiveOutputCache();
 
     var app = builder.Build();
 
-    // Build or refresh the archive before serving anything.
+    // Build or refresh the archive, then open it, before serving anything.
     app.ImportArchiveIfStale();
 
-    // One log line per request, security headers, a helpful 404 page, ETags for shared caches, the output cache.
+    // One log line per request, security headers, 503 while no archive is open, the limits, a helpful 404 page,
+    // ETags for shared caches, the output cache.
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
+    app.UseCurrentArchive();
+    app.UseRateLimiter();
+    app.UseRequestTimeouts();
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseArchiveCaching();
     app.UseOutputCache();

@@ -96,6 +96,8 @@ public class ArchiveApp : WebApplicationFactory<Program>
             ["Archive:DatabasePath"] = DatabasePath,
             ["Archive:ContentPath"] = content,
             ["Archive:ImportOnStart"] = "false",
+            // The tests here send hundreds of searches at once from one address; RateLimitingTests limits them.
+            ["RateLimiting:Enabled"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random));
@@ -115,6 +117,9 @@ public sealed class LogCollector : ILogEventSink
     private readonly ConcurrentQueue<LogEvent> events = new();
 
     public void Emit(LogEvent logEvent) => events.Enqueue(logEvent);
+
+    /// <summary>Every event's rendered message, in order.</summary>
+    public IReadOnlyList<string> Messages() => events.Select(e => e.RenderMessage()).ToList();
 
     /// <summary>The request-log line of the last request to <paramref name="path"/>.</summary>
     public LogEvent? LastRequest(string path) =>

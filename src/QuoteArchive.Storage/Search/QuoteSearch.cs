@@ -175,9 +175,9 @@ public static class QuoteSearch
         var query = SearchQuery.Parse(typed);
         if (query.IsEmpty)
             return [];
-        // What is typed last is a word being typed: a prefix.
+        // What is typed last is a word being typed: a prefix, once it narrows the names (other words do, or its length).
         var terms = query.Included.ToList();
-        terms[^1] = terms[^1] with { IsPrefix = true };
+        terms[^1] = terms[^1] with { IsPrefix = terms.Count > 1 || SearchQuery.IsLongPrefix(terms[^1].Tokens[^1]) };
         var match = new SearchQuery(terms, []).ToMatchExpression()!;
         return await db.Database.SqlQueryRaw<Suggestion>("""
             SELECT name AS Name, kind AS Kind, slug AS Slug, quotes AS Quotes FROM NamesFts

@@ -26,6 +26,11 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
     /// <summary>Enough for any real question; the rest of a pasted essay is ignored rather than searched.</summary>
     public const int MaxTerms = 32;
     public const int MaxTokensPerTerm = 32;
+    /// <summary>
+    /// A shorter prefix ("a*") would merge the index entries of a large part of the vocabulary on every request,
+    /// growing with the archive: it is searched as the word itself, and <see cref="ToString"/> shows it so.
+    /// </summary>
+    public const int MinPrefixLength = 2;
 
     public static readonly SearchQuery Empty = new([], []);
 
@@ -94,11 +99,14 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
             if (tokens.Count == 0)
                 continue;
             // A prefix applies to the last token only when the star touches it ("lov*", not "love *").
-            var term = new SearchTerm(tokens, prefix && EndsInToken(text.TrimEnd('*')));
+            var term = new SearchTerm(tokens, prefix && EndsInToken(text.TrimEnd('*')) && IsLongPrefix(tokens[^1]));
             (exclude ? excluded : included).Add(term);
         }
         return new(included, excluded);
     }
+
+    /// <summary>True when <paramref name="token"/> is long enough to search as a prefix (<see cref="MinPrefixLength"/> letters).</summary>
+    public static bool IsLongPrefix(string token) => token.EnumerateRunes().Take(MinPrefixLength).Count() >= MinPrefixLength;
 
     private static bool EndsInToken(string text) =>
         text.Length > 0 && Rune.DecodeLastFromUtf16(text, out var rune, out _) == OperationStatus.Done && IsTokenRune(rune);

@@ -29,12 +29,12 @@ public static class SearchApi
         return routes;
     }
 
-    private static async Task<Ok<SearchResultsView>> SearchAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Ok<SearchResultsView>> SearchAsync(HttpContext context, ArchiveDbContext db, ArchiveLease lease,
         string? q, string? page, string? pageSize, string? topic, string? author, string? status, string? lang, string? kind,
         CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize);
-        var results = await db.SearchAsync(q, topic, author, status, lang, kind, paging, cancellationToken);
+        var results = await db.SearchAsync(lease.Generation!, q, topic, author, status, lang, kind, paging, cancellationToken);
         paging.AddLinkHeader(context, results.Total);
         return TypedResults.Ok(results);
     }
@@ -73,10 +73,11 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> RandomAsync(HttpContext context, ArchiveDbContext db, Random random,
-        string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
+        ArchiveLease lease, string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), random, cancellationToken);
+        var filter = Filter(lease.Generation!, topic, author, minLength, maxLength, lang);
+        var id = filter is null ? null : await QuotePicks.RandomAsync(db, filter, random, cancellationToken);
         var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         return quote is null
             ? NotFound("No quote found", "No quote passes these filters.")
@@ -84,10 +85,11 @@ public static class SearchApi
     }
 
     private static async Task<IResult> RandomRedirectAsync(HttpContext context, ArchiveDbContext db, Random random,
-        string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
+        ArchiveLease lease, string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var id = await QuotePicks.RandomAsync(db, Filter(topic, author, minLength, maxLength, lang), random, cancellationToken);
+        var filter = Filter(lease.Generation!, topic, author, minLength, maxLength, lang);
+        var id = filter is null ? null : await QuotePicks.RandomAsync(db, filter, random, cancellationToken);
         // 302: the next visit goes somewhere else.
         return id is null ? Results.NotFound() : Results.Redirect(ArchiveUrls.Quote(id));
     }
@@ -101,8 +103,24 @@ public static class SearchApi
             : TypedResults.Ok(today);
     }
 
-    public static PickFilter Filter(string? topic, string? author, string? minLength, string? maxLength, string? lang) =>
-        new(ArchiveQueries.FilterSlug(topic), ArchiveQueries.FilterSlug(author), int.TryParse(minLength, out var min) ? min : null, int.TryParse(maxLength, out var max) ? max : null, lang);
+    /// <summary>
+    /// The filter of a random pick, or null when no quote of this archive can pass it (a language it does not have,
+    /// a minimum longer than its longest quote, a maximum below 1): answered at once, where the query would read
+    /// every quote to find none. Lengths are clamped to what the archive holds.
+    /// </summary>
+    public static PickFilter? Filter(ArchiveGeneration archive, string? topic, string? author, string? minLength, string? maxLength, string? lang)
+    {
+        int? min = int.TryParse(minLength, out var parsedMin) && parsedMin > 0 ? parsedMin : null;
+        int? max = int.TryParse(maxLength, out var parsedMax) ? Math.Max(parsedMax, 0) : null;
+        if (min > archive.LongestQuote || max < 1 || min > max)
+            return null;
+        if (max >= archive.LongestQuote)
+            max = null;
+        var language = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
+        if (language is not null && !archive.Languages.Contains(language))
+            return null;
+        return new(ArchiveQueries.FilterSlug(topic), ArchiveQueries.FilterSlug(author), min, max, language);
+    }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);

@@ -19,22 +19,30 @@ public static class ArchiveSetup
         services.TryAddSingleton(Random.Shared);
         services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
         services.PostConfigure<ArchiveOptions>(BundledArchive.UseWhenNoContent);
-        services.AddDbContext<ArchiveDbContext>((provider, db) =>
-        {
-            var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
-            var connectionString = configuration.GetConnectionString("Archive")
-                ?? ArchiveDbContext.ReadOnlyConnectionString(options.DatabasePath);
-            db.UseSqlite(connectionString).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        });
+        services.AddSingleton<CurrentArchive>();
+        services.AddScoped<ArchiveLease>();
+        services.AddHostedService<ArchiveWatcher>();
+        // Each scope reads the generation it leased; without one (no archive) pages never get this far, but a
+        // context made anyway fails on the missing file rather than creating it.
+        services.AddDbContext<ArchiveDbContext>((provider, db) => db
+            .UseSqlite(provider.GetRequiredService<ArchiveLease>().Generation?.ConnectionString
+                ?? ArchiveDbContext.ReadOnlyConnectionString(provider.GetRequiredService<CurrentArchive>().Path))
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         return services;
     }
 
     /// <summary>
     /// Imports the content folder when the archive file is missing, older than any content file, or built with
     /// another schema (by another version of QuoteArchive) or other import options.
-    /// Runs before the server listens, so it never serves a half-built archive.
+    /// Runs before the server listens, so it never serves a half-built archive; then opens the archive.
     /// </summary>
     public static void ImportArchiveIfStale(this WebApplication app)
+    {
+        Import(app);
+        app.Services.GetRequiredService<CurrentArchive>().Refresh();
+    }
+
+    private static void Import(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("QuoteArchive.Import");
@@ -59,6 +67,16 @@ public static class ArchiveSetup
             Progress = progress => logger.LogInformation("Import progress: {Progress}", progress.ToString()),
             ProgressInterval = TimeSpan.FromSeconds(5),
         };
+        if (builder.IsUpToDate(options.ContentPath, options.DatabasePath))
+            return;
+        using var importLock = ImportLock.TryTake(options.DatabasePath, options.ImportLockTimeout);
+        if (importLock is null)
+        {
+            logger.LogWarning("Another process has been importing into {DatabasePath} for {Timeout}; serving the archive that is there",
+                options.DatabasePath, options.ImportLockTimeout);
+            return;
+        }
+        // The other process may have just built it.
         if (builder.IsUpToDate(options.ContentPath, options.DatabasePath))
             return;
 

@@ -1,4 +1,3 @@
-using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Pages.Quotes;
 
@@ -11,29 +10,27 @@ public static class ArchiveCaching
     /// <c>Cache-Control: public, max-age, stale-while-revalidate</c>, and answers a matching
     /// <c>If-None-Match</c> with 304 before any page runs. Responses that chose their own Cache-Control
     /// (fingerprinted static assets: immutable; health: no-store; <c>/random</c>: no-store) are left alone,
-    /// as are errors and responses that set a cookie. Call after the archive is imported: it reads the build id once.
+    /// as are errors and responses that set a cookie. The build is the one the request's lease is on.
     /// </summary>
     public static WebApplication UseArchiveCaching(this WebApplication app)
     {
         var options = app.Configuration.GetSection("Caching").Get<CachingOptions>() ?? new CachingOptions();
-        var buildId = ReadBuildId(app);
-        if (buildId is null)
-            return app;
-        var version = ArchiveEtag.VersionOf(buildId);
         var clock = app.Services.GetRequiredService<ArchiveClock>();
         var cacheControl = $"public, max-age={(int)options.MaxAge.TotalSeconds}, stale-while-revalidate={(int)options.StaleWhileRevalidate.TotalSeconds}";
 
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+            // The build of the archive this request reads: after a switch, new requests get the new build's tags.
+            var generation = context.RequestServices.GetRequiredService<ArchiveLease>().Generation;
+            if (generation is null || !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
             {
                 await next(context);
                 return;
             }
             // A quote's page and its JSON share a path (content negotiation): each has its own tag.
             var variant = QuoteFormats.WantsJson(request) ? "json" : "";
-            var etag = ArchiveEtag.For(version, clock.Today, request.PathBase + request.Path, request.QueryString, variant);
+            var etag = ArchiveEtag.For(ArchiveEtag.VersionOf(generation.BuildId), clock.Today, request.PathBase + request.Path, request.QueryString, variant);
             var response = context.Response;
             // The tag names this path, and it is only ever sent with a cacheable response of this path,
             // so a client holding it may be told "not modified" without running the page.
@@ -58,21 +55,5 @@ public static class ArchiveCaching
             await next(context);
         });
         return app;
-    }
-
-    private static string? ReadBuildId(WebApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        try
-        {
-            return db.Builds.OrderBy(b => b.Id).Select(b => b.BuildId).FirstOrDefault();
-        }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-        {
-            // No archive, no tags: /readyz reports the cause; pages still answer, only without validators.
-            app.Logger.LogWarning(ex, "No archive build id; responses carry no ETag");
-            return null;
-        }
     }
 }

@@ -18,8 +18,10 @@ public static class ArchiveEtag
     }
 
     /// <summary>The archive build and this build of the app: rendering changes with either.</summary>
-    public static string VersionOf(string archiveBuildId) =>
-        $"{archiveBuildId}.{Convert.ToHexStringLower(typeof(ArchiveEtag).Assembly.ManifestModule.ModuleVersionId.ToByteArray().AsSpan(0, 4))}";
+    public static string VersionOf(string archiveBuildId) => $"{archiveBuildId}.{AppVersion}";
+
+    private static readonly string AppVersion =
+        Convert.ToHexStringLower(typeof(ArchiveEtag).Assembly.ManifestModule.ModuleVersionId.ToByteArray().AsSpan(0, 4));
 
     /// <summary>
     /// RFC 9110 §13.1.2 weak comparison over a list of tags. <c>*</c> is not honoured: it would answer 304

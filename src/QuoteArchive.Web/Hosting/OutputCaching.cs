@@ -12,8 +12,8 @@ public static class OutputCaching
     public const string Never = "never";
 
     /// <summary>
-    /// The archive only changes when it is re-imported (and the server restarted), so pages and API answers are
-    /// cached whole. Static assets are left to MapStaticAssets: fingerprinted, immutable, negotiated by encoding.
+    /// The archive only changes as a whole (a new file, a new generation), so pages and API answers are cached whole,
+    /// keyed on the generation the request reads. Static assets are left to MapStaticAssets: fingerprinted, immutable, negotiated by encoding.
     /// </summary>
     public static IServiceCollection AddArchiveOutputCache(this IServiceCollection services) =>
         services.AddOutputCache(options =>
@@ -23,7 +23,7 @@ public static class OutputCaching
             options.AddBasePolicy(policy => policy
                 .With(context => context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
                 .Expire(TimeSpan.FromMinutes(10)));
-            options.AddBasePolicy(new VaryByArchiveDay());
+            options.AddBasePolicy(new VaryByArchive());
             // /q/{id} answers JSON to a client that asks for it, the page to everyone else: one entry each.
             options.AddBasePolicy(policy => policy
                 .With(context => context.HttpContext.Request.Path.StartsWithSegments("/q"))
@@ -31,15 +31,16 @@ public static class OutputCaching
             options.AddPolicy(Never, policy => policy.NoCache());
         });
 
-    // The cache key changes with the archive's date, so a cached page never shows yesterday's quote of the day.
-    // Only adds to the key: whether a response is cached at all stays the decision of the other policies
+    // The cache key changes with the archive's date, so a cached page never shows yesterday's quote of the day, and
+    // with the archive file, so no page of the old file is served after a switch. Only adds to the key: whether a response is cached at all stays the decision of the other policies
     // (a policy from OutputCachePolicyBuilder would switch caching on for everything, static assets too).
-    private sealed class VaryByArchiveDay : IOutputCachePolicy
+    private sealed class VaryByArchive : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var today = context.HttpContext.RequestServices.GetRequiredService<ArchiveClock>().Today;
-            context.CacheVaryByRules.VaryByValues["utc-date"] = today.ToString("O");
+            var services = context.HttpContext.RequestServices;
+            context.CacheVaryByRules.VaryByValues["utc-date"] = services.GetRequiredService<ArchiveClock>().Today.ToString("O");
+            context.CacheVaryByRules.VaryByValues["archive"] = services.GetRequiredService<ArchiveLease>().Generation?.Number.ToString() ?? "";
             return ValueTask.CompletedTask;
         }
 

@@ -14,11 +14,9 @@ public static class RequestLogging
             // Orchestrators probe /healthz and /readyz every few seconds: successful probes are not worth a line each.
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : IsHealthProbe(context.Request.Path) && context.Response.StatusCode < 400 ? LogEventLevel.Verbose
+                : QuoteArchive.Web.Health.HealthEndpoints.IsProbe(context.Request.Path) && context.Response.StatusCode < 400 ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });
-
-    private static bool IsHealthProbe(PathString path) => path == "/healthz" || path == "/readyz";
 
     /// <summary>
     /// Adds <c>TopicSlug</c> and <c>QuoteId</c> from route values. The not-found page calls it too, with the values

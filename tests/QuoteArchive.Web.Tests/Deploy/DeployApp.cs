@@ -1,7 +1,13 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QuoteArchive.Web.Archive;
+using Serilog.Core;
 
 namespace QuoteArchive.Web.Tests.Deploy;
 
@@ -14,7 +20,31 @@ public sealed class DeployApp(string databasePath, params (string Key, string Va
     /// <summary>Development unless set: the factory's default. Production serves static assets as a container does.</summary>
     public string Environment { get; init; } = "Development";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(Environment);
+    /// <summary>A request with this header comes from the address it names, as if over the network.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    /// <summary>Every log event the app wrote.</summary>
+    public LogCollector Log { get; } = new();
+
+    /// <summary>The app's archive: tests make it look at its file now, rather than wait for the next periodic look.</summary>
+    public CurrentArchive Archive => Services.GetRequiredService<CurrentArchive>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(Environment)
+        .ConfigureServices(services => services.AddSingleton<ILogEventSink>(Log).AddSingleton<IStartupFilter, RemoteAddressFilter>());
+
+    private sealed class RemoteAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[RemoteAddressHeader] is [{ } address])
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -23,6 +53,7 @@ public sealed class DeployApp(string databasePath, params (string Key, string Va
             ["Archive:DatabasePath"] = databasePath,
             ["Archive:ImportOnStart"] = "false",
             ["Archive:ContentPath"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "no-content"),
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
             configuration[key] = value;

@@ -12,10 +12,15 @@ internal static class DeployArchive
 {
     public const string BuildId = "0123456789abcdef";
 
-    public static string Create(string directory, int topics = 2, params string[] errors)
+    public static string Create(string directory, int topics = 2, params string[] errors) =>
+        Write(Path.Combine(directory, "archive.db"), topics, errors, BuildId, "test");
+
+    /// <summary>An archive whose every quote holds <paramref name="marker"/>, built as <paramref name="buildId"/>.</summary>
+    public static string CreateMarked(string path, string buildId, string marker, int topics = 2) => Write(path, topics, [], buildId, marker);
+
+    private static string Write(string path, int topics, string[] errors, string buildId, string marker)
     {
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "archive.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         using var db = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options);
         db.Database.EnsureCreated();
@@ -30,7 +35,7 @@ internal static class DeployArchive
                 SourcePath = $"Test topic {i}.txt",
             };
             var section = new Section { Topic = topic, Anchor = "Quotes", Heading = "Quotes" };
-            section.Quotes.Add(new Quote { Id = $"testq{i:000}", Topic = topic, Section = section, Text = $"Synthetic test line {i}." });
+            section.Quotes.Add(new Quote { Id = $"testq{i:000}", Topic = topic, Section = section, Text = $"Synthetic {marker} line {i}." });
             topic.Sections.Add(section);
             db.Topics.Add(topic);
         }
@@ -38,7 +43,7 @@ internal static class DeployArchive
             db.Diagnostics.Add(new ImportDiagnostic { File = "broken.txt", Line = line, Column = 1, Severity = "error", Message = error });
         db.Builds.Add(new ArchiveBuild
         {
-            BuildId = BuildId,
+            BuildId = buildId,
             BuiltAt = DateTimeOffset.UtcNow,
             Topics = topics,
             Sections = topics,
@@ -48,7 +53,12 @@ internal static class DeployArchive
         db.SaveChanges();
         // As the importer leaves it: EF Core creates SQLite files in WAL mode, which a reader cannot open
         // without writing -wal and -shm files beside the archive.
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
+        // And with the schema version the web app checks before it serves a file.
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version};";
+        command.ExecuteNonQuery();
         return path;
     }
 }

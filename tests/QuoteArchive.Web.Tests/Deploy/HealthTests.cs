@@ -79,7 +79,7 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var archive = (await ReadJsonAsync(response)).GetProperty("checks").GetProperty("archive");
-        Assert.Equal("The archive cannot be read.", archive.GetProperty("description").GetString());
+        Assert.Equal("missing", archive.GetProperty("reason").GetString());
         Assert.False(File.Exists(Path.Combine(folder.Path, "missing.db")), "a read-only open must not create the file");
     }
 

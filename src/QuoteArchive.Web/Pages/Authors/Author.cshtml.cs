@@ -13,8 +13,11 @@ public sealed class AuthorModel(ArchiveDbContext db) : PageModel
     public AuthorView Author { get; private set; } = null!;
     public Paging Paging { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
+        // Model binding reads a blank segment ("/authors/%20") as no value at all.
+        if (string.IsNullOrWhiteSpace(slug))
+            return NotFound();
         Paging = Paging.From(Request.Query["page"], null, PageSize);
         var author = await db.AuthorAsync(ArchiveQueries.AsRequested(slug), Paging, cancellationToken);
         if (author is null)

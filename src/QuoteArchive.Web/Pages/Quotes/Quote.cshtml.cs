@@ -13,8 +13,11 @@ public sealed class QuoteModel(ArchiveDbContext db, IOptions<Microsoft.AspNetCor
     /// <summary>Set instead of <see cref="Quote"/> when the quote was removed from the archive: the page says so (410).</summary>
     public QuoteLink.Gone? Gone { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken cancellationToken)
     {
+        // Model binding reads a blank segment ("/q/%20") as no value at all.
+        if (id is null)
+            return NotFound();
         var wantsJson = QuoteFormats.WantsJson(Request);
         Response.Headers.Vary = "Accept";
         switch (await db.ResolveAsync(id, cancellationToken))

@@ -7,7 +7,7 @@ using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Search;
 
-public sealed class IndexModel(ArchiveDbContext db, Random random) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random random) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
@@ -30,7 +30,7 @@ public sealed class IndexModel(ArchiveDbContext db, Random random) : PageModel
         // "page" is a route value of Razor Pages (the page's path): the page number is read from the query string.
         Paging = Paging.From(Request.Query["page"], Request.Query["pageSize"]);
         Understood = SearchQuery.Parse(Q).ToString();
-        Results = await db.SearchAsync(Q, Topic, Author, Status, Lang, Kind, Paging, cancellationToken);
+        Results = await db.SearchAsync(lease.Generation!, Q, Topic, Author, Status, Lang, Kind, Paging, cancellationToken);
         if (!HasQuery)
         {
             var id = await QuotePicks.RandomAsync(db, new PickFilter(MaxLength: QuotePicks.DailyMaxLength), random, cancellationToken);

@@ -8,16 +8,20 @@ namespace QuoteArchive.Web.Pages.Search;
 public static class SearchQueries
 {
     /// <summary>The search of the page and of the API; topic and author may be given as titles or slugs.</summary>
-    public static async Task<SearchResultsView> SearchAsync(this ArchiveDbContext db, string? q, string? topic, string? author,
+    public static async Task<SearchResultsView> SearchAsync(this ArchiveDbContext db, ArchiveGeneration archive, string? q, string? topic, string? author,
         string? status, string? lang, string? kind, Paging paging, CancellationToken cancellationToken)
     {
+        lang = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
         var filter = new SearchFilter(
             ArchiveQueries.FilterSlug(topic),
             ArchiveQueries.FilterSlug(author),
             string.IsNullOrWhiteSpace(status) ? null : status.Trim(),
-            string.IsNullOrWhiteSpace(lang) ? null : lang.Trim(),
+            lang,
             string.IsNullOrWhiteSpace(kind) ? null : kind.Trim());
-        var found = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken);
+        // A language the archive does not have matches nothing, known without searching.
+        var found = lang is not null && !archive.Languages.Contains(lang)
+            ? new SearchResults([], 0)
+            : await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken);
         return new SearchResultsView
         {
             Query = q ?? "",

@@ -1,0 +1,62 @@
+using System.Net;
+
+namespace QuoteArchive.Web.Tests.Search;
+
+/// <summary>Parameters that used to cost a scan of every quote are answered from what the archive is known to hold.</summary>
+[Collection(nameof(ArchiveApp))]
+public sealed class ParameterTests(ArchiveApp app)
+{
+    [Theory]
+    [InlineData("/api/random?minLength=999999999")]
+    [InlineData("/api/random?lang=zz")]
+    [InlineData("/api/random?minLength=50&maxLength=10")]
+    [InlineData("/api/random?maxLength=-5")]
+    [InlineData("/random?lang=zz")]
+    [InlineData("/random?minLength=2147483647")]
+    public async Task ARandomPickNoQuoteCanPassIsNotFound(string path)
+    {
+        using var response = await app.Browser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/random?minLength=-7")]
+    [InlineData("/api/random?maxLength=99999999999")]
+    [InlineData("/api/random?minLength=abc&maxLength=")]
+    [InlineData("/api/random?lang=%20en%20")]
+    public async Task ARandomPickWithMeaninglessLimitsIgnoresThem(string path)
+    {
+        using var response = await app.Browser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASearchInALanguageTheArchiveDoesNotHaveFindsNothing()
+    {
+        var results = await app.GetJsonAsync("/api/search?q=love&lang=zz");
+        Assert.Equal(0, results.GetProperty("total").GetInt32());
+        Assert.True((await app.GetJsonAsync("/api/search?q=love&lang=en")).GetProperty("total").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task AOneLetterPrefixIsSearchedAsTheWordAndTheReaderIsToldSo()
+    {
+        var page = await app.GetPageAsync("/search?q=a*");
+        Assert.Equal("(searched for: a)", page.QuerySelector(".understood")?.TextContent.Trim());
+        var two = await app.GetPageAsync("/search?q=lo*");
+        Assert.Null(two.QuerySelector(".understood"));
+        Assert.True((await app.GetJsonAsync("/api/search?q=lo*")).GetProperty("total").GetInt32()
+            > (await app.GetJsonAsync("/api/search?q=lo")).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=love&page=-3&pageSize=-1", 1, 1)]
+    [InlineData("/api/search?q=love&page=99999999999&pageSize=100000", 1, 100)]
+    [InlineData("/api/search?q=love&page=5000&pageSize=1000", 1000, 100)]
+    public async Task PagesAndPageSizesAreClamped(string path, int page, int pageSize)
+    {
+        var results = await app.GetJsonAsync(path);
+        Assert.Equal(page, results.GetProperty("page").GetInt32());
+        Assert.Equal(pageSize, results.GetProperty("pageSize").GetInt32());
+    }
+}
