@@ -16,14 +16,12 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    // Static assets from the build output in every environment, not only Development (their compressed copies
-    // live in obj/, and without this a browser gets empty CSS and JS in Production); a no-op once published.
-    builder.WebHost.UseStaticWebAssets();
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services));
 
-    // Static assets with their compressed copies from the build output too (`dotnet run` in Production); a publish folder has them in wwwroot.
+    // Static assets and their compressed copies from the build output in every environment (without it `dotnet run` in
+    // Production serves empty CSS and JS); a no-op once published.
     builder.WebHost.UseStaticWebAssets();
 
     // Limits on every request (size, headers, time, rate per client); no Server header.
