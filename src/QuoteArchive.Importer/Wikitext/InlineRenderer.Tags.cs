@@ -70,7 +70,7 @@ internal sealed partial class InlineRenderer
     }
 
     /// <summary>
-    /// Issue 9: "the reference text is kept as a note of the quote it belongs to, not lost and not glued into the
+    /// "The reference text is kept as a note of the quote it belongs to, not lost and not glued into the
     /// quote's text". A named reference is remembered; <c>&lt;ref name=x /&gt;</c> repeats it, even when it is defined
     /// further down the page (the note is filled in when the page is read).
     /// </summary>

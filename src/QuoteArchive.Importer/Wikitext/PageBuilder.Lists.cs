@@ -59,7 +59,7 @@ internal sealed partial class PageBuilder
     }
 
     /// <summary>
-    /// A <c>:</c> line. Issue 9: "dialogue as <c>:'''Speaker''': line</c> runs between <c>&lt;hr&gt;</c> / <c>----</c>
+    /// A <c>:</c> line: "dialogue as <c>:'''Speaker''': line</c> runs between <c>&lt;hr&gt;</c> / <c>----</c>
     /// separators, one exchange per run, speakers kept". Any other is a note of the section (or a lead paragraph), as
     /// page text keeps definition lines.
     /// </summary>

@@ -68,7 +68,7 @@ internal sealed partial class PageBuilder
     }
 
     /// <summary>
-    /// A line that is only an image, <c>[[File:…|thumb|caption]]</c>: issue 9, "the caption is kept as the page text
+    /// A line that is only an image, <c>[[File:…|thumb|caption]]</c>: "the caption is kept as the page text
     /// format keeps captions; the file name is not a quote". FORMAT.md: a caption with <c>~</c> "is a captioned quote:
     /// the text before the <c>~</c> is the quote, the text after it the attribution … The first one in the lead is the
     /// page's featured quote"; any other caption is a paragraph.

@@ -79,7 +79,7 @@ internal sealed partial class PageBuilder(PageContext page)
     {
         EndQuote();
         EndDialogue();
-        // FORMAT.md status "from the headings above the quote"; issue 9: and from the disputed/misattributed templates.
+        // FORMAT.md status "from the headings above the quote", and from the disputed/misattributed templates.
         var draft = new QuoteDraft(section, kind, line, templateStatus ?? headingStatus);
         draft.Continue(text);
         AddNotes(draft.Notes, notes);

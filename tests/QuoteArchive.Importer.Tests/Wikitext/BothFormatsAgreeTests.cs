@@ -3,7 +3,7 @@ using QuoteArchive.Storage;
 namespace QuoteArchive.Importer.Tests.Wikitext;
 
 /// <summary>
-/// Issue 9: "Both formats of one page agree: for each sample that exists in both forms, the quotes' texts and ids
+/// "Both formats of one page agree: for each sample that exists in both forms, the quotes' texts and ids
 /// are the same (ids depend on topic and text, so a site that switches from page text to wikitext keeps its
 /// permalinks). Where they cannot agree (a rendering that lost a level), say why in the test." Every sample agrees:
 /// levels and speakers that page text loses do not reach a quote's text, and ids depend on the text alone.

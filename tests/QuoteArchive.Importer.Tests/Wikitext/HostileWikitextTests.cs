@@ -4,7 +4,7 @@ using QuoteArchive.Importer.Tests.Markdown;
 namespace QuoteArchive.Importer.Tests.Wikitext;
 
 /// <summary>
-/// Issue 9: "Unbalanced <c>[[</c>, <c>{{</c>, <c>'''</c>, unclosed <c>&lt;ref&gt;</c> / <c>&lt;poem&gt;</c>, templates
+/// "Unbalanced <c>[[</c>, <c>{{</c>, <c>'''</c>, unclosed <c>&lt;ref&gt;</c> / <c>&lt;poem&gt;</c>, templates
 /// nested 50 deep, a 1 MB page: a diagnostic with file:line:col, the page still imports, nothing hangs (bounded work
 /// per byte), no exception escapes." Work is measured as memory allocated, never as time.
 /// </summary>

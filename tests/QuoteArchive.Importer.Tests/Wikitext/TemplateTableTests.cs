@@ -4,7 +4,7 @@ namespace QuoteArchive.Importer.Tests.Wikitext;
 
 public sealed class TemplateTableTests
 {
-    /// <summary>Issue 9's templates "at least", each with a documented rendering, in the language of the wiki that uses it.</summary>
+    /// <summary>The templates Wikiquote uses most, each with a documented rendering, in the language of the wiki that uses it.</summary>
     [Theory]
     [InlineData("en", "cite book"), InlineData("en", "cite web"), InlineData("en", "cite news"), InlineData("en", "cite journal"),
      InlineData("en", "citation"), InlineData("en", "Quote"), InlineData("en", "Wikipedia"), InlineData("en", "Wikisource"),

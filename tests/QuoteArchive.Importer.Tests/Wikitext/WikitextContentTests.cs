@@ -1,6 +1,6 @@
 namespace QuoteArchive.Importer.Tests.Wikitext;
 
-/// <summary>Issue 9: "<c>*.wiki</c> files in the content folder … the title is the file name, the language comes from a language-code folder".</summary>
+/// <summary>"<c>*.wiki</c> files in the content folder … the title is the file name, the language comes from a language-code folder".</summary>
 public sealed class WikitextContentTests
 {
     [Fact]

@@ -1,7 +1,7 @@
 namespace QuoteArchive.Importer.Tests.Wikitext;
 
 /// <summary>
-/// Issue 9: "Spec tests over every wikitext sample against the same <c>*.expected.json</c> as its page text": every
+/// "Spec tests over every wikitext sample against the same <c>*.expected.json</c> as its page text": every
 /// expected quote found as a quote in the right section with its attribution lines in order and at the right depth,
 /// every expected heading at its wiki level, list-section items not quotes, nothing lost.
 /// </summary>
