@@ -82,7 +82,9 @@ stop_cleanly() {  # SIGTERM, then the exit code must be 0 well before the 20 s k
 # no writable /tmp either, as with Docker's --read-only.
 port=$(free_port); url=http://127.0.0.1:$port
 step "run read-only with the baked-in archive on $url"
-podman run -d --name "$run_id-baked" --read-only --read-only-tmpfs=false --tmpfs /data:rw,U -p "127.0.0.1:$port:8080" "$tag" >/dev/null 2>"$work/run.err" || { cat "$work/run.err"; fail "podman run"; }
+# The test is the operator: it sees /readyz details from wherever podman's port forwarding makes requests come from.
+details='Health__DetailsNetworks=0.0.0.0/0, ::/0'
+podman run -d --name "$run_id-baked" --read-only --read-only-tmpfs=false --tmpfs /data:rw,U -e "$details" -p "127.0.0.1:$port:8080" "$tag" >/dev/null 2>"$work/run.err" || { cat "$work/run.err"; fail "podman run"; }
 wait_ready "$run_id-baked" "$url"
 [ "$(podman inspect -f '{{.Config.User}}' "$run_id-baked")" != root ] || fail "image runs as root"
 [ "$(podman exec "$run_id-baked" id -u)" != 0 ] || fail "process runs as uid 0"
@@ -137,7 +139,7 @@ chmod -R a+rX "$work"
 expected=$(find "$work/content" -name '*.txt' -size +0 | wc -l)
 port=$(free_port); url=http://127.0.0.1:$port
 step "run with own content ($expected good files, 1 broken) on $url"
-podman run -d --name "$run_id-own" --read-only --read-only-tmpfs=false --tmpfs /data:rw,U -v "$work/content:/content:ro" \
+podman run -d --name "$run_id-own" --read-only --read-only-tmpfs=false --tmpfs /data:rw,U -v "$work/content:/content:ro" -e "$details" \
   -e 'Serilog__WriteTo__0__Args__formatter=Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact' \
   -p "127.0.0.1:$port:8080" "$tag" >/dev/null 2>"$work/run.err" || { cat "$work/run.err"; fail "podman run"; }
 wait_ready "$run_id-own" "$url"
