@@ -32,7 +32,12 @@ ids=$(for _ in $(seq 1 20); do curl -fs "http://127.0.0.1:$port/api/random" | gr
 rss_start=$(rss)
 echo "soak: $connections connections for $duration against http://127.0.0.1:$port (RSS at start $rss_start)"
 # Past the server's own request timeout (10 s, then 504), so a slow answer counts as what it is, not as a socket error.
+# RSS every 30 s while wrk runs: whether memory levels off, not only where it ends.
+(while sleep 30; do echo "soak: RSS after ${SECONDS}s: $(rss)"; done) &
+sampler=$!
+SECONDS=0
 QA_IDS="$ids" wrk -t2 -c"$connections" -d"$duration" --timeout 15s --latency -s "$repo/bench/soak.lua" "http://127.0.0.1:$port" | tee "$work/wrk.txt"
+kill "$sampler" 2>/dev/null || true
 rss_end=$(rss)
 errors=$(awk '/Non-2xx or 3xx responses/ {print $NF}' "$work/wrk.txt"); errors=${errors:-0}
 socket=$(awk '/Socket errors/ {print}' "$work/wrk.txt"); socket=${socket:-"Socket errors: none"}
