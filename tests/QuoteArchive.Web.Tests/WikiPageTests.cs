@@ -10,7 +10,7 @@ public sealed class WikiPageTests(WikiArchiveApp app)
     public void WikiContentImportsWithoutErrors()
     {
         Assert.True(app.Import.Errors == 0, string.Join('\n', app.ImportDiagnostics));
-        Assert.Equal(4, app.Import.Topics);
+        Assert.Equal(5, app.Import.Topics);
     }
 
     [Fact]
@@ -94,6 +94,16 @@ public sealed class WikiPageTests(WikiArchiveApp app)
         Assert.Equal((HttpStatusCode.MovedPermanently, "/api/topics/Le_Pacha"), (api.StatusCode, api.Headers.Location?.OriginalString));
         var suggestions = await app.GetJsonAsync("/api/suggest?q=Pach");
         Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("name").GetString() == "Pacha" && s.GetProperty("url").GetString() == "/wiki/Le_Pacha");
+    }
+
+    [Fact]
+    public async Task TheHomePageTellsATopicWithoutQuotesFromTheOthers()
+    {
+        var home = await app.GetPageAsync("/");
+        var index = home.QuerySelectorAll(".topic-entry").Single(e => e.QuerySelector("a")!.TextContent == "Synthetic index");
+        Assert.Equal("links only", index.QuerySelector(".count.no-quotes")?.TextContent);
+        var pacha = home.QuerySelectorAll(".topic-entry").Single(e => e.QuerySelector("a")!.TextContent == "Le Pacha");
+        Assert.Null(pacha.QuerySelector(".no-quotes"));
     }
 
     [Fact]
