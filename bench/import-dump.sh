@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Import benchmark on a generated dump (bench/generate-dump.cs: synthetic text, not quotations).
+#   bench/import-dump.sh 5000            # 5,000 articles (and as many redirects), multistream .xml.bz2
+#   bench/import-dump.sh 71000           # the English Wikiquote dump's shape
+# Prints pages/s, quotes/s, MB/s of compressed input, peak RSS, archive bytes per quote. Loopback only: no server.
+set -euo pipefail
+articles=${1:-5000}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${BENCH_WORK:-/tmp/quotearchive-bench}
+mkdir -p "$work"
+dump="$work/generated-$articles.xml.bz2"
+[ -f "$dump" ] || dotnet run "$repo/bench/generate-dump.cs" -- "$articles" "$dump"
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
+dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
+rm -f "$work/archive-$articles.db"
+/usr/bin/time -f '%e %M' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
+  >"$work/summary.txt" 2>"$work/stderr.txt" || true
+read -r seconds peak_kb <"$work/time.txt"
+summary=$(tail -1 "$work/summary.txt")
+quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")
+topics=$(sed -E 's/imported ([0-9]+) topics.*/\1/' <<<"$summary")
+mb=$(awk -v b="$(stat -c %s "$dump")" 'BEGIN { printf "%.1f", b / 1e6 }')
+archive=$(stat -c %s "$work/archive-$articles.db")
+echo "$summary"
+awk -v s="$seconds" -v t="$topics" -v q="$quotes" -v mb="$mb" -v kb="$peak_kb" -v a="$archive" 'BEGIN {
+  printf "import of %s MB (bz2): %.1f s, %.0f pages/s, %.0f quotes/s, %.1f MB/s, peak RSS %.0f MB, archive %.0f MB, %.0f bytes/quote\n",
+    mb, s, t / s, q / s, mb / s, kb / 1024, a / 1e6, a / q }'
