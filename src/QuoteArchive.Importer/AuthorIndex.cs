@@ -35,13 +35,11 @@ public static partial class AuthorIndex
             return nextId++;
         }
 
-        // Person pages first, so that an attribution naming the person joins the person's own entry.
-        var persons = Query(connection, transaction, """
-            SELECT t.Id, t.Slug, t.Title,
-                   (SELECT p.Text FROM Paragraphs p WHERE p.TopicId = t.Id ORDER BY p.Position LIMIT 1)
-            FROM Topics t ORDER BY t.Id
-            """, r => (Id: r.GetInt32(0), Slug: r.GetString(1), Title: r.GetString(2), Lead: r.IsDBNull(3) ? null : r.GetString(3)));
-        foreach (var topic in persons.Where(t => IsPersonLead(t.Title, t.Lead)))
+        // Person pages first, so that an attribution naming the person joins the person's own entry. Which topics are
+        // persons is TopicKinds' rule, decided once at parse time (a person lead, or person categories).
+        var persons = Query(connection, transaction, $"SELECT t.Id, t.Slug, t.Title FROM Topics t WHERE t.Kind = '{TopicKind.Person}' ORDER BY t.Id",
+            r => (Id: r.GetInt32(0), Slug: r.GetString(1), Title: r.GetString(2)));
+        foreach (var topic in persons)
         {
             if (!byName.ContainsKey(topic.Title))
                 Add(topic.Title, topic.Slug, topic.Id);

@@ -6,7 +6,8 @@ namespace QuoteArchive.Importer;
 /// <summary>A content file read as text: UTF-8 decoded, line ends as <c>\n</c>, with its language.</summary>
 public sealed record ContentFile(string RelativePath, string Language, string Text)
 {
-    public static readonly string[] Extensions = [".txt", ".md", ".wiki", ".xml"];
+    /// <summary>The files of one page each; MediaWiki exports and dumps (<c>DumpStreams.IsExport</c>) hold many.</summary>
+    public static readonly string[] Extensions = [".txt", ".md", ".wiki"];
 
     /// <summary>
     /// FORMAT.md: "Read as UTF-8 (a BOM is skipped; invalid bytes become U+FFFD and a warning).

@@ -11,9 +11,10 @@ public static class TopicKinds
         bool InCategory(params string[] words) => categories.Any(c => words.Any(w => c.Contains(w, StringComparison.Ordinal)));
         var hasCast = topic.Sections.Any(s => s.Heading is { } h && SectionRules.IsCast(h));
 
-        if (InCategory("television series", "tv series", "séries télévisées", "série télévisée") )
+        if (InCategory("television series", "tv series", "séries télévisées", "série télévisée"))
             return TopicKind.TelevisionSeries;
-        if (InCategory(" films", "films ", "film ") || categories.Any(c => c is "films") || InCategory("film français", "films français") || hasCast)
+        // "Film policier", "2020 American films", "Films directed by Alice Wu": a category with the word film in it.
+        if (categories.Any(c => c.Split([' ', '-']).Any(word => word is "film" or "films")) || hasCast)
             return TopicKind.Film;
         if (InCategory("proverbs", "proverbes") || topic.Title.EndsWith(" proverbs", StringComparison.OrdinalIgnoreCase)
             || topic.Title.StartsWith("Proverbes ", StringComparison.OrdinalIgnoreCase))

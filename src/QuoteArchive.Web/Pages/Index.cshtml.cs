@@ -6,7 +6,7 @@ using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages;
 
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageModel
 {
     public const int PageSize = 200;
 
@@ -26,6 +26,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
         // The archive's own totals, counted once at import.
         QuoteCount = await db.Builds.Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
-        LanguageCount = await db.Topics.Select(t => t.Language).Distinct().CountAsync(cancellationToken);
+        // Known since the archive was opened: no query.
+        LanguageCount = lease.Generation?.Languages.Count ?? 0;
     }
 }
