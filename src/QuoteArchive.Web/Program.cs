@@ -34,22 +34,24 @@ try
     builder.Services.AddArchiveHealthChecks(builder.Configuration);
     builder.Services.AddArchiveApi();
     builder.Services.AddArchiveOutputCache();
+    builder.Services.AddArchiveCompression();
 
     var app = builder.Build();
 
     // Build or refresh the archive, then open it, before serving anything.
     app.ImportArchiveIfStale();
 
-    // One log line per request, security headers, 503 while no archive is open, the limits, a helpful 404 page,
-    // ETags for shared caches, the output cache.
+    // One log line per request, security headers, 503 while no archive is open, the limits, ETags for shared caches,
+    // the output cache storing compressed answers and helpful 404 pages (cached under the address asked for).
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseCurrentArchive();
     app.UseRateLimiter();
     app.UseRequestTimeouts();
-    app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseArchiveCaching();
     app.UseOutputCache();
+    app.UseResponseCompression();
+    app.UseStatusCodePagesWithReExecute("/not-found");
 
     // Fingerprinted static assets, the pages and a quote's other forms, /healthz and /readyz, the JSON API, feed and sitemaps.
     app.MapStaticAssets();

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Categories;
 using QuoteArchive.Web.Pages.Shared;
 
@@ -24,11 +25,11 @@ public static class ArchiveApi
     public static RouteGroupBuilder MapArchiveApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Archive");
-        api.MapGet("/topics", TopicsAsync);
+        api.MapGet("/topics", TopicsAsync).ReadsQuery("letter", "page", "pageSize");
         api.MapGet("/topics/{**slug}", TopicAsync);
         api.MapGet("/quotes/{id}", QuoteAsync);
-        api.MapGet("/categories", CategoriesAsync);
-        api.MapGet("/categories/{**slug}", CategoryAsync);
+        api.MapGet("/categories", CategoriesAsync).ReadsQuery("letter", "page", "pageSize");
+        api.MapGet("/categories/{**slug}", CategoryAsync).ReadsQuery("page", "pageSize");
         // Under /api a wrong address answers in JSON too, not with the HTML 404 page.
         api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug}, /api/quotes/{id}, /api/categories and /api/categories/{slug}."));
         return api;
@@ -55,8 +56,8 @@ public static class ArchiveApi
     private static async Task<Results<Ok<TopicView>, RedirectHttpResult, ProblemHttpResult>> TopicAsync(
         string? slug, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var topic = await db.FindTopicAsync(slug, cancellationToken);
-        if (topic is not null)
+        // Any spelling that reaches a topic answers it; a redirect or a miss is decided without loading one.
+        if (await db.TopicSlugAsync(slug, cancellationToken) is { } stored && await db.TopicAsync(stored, cancellationToken) is { } topic)
             return TypedResults.Ok(topic);
         return await db.RedirectTargetAsync(slug, cancellationToken) is { } target
             ? TypedResults.Redirect("/api/topics/" + Slugs.ToUrlPath(target), permanent: true)

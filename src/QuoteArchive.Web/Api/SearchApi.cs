@@ -16,16 +16,19 @@ public static class SearchApi
 {
     public const int SuggestionCount = 10;
 
+    // The filters of a random pick, the same for its page and its JSON.
+    private static readonly string[] RandomKeys = ["topic", "author", "minLength", "maxLength", "lang"];
+
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Search");
-        api.MapGet("/search", SearchAsync);
-        api.MapGet("/suggest", SuggestAsync);
-        api.MapGet("/authors", AuthorsAsync);
-        api.MapGet("/authors/{**slug}", AuthorAsync);
-        api.MapGet("/random", RandomAsync).CacheOutput(OutputCaching.Never);
+        api.MapGet("/search", SearchAsync).ReadsQuery("q", "topic", "author", "status", "lang", "kind", "page", "pageSize");
+        api.MapGet("/suggest", SuggestAsync).ReadsQuery("q");
+        api.MapGet("/authors", AuthorsAsync).ReadsQuery("letter", "page", "pageSize");
+        api.MapGet("/authors/{**slug}", AuthorAsync).ReadsQuery("page", "pageSize");
+        api.MapGet("/random", RandomAsync).ReadsQuery(RandomKeys).CacheOutput(OutputCaching.Never);
         api.MapGet("/today", TodayAsync);
-        routes.MapGet("/random", RandomRedirectAsync).CacheOutput(OutputCaching.Never);
+        routes.MapGet("/random", RandomRedirectAsync).ReadsQuery(RandomKeys).CacheOutput(OutputCaching.Never);
         return routes;
     }
 

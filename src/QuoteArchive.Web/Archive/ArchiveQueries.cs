@@ -139,15 +139,16 @@ public static class ArchiveQueries
     }
 
     /// <summary>
-    /// The topic a request path names, in any spelling that reaches it: spaces or underscores, percent-encoded
-    /// or not (FORMAT.md: the slug is "the title with spaces as <c>_</c>"). Null when no topic has it.
+    /// The slug of the topic a request path names, in any spelling that reaches it: spaces or underscores,
+    /// percent-encoded or not (FORMAT.md: the slug is "the title with spaces as <c>_</c>"). Null when no topic has it.
+    /// Read from the slug's index alone, so that a redirect or a miss is decided without loading the topic.
     /// </summary>
-    public static async Task<TopicView?> FindTopicAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
+    public static async Task<string?> TopicSlugAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
     {
         if (ReadSlug(path) is not var (canonical, literal))
             return null;
-        return await db.TopicAsync(canonical, cancellationToken)
-            ?? (literal != canonical ? await db.TopicAsync(literal, cancellationToken) : null);
+        var found = await db.Topics.Where(t => t.Slug == canonical || t.Slug == literal).Select(t => t.Slug).ToListAsync(cancellationToken);
+        return found.Contains(canonical) ? canonical : found.FirstOrDefault();
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using Microsoft.Net.Http.Headers;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Quotes;
 
 namespace QuoteArchive.Web.Caching;
@@ -28,9 +30,11 @@ public static class ArchiveCaching
                 await next(context);
                 return;
             }
-            // A quote's page and its JSON share a path (content negotiation): each has its own tag.
+            // A quote's page and its JSON share a path (content negotiation): each has its own tag. Parameters the
+            // page does not read change nothing, as they change nothing in the output cache.
             var variant = QuoteFormats.WantsJson(request) ? "json" : "";
-            var etag = ArchiveEtag.For(ArchiveEtag.VersionOf(generation.BuildId), clock.Today, request.PathBase + request.Path, request.QueryString, variant);
+            var query = QueryString.Create(QueryKeys.Known(context));
+            var etag = ArchiveEtag.For(ArchiveEtag.VersionOf(generation.BuildId), clock.Today, request.PathBase + request.Path, query, variant);
             var response = context.Response;
             // The tag names this path, and it is only ever sent with a cacheable response of this path,
             // so a client holding it may be told "not modified" without running the page.
@@ -39,6 +43,8 @@ public static class ArchiveCaching
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = cacheControl;
+                // As the whole answer would: a cache keeps one copy per encoding.
+                response.Headers.Vary = HeaderNames.AcceptEncoding;
                 return;
             }
             response.OnStarting(() =>

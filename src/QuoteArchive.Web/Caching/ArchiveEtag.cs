@@ -7,7 +7,8 @@ namespace QuoteArchive.Web.Caching;
 /// <c>W/"{archive build id}.{app version}-{hash of path, query and UTC date}"</c>. Every replica serving the same
 /// archive file with the same app computes the same tag, so a cache may revalidate against any of them; a new
 /// import or a new version of the app changes every tag. The date is in the tag because the quote of the day
-/// (home page, <c>/api/today</c>) changes at midnight UTC. Weak, because a proxy may recompress the bytes.
+/// (home page, <c>/api/today</c>) changes at midnight UTC. Weak, because the same answer goes out in several encodings
+/// (br, gzip, none), and a proxy may recompress the bytes.
 /// </summary>
 public static class ArchiveEtag
 {

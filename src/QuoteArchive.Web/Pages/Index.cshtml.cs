@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages;
 
+[QueryKeys("letter", "page")]
 public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageModel
 {
     public const int PageSize = 200;

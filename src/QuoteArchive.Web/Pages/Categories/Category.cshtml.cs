@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Categories;
 
+[QueryKeys("page")]
 public sealed class CategoryModel(ArchiveDbContext db) : PageModel
 {
     public const int PageSize = 200;

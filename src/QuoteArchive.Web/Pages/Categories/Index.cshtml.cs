@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Categories;
 
+[QueryKeys("letter", "page")]
 public sealed class IndexModel(ArchiveDbContext db) : PageModel
 {
     public const int PageSize = 200;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 
@@ -19,7 +20,7 @@ public sealed class QuoteModel(ArchiveDbContext db, IOptions<Microsoft.AspNetCor
         if (id is null)
             return NotFound();
         var wantsJson = QuoteFormats.WantsJson(Request);
-        Response.Headers.Vary = "Accept";
+        Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
         switch (await db.ResolveAsync(id, cancellationToken))
         {
             case QuoteLink.Found found when wantsJson:

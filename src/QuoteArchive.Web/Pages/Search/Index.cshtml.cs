@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Pages.Search;
 
+[QueryKeys("q", "topic", "author", "status", "lang", "kind", "page", "pageSize")]
 public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random random) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

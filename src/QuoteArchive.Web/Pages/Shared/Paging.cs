@@ -1,3 +1,5 @@
+using QuoteArchive.Web.Hosting;
+
 namespace QuoteArchive.Web.Pages.Shared;
 
 /// <summary>A page of a long list, read leniently from the query string: a bad value is the default, not an error.</summary>
@@ -20,12 +22,11 @@ public readonly record struct Paging(int Page, int PageSize)
     /// <summary>The page before this one; from beyond the end, the last page there is.</summary>
     public int PreviousPage(int total) => Math.Min(Page - 1, LastPage(total));
 
-    /// <summary>The current request's URL with another page number, every other parameter kept.</summary>
+    /// <summary>The current request's URL with another page number, the other parameters its page reads kept.</summary>
     public static string UrlFor(HttpRequest request, int page)
     {
-        var query = request.Query
+        var query = QueryKeys.Known(request.HttpContext)
             .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
             .Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return request.PathBase + request.Path + QueryString.Create(query);
     }

@@ -14,16 +14,18 @@ public sealed class TopicModel(ArchiveDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
-        var topic = await db.FindTopicAsync(slug, cancellationToken);
-        if (topic is null)
+        var stored = await db.TopicSlugAsync(slug, cancellationToken);
+        if (stored is null)
         {
             // Another title of a topic (a wiki redirect) sends the reader to the topic, once and for good.
             var target = await db.RedirectTargetAsync(slug, cancellationToken);
             return target is null ? NotFound() : RedirectPermanent(ArchiveUrls.Topic(target));
         }
         // One address per topic: spaces, a decomposed accent … are sent to the canonical one.
-        if (ArchiveQueries.AsRequested(slug!) != topic.Slug)
-            return RedirectPermanent(topic.Url);
+        if (ArchiveQueries.AsRequested(slug!) != stored)
+            return RedirectPermanent(ArchiveUrls.Topic(stored));
+        if (await db.TopicAsync(stored, cancellationToken) is not { } topic)
+            return NotFound();
 
         Topic = topic;
         // The unnamed first section stands before every heading and is nobody's parent.
