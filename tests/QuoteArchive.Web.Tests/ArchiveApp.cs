@@ -3,8 +3,10 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp;
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +62,14 @@ public class ArchiveApp : WebApplicationFactory<Program>
     /// <summary>A client that shows redirects instead of following them.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>
+    /// GETs a path as <see cref="Browser"/> does, and returns the SQL commands that answering it ran. A host of its own
+    /// (the output cache keys on the host) makes a request no other test has made.
+    /// </summary>
+    public Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> GetCountingCommandsAsync(string path, string? acceptEncoding = null,
+        string? host = null) =>
+        CommandLog.SendAsync(Browser(), path, acceptEncoding, headers => headers.Host = host);
+
     /// <summary>Runs a query against the archive the app serves, through the app's own context.</summary>
     public T Query<T>(Func<ArchiveDbContext, T> query)
     {
@@ -100,7 +110,9 @@ public class ArchiveApp : WebApplicationFactory<Program>
             ["RateLimiting:Enabled"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random));
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random)
+            .AddHttpContextAccessor()
+            .ConfigureDbContext<ArchiveDbContext>((provider, db) => db.AddInterceptors(new CommandLog(provider.GetRequiredService<IHttpContextAccessor>()))));
         return base.CreateHost(builder);
     }
 

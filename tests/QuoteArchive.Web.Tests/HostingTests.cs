@@ -19,16 +19,6 @@ public sealed class HostingTests(ArchiveApp app)
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task NotFoundIsNeverCached()
-    {
-        using var client = app.Browser();
-        await client.GetAsync("/wiki/No_such_topic");
-        using var second = await client.GetAsync("/wiki/No_such_topic");
-        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
-        Assert.Null(second.Headers.Age);
-    }
-
     [Theory]
     [InlineData("/")]
     [InlineData("/wiki/Love")]

@@ -26,7 +26,7 @@ public static class RedirectsAndMisses
     {
         var registered = services.Single(d => d.ServiceType == typeof(IOutputCacheStore));
         return services.Replace(ServiceDescriptor.Singleton<IOutputCacheStore>(provider =>
-            new BriefStore((IOutputCacheStore)registered.ImplementationFactory!(provider))));
+            new Store((IOutputCacheStore)registered.ImplementationFactory!(provider))));
     }
 
     private static bool IsRedirectOrMiss(int status) =>
@@ -52,7 +52,8 @@ public static class RedirectsAndMisses
         }
     }
 
-    private sealed class BriefStore(IOutputCacheStore store) : IOutputCacheStore
+    /// <summary>The output-cache store, keeping the entries tagged <see cref="Tag"/> for <see cref="Lifetime"/> at most.</summary>
+    public sealed class Store(IOutputCacheStore store) : IOutputCacheStore
     {
         public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => store.EvictByTagAsync(tag, cancellationToken);
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Caching;
+using QuoteArchive.Web.Hosting;
 
 namespace QuoteArchive.Web.Tests.Deploy;
 
@@ -44,7 +45,8 @@ public sealed class CachingTests : IAsyncLifetime
         app = builder.Build();
         app.UseArchiveCaching();
         app.UseOutputCache();
-        app.MapGet("/wiki/{slug}", (string slug) => { Interlocked.Increment(ref pageRuns); return Results.Content($"<h1>{slug}</h1>", "text/html"); });
+        app.MapGet("/wiki/{slug}", (string slug) => { Interlocked.Increment(ref pageRuns); return Results.Content($"<h1>{slug}</h1>", "text/html"); })
+            .ReadsQuery("page");
         app.MapGet("/cached", () => Results.Text(Guid.NewGuid().ToString())).CacheOutput();
         app.MapGet("/random", (HttpResponse response) => { response.Headers.CacheControl = "no-store"; return Results.Redirect("/wiki/Test_topic_1"); });
         app.MapGet("/chosen", (HttpResponse response) => { response.Headers.CacheControl = "no-store"; return Results.Text("fresh"); });
@@ -72,16 +74,18 @@ public sealed class CachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EtagDependsOnPathAndQuery()
+    public async Task EtagDependsOnPathAndTheQueryKeysThePageReads()
     {
         var first = (await client.GetAsync("/wiki/Test_topic_1")).Headers.ETag;
         var again = (await client.GetAsync("/wiki/Test_topic_1")).Headers.ETag;
         var other = (await client.GetAsync("/wiki/Test_topic_2")).Headers.ETag;
         var query = (await client.GetAsync("/wiki/Test_topic_1?page=2")).Headers.ETag;
+        var ignored = (await client.GetAsync("/wiki/Test_topic_1?utm_source=newsletter")).Headers.ETag;
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
         Assert.NotEqual(first, query);
+        Assert.Equal(first, ignored);
         Assert.Equal(ArchiveEtag.For(ArchiveEtag.VersionOf(DeployArchive.BuildId), Today, "/wiki/Test_topic_1", QueryString.Empty), first!.ToString());
     }
 

@@ -68,6 +68,22 @@ public sealed class OldLinkTests(ReimportedArchiveApp app)
         Assert.Equal("/wiki/Sample_topic", json.GetProperty("topic").GetString());
     }
 
+    [Theory]
+    [InlineData(ReimportedArchiveApp.Edited, HttpStatusCode.MovedPermanently)]
+    [InlineData(ReimportedArchiveApp.Removed, HttpStatusCode.Gone)]
+    public async Task AnOldIdsAnswerIsCachedLikeOtherRedirectsAndMisses(string text, HttpStatusCode status)
+    {
+        var host = Serving.RedirectAndMissTests.FreshHost();
+        var (first, firstCommands) = await app.GetCountingCommandsAsync("/q/" + ReimportedArchiveApp.Id(text), host: host);
+        var (second, secondCommands) = await app.GetCountingCommandsAsync("/q/" + ReimportedArchiveApp.Id(text), host: host);
+
+        Assert.Equal((status, status), (first.StatusCode, second.StatusCode));
+        Assert.NotEmpty(firstCommands);
+        Assert.Empty(secondCommands);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task AKeptQuoteAnswersAsBefore()
     {

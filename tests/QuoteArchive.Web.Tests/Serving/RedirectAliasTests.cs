@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace QuoteArchive.Web.Tests.Serving;
+
+/// <summary>Another title of a topic (a wiki redirect) answers 301 from the Redirects table, then from the cache.</summary>
+[Collection(nameof(WikiArchiveApp))]
+public sealed class RedirectAliasTests(WikiArchiveApp app)
+{
+    [Theory]
+    [InlineData("/wiki/Pacha", "/wiki/Le_Pacha")]
+    [InlineData("/api/topics/Pacha", "/api/topics/Le_Pacha")]
+    public async Task ARedirectAliasIsAnsweredWithoutLoadingTheTopicThenFromTheCache(string path, string location)
+    {
+        var host = RedirectAndMissTests.FreshHost();
+        var (first, firstCommands) = await app.GetCountingCommandsAsync(path, host: host);
+        var (second, secondCommands) = await app.GetCountingCommandsAsync(path, host: host);
+
+        Assert.Equal((HttpStatusCode.MovedPermanently, location), (first.StatusCode, first.Headers.Location?.OriginalString));
+        Assert.Contains(firstCommands, sql => sql.Contains("\"Redirects\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(firstCommands, RedirectAndMissTests.LoadsATopic);
+        Assert.Equal((HttpStatusCode.MovedPermanently, location), (second.StatusCode, second.Headers.Location?.OriginalString));
+        Assert.Empty(secondCommands);
+        Assert.NotNull(second.Headers.Age);
+    }
+}
