@@ -33,6 +33,19 @@ public sealed class CompressionTests(ArchiveApp app)
         Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/search?q=love")]
+    [InlineData("/wiki/Love")]
+    public async Task NoPageHoldsASecretForCompressionToLeak(string path)
+    {
+        // BREACH guesses a secret in a compressed page that also echoes what the attacker sends (a search does).
+        var (response, _) = await app.GetCountingCommandsAsync(path, "br");
+
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("__RequestVerificationToken", await DecodeAsync(response));
+    }
+
     [Fact]
     public async Task TheLargestTopicIsSmallOnTheWire()
     {
