@@ -45,7 +45,7 @@ public static class TopicGenerator
     {
         var words = new Vocabulary(seed);
         // Authors quoted on theme pages: a pool with a few prolific names and many rare ones, as an author index has.
-        var authors = Enumerable.Range(0, Math.Max(10, count / 2)).Select(_ => words.Name()).ToArray();
+        var authors = Enumerable.Range(0, Math.Max(10, count / 2)).Select(_ => words.PersonName()).ToArray();
         var titles = new List<string>();
         for (var n = 0; n < count; n++)
         {

@@ -38,6 +38,12 @@ public sealed class Vocabulary(int seed)
     /// <summary>A made-up name, two capitalised words and a number: "Stone River42".</summary>
     public string Name() => $"{Cap(Word(LatinScript))} {Cap(Word(LatinScript))}{Random.Next(100)}";
 
+    /// <summary>
+    /// A made-up name an attribution line can give, three capitalised words without digits ("Stone River Gentle"):
+    /// the attribution parser takes no name with digits for an author.
+    /// </summary>
+    public string PersonName() => $"{Cap(Word(LatinScript))} {Cap(Word(LatinScript))} {Cap(Word(LatinScript))}";
+
     /// <summary>A number drawn from a log-normal distribution with this median, at least <paramref name="min"/>.</summary>
     public int LogNormal(double median, double sigma, int min, int max)
     {
