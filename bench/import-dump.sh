@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Import benchmark on a generated dump (bench/generate-dump.cs: synthetic text, not quotations).
+# Import benchmark on a generated dump (bench/Corpus: synthetic text, not quotations).
 #   bench/import-dump.sh 5000            # 5,000 articles (and as many redirects), multistream .xml.bz2
 #   bench/import-dump.sh 71000           # the English Wikiquote dump's shape
 # Prints pages/s, quotes/s, MB/s of compressed input, peak RSS, archive bytes per quote. Loopback only: no server.
@@ -9,7 +9,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-/tmp/quotearchive-bench}
 mkdir -p "$work"
 dump="$work/generated-$articles.xml.bz2"
-[ -f "$dump" ] || dotnet run "$repo/bench/generate-dump.cs" -- "$articles" "$dump"
+[ -f "$dump" ] || dotnet run -c Release --project "$repo/bench/Corpus" -- "$articles" "$dump"
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 rm -f "$work/archive-$articles.db"

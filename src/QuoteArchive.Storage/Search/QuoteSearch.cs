@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace QuoteArchive.Storage.Search;
 
-/// <summary>Narrows a search: topic slug, author slug, quote status name, topic language. Null means any.</summary>
 /// <summary>Narrows a search: topic and author slugs, quote status, topic language, topic kind (<see cref="TopicKind"/> name).</summary>
 public sealed record SearchFilter(string? Topic = null, string? Author = null, string? Status = null, string? Language = null, string? Kind = null);
 
@@ -26,7 +25,10 @@ public sealed record SearchHit(
     IReadOnlyList<Highlighted> Title,
     IReadOnlyList<IReadOnlyList<Highlighted>> Attribution);
 
-/// <param name="TotalIsLowerBound">True when there are more than <see cref="QuoteSearch.MaxCounted"/> matches: then Total is that number.</param>
+/// <param name="TotalIsLowerBound">
+/// True when more quotes match than were counted: past <see cref="QuoteSearch.MaxCounted"/>, or past the
+/// <see cref="QuoteSearch.FilteredScanLimit"/> matches a filtered search reads. Then Total is what was counted.
+/// </param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool TotalIsLowerBound = false);
 
 /// <summary>A topic or author whose name starts with what was typed.</summary>
@@ -40,19 +42,35 @@ public static class QuoteSearch
     private const int SnippetTokens = 48;
 
     /// <summary>
-    /// Up to this many matches are ranked by bm25 on each request. FTS5 ranked about 300,000 matches a second on
-    /// one core here (measured on 112,000 quotes), so this bounds ranking to under 0.1 s.
+    /// Up to this many matches are ranked by bm25 on each request. FTS5 ranks about 600,000 matches a second on one
+    /// core here, so this bounds ranking to under 10 ms; 20,000 put two common words at 20-40 ms
+    /// (bench/search-latency.sh on 163,000 quotes).
     /// </summary>
-    public const int RankingLimit = 20_000;
+    public const int RankingLimit = 5_000;
 
     /// <summary>Counts stop here: paging reaches no further (<c>page</c> up to 1,000 of up to 100 quotes).</summary>
     public const int MaxCounted = 100_000;
 
+    /// <summary>
+    /// A search with a status, language or kind filter tests at most this many of its words' matches against the
+    /// filter: about 1.5 µs each, so under 20 ms (measured with bench/search-latency.sh on 163,000 quotes).
+    /// </summary>
+    public const int FilteredScanLimit = 10_000;
+
     /// <summary>The columns of a strong match, which comes first when there are too many matches to rank.</summary>
     private const string StrongColumns = "author title";
 
+    private const string Ranked = "QuotesFts.rank";
+
+    /// <summary>
+    /// A query of more terms than this is not ranked: bm25 reads each term's whole entry in the index to weigh it,
+    /// about 1.2 ms a common term on 163,000 quotes; sixteen common words cost 20 ms to rank a single match.
+    /// </summary>
+    public const int MaxRankedTerms = 4;
+
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
-        int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit)
+        int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
+        int filteredScanLimit = FilteredScanLimit)
     {
         var match = query.ToMatchExpression();
         QuoteStatus? status = null;
@@ -71,7 +89,7 @@ public static class QuoteSearch
         var parameters = new List<SqliteParameter>();
         if (filter.Topic is { Length: > 0 })
         {
-            filters.Append(" AND t.Slug = $topic");
+            filters.Append(" AND q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)");
             parameters.Add(new("$topic", filter.Topic));
         }
         if (filter.Author is { Length: > 0 })
@@ -95,19 +113,46 @@ public static class QuoteSearch
             filters.Append(" AND t.Kind = $kind");
             parameters.Add(new("$kind", Enum.TryParse<TopicKind>(filter.Kind, ignoreCase: true, out var kind) ? kind.ToString() : filter.Kind));
         }
+        // A topic or an author holds a bounded number of quotes, reached through an index: such a search walks
+        // them in page order and asks the index whether each one matches, instead of walking every match of a
+        // common word in the archive to find the few of one topic. Its results come in page order, not by rank:
+        // within one topic or one author the title and the name match alike, and the page's order is the reader's.
+        var scope = filter.Topic is { Length: > 0 } ? "q.TopicId, q.Position" : filter.Author is { Length: > 0 } ? "q.AuthorId, q.rowid" : null;
         // Without filters the index alone answers: no row of Quotes is read.
-        var from = filters.Length == 0
-            ? "FROM QuotesFts"
+        var from = filters.Length == 0 ? "FROM QuotesFts"
+            : scope is not null ? "FROM Quotes q CROSS JOIN QuotesFts ON QuotesFts.rowid = q.rowid JOIN Topics t ON t.Id = q.TopicId"
             : "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid JOIN Topics t ON t.Id = q.TopicId";
 
-        var counted = await CountAsync(match);
+        // A filter on status, language or kind passes a share of the quotes that no index narrows: each match is
+        // read from Quotes to test it. A common word has hundreds of thousands of matches at full size, so such a
+        // search reads only its words' first filteredScanLimit matches (in index order, a rowid bound FTS5 applies
+        // itself); the total is then a lower bound ("more than …"), as a count past MaxCounted is.
+        var windowed = false;
+        if (filters.Length > 0 && scope is null
+            && await CountAsync(match, filtered: false, filteredScanLimit) > filteredScanLimit)
+        {
+            var last = await db.Database.SqlQueryRaw<long>(
+                    "SELECT rowid AS Value FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT 1 OFFSET $offset",
+                    new SqliteParameter("$match", match), new SqliteParameter("$offset", filteredScanLimit - 1))
+                .SingleAsync(cancellationToken);
+            filters.Append(" AND QuotesFts.rowid <= $last");
+            parameters.Add(new("$last", last));
+            windowed = true;
+        }
+
+        var counted = await CountAsync(match, filtered: true, MaxCounted);
+        var lowerBound = counted > MaxCounted || windowed;
         if (counted == 0 || skip >= counted)
-            return new([], Math.Min(counted, MaxCounted), counted > MaxCounted);
+            return new([], Math.Min(counted, MaxCounted), lowerBound && counted > 0);
 
         List<HitRow> rows;
-        if (counted <= rankingLimit)
+        if (scope is not null)
         {
-            rows = await PageAsync(match, ranked: true, skip, take);
+            rows = await PageAsync(match, scope, skip, take);
+        }
+        else if (!windowed && await RankableAsync(match, counted))
+        {
+            rows = await PageAsync(match, Ranked, skip, take);
         }
         else
         {
@@ -115,21 +160,30 @@ public static class QuoteSearch
             // quotes whose topic title or author matches come first, ranked when they are few enough, and then
             // the other matches in index order. The work stays bounded whatever the size of the archive.
             var strongMatch = query.ToMatchExpression(StrongColumns)!;
-            var strong = await CountAsync(strongMatch);
-            rows = skip < strong ? await PageAsync(strongMatch, ranked: strong <= rankingLimit, skip, take) : [];
+            var strong = await CountAsync(strongMatch, filtered: true, MaxCounted);
+            rows = skip < strong ? await PageAsync(strongMatch, await RankableAsync(strongMatch, strong) ? Ranked : null, skip, take) : [];
             if (rows.Count < take)
             {
                 var rest = $"({match}) NOT ({query.ToMatchExpression(StrongColumns, withExclusions: false)})";
-                rows.AddRange(await PageAsync(rest, ranked: false, Math.Max(0, skip - strong), take - rows.Count));
+                rows.AddRange(await PageAsync(rest, null, Math.Max(0, skip - strong), take - rows.Count));
             }
         }
-        return new(rows.Select(ToHit).ToList(), Math.Min(counted, MaxCounted), counted > MaxCounted);
+        return new(rows.Select(ToHit).ToList(), Math.Min(counted, MaxCounted), lowerBound);
 
-        // Counting stops past MaxCounted: no reader pages that far, and a bounded count is a bounded cost.
-        async Task<int> CountAsync(string expression)
+        // FTS5 ranks every match of the expression before a filter drops any: what ranking costs is the number of
+        // matches without the filters, however few pass them. bm25 also reads the whole index entry of every term
+        // once per query (how many quotes hold it), so a query of many terms is not ranked, however few its matches.
+        async Task<bool> RankableAsync(string expression, int filteredCount) =>
+            query.Included.Count <= MaxRankedTerms
+            && (filters.Length == 0 ? filteredCount : await CountAsync(expression, filtered: false, rankingLimit)) <= rankingLimit;
+
+        // Counting stops past the limit (MaxCounted: no reader pages that far): a bounded count is a bounded cost.
+        async Task<int> CountAsync(string expression, bool filtered, int limit)
         {
-            var sql = $"SELECT count(*) AS Value FROM (SELECT 1 {from} WHERE QuotesFts MATCH $match{filters} LIMIT {MaxCounted + 1})";
-            return await db.Database.SqlQueryRaw<int>(sql, [new SqliteParameter("$match", expression), .. Clone(parameters)])
+            var sql = filtered
+                ? $"SELECT count(*) AS Value FROM (SELECT 1 {from} WHERE QuotesFts MATCH $match{filters} LIMIT {limit + 1})"
+                : $"SELECT count(*) AS Value FROM (SELECT 1 FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT {limit + 1})";
+            return await db.Database.SqlQueryRaw<int>(sql, [new SqliteParameter("$match", expression), .. filtered ? Clone(parameters) : []])
                 .SingleAsync(cancellationToken);
         }
 
@@ -137,8 +191,10 @@ public static class QuoteSearch
         // ordering term: then FTS5 sorts the matches itself and SQLite computes highlight() and snippet() for the
         // rows of the page only. A second term (say rowid, to break ties) makes SQLite sort every match again in a
         // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable.
-        // One pass over the index per call: a prefix query merges its terms once, not once per row.
-        async Task<List<HitRow>> PageAsync(string expression, bool ranked, int offset, int count)
+        // One pass over the index per call: a prefix query merges its terms once, not once per row. In a scope
+        // (topic, author) the quotes come from their index in page order, each looked up in QuotesFts by rowid: no
+        // sort, and the LIMIT stops the walk at the end of the page.
+        async Task<List<HitRow>> PageAsync(string expression, string? orderBy, int offset, int count)
         {
             // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
             var sql = $"""
@@ -151,13 +207,12 @@ public static class QuoteSearch
                        highlight(QuotesFts, 3, $open, $close) AS MarkedTitle,
                        QuotesFts.attribution AS Attribution,
                        highlight(QuotesFts, 1, $open, $close) AS MarkedAttribution
-                FROM QuotesFts
-                JOIN Quotes q ON q.rowid = QuotesFts.rowid
+                {(scope is null ? "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid" : "FROM Quotes q CROSS JOIN QuotesFts ON QuotesFts.rowid = q.rowid")}
                 JOIN Topics t ON t.Id = q.TopicId
                 JOIN Sections s ON s.Id = q.SectionId
                 LEFT JOIN Authors a ON a.Id = q.AuthorId
                 WHERE QuotesFts MATCH $match{filters}
-                {(ranked ? "ORDER BY QuotesFts.rank" : "")}
+                {(orderBy is null ? "" : "ORDER BY " + orderBy)}
                 LIMIT $take OFFSET $skip
                 """;
             return await db.Database.SqlQueryRaw<HitRow>(sql,

@@ -100,7 +100,11 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
                 continue;
             // A prefix applies to the last token only when the star touches it ("lov*", not "love *").
             var term = new SearchTerm(tokens, prefix && EndsInToken(text.TrimEnd('*')) && IsLongPrefix(tokens[^1]));
-            (exclude ? excluded : included).Add(term);
+            // A term said twice asks nothing more of a quote ("the the", "Love love"), but would cost a second pass
+            // over its matches: it is searched once.
+            var terms = exclude ? excluded : included;
+            if (!terms.Any(t => t.IsPrefix == term.IsPrefix && t.Tokens.SequenceEqual(term.Tokens, StringComparer.OrdinalIgnoreCase)))
+                terms.Add(term);
         }
         return new(included, excluded);
     }

@@ -44,12 +44,7 @@ public static class ArchiveApi
     {
         var list = await db.TopicListAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
         if (list.Letter is not null)
-        {
-            list.Paging.AddLinkHeader(context, list.Total);
-            var next = list.Letters.SkipWhile(l => l.Letter != list.Letter).Skip(1).FirstOrDefault();
-            if (!list.Paging.HasNext(list.Total) && next is not null)
-                context.Response.Headers.Append("Link", $"</api/topics?letter={Uri.EscapeDataString(next.Letter)}>; rel=\"next\"");
-        }
+            LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
         return TypedResults.Ok(list.Topics);
     }
 
@@ -78,7 +73,7 @@ public static class ArchiveApi
     {
         var list = await db.CategoriesAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
         if (list.Letter is not null)
-            list.Paging.AddLinkHeader(context, list.Total);
+            LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
         return TypedResults.Ok(list.Categories);
     }
 

@@ -60,7 +60,7 @@ public static class SearchApi
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
         var list = await db.AuthorListAsync(letter, paging, cancellationToken);
         if (list.Letter is not null)
-            new Paging(list.Page, list.PageSize).AddLinkHeader(context, list.Total);
+            LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, new Paging(list.Page, list.PageSize), list.Total);
         return TypedResults.Ok(list);
     }
 

@@ -5,8 +5,9 @@ using QuoteArchive.Storage.Search;
 namespace QuoteArchive.Web.Tests.Search;
 
 /// <summary>
-/// Above <see cref="QuoteSearch.RankingLimit"/> matches, search stops ranking every match: the test archive is
-/// small, so these tests lower the limit to reach that path.
+/// The bounds of search: above <see cref="QuoteSearch.RankingLimit"/> matches it stops ranking every match, and a
+/// filtered search reads at most <see cref="QuoteSearch.FilteredScanLimit"/> matches. The test archive is small, so
+/// these tests lower the limits to reach those paths.
 /// </summary>
 [Collection(nameof(ArchiveApp))]
 public sealed class LargeResultTests(ArchiveApp app)
@@ -49,5 +50,69 @@ public sealed class LargeResultTests(ArchiveApp app)
         Assert.NotEmpty(results.Hits);
         Assert.All(results.Hits, h => Assert.DoesNotContain("god", h.Text + h.TopicTitle, StringComparison.OrdinalIgnoreCase));
         Assert.All(results.Hits, h => Assert.Equal("en", h.Language));
+    }
+
+    [Fact]
+    public async Task ASearchInATopicFindsWhatTheWholeSearchFindsThereInPageOrder()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var query = SearchQuery.Parse("love");
+        var everywhere = await AllAsync(db, query, new SearchFilter());
+        var inTopic = await AllAsync(db, query, new SearchFilter(Topic: "Love"));
+
+        Assert.Equal(everywhere.Where(h => h.TopicSlug == "Love").Select(h => h.Id).Order(), inTopic.Select(h => h.Id).Order());
+        var positions = db.Quotes.Where(q => q.Topic!.Slug == "Love").ToDictionary(q => q.Id, q => q.Position);
+        Assert.Equal(inTopic.Select(h => positions[h.Id]).Order(), inTopic.Select(h => positions[h.Id]));
+        Assert.Equal(inTopic.Count, (await QuoteSearch.RunAsync(db, query, new SearchFilter(Topic: "Love"), 0, 10)).Total);
+    }
+
+    [Fact]
+    public async Task ASearchOfOneAuthorFindsWhatTheWholeSearchFindsOfThem()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var author = db.Authors.OrderByDescending(a => a.QuoteCount).ThenBy(a => a.Slug).First().Slug;
+        var query = SearchQuery.Parse("th*");
+        var everywhere = await AllAsync(db, query, new SearchFilter());
+        var ofAuthor = await AllAsync(db, query, new SearchFilter(Author: author));
+
+        Assert.NotEmpty(ofAuthor);
+        Assert.Equal(everywhere.Where(h => h.AuthorSlug == author).Select(h => h.Id).Order(), ofAuthor.Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public async Task AFilteredSearchReadsABoundedNumberOfMatchesAndSaysItsTotalIsALowerBound()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var query = SearchQuery.Parse("love");
+        var filter = new SearchFilter(Status: "sourced", Language: "en");
+        var whole = await QuoteSearch.RunAsync(db, query, filter, 0, 100, filteredScanLimit: int.MaxValue);
+        var bounded = await QuoteSearch.RunAsync(db, query, filter, 0, 100, filteredScanLimit: 200);
+
+        Assert.False(whole.TotalIsLowerBound);
+        Assert.True(bounded.TotalIsLowerBound);
+        Assert.InRange(bounded.Total, 1, Math.Min(200, whole.Total - 1));
+        var seen = await AllAsync(db, query, filter, filteredScanLimit: 200);
+        Assert.Equal(bounded.Total, seen.Count);
+        Assert.Equal(seen.Count, seen.Select(h => h.Id).Distinct().Count());
+        Assert.All(seen, h => Assert.Equal(QuoteStatus.Sourced, h.Status));
+        var all = (await AllAsync(db, query, filter, filteredScanLimit: int.MaxValue)).Select(h => h.Id).ToHashSet();
+        Assert.Subset(all, seen.Select(h => h.Id).ToHashSet());
+    }
+
+    /// <summary>Every hit of a search, page after page.</summary>
+    private static async Task<List<SearchHit>> AllAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
+        int filteredScanLimit = QuoteSearch.FilteredScanLimit)
+    {
+        var hits = new List<SearchHit>();
+        for (var skip = 0; ; skip += 100)
+        {
+            var page = await QuoteSearch.RunAsync(db, query, filter, skip, 100, filteredScanLimit: filteredScanLimit);
+            hits.AddRange(page.Hits);
+            if (page.Hits.Count < 100)
+                return hits;
+        }
     }
 }

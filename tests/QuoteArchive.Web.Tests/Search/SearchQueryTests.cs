@@ -56,6 +56,17 @@ public sealed class SearchQueryTests
         Assert.Equal(SearchQuery.MaxTerms, query.Included.Count);
     }
 
+    [Theory]
+    [InlineData("the the THE", "(\"the\")")]
+    [InlineData("love Love -war -WAR", "((\"love\")) NOT (\"war\")")]
+    [InlineData("lov* lov* love \"cold war\" \"Cold War\"", "(\"lov\"* AND \"love\" AND \"cold war\")")]
+    public void ATermSaidTwiceIsSearchedOnce(string input, string expected) =>
+        Assert.Equal(expected, SearchQuery.Parse(input).ToMatchExpression());
+
+    [Fact]
+    public void APastedEssayOfOneWordRepeatedIsOneTerm() =>
+        Assert.Single(SearchQuery.Parse(string.Join(' ', Enumerable.Repeat("the", 1000))).Included);
+
     [Fact]
     public void TheQueryAsUnderstoodIsShownBack() =>
         Assert.Equal("love \"cold war\" phil* -hate", SearchQuery.Parse(" love \"cold war\" phil* -hate").ToString());

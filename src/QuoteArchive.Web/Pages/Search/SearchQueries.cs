@@ -12,11 +12,13 @@ public static class SearchQueries
         string? status, string? lang, string? kind, Paging paging, CancellationToken cancellationToken)
     {
         lang = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
+        // In an archive of one language every quote passes that language: no need to test each match for it.
+        var languageFilter = archive.Languages.Count == 1 && lang is not null && archive.Languages.Contains(lang) ? null : lang;
         var filter = new SearchFilter(
             ArchiveQueries.FilterSlug(topic),
             ArchiveQueries.FilterSlug(author),
             string.IsNullOrWhiteSpace(status) ? null : status.Trim(),
-            lang,
+            languageFilter,
             string.IsNullOrWhiteSpace(kind) ? null : kind.Trim());
         // A language the archive does not have matches nothing, known without searching.
         var found = lang is not null && !archive.Languages.Contains(lang)

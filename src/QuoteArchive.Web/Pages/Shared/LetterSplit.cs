@@ -19,6 +19,23 @@ public static class LetterSplit
         return counts.OrderBy(l => l.Letter == "#" ? 1 : 0).ThenBy(l => l.Letter, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The API's <c>Link</c> header for one letter of a split list: the next page of the letter, or after its last
+    /// page the next letter's first, so that following rel=next from the first page reaches every entry once.
+    /// </summary>
+    public static void AddLinkHeader(HttpContext context, IReadOnlyList<LetterCount> letters, string letter, Paging paging, int total)
+    {
+        paging.AddLinkHeader(context, total);
+        var next = letters.SkipWhile(l => l.Letter != letter).Skip(1).FirstOrDefault();
+        if (paging.HasNext(total) || next is null)
+            return;
+        var query = context.Request.Query
+            .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("letter", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Prepend(new("letter", next.Letter));
+        context.Response.Headers.Append("Link", $"<{context.Request.PathBase}{context.Request.Path}{QueryString.Create(query)}>; rel=\"next\"");
+    }
+
     /// <summary>The letter to show (null: all of them), how many entries it holds, and the page of them.</summary>
     public static (string? Letter, int Total, Paging Page) Choose(List<LetterCount> letters, string? asked, Paging paging)
     {

@@ -1,0 +1,80 @@
+namespace QuoteArchive.Bench.Corpus;
+
+/// <summary>
+/// Random words from one seeded <see cref="Random"/>: GENERATED TEXT, NOT QUOTATIONS. Every output of the generator
+/// draws from one of these in a fixed order, so the same seed gives the same bytes.
+/// </summary>
+public sealed class Vocabulary(int seed)
+{
+    private static readonly string[] Latin = "love time life world heart man woman truth light war peace mind soul day night friend god nature power art death hope fear freedom beauty child mother father word dream reason faith history music science money justice silence glory wisdom river city stone fire sea earth sky king people memory story work play road home door book voice letter name hand eye face spring winter summer morning evening always never often seldom every great small old new true false dark bright quiet loud strong weak gentle cruel wise foolish simple strange is are was were has have makes gives takes finds keeps loses knows loves fears seeks holds leaves brings turns shows tells remains becomes the a an of to in on for with without against before after under over between through and or but so yet".Split(' ');
+
+    /// <summary>Greek, Cyrillic, Devanagari, Arabic and Hebrew letters: the 10 % of pages in other scripts.</summary>
+    public static readonly string[] Scripts = ["αβγδεζηθικλμνξοπρστυφχψω", "абвгдежзийклмнопрстуфхцчшщыэюя", "अआइईउऊएऐओऔकखगघचछजझटठडढणतथदधनपफबभमयरलवशसह", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "אבגדהוזחטיכלמנסעפצקרשת"];
+
+    /// <summary>Latin script, in the script arguments below.</summary>
+    public const int LatinScript = -1;
+
+    public Random Random { get; } = new(seed);
+
+    public int Next(int max) => Random.Next(max);
+    public int Next(int min, int max) => Random.Next(min, max);
+    public bool Chance(double p) => Random.NextDouble() < p;
+
+    /// <summary>A script for a page: Latin, or one of <see cref="Scripts"/> for one page in ten.</summary>
+    public int PageScript() => Random.Next(10) == 0 ? Random.Next(Scripts.Length) : LatinScript;
+
+    public string Word(int script) => script < 0
+        ? Latin[Random.Next(Latin.Length)]
+        : new string(Enumerable.Range(0, Random.Next(2, 8)).Select(_ => Scripts[script][Random.Next(Scripts[script].Length)]).ToArray());
+
+    public string Words(int count, int script) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Word(script)));
+
+    public string Sentence(int script)
+    {
+        var s = Words(Random.Next(6, 40), script);
+        return char.ToUpperInvariant(s[0]) + s[1..] + ".";
+    }
+
+    /// <summary>A made-up name, two capitalised words and a number: "Stone River42".</summary>
+    public string Name() => $"{Cap(Word(LatinScript))} {Cap(Word(LatinScript))}{Random.Next(100)}";
+
+    /// <summary>
+    /// A made-up name an attribution line can give, three capitalised words without digits ("Stone River Gentle"):
+    /// the attribution parser takes no name with digits for an author.
+    /// </summary>
+    public string PersonName() => $"{Cap(Word(LatinScript))} {Cap(Word(LatinScript))} {Cap(Word(LatinScript))}";
+
+    /// <summary>A number drawn from a log-normal distribution with this median, at least <paramref name="min"/>.</summary>
+    public int LogNormal(double median, double sigma, int min, int max)
+    {
+        // Box–Muller: one standard normal draw from two uniform ones.
+        var normal = Math.Sqrt(-2 * Math.Log(1 - Random.NextDouble())) * Math.Cos(2 * Math.PI * Random.NextDouble());
+        return (int)Math.Clamp(median * Math.Exp(sigma * normal), min, max);
+    }
+
+    /// <summary>Words in sentences of 6 to 24 words, until the text is <paramref name="length"/> characters long.</summary>
+    public string Text(int length, int script)
+    {
+        var text = new System.Text.StringBuilder();
+        var left = 0;
+        while (text.Length < length)
+        {
+            var word = Word(script);
+            if (text.Length > 0)
+                text.Append(' ');
+            if (left == 0)
+            {
+                word = Cap(word);
+                left = Random.Next(6, 24);
+            }
+            text.Append(word);
+            if (--left == 0)
+                text.Append('.');
+        }
+        if (left != 0)
+            text.Append('.');
+        return text.ToString();
+    }
+
+    public static string Cap(string w) => char.ToUpperInvariant(w[0]) + w[1..];
+}

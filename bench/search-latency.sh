@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Search latency: 200 fixed queries (bench/search-latency.cs) in-process and over HTTP against the published app on
+# 127.0.0.1, on a generated archive. Prints p50/p95/p99 per query shape and overall.
+#   bench/search-latency.sh                       the medium archive (5,000 generated articles; built once, reused)
+#   bench/search-latency.sh path/to/archive.db    any archive, e.g. the full shape: bench/import-dump.sh 71000 first
+# SEARCH_PORT changes the port (5078); SEARCH_LATENCY_EACH=file writes every query's figures.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${BENCH_WORK:-/tmp/quotearchive-bench}
+port=${SEARCH_PORT:-5078}
+archive=${1:-$work/archive-5000.db}
+if [ ! -f "$archive" ]; then
+  [ $# -eq 0 ] || { echo "no archive at $archive" >&2; exit 2; }
+  "$repo/bench/import-dump.sh" 5000
+fi
+archive=$(realpath "$archive")
+app=$(mktemp -d /tmp/quotearchive-search.XXXXXX)
+dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$app/app" --nologo -v quiet >/dev/null
+cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$app"; }
+trap cleanup EXIT
+
+# The archive as it is (no import at start, read-only); Production; no rate limit (one client sends every query).
+(cd "$app/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+  Archive__DatabasePath="$archive" Archive__ContentPath="$app/empty" Archive__ImportOnStart=false RateLimiting__Enabled=false \
+  Serilog__MinimumLevel__Default=Warning exec dotnet QuoteArchive.Web.dll >"$app/app.log" 2>&1) &
+app_pid=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the app did not become ready" >&2; cat "$app/app.log" >&2; exit 1; }
+
+dotnet run -c Release "$repo/bench/search-latency.cs" -- "$archive" "http://127.0.0.1:$port"
