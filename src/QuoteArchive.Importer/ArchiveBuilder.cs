@@ -69,6 +69,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             progress.Tick(elapsed => counts.Progress(reader, elapsed));
             Stopping.ThrowIfCancellationRequested();
         }
+        counts.DamagedExports = reader.DamagedExports;
         return counts.Summary(clock.Elapsed);
     }
 
@@ -83,6 +84,8 @@ public sealed class ArchiveBuilder(ImportOptions options)
         try
         {
             var summary = Write(contentFolder, temporary, target, report, clock);
+            if (summary.DamagedExports.Count > 0)
+                return summary;
             // The import writes with synchronous=OFF: the file reaches the disk here, before it is moved into place,
             // so a crash right after the move cannot leave a torn archive under the real name.
             using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
@@ -116,21 +119,26 @@ public sealed class ArchiveBuilder(ImportOptions options)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString();
         var counts = new ImportCounts();
+        ContentReader? reader = null;
+        // The steps after the reading take a while on a large dump: each says when it starts.
+        void Stage(string name) => Progress?.Invoke(counts.Progress(reader!, clock.Elapsed) with { Stage = name });
         var buildHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
+        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
         // The schema EF Core would create, in one go on the connection already set not to sync: EnsureCreated syncs
         // the file after every table, which costs seconds on a busy disk.
+        SchemaScript schema;
         using (var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connection).Options))
-            Execute(connection, context.Database.GenerateCreateScript());
+            schema = SchemaScript.Split(context.Database.GenerateCreateScript());
+        Execute(connection, schema.Tables);
         using (var transaction = connection.BeginTransaction())
         {
             var writer = new ArchiveWriter(connection, transaction);
             // The folder as it was listed: a file changed after this is newer than the manifest, and imports next time.
             var entries = ContentWalk.Entries(contentFolder).ToList();
             writer.AddManifest(entries);
-            var reader = new ContentReader(options, report, counts);
+            reader = new ContentReader(options, report, counts);
             var progress = new ProgressClock(Progress, ProgressInterval);
             foreach (var (topic, source) in reader.Read(entries))
             {
@@ -144,15 +152,26 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 progress.Tick(elapsed => counts.Progress(reader, elapsed));
                 Stopping.ThrowIfCancellationRequested();
             }
+            if (reader.DamagedExports.Count > 0)
+            {
+                counts.DamagedExports = reader.DamagedExports;
+                return counts.Summary(clock.Elapsed);
+            }
+            Stage("writing redirects and indexes");
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
             foreach (var redirect in reader.Redirects)
                 buildHash.AppendData(Encoding.UTF8.GetBytes($"redirect\0{redirect.Title}\0{redirect.Target}\0"));
+            // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
+            Execute(connection, transaction, schema.Indexes);
+            Stage("carrying old quote ids");
             // Old links: the ids the archive being replaced served, and those it had carried forward.
             QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction);
             // The author index and the full-text index, built once here so that requests only read.
+            Stage("linking topics and indexing authors");
             InternalLinks.Resolve(connection, transaction, options);
             AuthorIndex.Build(connection, transaction);
+            Stage("building the search index");
             SearchIndex.Build(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
             var summary = counts.Summary(clock.Elapsed);
@@ -167,9 +186,11 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 Errors = summary.Errors,
                 ImportOptions = options.Fingerprint,
             });
+            Stage("writing the archive to disk");
             transaction.Commit();
         }
         // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
+        Stage("analyzing the indexes for the query planner");
         Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version}; ANALYZE;");
         return counts.Summary(clock.Elapsed);
     }
@@ -178,10 +199,13 @@ public sealed class ArchiveBuilder(ImportOptions options)
         counts.Report(new(new(topic.SourcePath, 1), Severity.Error,
             $"duplicate slug '{topic.Slug}': another file already has this title; this file is skipped"), report);
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql) => Execute(connection, sql, transaction);
 }

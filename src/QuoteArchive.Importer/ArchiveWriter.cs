@@ -64,7 +64,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
         foreach (var (link, position) in topic.LanguageLinks.Select((l, i) => (l, i)))
             languageLinks.Run(topicId, position, link.Language, link.Title);
         foreach (var (paragraph, position) in topic.Lead.Select((p, i) => (p, i)))
-            paragraphs.Run(topicId, null, position, paragraph.Text, paragraph.Html, paragraph.Line);
+            paragraphs.Run(topicId, null, position, paragraph.Text, Markup(paragraph.Text, paragraph.Html), paragraph.Line);
         foreach (var (link, position) in topic.SisterLinks.Select((l, i) => (l, i)))
             sisters.Run(topicId, position, link.Project, link.Article, link.Url, link.Line);
 
@@ -73,11 +73,11 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
             var sectionId = nextSectionId++;
             sections.Run(sectionId, topicId, sectionPosition, section.Heading, section.Anchor, section.Level, section.IsList, section.Line);
             foreach (var (note, position) in section.Notes.Select((n, i) => (n, i)))
-                paragraphs.Run(null, sectionId, position, note.Text, note.Html, note.Line);
+                paragraphs.Run(null, sectionId, position, note.Text, Markup(note.Text, note.Html), note.Line);
             foreach (var (link, position) in section.Links.Select((l, i) => (l, i)))
                 links.Run(sectionId, position, link.Label, link.Url, link.Line);
             foreach (var (item, position) in section.Items.Select((it, i) => (it, i)))
-                items.Run(sectionId, position, item.Depth, item.Text, item.Html, item.Line);
+                items.Run(sectionId, position, item.Depth, item.Text, Markup(item.Text, item.Html), item.Line);
             foreach (var (quote, position) in section.Quotes.Select((q, i) => (q, i)))
                 AddQuote(topic, topicId, sectionId, quote, position);
         }
@@ -135,6 +135,17 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
             .Run(1, build.BuildId, build.BuiltAt.ToString(Timestamp, CultureInfo.InvariantCulture),
                 build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors, build.ImportOptions);
 
+    /// <summary>
+    /// The markup stored beside a text: none when it is the text itself, as it is for most quotes of page text and
+    /// wikitext (the web encodes such a text, and breaks its lines, as it would have been rendered): a second copy of
+    /// every plain quote would be an eighth of the archive.
+    /// </summary>
+    private static string? Markup(string text, string? html) =>
+        html is not null && string.Equals(html, text, StringComparison.Ordinal) && text.AsSpan().IndexOfAny(MarkupCharacters) < 0 ? null : html;
+
+    // What the web encodes or breaks when it renders a text without markup: a text holding one keeps its own markup.
+    private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("<>&\n");
+
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position)
     {
         // FORMAT.md: ids are "lengthened only where two quotes would collide". The longer id is more of the same hash
@@ -146,14 +157,14 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
-        quotes.Run(id, topicId, sectionId, position, quote.Kind.ToString(), quote.Status.ToString(), quote.IsFeatured,
-            quote.Text, quote.Html, quote.Author, quote.Work, quote.Year, quote.Line);
+        quotes.Run(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
+            quote.Text, Markup(quote.Text, quote.Html), quote.Author, quote.Work, quote.Year, quote.Line);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
-            attribution.Run(id, linePosition, line.Depth, line.Text, line.Html, line.Line);
+            attribution.Run(id, linePosition, line.Depth, line.Text, Markup(line.Text, line.Html), line.Line);
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))
             dialogue.Run(id, linePosition, line.Speaker, line.PlayedBy, line.Text, line.Line);
         foreach (var (note, notePosition) in quote.Notes.Select((n, i) => (n, i)))
-            notes.Run(id, notePosition, note.Text, note.Html, note.Line);
+            notes.Run(id, notePosition, note.Text, Markup(note.Text, note.Html), note.Line);
     }
 }
 

@@ -59,17 +59,19 @@ public static partial class AuthorIndex
             mapping.Run(raw, id);
         }
 
-        Execute(connection, transaction, """
+        Execute(connection, transaction, $"""
             UPDATE Quotes SET AuthorId = (SELECT n.AuthorId FROM temp.AuthorNames n WHERE n.Name = Quotes.Author)
             WHERE Author IS NOT NULL;
 
             -- On a person's page, the quotes outside 'Quotes about', 'Disputed' and 'Misattributed' sections
             -- are by that person.
             UPDATE Quotes SET AuthorId = (SELECT a.Id FROM Authors a WHERE a.TopicId = Quotes.TopicId)
-            WHERE Status NOT IN ('About', 'Disputed', 'Misattributed')
+            WHERE Status NOT IN ({(int)QuoteStatus.About}, {(int)QuoteStatus.Disputed}, {(int)QuoteStatus.Misattributed})
               AND TopicId IN (SELECT TopicId FROM Authors WHERE TopicId IS NOT NULL);
 
-            UPDATE Authors SET QuoteCount = (SELECT count(*) FROM Quotes q WHERE q.AuthorId = Authors.Id);
+            UPDATE Authors SET QuoteCount = counted.Quotes
+            FROM (SELECT AuthorId, count(*) AS Quotes FROM Quotes WHERE AuthorId IS NOT NULL GROUP BY AuthorId) counted
+            WHERE counted.AuthorId = Authors.Id;
             DELETE FROM Authors WHERE QuoteCount = 0;
             DROP TABLE temp.AuthorNames;
             """);

@@ -24,6 +24,13 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     /// <summary>The redirect pages read so far, in content order: other titles of topics, written once every topic is.</summary>
     public IReadOnlyList<ParsedRedirect> Redirects => redirects;
 
+    private readonly List<string> damagedExports = [];
+
+    /// <summary>
+    /// The exports that could not be read to their end (cut short, broken XML or compression, unreadable), by path.
+    /// </summary>
+    public IReadOnlyList<string> DamagedExports => damagedExports;
+
     private long bytesDone;
     private FileStream? reading;
 
@@ -94,6 +101,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             fileDiagnostics.Add(CannotRead(relative, ex));
+            damagedExports.Add(relative);
             Keep(null, fileDiagnostics);
             yield break;
         }
@@ -113,7 +121,9 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
                     yield return new(read.Topic!, relative + "\0" + read.Page.Title + "\0" + read.Page.Text);
             }
         }
-        // A broken export reports where it broke; the pages before it stand.
+        // A broken export reports where it broke.
+        if (fileDiagnostics.Any(d => d.Severity == Severity.Error))
+            damagedExports.Add(relative);
         Keep(null, fileDiagnostics);
     }
 

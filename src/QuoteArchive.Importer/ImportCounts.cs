@@ -13,10 +13,17 @@ public sealed record ImportSummary(int Topics, int Sections, int Quotes, int War
     /// <summary>Templates the wikitext reader does not know, by name, with how often they stood in the pages.</summary>
     public IReadOnlyDictionary<string, int> UnknownTemplates { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// The exports that could not be read to their end. An import with one writes nothing: the previous archive stays
+    /// as it was, rather than losing every topic after the break (and every permalink to their quotes).
+    /// </summary>
+    public IReadOnlyList<string> DamagedExports { get; init; } = [];
+
     public override string ToString() =>
         $"imported {Topics} topics, {Sections} sections, {Quotes} quotes; {Warnings} warnings, {Errors} errors in {Elapsed.TotalSeconds:0.00} s"
         + (Redirects == 0 ? "" : $"; {Redirects} redirects")
-        + (Skipped.Count == 0 ? "" : $"; skipped {Skipped.Values.Sum()} pages ({string.Join(", ", Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {s.Key}"))})");
+        + (Skipped.Count == 0 ? "" : $"; skipped {Skipped.Values.Sum()} pages ({string.Join(", ", Skipped.OrderBy(s => s.Key).Select(s => $"{s.Value} {s.Key}"))})")
+        + (DamagedExports.Count == 0 ? "" : $"; damaged: {string.Join(", ", DamagedExports)} (nothing written, the previous archive stays as it was)");
 
     /// <summary>The unknown templates, most used first: <c>unknown templates: cleanup ×2, en cours ×1</c>; null when none.</summary>
     public string? UnknownTemplateReport(int most = 50) => UnknownTemplates.Count == 0
@@ -58,6 +65,8 @@ internal sealed class ImportCounts
         report(diagnostic);
     }
 
+    public IReadOnlyList<string> DamagedExports { get; set; } = [];
+
     public ImportSummary Summary(TimeSpan elapsed) =>
-        new(topics, sections, quotes, warnings, errors, elapsed) { Redirects = Redirects, Skipped = new Dictionary<string, int>(skipped), UnknownTemplates = new Dictionary<string, int>(unknownTemplates) };
+        new(topics, sections, quotes, warnings, errors, elapsed) { Redirects = Redirects, DamagedExports = DamagedExports, Skipped = new Dictionary<string, int>(skipped), UnknownTemplates = new Dictionary<string, int>(unknownTemplates) };
 }

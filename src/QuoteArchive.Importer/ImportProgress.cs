@@ -5,6 +5,9 @@ namespace QuoteArchive.Importer;
 /// <summary>How far a long import has come: pages and quotes so far, bytes of content read, and the time it took.</summary>
 public sealed record ImportProgress(int Pages, int Quotes, long BytesRead, long TotalBytes, TimeSpan Elapsed)
 {
+    /// <summary>The step after the reading that has just started (indexes, the search index …); null while reading.</summary>
+    public string? Stage { get; init; }
+
     public double PagesPerSecond => Elapsed.TotalSeconds > 0 ? Pages / Elapsed.TotalSeconds : 0;
 
     /// <summary>The time left at the rate so far, by bytes read (the only measure known in advance); null at the start.</summary>
@@ -12,8 +15,9 @@ public sealed record ImportProgress(int Pages, int Quotes, long BytesRead, long 
         ? TimeSpan.FromSeconds(Elapsed.TotalSeconds * (TotalBytes - BytesRead) / BytesRead)
         : null;
 
-    public override string ToString() =>
-        $"{Pages:N0} pages, {Quotes:N0} quotes, {BytesRead / 1e6:N1} of {TotalBytes / 1e6:N1} MB read, {PagesPerSecond:N0} pages/s"
+    public override string ToString() => Stage is not null
+        ? $"{Stage} ({Pages:N0} pages, {Quotes:N0} quotes read in {Elapsed.TotalSeconds:N1} s)"
+        : $"{Pages:N0} pages, {Quotes:N0} quotes, {BytesRead / 1e6:N1} of {TotalBytes / 1e6:N1} MB read, {PagesPerSecond:N0} pages/s"
         + (Remaining is { } left ? $", about {left:hh\\:mm\\:ss} left" : "");
 }
 

@@ -4,36 +4,36 @@ namespace QuoteArchive.Importer;
 
 /// <summary>
 /// Maps a sequence on every core and yields the results in the sequence's order: one thread reads the source (an
-/// export is read forward only), batches are mapped in parallel, the caller receives them one by one, in order, so
-/// whatever it writes does not depend on the thread timing. At most a few batches are held at once.
+/// export is read forward only) and hands each batch to a core as it comes; the caller receives the results one by
+/// one, in order, so whatever it writes does not depend on the thread timing. The cores go on mapping the batches
+/// ahead while the caller works on the one before (the importer writes while the next pages are parsed); at most a
+/// few batches per core are held at once.
 /// </summary>
 internal static class OrderedParallel
 {
-    public static IEnumerable<TResult> Select<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, int batchSize = 64)
+    public static IEnumerable<TResult> Select<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, int batchSize = 16)
     {
-        var batches = Channel.CreateBounded<TSource[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var mapped = Channel.CreateBounded<Task<TResult[]>>(new BoundedChannelOptions(4 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
         using var stop = new CancellationTokenSource();
         var reading = Task.Run(async () =>
         {
             try
             {
                 foreach (var batch in source.Chunk(batchSize))
-                    await batches.Writer.WriteAsync(batch, stop.Token);
-                batches.Writer.Complete();
+                    await mapped.Writer.WriteAsync(Task.Run(() => Array.ConvertAll(batch, item => map(item))), stop.Token);
+                mapped.Writer.Complete();
             }
             catch (Exception ex)
             {
-                batches.Writer.TryComplete(ex);
+                mapped.Writer.TryComplete(ex);
             }
         });
         try
         {
-            while (batches.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (mapped.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                batches.Reader.TryRead(out var batch);
-                var results = new TResult[batch!.Length];
-                Parallel.For(0, batch.Length, i => results[i] = map(batch[i]));
-                foreach (var result in results)
+                mapped.Reader.TryRead(out var batch);
+                foreach (var result in batch!.GetAwaiter().GetResult())
                     yield return result;
             }
         }

@@ -65,8 +65,6 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
             quote.HasIndex(q => new { q.TopicId, q.Position });
             quote.HasIndex(q => q.SectionId);
             quote.HasOne(q => q.Topic).WithMany().HasForeignKey(q => q.TopicId).OnDelete(DeleteBehavior.NoAction);
-            quote.Property(q => q.Kind).HasConversion<string>();
-            quote.Property(q => q.Status).HasConversion<string>();
             quote.HasMany(q => q.Attribution).WithOne().HasForeignKey(a => a.QuoteId);
             quote.HasMany(q => q.DialogueLines).WithOne().HasForeignKey(d => d.QuoteId);
             quote.HasMany(q => q.Notes).WithOne().HasForeignKey(n => n.QuoteId);

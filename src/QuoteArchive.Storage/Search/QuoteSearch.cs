@@ -100,7 +100,7 @@ public static class QuoteSearch
         if (status is not null)
         {
             filters.Append(" AND q.Status = $status");
-            parameters.Add(new("$status", status.Value.ToString()));
+            parameters.Add(new("$status", (int)status.Value));
         }
         if (filter.Language is { Length: > 0 })
         {

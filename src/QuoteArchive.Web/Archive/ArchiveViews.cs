@@ -76,7 +76,7 @@ public sealed record LanguageLinkView
     public required string Url { get; init; }
 }
 
-/// <summary>Text that Markdown topics also carry as rendered HTML (null for page text).</summary>
+/// <summary>Text, with its rendered HTML where it has markup (null for a plain text: render the text, encoded).</summary>
 public sealed record RichText
 {
     public required string Text { get; init; }

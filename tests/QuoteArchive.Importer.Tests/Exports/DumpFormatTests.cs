@@ -57,18 +57,56 @@ public sealed class DumpFormatTests
         Assert.Equal(first.Rows, second.Rows);
     }
 
+    public static TheoryData<string> Damages() => ["truncated bz2", "cut in a page", "invalid xml", "empty"];
+
+    [Theory]
+    [MemberData(nameof(Damages))]
+    public void ADamagedDumpIsReportedWithItsPositionAndThePreviousArchiveStays(string damage)
+    {
+        using var folder = new TemporaryFolder();
+        var content = Path.Combine(folder.Path, "content");
+        var target = Path.Combine(folder.Path, "archive.db");
+        var whole = Head + string.Concat(Pages) + Tail;
+        var (file, good, damaged) = damage switch
+        {
+            "truncated bz2" => ("dump.xml.bz2", Multistream(), Multistream()[..(Multistream().Length * 2 / 3)]),
+            "cut in a page" => ("dump.xml", Encoding.UTF8.GetBytes(whole), Encoding.UTF8.GetBytes(whole[..whole.IndexOf("Made-up line 150,", StringComparison.Ordinal)])),
+            "invalid xml" => ("dump.xml", Encoding.UTF8.GetBytes(whole), Encoding.UTF8.GetBytes(whole.Replace("<title>Topic 200</title>", "<title>Topic 200</titel>"))),
+            _ => ("dump.xml.gz", Gzip(whole), Gzip("")),
+        };
+        Directory.CreateDirectory(content);
+        File.WriteAllBytes(Path.Combine(content, file), good);
+        new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
+        var before = File.ReadAllBytes(target);
+        File.WriteAllBytes(Path.Combine(content, file), damaged);
+
+        var reported = new List<Diagnostic>();
+        var summary = new ArchiveBuilder(new ImportOptions()).Build(content, target, reported.Add);
+
+        var error = Assert.Single(reported, d => d.Severity == Severity.Error);
+        Assert.Equal(file, error.Position.File);
+        Assert.True(error.Position.Line >= 1 && error.Position.Column >= 1, error.ToString());
+        if (damage != "empty")
+            Assert.True(error.Position.Line > 1, error.ToString());
+        Assert.Equal([file], summary.DamagedExports);
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["archive.db", "content"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName).Order());
+    }
+
     [Fact]
-    public void ACutShortDumpIsReportedAndThePagesBeforeTheCutStand()
+    public void CheckingADamagedDumpReportsItWithoutWritingAnything()
     {
         using var folder = new TemporaryFolder();
         var whole = Multistream();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "dump"));
+        File.WriteAllBytes(Path.Combine(folder.Path, "dump", "dump.xml.bz2"), whole[..(whole.Length / 2)]);
         var reported = new List<Diagnostic>();
-        var cut = Build(folder, "cut", "dump.xml.bz2", whole[..(whole.Length * 2 / 3)], reported.Add);
 
-        var error = Assert.Single(reported, d => d.Severity == Severity.Error);
-        Assert.Equal("dump.xml.bz2", error.Position.File);
-        Assert.True(error.Position.Line > 1, error.ToString());
-        Assert.InRange(cut.Summary.Topics, 1, 299);
+        var summary = new ArchiveBuilder(new ImportOptions()).Check(Path.Combine(folder.Path, "dump"), reported.Add);
+
+        Assert.Single(reported, d => d.Severity == Severity.Error);
+        Assert.Equal(["dump.xml.bz2"], summary.DamagedExports);
+        Assert.Equal(["dump"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
     [Fact]
@@ -153,9 +191,16 @@ public sealed class ImportProgressTests
         builder.Build(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db"), _ => { });
 
         var total = new FileInfo(Path.Combine(folder.Path, "content/a.txt")).Length + new FileInfo(Path.Combine(folder.Path, "content/b.txt")).Length;
-        Assert.Equal([(1, 2), (2, 3)], seen.Select(p => (p.Pages, p.Quotes)));
+        var reading = seen.Where(p => p.Stage is null).ToList();
+        Assert.Equal([(1, 2), (2, 3)], reading.Select(p => (p.Pages, p.Quotes)));
         Assert.All(seen, p => Assert.Equal(total, p.TotalBytes));
-        Assert.True(seen[^1].BytesRead >= seen[0].BytesRead && seen[0].BytesRead > 0, string.Join("; ", seen));
+        Assert.True(reading[^1].BytesRead >= reading[0].BytesRead && reading[0].BytesRead > 0, string.Join("; ", seen));
+        // Then each step after the reading says when it starts, with what was read.
+        var stages = seen.SkipWhile(p => p.Stage is null).ToList();
+        Assert.All(stages, p => Assert.NotNull(p.Stage));
+        Assert.Equal(["writing redirects and indexes", "carrying old quote ids", "linking topics and indexing authors", "building the search index",
+            "writing the archive to disk", "analyzing the indexes for the query planner"], stages.Select(p => p.Stage));
+        Assert.StartsWith("building the search index (2 pages, 3 quotes read in ", stages[3].ToString());
     }
 }
 

@@ -94,9 +94,13 @@ public sealed class ExportImportTests
     }
 
     [Fact]
-    public void BrokenXmlIsReportedWhereItBrokeAndThePagesBeforeItImport()
+    public void BrokenXmlIsReportedWhereItBrokeAndThePreviousArchiveStays()
     {
         using var folder = new TemporaryFolder();
+        folder.Write("content/export.xml", Export);
+        var (_, previous) = Import(folder);
+        previous.Dispose();
+        var before = File.ReadAllBytes(Path.Combine(folder.Path, "archive.db"));
         var broken = Export[..Export.IndexOf("<title>Vieux</title>", StringComparison.Ordinal)] + "<title>Vieux</titel>";
         folder.Write("content/export.xml", broken);
         folder.Write("content/other.txt", "Other\n\nQuotes\n\n  • One.\n");
@@ -108,8 +112,12 @@ public sealed class ExportImportTests
         Assert.Equal("export.xml", error.Position.File);
         Assert.Equal(broken.Split('\n').Length, error.Position.Line);
         Assert.True(error.Position.Column > 1, error.ToString());
-        Assert.Equal(["Ancien", "Nouveau", "Other"], db.Topics.OrderBy(t => t.Title).Select(t => t.Title));
-        Assert.Equal(1, summary.Errors);
+        // The other file read, but nothing was written: the export's topics after the break would have gone.
+        Assert.Equal((3, 1), (summary.Topics, summary.Errors));
+        Assert.Equal(["export.xml"], summary.DamagedExports);
+        Assert.Contains("damaged: export.xml (nothing written, the previous archive stays as it was)", summary.ToString());
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(folder.Path, "archive.db")));
+        Assert.Equal(["Ancien", "Nouveau"], db.Topics.OrderBy(t => t.Title).Select(t => t.Title));
     }
 
     [Fact]
