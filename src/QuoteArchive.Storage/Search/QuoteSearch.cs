@@ -143,7 +143,8 @@ public static class QuoteSearch
         var counted = await CountAsync(match, filtered: true, MaxCounted);
         var lowerBound = counted > MaxCounted || windowed;
         if (counted == 0 || skip >= counted)
-            return new([], Math.Min(counted, MaxCounted), lowerBound && counted > 0);
+            // Windowed and nothing passed: not "no match", only none among the matches read.
+            return new([], Math.Min(counted, MaxCounted), lowerBound);
 
         List<HitRow> rows;
         if (scope is not null)

@@ -102,6 +102,26 @@ public sealed class LargeResultTests(ArchiveApp app)
         Assert.Subset(all, seen.Select(h => h.Id).ToHashSet());
     }
 
+    [Fact]
+    public async Task AFilteredSearchThatFindsNothingInItsWindowDoesNotClaimThereIsNoMatch()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var query = SearchQuery.Parse("love");
+        var outcomes = new List<(int Whole, SearchResults Bounded)>();
+        foreach (var status in Enum.GetNames<QuoteStatus>())
+        {
+            var filter = new SearchFilter(Status: status);
+            var whole = await QuoteSearch.RunAsync(db, query, filter, 0, 100, filteredScanLimit: int.MaxValue);
+            outcomes.Add((whole.Total, await QuoteSearch.RunAsync(db, query, filter, 0, 100, filteredScanLimit: 1)));
+        }
+
+        // Reading one match, some status passes none of it though later matches have that status: "none of the
+        // first", a lower bound, never a plain "no match".
+        Assert.Contains(outcomes, o => o.Whole > 0 && o.Bounded.Total == 0);
+        Assert.All(outcomes.Where(o => o.Bounded.Total == 0), o => Assert.True(o.Bounded.TotalIsLowerBound));
+    }
+
     /// <summary>Every hit of a search, page after page.</summary>
     private static async Task<List<SearchHit>> AllAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int filteredScanLimit = QuoteSearch.FilteredScanLimit)
