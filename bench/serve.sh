@@ -44,9 +44,9 @@ problem() { problems+=("$*"); log "problem: $*"; }
 cleanup() {
   local peer
   for peer in "${!peer_pid[@]}"; do
-    kill "${peer_pid[$peer]}" 2>/dev/null && wait "${peer_pid[$peer]}" 2>/dev/null
+    kill "${peer_pid[$peer]}" 2>/dev/null && wait "${peer_pid[$peer]}" 2>/dev/null || true
   done
-  [[ -n ${wrk_pid:-} ]] && kill "$wrk_pid" 2>/dev/null && wait "$wrk_pid" 2>/dev/null
+  [[ -z ${wrk_pid:-} ]] || { kill "$wrk_pid" 2>/dev/null && wait "$wrk_pid" 2>/dev/null || true; }
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -160,7 +160,7 @@ start_app() {
 }
 
 stop_peer() {
-  kill "${peer_pid[$1]}" 2>/dev/null && wait "${peer_pid[$1]}" 2>/dev/null
+  kill "${peer_pid[$1]}" 2>/dev/null && wait "${peer_pid[$1]}" 2>/dev/null || true
   unset "peer_pid[$1]"
 }
 
@@ -353,6 +353,12 @@ encodings_of() {
   else echo "identity br,gzip"; fi
 }
 
+# The quick mode measures the peers on three pages only (their answers to every page are still checked).
+measured() {
+  local peer=$1 name=$2
+  [[ $quick == 0 || $peer == app || $name == home || $name == "large topic"* || $name == 404* ]]
+}
+
 run_matrix() {
   local i page name path kind encoding conns peer url connection_levels
   for i in "${!pages[@]}"; do
@@ -363,8 +369,9 @@ run_matrix() {
     for encoding in $(encodings_of "$kind" "$name"); do
       for conns in $connection_levels; do
         for peer in "${peers[@]}"; do
+          measured "$peer" "$name" || continue
           url=$(peer_url "$peer" "$path" "$kind")
-          [[ -n $url ]] && record "$i" "$encoding" "$conns" "$peer" "$url" "$conns" "$encoding"
+          [[ -z $url ]] || record "$i" "$encoding" "$conns" "$peer" "$url" "$conns" "$encoding"
         done
       done
     done
