@@ -449,6 +449,7 @@ print_report() {
     echo
     print_redirect_ratios
     print_load_errors
+    echo "- 5xx logged by the app: $(grep -c '" responded 5' "$work/app.log" || true)"
     echo "- start-up (process start to first 200 of /): ${startup_first_ms} ms; again for the cache-miss walk: ${restart_ms} ms"
     echo "- app RSS: ${rss_rest} MB at rest, ${rss_after} MB after the serving runs, ${rss_after_miss} MB after the cache-miss walk (fresh process)"
     echo "- pages: $(for page in "${pages[@]}"; do IFS='|' read -r name path _ <<<"$page"; printf '%s `%s`; ' "$name" "$path"; done | sed 's/; $//')"
