@@ -454,6 +454,7 @@ print_report() {
     echo "## bench/serve.sh $size$([[ $quick == 1 ]] && echo ' --quick'), $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), wrk $duration a run (-t2; -t1 at 1 connection);" \
+      "load average $load_before before the runs, $load_after after (other work on the machine skews every figure);" \
       "archive: $import_summary"
     echo
     print_table
@@ -498,10 +499,12 @@ main() {
   start_kiwix
   check_peers_agree
   : >"$work/results.txt"
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   warm_up
   run_matrix
   rss_after=$(rss_mb "${peer_pid[app]}")
   run_miss_mix
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   print_report
   log "done in $(($(date +%s) - started)) s"
   check_figures
