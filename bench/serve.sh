@@ -426,7 +426,7 @@ print_table() {
 
 # Socket errors, and answers other than the page's own status, under load: reported, not failed on.
 print_load_errors() {
-  local peer row encoding conns rest errors non2xx3xx
+  local peer row encoding conns errors non2xx3xx
   while read -r row encoding conns peer _ _ _ _ errors non2xx3xx; do
     [[ ${row_kind[$row]} == missing ]] && non2xx3xx=0
     ((${errors:-0} + ${non2xx3xx:-0} == 0)) ||
