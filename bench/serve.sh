@@ -102,7 +102,7 @@ import_corpus() {
   local dump=$cache/generated-$articles.xml.bz2 started
   mkdir -p "$cache" "$work/corpus"
   if [[ ! -f $dump ]]; then # generated once, shared with bench/import-dump.sh; moved into place when whole
-    dotnet run "$repo/bench/generate-dump.cs" -- "$articles" "$cache/.generated-$articles.$$.xml.bz2" >&2
+    dotnet run -c Release --project "$repo/bench/Corpus" -- "$articles" "$cache/.generated-$articles.$$.xml.bz2" >&2
     mv "$cache/.generated-$articles.$$.xml.bz2" "$dump"
   fi
   cp -r "$repo/content/." "$work/corpus/"
