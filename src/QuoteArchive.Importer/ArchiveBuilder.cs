@@ -135,7 +135,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         Execute(connection, schema.Tables);
         using (var transaction = connection.BeginTransaction())
         {
-            var writer = new ArchiveWriter(connection, transaction);
+            using var writer = new ArchiveWriter(connection);
             // The folder as it was listed: a file changed after this is newer than the manifest, and imports next time.
             var entries = ContentWalk.Entries(contentFolder).ToList();
             writer.AddManifest(entries);

@@ -10,31 +10,31 @@ namespace QuoteArchive.Importer;
 /// Writes topics into an archive whose schema EF Core created, with one prepared insert per table:
 /// an archive the size of English Wikiquote is millions of rows, and change tracking would cost minutes.
 /// </summary>
-internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
 {
-    private readonly PreparedInsert topics = new(connection, transaction, "Topics",
+    private readonly PreparedInsert topics = new(connection, "Topics",
         "Id", "Slug", "Title", "SortKey", "Letter", "Description", "Language", "SourceUrl", "SourcePath", "License", "Kind", "PageId", "RevisionId", "RevisionTimestamp");
-    private readonly PreparedInsert categories = new(connection, transaction, "Categories", "TopicId", "Position", "Name", "Slug");
-    private readonly PreparedInsert languageLinks = new(connection, transaction, "LanguageLinks", "TopicId", "Position", "Language", "Title");
-    private readonly PreparedInsert notes = new(connection, transaction, "QuoteNotes", "QuoteId", "Position", "Text", "Html", "Line");
-    private readonly PreparedInsert paragraphs = new(connection, transaction, "Paragraphs",
+    private readonly PreparedInsert categories = new(connection, "Categories", "TopicId", "Position", "Name", "Slug");
+    private readonly PreparedInsert languageLinks = new(connection, "LanguageLinks", "TopicId", "Position", "Language", "Title");
+    private readonly PreparedInsert notes = new(connection, "QuoteNotes", "QuoteId", "Position", "Text", "Html", "Line");
+    private readonly PreparedInsert paragraphs = new(connection, "Paragraphs",
         "TopicId", "SectionId", "Position", "Text", "Html", "Line");
-    private readonly PreparedInsert sections = new(connection, transaction, "Sections",
+    private readonly PreparedInsert sections = new(connection, "Sections",
         "Id", "TopicId", "Position", "Heading", "Anchor", "Level", "IsList", "Line");
-    private readonly PreparedInsert links = new(connection, transaction, "SectionLinks",
+    private readonly PreparedInsert links = new(connection, "SectionLinks",
         "SectionId", "Position", "Label", "Url", "Line");
-    private readonly PreparedInsert items = new(connection, transaction, "ListItems",
+    private readonly PreparedInsert items = new(connection, "ListItems",
         "SectionId", "Position", "Depth", "Text", "Html", "Line");
-    private readonly PreparedInsert quotes = new(connection, transaction, "Quotes",
+    private readonly PreparedInsert quotes = new(connection, "Quotes",
         "Id", "TopicId", "SectionId", "Position", "Kind", "Status", "IsFeatured", "Text", "Html", "Author", "Work", "Year", "Line");
-    private readonly PreparedInsert attribution = new(connection, transaction, "AttributionLines",
+    private readonly PreparedInsert attribution = new(connection, "AttributionLines",
         "QuoteId", "Position", "Depth", "Text", "Html", "Line");
-    private readonly PreparedInsert dialogue = new(connection, transaction, "DialogueLines",
+    private readonly PreparedInsert dialogue = new(connection, "DialogueLines",
         "QuoteId", "Position", "Speaker", "PlayedBy", "Text", "Line");
-    private readonly PreparedInsert sisters = new(connection, transaction, "SisterLinks",
+    private readonly PreparedInsert sisters = new(connection, "SisterLinks",
         "TopicId", "Position", "Project", "Article", "Url", "Line");
-    private readonly PreparedInsert manifest = new(connection, transaction, "Manifest", "Path", "Size", "LastWriteUtc");
-    private readonly PreparedInsert idHistory = new(connection, transaction, "QuoteIdHistory", "OldId", "NewId", "TopicSlug", "TopicTitle");
+    private readonly PreparedInsert manifest = new(connection, "Manifest", "Path", "Size", "LastWriteUtc");
+    private readonly PreparedInsert idHistory = new(connection, "QuoteIdHistory", "OldId", "NewId", "TopicSlug", "TopicTitle");
 
     // How EF Core's SQLite provider stores a DateTimeOffset and a DateTime, so that queries read what is written here.
     private const string Timestamp = "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz";
@@ -44,9 +44,16 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     private readonly HashSet<string> quoteIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
 
+    private PreparedInsert[] All => [topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory];
+
     /// <summary>Every column each table's insert writes, by table: a test holds them against the EF model.</summary>
-    public IEnumerable<(string Table, IReadOnlyList<string> Columns)> Inserts =>
-        new[] { topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory }.Select(i => (i.Table, i.Columns));
+    public IEnumerable<(string Table, IReadOnlyList<string> Columns)> Inserts => All.Select(i => (i.Table, i.Columns));
+
+    public void Dispose()
+    {
+        foreach (var insert in All)
+            insert.Dispose();
+    }
 
     /// <summary>Writes the topic; false (and nothing written) when its slug is taken.</summary>
     public bool TryAdd(ParsedTopic topic)
@@ -91,7 +98,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
     /// <returns>how many were written</returns>
     public int AddRedirects(IEnumerable<ParsedRedirect> redirects, Action<Diagnostic> report)
     {
-        var insert = new PreparedInsert(connection, transaction, "Redirects", "Slug", "Title", "TopicId");
+        using var insert = new PreparedInsert(connection, "Redirects", "Slug", "Title", "TopicId");
         var written = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var redirect in redirects)
@@ -125,15 +132,17 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics)
     {
-        var insert = new PreparedInsert(connection, transaction, "Diagnostics", "File", "Line", "Column", "Severity", "Message");
+        using var insert = new PreparedInsert(connection, "Diagnostics", "File", "Line", "Column", "Severity", "Message");
         foreach (var d in diagnostics)
             insert.Run(d.Position.File, d.Position.Line, d.Position.Column, d.Severity.ToString().ToLowerInvariant(), d.Message);
     }
 
-    public void AddBuild(ArchiveBuild build) =>
-        new PreparedInsert(connection, transaction, "Builds", "Id", "BuildId", "BuiltAt", "Topics", "Sections", "Quotes", "Warnings", "Errors", "ImportOptions")
-            .Run(1, build.BuildId, build.BuiltAt.ToString(Timestamp, CultureInfo.InvariantCulture),
-                build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors, build.ImportOptions);
+    public void AddBuild(ArchiveBuild build)
+    {
+        using var insert = new PreparedInsert(connection, "Builds", "Id", "BuildId", "BuiltAt", "Topics", "Sections", "Quotes", "Warnings", "Errors", "ImportOptions");
+        insert.Run(1, build.BuildId, build.BuiltAt.ToString(Timestamp, CultureInfo.InvariantCulture),
+            build.Topics, build.Sections, build.Quotes, build.Warnings, build.Errors, build.ImportOptions);
+    }
 
     /// <summary>
     /// The markup stored beside a text: none when it is the text itself, as it is for most quotes of page text and
@@ -165,33 +174,5 @@ internal sealed class ArchiveWriter(SqliteConnection connection, SqliteTransacti
             dialogue.Run(id, linePosition, line.Speaker, line.PlayedBy, line.Text, line.Line);
         foreach (var (note, notePosition) in quote.Notes.Select((n, i) => (n, i)))
             notes.Run(id, notePosition, note.Text, Markup(note.Text, note.Html), note.Line);
-    }
-}
-
-/// <summary>An INSERT prepared once and run with new values for each row.</summary>
-internal sealed class PreparedInsert
-{
-    private readonly SqliteCommand command;
-
-    public string Table { get; }
-    public IReadOnlyList<string> Columns { get; }
-
-    public PreparedInsert(SqliteConnection connection, SqliteTransaction transaction, string table, params string[] columns)
-    {
-        (Table, Columns) = (table, columns);
-        command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-                              $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-        for (var i = 0; i < columns.Length; i++)
-            command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-        command.Prepare();
-    }
-
-    public void Run(params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
     }
 }

@@ -21,7 +21,7 @@ public static partial class AuthorIndex
 
     public static void Build(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var insert = new PreparedInsert(connection, transaction, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
+        using var insert = new PreparedInsert(connection, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         var nextId = 1;
@@ -48,15 +48,17 @@ public static partial class AuthorIndex
         var names = Query(connection, transaction,
             "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => r.GetString(0));
         Execute(connection, transaction, "CREATE TEMP TABLE AuthorNames (Name TEXT PRIMARY KEY, AuthorId INTEGER NOT NULL)");
-        var mapping = new PreparedInsert(connection, transaction, "AuthorNames", "Name", "AuthorId");
-        foreach (var raw in names)
+        using (var mapping = new PreparedInsert(connection, "AuthorNames", "Name", "AuthorId"))
         {
-            var name = Clean(raw);
-            if (name is null)
-                continue;
-            if (!byName.TryGetValue(name, out var id))
-                id = Add(name, Slugs.FromTitle(name), null);
-            mapping.Run(raw, id);
+            foreach (var raw in names)
+            {
+                var name = Clean(raw);
+                if (name is null)
+                    continue;
+                if (!byName.TryGetValue(name, out var id))
+                    id = Add(name, Slugs.FromTitle(name), null);
+                mapping.Run(raw, id);
+            }
         }
 
         Execute(connection, transaction, $"""

@@ -19,7 +19,8 @@ public sealed class ArchiveWriterTests
         context.Database.EnsureCreated();
         using var transaction = connection.BeginTransaction();
 
-        foreach (var (table, columns) in new ArchiveWriter(connection, transaction).Inserts)
+        using var writer = new ArchiveWriter(connection);
+        foreach (var (table, columns) in writer.Inserts)
         {
             var entity = context.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
             var mapped = entity.GetProperties().Select(p => p.GetColumnName()).Where(c => !NotWrittenByTheWriter.Contains(c) || columns.Contains(c));
