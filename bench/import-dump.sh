@@ -13,9 +13,9 @@ dump="$work/generated-$articles.xml.bz2"
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 rm -f "$work/archive-$articles.db"
-/usr/bin/time -f '%e %M' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
+/usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
   >"$work/summary.txt" 2>"$work/stderr.txt" || true
-read -r seconds peak_kb <"$work/time.txt"
+read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
 quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")
 topics=$(sed -E 's/imported ([0-9]+) topics.*/\1/' <<<"$summary")
@@ -25,3 +25,17 @@ echo "$summary"
 awk -v s="$seconds" -v t="$topics" -v q="$quotes" -v mb="$mb" -v kb="$peak_kb" -v a="$archive" 'BEGIN {
   printf "import of %s MB (bz2): %.1f s, %.0f pages/s, %.0f quotes/s, %.1f MB/s, peak RSS %.0f MB, archive %.0f MB, %.0f bytes/quote\n",
     mb, s, t / s, q / s, mb / s, kb / 1024, a / 1e6, a / q }'
+# Where the time went: the reading (parsing on every core while one thread writes), then each step after it, as the
+# importer's stage lines on stderr say; and the CPU time, which says how many cores the import kept busy.
+awk -v total="$seconds" -v user="$user_s" -v sys="$sys_s" '
+  /^progress: [a-z]/ { match($0, /read in [0-9.,]+ s/); at = substr($0, RSTART + 8, RLENGTH - 10); gsub(",", "", at)
+    name = $0; sub(/^progress: /, "", name); sub(/ \(.*/, "", name); names[++n] = name; starts[n] = at }
+  END { printf "stages: reading %.1f s", starts[1]
+        for (i = 1; i <= n; i++) printf "; %s %.1f s", names[i], (i < n ? starts[i + 1] : total) - starts[i]
+        printf "\ncpu: %.1f s user + %.1f s system in %.1f s: %.2f cores busy on average\n", user, sys, total, (user + sys) / total }' "$work/stderr.txt"
+# What the archive holds, largest first (SQLite's dbstat).
+if command -v sqlite3 >/dev/null; then
+  echo "largest tables and indexes (bytes per quote):"
+  sqlite3 "$work/archive-$articles.db" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8" |
+    awk -F'|' -v q="$quotes" '{ printf "  %-40s %7.1f MB %5.0f\n", $1, $2 / 1e6, $2 / q }'
+fi
