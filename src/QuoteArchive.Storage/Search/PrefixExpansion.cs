@@ -7,7 +7,8 @@ namespace QuoteArchive.Storage.Search;
 /// <summary>
 /// What a prefix (<c>wor*</c>) searches. QuotesFts has no prefix index (it would double its size), and without one
 /// FTS5 answers a prefix by merging the index entries of every word that starts so before it returns a row: on
-/// 163,042 generated quotes <c>t*</c> took 45-80 ms to count instead of 10-20 ms, and it grows with the archive. So a prefix that
+/// 163,042 generated quotes <c>t*</c> took 45-80 ms to count, its most common words 10-20 ms, and it grows with
+/// the archive. So a prefix that
 /// starts more than <see cref="MaxWords"/> of the archive's words stands for its <see cref="MaxWords"/> most common
 /// ones (by the number of quotes that hold them) and the prefix itself as a word: <c>wor*</c> searches
 /// <c>world OR work OR word OR …</c>, a bounded OR whatever the size of the archive. A prefix that starts fewer
