@@ -72,6 +72,8 @@ public static class QuoteSearch
         int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
         int filteredScanLimit = FilteredScanLimit)
     {
+        // A prefix stands for its most common words (PrefixExpansion): no query shape merges a large part of the index.
+        query = await PrefixExpansion.ExpandAsync(db, query, cancellationToken);
         var match = query.ToMatchExpression();
         QuoteStatus? status = null;
         if (filter.Status is { Length: > 0 } statusName)
@@ -191,10 +193,9 @@ public static class QuoteSearch
         // ORDER BY rank uses the bm25 weights stored in the index (SearchIndex.Ranking). It must stay the only
         // ordering term: then FTS5 sorts the matches itself and SQLite computes highlight() and snippet() for the
         // rows of the page only. A second term (say rowid, to break ties) makes SQLite sort every match again in a
-        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable.
-        // One pass over the index per call: a prefix query merges its terms once, not once per row. In a scope
-        // (topic, author) the quotes come from their index in page order, each looked up in QuotesFts by rowid: no
-        // sort, and the LIMIT stops the walk at the end of the page.
+        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable. In a
+        // scope (topic, author) the quotes come from their index in page order, each looked up in QuotesFts by rowid:
+        // no sort, and the LIMIT stops the walk at the end of the page.
         async Task<List<HitRow>> PageAsync(string expression, string? orderBy, int offset, int count)
         {
             // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.

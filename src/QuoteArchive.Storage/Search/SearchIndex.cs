@@ -18,11 +18,13 @@ public static class SearchIndex
     // QuotesFtsContent view when highlight() or snippet() asks for it. At the size of English Wikiquote
     // (about 2.7 million quotes) that saves a second copy of every quote. The view's rowid is the rowid of Quotes,
     // which the importer writes once and never vacuums; an archive that was vacuumed must rebuild QuotesFts.
-    // 'remove_diacritics 2' makes "etre" find "être". The prefix indexes make "lo*" and "lov*" one read of a
-    // ready-made list instead of a merge of every term that starts so, on each pass over the index. Measured on
-    // 112,000 quotes they make the index 2.5 times larger (52 MB instead of 21 MB) and /api/search?q=lo* take
-    // 40-70 ms instead of 460 ms; longer prefixes ("philos*", 35 ms) match few terms and need none.
-    internal const string Schema = """
+    // 'remove_diacritics 2' makes "etre" find "être". QuotesFts has no prefix index: on 163,042 generated quotes
+    // (bench/import-dump.sh 5000, then sqlite3 archive.db "select name, sum(pgsize) from dbstat group by name")
+    // prefix='2 3' made QuotesFts_data 66.3 MB instead of 25.5 MB, 250 bytes a quote of the 700 an archive may take,
+    // and the step that builds the index 13.0 s instead of 5.6 s. A prefix is searched as its most common words
+    // instead (PrefixExpansion), listed with their number of quotes in SearchTerms: 0.58 MB (3.5 bytes a quote),
+    // filled in 0.2 s.
+    internal const string Schema = $"""
         CREATE VIEW QuotesFtsContent AS
         SELECT q.rowid AS QuoteRowId,
                q.Text AS text,
@@ -35,17 +37,20 @@ public static class SearchIndex
         CREATE VIRTUAL TABLE QuotesFts USING fts5(
             text, attribution, author, title,
             content='QuotesFtsContent', content_rowid='QuoteRowId',
-            tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+            tokenize='unicode61 remove_diacritics 2');
 
         CREATE VIRTUAL TABLE NamesFts USING fts5(
             name, kind UNINDEXED, slug UNINDEXED, quotes UNINDEXED,
             tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+
+        {PrefixExpansion.Schema}
         """;
 
-    private const string Fill = $"""
+    private static readonly string Fill = $"""
         INSERT INTO QuotesFts(QuotesFts) VALUES('rebuild');
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('rank', '{Ranking}');
         INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');
+        {PrefixExpansion.Fill}
 
         INSERT INTO NamesFts(name, kind, slug, quotes)
         SELECT t.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id) FROM Topics t;

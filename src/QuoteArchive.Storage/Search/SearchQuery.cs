@@ -4,16 +4,27 @@ using System.Text;
 
 namespace QuoteArchive.Storage.Search;
 
-/// <summary>One thing to look for: a word or a phrase, as tokens, optionally with its last token as a prefix.</summary>
-public sealed record SearchTerm(IReadOnlyList<string> Tokens, bool IsPrefix)
+/// <summary>
+/// One thing to look for: a word or a phrase, as tokens, optionally with its last token as a prefix. A prefix stands
+/// for <paramref name="Words"/> when <see cref="PrefixExpansion"/> gave it words, else for every word that starts so.
+/// </summary>
+public sealed record SearchTerm(IReadOnlyList<string> Tokens, bool IsPrefix, IReadOnlyList<string>? Words = null)
 {
     /// <summary>
-    /// The term as an FTS5 string. Its tokens hold only letters, digits and marks, so it needs no escaping,
-    /// and inside a string FTS5 reads no operator: <c>NEAR</c>, <c>AND</c>, <c>:</c> or <c>^</c> are just text.
+    /// The term as an FTS5 string: a prefix with words is the OR of the phrase ending in each word. Its tokens hold
+    /// only letters, digits and marks, so it needs no escaping, and inside a string FTS5 reads no operator:
+    /// <c>NEAR</c>, <c>AND</c>, <c>:</c> or <c>^</c> are just text.
     /// </summary>
-    public string ToMatch() => "\"" + string.Join(' ', Tokens) + "\"" + (IsPrefix ? "*" : "");
+    public string ToMatch() =>
+        !IsPrefix ? Quote(Tokens)
+        : Words is null ? Quote(Tokens) + "*"
+        : "(" + string.Join(" OR ", Words.Select(word => Quote(Tokens.SkipLast(1).Append(word)))) + ")";
 
     public override string ToString() => (Tokens.Count > 1 ? "\"" + string.Join(' ', Tokens) + "\"" : Tokens[0]) + (IsPrefix ? "*" : "");
+
+    // A term of the index (PrefixExpansion's words) is a token too; a quotation mark is doubled all the same, as FTS5
+    // reads one inside a string, so that no word can ever end the string early.
+    private static string Quote(IEnumerable<string> tokens) => "\"" + string.Join(' ', tokens).Replace("\"", "\"\"") + "\"";
 }
 
 /// <summary>

@@ -50,6 +50,25 @@ public sealed class SearchQueryTests
             SearchQuery.Parse("love war* -hate").ToMatchExpression("author title"));
 
     [Fact]
+    public void APrefixWithWordsIsTheOrOfItsWords()
+    {
+        string[] words = ["world", "work", "wor"];
+        Assert.Equal("((\"world\" OR \"work\" OR \"wor\"))",
+            new SearchQuery([new SearchTerm(["wor"], true, words)], []).ToMatchExpression());
+        // A phrase ending in a prefix is each phrase ending in one of its words.
+        Assert.Equal("((\"good world\" OR \"good work\" OR \"good wor\"))",
+            new SearchQuery([new SearchTerm(["good", "wor"], true, words)], []).ToMatchExpression());
+        // Left out, a prefix leaves out its words; in a column filter, its words are looked for in those columns.
+        Assert.Equal("({author title} : (\"love\")) NOT ((\"world\" OR \"work\" OR \"wor\"))",
+            new SearchQuery([new SearchTerm(["love"], false)], [new SearchTerm(["wor"], true, words)]).ToMatchExpression("author title"));
+    }
+
+    [Fact]
+    public void AWordOfTheIndexIsQuotedWhateverItHolds() =>
+        Assert.Equal("((\"a\"\"b\" OR \"NEAR(c)\" OR \"d*\"))",
+            new SearchQuery([new SearchTerm(["x"], true, ["a\"b", "NEAR(c)", "d*"])], []).ToMatchExpression());
+
+    [Fact]
     public void APastedEssayIsCutToTheMaximumNumberOfTerms()
     {
         var query = SearchQuery.Parse(string.Join(' ', Enumerable.Range(0, 1000).Select(i => "w" + i)));
