@@ -117,7 +117,9 @@ public sealed class ArchiveBuilder(ImportOptions options)
 
     private ImportSummary Write(string contentFolder, string temporary, string previous, Action<Diagnostic> report, Stopwatch clock)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString();
+        // No foreign-key checks: Microsoft.Data.Sqlite turns them on, and they cost a lookup of the parent row for
+        // each of millions of rows whose parents the writer has just written itself.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false, ForeignKeys = false }.ToString();
         var counts = new ImportCounts();
         ContentReader? reader = null;
         // The steps after the reading take a while on a large dump: each says when it starts.
