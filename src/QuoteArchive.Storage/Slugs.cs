@@ -31,7 +31,11 @@ public static class Slugs
     /// <summary>The slug as a URL path segment: percent-encoded only where a URL needs it.</summary>
     public static string ToUrlPath(string slug)
     {
-        var escaped = new StringBuilder(Uri.EscapeDataString(slug));
+        var once = Uri.EscapeDataString(slug);
+        // Most slugs need no escape at all: nothing to put back (a long topic page asks once per quote, for its author).
+        if (!once.Contains('%'))
+            return once;
+        var escaped = new StringBuilder(once);
         foreach (var (encoded, plain) in KeptInPaths)
             escaped.Replace(encoded, plain);
         return escaped.ToString();

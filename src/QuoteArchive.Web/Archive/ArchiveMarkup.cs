@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;
@@ -14,6 +15,9 @@ public static class ArchiveMarkup
     {
         if (html is not null)
             return new HtmlString(html);
+        // Most quotes are one line: the text alone, encoded as it is written.
+        if (!text.Contains('\n'))
+            return new StringHtmlContent(text);
         var lines = text.Split('\n');
         var builder = new HtmlContentBuilder(lines.Length * 2);
         for (var i = 0; i < lines.Length; i++)
@@ -41,9 +45,10 @@ public static class ArchiveMarkup
 
     public static IHtmlContent RenderParagraph(this RichText text) => RenderParagraph(text.Text, text.Html);
 
+    private static readonly string[] BlockTags = ["<p>", "<p ", "<ul", "<ol", "<blockquote", "<pre", "<div", "<table", "<h"];
+
     private static bool BlockStart(string html) =>
-        new[] { "<p>", "<p ", "<ul", "<ol", "<blockquote", "<pre", "<div", "<table", "<h" }
-            .Any(tag => html.StartsWith(tag, StringComparison.OrdinalIgnoreCase) && !html.StartsWith("<hr", StringComparison.OrdinalIgnoreCase));
+        BlockTags.Any(tag => html.StartsWith(tag, StringComparison.OrdinalIgnoreCase) && !html.StartsWith("<hr", StringComparison.OrdinalIgnoreCase));
 
     // Languages written right to left (ISO 639 codes), and the scripts that make any language so.
     private static readonly HashSet<string> RightToLeftLanguages = new(StringComparer.OrdinalIgnoreCase)
@@ -73,6 +78,13 @@ public static class ArchiveMarkup
         QuoteStatus.About => "About the subject",
         _ => null,
     };
+
+    /// <summary>The class of a status badge (<c>status status-unsourced</c>), made once per status rather than per quote.</summary>
+    public static string StatusClass(QuoteStatus status) =>
+        (uint)status < (uint)StatusClasses.Length ? StatusClasses[(int)status] : "status status-" + status.ToString().ToLowerInvariant();
+
+    private static readonly string[] StatusClasses = Enum.GetValues<QuoteStatus>()
+        .Select(s => "status status-" + s.ToString().ToLowerInvariant()).ToArray();
 
     /// <summary>What a kind of topic is called on the pages: "films" in a list of kinds, "film" for one page.</summary>
     public static string KindLabel(TopicKind kind, bool plural = true) => (kind, plural) switch

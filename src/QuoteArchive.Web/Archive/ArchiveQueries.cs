@@ -37,32 +37,55 @@ public static class ArchiveQueries
     }
 
     /// <summary>A whole topic, its featured quote lifted out of the sections; null when no topic has the slug.</summary>
+    /// <remarks>
+    /// Quotes and their lines are read flat, a statement each for the whole topic, and put together here: EF's split
+    /// query of collections inside collections (sections, their quotes, each quote's lines) built a delegate and a task
+    /// per quote and collection, and was most of a cache miss of a long topic (Love: 1,530 quotes).
+    /// </remarks>
     public static async Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken)
     {
-        var topic = await db.Topics
+        var header = await db.Topics
             .Where(t => t.Slug == slug)
-            .Select(t => new TopicView
+            .Select(t => new
             {
-                Slug = t.Slug,
-                Title = t.Title,
-                Description = t.Description,
-                Language = t.Language,
-                SourceUrl = t.SourceUrl,
-                License = t.License,
-                Kind = t.Kind,
-                Revision = t.RevisionId == null ? null : new RevisionView
+                t.Id,
+                View = new TopicView
                 {
-                    Id = t.RevisionId.Value,
-                    Timestamp = t.RevisionTimestamp ?? default,
-                    License = t.License ?? "CC BY-SA",
+                    Slug = t.Slug,
+                    Title = t.Title,
+                    Description = t.Description,
+                    Language = t.Language,
+                    SourceUrl = t.SourceUrl,
+                    License = t.License,
+                    Kind = t.Kind,
+                    Revision = t.RevisionId == null ? null : new RevisionView
+                    {
+                        Id = t.RevisionId.Value,
+                        Timestamp = t.RevisionTimestamp ?? default,
+                        License = t.License ?? "CC BY-SA",
+                    },
+                    Categories = t.Categories.OrderBy(c => c.Position).Select(c => new CategoryRef { Name = c.Name, Slug = c.Slug }).ToList(),
+                    OtherLanguages = t.LanguageLinks.OrderBy(l => l.Position)
+                        .Select(l => new LanguageLinkView { Language = l.Language, Title = l.Title, Url = "" }).ToList(),
+                    Lead = t.Lead.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
+                    SisterLinks = t.SisterLinks.OrderBy(l => l.Position)
+                        .Select(l => new SisterLinkView { Project = l.Project, Article = l.Article, Url = l.Url }).ToList(),
+                    Sections = Array.Empty<SectionView>(),
                 },
-                Categories = t.Categories.OrderBy(c => c.Position).Select(c => new CategoryRef { Name = c.Name, Slug = c.Slug }).ToList(),
-                OtherLanguages = t.LanguageLinks.OrderBy(l => l.Position)
-                    .Select(l => new LanguageLinkView { Language = l.Language, Title = l.Title, Url = "" }).ToList(),
-                Lead = t.Lead.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
-                SisterLinks = t.SisterLinks.OrderBy(l => l.Position)
-                    .Select(l => new SisterLinkView { Project = l.Project, Article = l.Article, Url = l.Url }).ToList(),
-                Sections = t.Sections.OrderBy(s => s.Position).Select(s => new SectionView
+            })
+            // One query, sent as a statement per collection: joined, the collections would multiply each other's rows.
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (header is null)
+            return null;
+        var topicId = header.Id;
+        var sections = await db.Sections
+            .Where(s => s.TopicId == topicId)
+            .OrderBy(s => s.Position)
+            .Select(s => new
+            {
+                s.Id,
+                View = new SectionView
                 {
                     Heading = s.Heading,
                     Anchor = s.Anchor,
@@ -72,18 +95,78 @@ public static class ArchiveQueries
                     NoteParagraphs = s.Notes.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
                     ListItems = s.Items.OrderBy(i => i.Position)
                         .Select(i => new ListItemView { Depth = i.Depth, Text = i.Text, Html = i.Html }).ToList(),
-                    Quotes = s.Quotes.OrderBy(q => q.Position).AsQueryable().Select(QuoteView.FromEntity).ToList(),
-                }).ToList(),
+                    Quotes = Array.Empty<QuoteView>(),
+                },
             })
-            // One query, sent as a statement per collection: joined, a long topic would multiply its rows.
             .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (topic is null)
-            return null;
-        topic = topic with
+            .ToListAsync(cancellationToken);
+        var quotes = await db.Quotes
+            .Where(q => q.TopicId == topicId)
+            .OrderBy(q => q.SectionId).ThenBy(q => q.Position)
+            .Select(q => new QuoteRow(q.SectionId, q.Id, q.Kind, q.Status, q.Text, q.Html, q.Author, q.Work, q.Year,
+                q.AuthorEntry != null ? q.AuthorEntry.Slug : null, q.AuthorEntry != null ? q.AuthorEntry.Name : null, q.IsFeatured))
+            .ToListAsync(cancellationToken);
+        var attribution = await db.Quotes
+            .Where(q => q.TopicId == topicId)
+            .SelectMany(q => q.Attribution)
+            .OrderBy(a => a.QuoteId).ThenBy(a => a.Position)
+            .Select(a => new { a.QuoteId, Line = new AttributionView { Depth = a.Depth, Text = a.Text, Html = a.Html } })
+            .ToListAsync(cancellationToken);
+        var dialogue = await db.Quotes
+            .Where(q => q.TopicId == topicId)
+            .SelectMany(q => q.DialogueLines)
+            .OrderBy(d => d.QuoteId).ThenBy(d => d.Position)
+            .Select(d => new { d.QuoteId, Line = new DialogueLineView { Speaker = d.Speaker, PlayedBy = d.PlayedBy, Text = d.Text } })
+            .ToListAsync(cancellationToken);
+        var notes = await db.Quotes
+            .Where(q => q.TopicId == topicId)
+            .SelectMany(q => q.Notes)
+            .OrderBy(n => n.QuoteId).ThenBy(n => n.Position)
+            .Select(n => new { n.QuoteId, Note = new RichText { Text = n.Text, Html = n.Html } })
+            .ToListAsync(cancellationToken);
+
+        var attributionOf = attribution.GroupBy(a => a.QuoteId, a => a.Line).ToDictionary(g => g.Key, g => (IReadOnlyList<AttributionView>)g.ToList());
+        var dialogueOf = dialogue.GroupBy(d => d.QuoteId, d => d.Line).ToDictionary(g => g.Key, g => (IReadOnlyList<DialogueLineView>)g.ToList());
+        var notesOf = notes.GroupBy(n => n.QuoteId, n => n.Note).ToDictionary(g => g.Key, g => (IReadOnlyList<RichText>)g.ToList());
+        var view = header.View;
+        // What every quote card of the topic says of its topic: the same for all of them, so made once.
+        var topicRef = new TopicRef
         {
-            Revision = topic.Revision is { } revision ? revision with { Url = WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id) } : null,
-            OtherLanguages = await LinkLanguagesAsync(db, topic.OtherLanguages, cancellationToken),
+            Slug = view.Slug, Title = view.Title, Language = view.Language, SourceUrl = view.SourceUrl, License = view.License,
+            Revision = view.Revision,
+        };
+        var quotesOf = new Dictionary<int, List<QuoteView>>();
+        var sectionOf = sections.ToDictionary(s => s.Id, s => new SectionRef { Heading = s.View.Heading, Anchor = s.View.Anchor });
+        foreach (var q in quotes)
+        {
+            if (!quotesOf.TryGetValue(q.SectionId, out var list))
+                quotesOf[q.SectionId] = list = [];
+            list.Add(new QuoteView
+            {
+                Id = q.Id,
+                Kind = q.Kind,
+                Status = q.Status,
+                Text = q.Text,
+                Html = q.Html,
+                DialogueLines = dialogueOf.GetValueOrDefault(q.Id) ?? [],
+                Attribution = attributionOf.GetValueOrDefault(q.Id) ?? [],
+                Notes = notesOf.GetValueOrDefault(q.Id) ?? [],
+                Author = q.Author,
+                Work = q.Work,
+                Year = q.Year,
+                AuthorSlug = q.AuthorSlug,
+                AuthorName = q.AuthorName,
+                Topic = topicRef,
+                Section = sectionOf[q.SectionId],
+                IsFeatured = q.IsFeatured,
+            });
+        }
+        var sectionViews = sections.Select(s => quotesOf.TryGetValue(s.Id, out var list) ? s.View with { Quotes = list } : s.View).ToList();
+        var topic = view with
+        {
+            Sections = sectionViews,
+            Revision = view.Revision is { } revision ? revision with { Url = WikiRevisions.RevisionUrl(view.SourceUrl, revision.Id) } : null,
+            OtherLanguages = await LinkLanguagesAsync(db, view.OtherLanguages, cancellationToken),
         };
 
         // The featured quote heads the page once; it is not repeated in its section.
@@ -100,6 +183,9 @@ public static class ArchiveQueries
                 .ToList(),
         };
     }
+
+    private sealed record QuoteRow(int SectionId, string Id, QuoteKind Kind, QuoteStatus Status, string Text, string? Html, string? Author,
+        string? Work, string? Year, string? AuthorSlug, string? AuthorName, bool IsFeatured);
 
     /// <summary>Each other-language page links to the archive's own topic of that title and language, else to its Wikiquote.</summary>
     private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(ArchiveDbContext db, IReadOnlyList<LanguageLinkView> links,
