@@ -27,7 +27,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageMo
     {
         List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
         // The archive's own totals, counted once at import.
-        QuoteCount = await db.Builds.Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
+        QuoteCount = await db.Builds.OrderBy(b => b.Id).Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
         // Known since the archive was opened: no query.
         LanguageCount = lease.Generation?.Languages.Count ?? 0;
     }
