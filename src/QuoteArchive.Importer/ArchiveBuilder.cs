@@ -166,7 +166,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             foreach (var redirect in reader.Redirects)
                 buildHash.AppendData(Encoding.UTF8.GetBytes($"redirect\0{redirect.Title}\0{redirect.Target}\0"));
             // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
-            Execute(connection, transaction, schema.Indexes);
+            Execute(connection, schema.Indexes, transaction);
             Stage("carrying old quote ids");
             // Old links: the ids the archive being replaced served, and those it had carried forward.
             QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction);
@@ -209,6 +209,4 @@ public sealed class ArchiveBuilder(ImportOptions options)
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql) => Execute(connection, sql, transaction);
 }
