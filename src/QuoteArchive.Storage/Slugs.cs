@@ -28,6 +28,18 @@ public static class Slugs
         return FromTitle(decoded.Normalize(NormalizationForm.FormC));
     }
 
+    /// <summary>
+    /// The slug with its first letter a capital, as MediaWiki reads every title of a wiki that capitalises links
+    /// (Wikiquote does): <c>love</c> names <c>Love</c>. The slug itself when its first letter has no capital.
+    /// </summary>
+    public static string WithCapitalFirstLetter(string slug)
+    {
+        if (slug.Length == 0 || Rune.DecodeFromUtf16(slug, out var first, out var length) != System.Buffers.OperationStatus.Done)
+            return slug;
+        var capital = Rune.ToUpperInvariant(first);
+        return capital == first ? slug : capital + slug[length..];
+    }
+
     /// <summary>The slug as a URL path segment: percent-encoded only where a URL needs it.</summary>
     public static string ToUrlPath(string slug)
     {

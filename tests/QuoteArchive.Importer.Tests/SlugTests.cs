@@ -24,4 +24,15 @@ public sealed class SlugTests
     [InlineData("Bertolt_Brecht_(poet)", "Bertolt_Brecht_(poet)")]
     [InlineData("What?", "What%3F")]
     public void UrlPathEscapesOnlyWhereNeeded(string slug, string path) => Assert.Equal(path, Slugs.ToUrlPath(slug));
+
+    [Theory]
+    [InlineData("love", "Love")]
+    [InlineData("Love", "Love")]
+    [InlineData("élan_vital", "Élan_vital")]
+    [InlineData("ßig", "ßig")] // no one-letter capital: kept as it is
+    [InlineData("𐐨x", "𐐀x")] // a letter beyond the 16-bit range, written as two chars
+    [InlineData("1984", "1984")]
+    [InlineData("", "")]
+    public void TheFirstLetterIsCapitalisedAsOnTheWiki(string slug, string capitalized) =>
+        Assert.Equal(capitalized, Slugs.WithCapitalFirstLetter(slug));
 }

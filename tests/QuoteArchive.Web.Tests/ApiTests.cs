@@ -142,7 +142,9 @@ public sealed class ApiTests(ArchiveApp app)
     {
         var canonical = await GetJsonAsync("/api/topics/China%E2%80%93Russia_relations");
         var spaced = await GetJsonAsync("/api/topics/China%E2%80%93Russia%20relations");
+        var small = await GetJsonAsync("/api/topics/china%E2%80%93Russia_relations");
         Assert.Equal(canonical.GetRawText(), spaced.GetRawText());
+        Assert.Equal(canonical.GetRawText(), small.GetRawText());
     }
 
     [Theory]

@@ -133,7 +133,7 @@ internal sealed partial class InlineRenderer
     {
         var hash = target.IndexOf('#');
         var title = (hash >= 0 ? target[..hash] : target).Trim();
-        return title.Length == 0 ? title : char.ToUpperInvariant(title[0]) + title[1..];
+        return Slugs.WithCapitalFirstLetter(title);
     }
 
     private static string PipeTrick(string target)

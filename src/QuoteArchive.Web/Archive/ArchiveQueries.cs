@@ -233,8 +233,11 @@ public static class ArchiveQueries
     {
         if (ReadSlug(path) is not var (canonical, literal))
             return null;
-        var found = await db.Topics.Where(t => t.Slug == canonical || t.Slug == literal).Select(t => t.Slug).ToListAsync(cancellationToken);
-        return found.Contains(canonical) ? canonical : found.FirstOrDefault();
+        // A link typed with a small first letter names the capitalised title, as on the wiki.
+        var capitalized = Slugs.WithCapitalFirstLetter(canonical);
+        var found = await db.Topics.Where(t => t.Slug == canonical || t.Slug == literal || t.Slug == capitalized)
+            .Select(t => t.Slug).ToListAsync(cancellationToken);
+        return found.Contains(canonical) ? canonical : found.Contains(literal) ? literal : found.FirstOrDefault();
     }
 
     /// <summary>
@@ -245,10 +248,14 @@ public static class ArchiveQueries
     public static string? FilterSlug(string? value) => string.IsNullOrWhiteSpace(value) ? null : Slugs.Canonicalize(value);
 
     /// <summary>The slug of the topic a redirect names (another title of it), or null when the path is no redirect.</summary>
-    public static async Task<string?> RedirectTargetAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken) =>
-        SlugOf(path) is { } slug
-            ? await db.Redirects.Where(r => r.Slug == slug).Select(r => r.Topic!.Slug).FirstOrDefaultAsync(cancellationToken)
-            : null;
+    public static async Task<string?> RedirectTargetAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
+    {
+        if (SlugOf(path) is not { } slug)
+            return null;
+        var capitalized = Slugs.WithCapitalFirstLetter(slug);
+        return await db.Redirects.Where(r => r.Slug == slug || r.Slug == capitalized)
+            .OrderBy(r => r.Slug == slug ? 0 : 1).Select(r => r.Topic!.Slug).FirstOrDefaultAsync(cancellationToken);
+    }
 
     /// <summary>The canonical slug of a request path, or null when it cannot be one (too long, unpaired surrogates …).</summary>
     public static string? SlugOf(string? path) => ReadSlug(path)?.Canonical;

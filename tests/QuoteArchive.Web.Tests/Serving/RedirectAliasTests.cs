@@ -9,6 +9,7 @@ public sealed class RedirectAliasTests(WikiArchiveApp app)
     [Theory]
     [InlineData("/wiki/Pacha", "/wiki/Le_Pacha")]
     [InlineData("/api/topics/Pacha", "/api/topics/Le_Pacha")]
+    [InlineData("/wiki/pacha", "/wiki/Le_Pacha")]
     public async Task ARedirectAliasIsAnsweredWithoutLoadingTheTopicThenFromTheCache(string path, string location)
     {
         var host = RedirectAndMissTests.FreshHost();

@@ -13,6 +13,9 @@ public sealed class RedirectAndMissTests(ArchiveApp app)
     [InlineData("/wiki/Love%20", "/wiki/Love")]
     [InlineData("/wiki/_Love_", "/wiki/Love")]
     [InlineData("/wiki/China%E2%80%93Russia%20relations", "/wiki/China%E2%80%93Russia_relations")]
+    // A small first letter names the capitalised title, as on Wikiquote.
+    [InlineData("/wiki/love", "/wiki/Love")]
+    [InlineData("/wiki/friedrich_Nietzsche", "/wiki/Friedrich_Nietzsche")]
     public async Task ANonCanonicalAddressIsRedirectedWithoutLoadingTheTopicThenFromTheCache(string path, string location)
     {
         var host = FreshHost();
