@@ -13,7 +13,7 @@ dump="$work/generated-$articles.xml.bz2"
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 rm -f "$work/archive-$articles.db"
-/usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
+QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
   >"$work/summary.txt" 2>"$work/stderr.txt" || true
 read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
@@ -33,6 +33,8 @@ awk -v total="$seconds" -v user="$user_s" -v sys="$sys_s" '
   END { printf "stages: reading %.1f s", starts[1]
         for (i = 1; i <= n; i++) printf "; %s %.1f s", names[i], (i < n ? starts[i + 1] : total) - starts[i]
         printf "\ncpu: %.1f s user + %.1f s system in %.1f s: %.2f cores busy on average\n", user, sys, total, (user + sys) / total }' "$work/stderr.txt"
+# The garbage collector's share: its pauses stop every core (the importer prints this line when asked).
+grep '^gc: ' "$work/stderr.txt" || true
 # What the archive holds, largest first (SQLite's dbstat).
 if command -v sqlite3 >/dev/null; then
   echo "largest tables and indexes (bytes per quote):"

@@ -41,7 +41,6 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
     private const string DateTimeText = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
-    private readonly HashSet<string> quoteIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
 
     private PreparedInsert[] All => [topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory];
@@ -125,8 +124,17 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
             manifest.Run(entry.RelativePath, entry.Size, entry.LastWriteUtc.ToString(DateTimeText, CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The id of every quote written so far.</summary>
-    public IReadOnlySet<string> WrittenQuoteIds => quoteIds;
+    /// <summary>The id of every quote written so far, read back from the archive.</summary>
+    public IReadOnlySet<string> ReadWrittenQuoteIds()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id FROM Quotes";
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
 
     public void AddIdHistory(string oldId, string? newId, string topicSlug, string topicTitle) => idHistory.Run(oldId, newId, topicSlug, topicTitle);
 
@@ -158,16 +166,17 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position)
     {
         // FORMAT.md: ids are "lengthened only where two quotes would collide". The longer id is more of the same hash
-        // of the quote's own topic, text and occurrence, so it does not depend on any other quote.
+        // of the quote's own topic, text and occurrence, so it does not depend on any other quote. The archive's own
+        // key finds a collision: a set of millions of ids in memory would make every full collection of the garbage
+        // collector walk them while the import runs.
         var id = quote.Id;
-        for (var length = id.Length; !quoteIds.Add(id); length += 2)
+        for (var length = id.Length; !quotes.TryRun(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
+                 quote.Text, Markup(quote.Text, quote.Html), quote.Author, quote.Work, quote.Year, quote.Line); length += 2)
         {
             if (length >= QuoteIds.MaxLength)
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
-        quotes.Run(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
-            quote.Text, Markup(quote.Text, quote.Html), quote.Author, quote.Work, quote.Year, quote.Line);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
             attribution.Run(id, linePosition, line.Depth, line.Text, Markup(line.Text, line.Html), line.Line);
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))

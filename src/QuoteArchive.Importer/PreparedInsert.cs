@@ -25,7 +25,19 @@ internal sealed class PreparedInsert : IDisposable
         Check(raw.sqlite3_prepare_v2(database, sql, out statement));
     }
 
-    public void Run(params object?[] values)
+    public void Run(params object?[] values) => Check(Step(values));
+
+    /// <summary>Inserts the row; false (and nothing written) when a unique key of the table already holds its values.</summary>
+    public bool TryRun(params object?[] values)
+    {
+        var result = Step(values);
+        if ((result & 0xff) == raw.SQLITE_CONSTRAINT && raw.sqlite3_extended_errcode(database) is raw.SQLITE_CONSTRAINT_PRIMARYKEY or raw.SQLITE_CONSTRAINT_UNIQUE)
+            return false;
+        Check(result);
+        return true;
+    }
+
+    private int Step(object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -43,8 +55,7 @@ internal sealed class PreparedInsert : IDisposable
         }
         var stepped = raw.sqlite3_step(statement);
         raw.sqlite3_reset(statement);
-        if (stepped != raw.SQLITE_DONE)
-            Check(stepped);
+        return stepped;
     }
 
     private void Check(int result)

@@ -13,9 +13,9 @@ internal static class QuoteIdHistoryBuilder
 {
     public static void Build(string previousArchive, ArchiveWriter writer, SqliteConnection current, SqliteTransaction transaction)
     {
-        var currentIds = writer.WrittenQuoteIds;
         if (!File.Exists(previousArchive))
             return;
+        var currentIds = writer.ReadWrittenQuoteIds();
         try
         {
             using var previous = new SqliteConnection(ArchiveDbContext.ReadOnlyConnectionString(previousArchive));

@@ -99,7 +99,9 @@ internal sealed partial class InlineRenderer
     /// <summary>A bare <c>https://…</c> address in the text: MediaWiki links it, without the punctuation that ends a sentence.</summary>
     private int BareUrl(int i, int to, InlineSink sink, Action flush)
     {
-        var scheme = UrlSchemes.Take(2).FirstOrDefault(s => string.Compare(source, i, s, 0, s.Length, StringComparison.OrdinalIgnoreCase) == 0);
+        var rest = source.AsSpan(i, to - i);
+        var scheme = rest.StartsWith(UrlSchemes[0], StringComparison.OrdinalIgnoreCase) ? UrlSchemes[0]
+            : rest.StartsWith(UrlSchemes[1], StringComparison.OrdinalIgnoreCase) ? UrlSchemes[1] : null;
         if (scheme is null || (i > 0 && char.IsLetterOrDigit(source[i - 1])))
             return i;
         var end = i + scheme.Length;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 
 namespace QuoteArchive.Importer.Wikitext;
@@ -42,7 +43,12 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         var i = from;
         while (i < to)
         {
-            var next = Construct(i, to, sink, depth, poem, plain);
+            // Most of a line is plain text: reading jumps from one character that may start a construct to the next.
+            var ahead = source.AsSpan(i, to - i).IndexOfAny(ConstructStarts);
+            if (ahead < 0)
+                break;
+            i += ahead;
+            var next = MayStartConstruct(i, to) ? Construct(i, to, sink, depth, poem, plain) : i;
             if (next > i)
             {
                 // Every construct ends inside the range it was found in; the bound only guards that promise.
@@ -53,6 +59,17 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         }
         sink.Append(source[plain..to]);
     }
+
+    private static readonly SearchValues<char> ConstructStarts = SearchValues.Create("<[{'&\nhH");
+
+    // A lone apostrophe is text, and an h starts a bare URL only as http: the commonest cases are decided here,
+    // before Construct sets up its flush of the text read so far.
+    private bool MayStartConstruct(int i, int to) => source[i] switch
+    {
+        '\'' => i + 1 < to && source[i + 1] == '\'',
+        'h' or 'H' => source.AsSpan(i, to - i).StartsWith("http", StringComparison.OrdinalIgnoreCase),
+        _ => true,
+    };
 
     // Renders the construct at i, after the plain text since `plain`; returns where reading goes on, or i when no
     // construct starts there.

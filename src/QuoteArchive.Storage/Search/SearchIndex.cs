@@ -46,7 +46,11 @@ public static class SearchIndex
         {PrefixExpansion.Schema}
         """;
 
+    // The index is built once and merged into one segment at the end ('optimize'): merging segments while the rows
+    // go in ('automerge', and 'crisismerge' at its default of 16 segments a level) would only be done again there.
     private static readonly string Fill = $"""
+        INSERT INTO QuotesFts(QuotesFts, rank) VALUES('automerge', 0);
+        INSERT INTO QuotesFts(QuotesFts, rank) VALUES('crisismerge', 200);
         INSERT INTO QuotesFts(QuotesFts) VALUES('rebuild');
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('rank', '{Ranking}');
         INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');
