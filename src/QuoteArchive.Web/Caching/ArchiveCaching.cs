@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Hosting;
@@ -43,8 +44,10 @@ public static class ArchiveCaching
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = cacheControl;
-                // As the whole answer would: a cache keeps one copy per encoding.
-                response.Headers.Vary = HeaderNames.AcceptEncoding;
+                // As the whole answer would: a cache keeps one copy per encoding (and per form of a quote).
+                response.Headers.Vary = QuoteFormats.IsNegotiated(request)
+                    ? new StringValues([HeaderNames.AcceptEncoding, HeaderNames.Accept])
+                    : HeaderNames.AcceptEncoding;
                 return;
             }
             response.OnStarting(() =>

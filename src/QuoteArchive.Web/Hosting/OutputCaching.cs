@@ -29,7 +29,7 @@ public static class OutputCaching
             options.AddBasePolicy(new KeyedBy(VaryByArchive));
             // /q/{id} answers JSON to a client that asks for it, the page to everyone else: one entry each.
             options.AddBasePolicy(policy => policy
-                .With(context => context.HttpContext.Request.Path.StartsWithSegments("/q"))
+                .With(context => QuoteFormats.IsNegotiated(context.HttpContext.Request))
                 .VaryByValue(context => new("json", QuoteFormats.WantsJson(context.Request) ? "1" : "0")));
             // Only by the query parameters the endpoint reads, not every one (the default): an unknown parameter
             // (?utm_source=…) neither misses nor adds an entry.

@@ -45,6 +45,22 @@ public sealed class SiteCachingTests(ArchiveApp app)
     }
 
     [Fact]
+    public async Task AQuotePermalinksNotModifiedSaysItVariesByAcceptAsItsPageDoes()
+    {
+        using var client = app.Browser();
+        var id = app.Query(db => db.Quotes.OrderBy(q => q.Id).Select(q => q.Id).First());
+        using var page = await client.GetAsync($"/q/{id}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/q/{id}");
+        request.Headers.IfNoneMatch.Add(page.Headers.ETag!);
+        using var revalidated = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Contains("Accept", page.Headers.Vary);
+        Assert.Equal(page.Headers.Vary.Order(), revalidated.Headers.Vary.Order());
+    }
+
+    [Fact]
     public async Task PathsDifferingOnlyInCaseAreCachedApart()
     {
         using var client = app.Browser();

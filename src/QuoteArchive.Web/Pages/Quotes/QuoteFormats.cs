@@ -22,6 +22,12 @@ public static class QuoteFormats
     }
 
     /// <summary>
+    /// True for the quote addresses (<c>/q/…</c>), whose answer depends on the Accept header (<see cref="WantsJson"/>):
+    /// they are cached once per form, and every answer, a 304 too, says it varies by Accept.
+    /// </summary>
+    public static bool IsNegotiated(HttpRequest request) => request.Path.StartsWithSegments("/q");
+
+    /// <summary>
     /// True when the client asks for JSON rather than HTML (<c>Accept: application/json</c>): <c>/q/{id}</c> then
     /// answers as <c>/q/{id}.json</c> does. A browser names text/html, so it always gets the page.
     /// </summary>
