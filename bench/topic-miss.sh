@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Cache misses of one large topic page: how long the app takes to render /wiki/Love (1,530 quotes, about 1.2 MB of
+# HTML) when the output cache does not hold it yet, once per encoding (each encoding is an entry of its own).
+#   bench/topic-miss.sh                  # content/ imported, Love; 3 fresh starts, every figure printed
+#   bench/topic-miss.sh archive.db Love  # any archive and topic
+# The app is published as the Dockerfile does (Release, Production), listens on 127.0.0.1 only, and first renders
+# the other topics of content/ in every encoding, so the just-in-time compiler has seen the page's code.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/quotearchive-miss.XXXXXX)
+port=${MISS_PORT:-5097}
+topic=${2:-Love}
+runs=${MISS_RUNS:-3}
+trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
+dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+if [[ -n ${1:-} ]]; then
+  archive=$1
+else
+  archive=$work/archive.db
+  dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
+  dotnet "$work/importer/QuoteArchive.Importer.dll" "$repo/content" "$archive" >/dev/null 2>&1
+fi
+url=http://127.0.0.1:$port
+warm=(Friedrich_Nietzsche China%E2%80%93Russia_relations The_Half_of_It Warmness Assamese_proverbs Cecilia_Eusepi)
+seconds() { curl -so /dev/null -w '%{http_code} %{time_total}\n' -H "Accept-Encoding: $2" "$url$1"; }
+for run in $(seq "$runs"); do
+  (cd "$work/app" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
+    Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \
+    Serilog__MinimumLevel__Default=Warning dotnet QuoteArchive.Web.dll) >"$work/app.log" 2>&1 &
+  app=$!
+  deadline=$((SECONDS + 120))
+  until curl -fso /dev/null --max-time 10 "$url/"; do
+    kill -0 "$app" 2>/dev/null && ((SECONDS < deadline)) || { cat "$work/app.log" >&2; exit 1; }
+  done
+  for round in 1 2 3 4; do
+    for page in "${warm[@]}"; do
+      for encoding in identity gzip br; do
+        seconds "/wiki/$page" "$encoding" >/dev/null
+        seconds "/api/topics/$page" "$encoding" >/dev/null
+      done
+    done
+  done
+  for encoding in identity gzip br; do
+    read -r status time < <(seconds "/wiki/$topic" "$encoding")
+    [[ $status == 200 ]] || { echo "/wiki/$topic answered $status" >&2; exit 1; }
+    read -r _ cached < <(seconds "/wiki/$topic" "$encoding")
+    awk -v r="$run" -v e="$encoding" -v t="$time" -v c="$cached" -v p="$topic" \
+      'BEGIN { printf "run %d: /wiki/%s %-8s miss %6.1f ms, then from the cache %5.1f ms\n", r, p, e, t * 1000, c * 1000 }'
+  done
+  kill "$app"; wait "$app" 2>/dev/null || true
+done
