@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -151,7 +152,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                     continue;
                 }
                 counts.Add(topic);
-                buildHash.AppendData(Encoding.UTF8.GetBytes(source + "\0"));
+                AppendText(buildHash, source);
                 progress.Tick(elapsed => counts.Progress(reader, elapsed));
                 Stopping.ThrowIfCancellationRequested();
             }
@@ -164,7 +165,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
             foreach (var redirect in reader.Redirects)
-                buildHash.AppendData(Encoding.UTF8.GetBytes($"redirect\0{redirect.Title}\0{redirect.Target}\0"));
+                AppendText(buildHash, $"redirect\0{redirect.Title}\0{redirect.Target}");
             // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
             Execute(connection, schema.Indexes, transaction);
             Stage("carrying old quote ids");
@@ -201,6 +202,16 @@ public sealed class ArchiveBuilder(ImportOptions options)
     private static void ReportDuplicateSlug(ParsedTopic topic, Action<Diagnostic> report, ImportCounts counts) =>
         counts.Report(new(new(topic.SourcePath, 1), Severity.Error,
             $"duplicate slug '{topic.Slug}': another file already has this title; this file is skipped"), report);
+
+    // The text's UTF-8 bytes and a NUL after it, through a pooled buffer: the writing thread hashes every page's source.
+    private static void AppendText(IncrementalHash hash, string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
+        var length = Encoding.UTF8.GetBytes(text, buffer);
+        buffer[length] = 0;
+        hash.AppendData(buffer, 0, length + 1);
+        ArrayPool<byte>.Shared.Return(buffer);
+    }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {

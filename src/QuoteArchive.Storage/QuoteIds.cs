@@ -22,8 +22,36 @@ public static class QuoteIds
         return Base32(hash)[..Math.Clamp(length, DefaultLength, MaxLength)];
     }
 
-    public static string Normalize(string text) =>
-        string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>The text in NFC with every run of white space one space, and none at either end.</summary>
+    public static string Normalize(string text)
+    {
+        var composed = text.Normalize(NormalizationForm.FormC);
+        // Most texts are normalised already: they are returned as they are, without a copy (an import normalises
+        // millions of them).
+        if (IsCollapsed(composed))
+            return composed;
+        var collapsed = new StringBuilder(composed.Length);
+        foreach (var c in composed)
+        {
+            if (!char.IsWhiteSpace(c))
+                collapsed.Append(c);
+            else if (collapsed.Length > 0 && collapsed[^1] != ' ')
+                collapsed.Append(' ');
+        }
+        if (collapsed.Length > 0 && collapsed[^1] == ' ')
+            collapsed.Length--;
+        return collapsed.ToString();
+    }
+
+    private static bool IsCollapsed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' '))
+                return false;
+        }
+        return true;
+    }
 
     private static string Base32(byte[] bytes)
     {

@@ -1,4 +1,7 @@
+using System.Text;
 using System.Text.RegularExpressions;
+using CsCheck;
+using QuoteArchive.Importer.Tests.Properties;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Tests;
@@ -33,6 +36,16 @@ public sealed partial class QuoteIdTests
     public void IdsAreShortLowerCaseBase32()
     {
         Assert.All(Ids(Seed), pair => Assert.Matches(Base32Id(), pair.Id));
+    }
+
+    [Fact]
+    public void NormalisingCollapsesWhiteSpaceAsSplittingAndJoiningTheWordsWould()
+    {
+        // FORMAT.md's rule said the plain way; Normalize skips the copy when the text already follows it.
+        var pieces = Gen.OneOf<string>(" ", " ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "a", "b", "é", "e", "\u0301", "😀");
+        Property.ForAll(pieces.Array[0, 12].Select(string.Concat), Property.Cases(5_000), text =>
+            Assert.Equal(string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+                QuoteIds.Normalize(text)));
     }
 
     [Fact]
