@@ -19,6 +19,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     private bool refreshed;
     private int generations;
     private string? reported;
+    private volatile bool disposed;
 
     public string Path { get; } = System.IO.Path.GetFullPath(options.Value.DatabasePath);
 
@@ -67,6 +68,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             var stamp = FileStamp.Of(Path);
             if (refreshed && stamp == examined)
                 return;
+            var starting = !refreshed;
             refreshed = true;
             examined = stamp;
             if (stamp is null)
@@ -74,7 +76,10 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
                 Report("missing", "no file at " + Path);
                 return;
             }
-            var (generation, problem, detail) = Open();
+            // The archive a starting process finds is served once its header, schema and build are read; its pages are
+            // checked right after, in the background (quick_check reads the whole file: some 25 s for 2.3 GB). A file that
+            // appears while one is served is checked whole before it replaces it.
+            var (generation, problem, detail) = Open(integrity: !starting);
             if (generation is null)
             {
                 Report(problem, detail);
@@ -92,6 +97,39 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             }
             retired?.Close();
             Report(null, null);
+            if (starting)
+                _ = Task.Run(() => VerifyStarted(generation));
+        }
+    }
+
+    // The deferred check of the archive found at start: a file that fails it is withdrawn (pages answer 503, as for a
+    // file refused at start), one too large to check in the time allowed is kept and reported.
+    private void VerifyStarted(ArchiveGeneration generation)
+    {
+        var (problem, detail) = ArchiveCheck.Integrity(generation.ConnectionString, options.Value.CheckTimeout);
+        if (problem is null)
+            return;
+        lock (refreshing)
+        {
+            if (disposed)
+                return;
+            if (problem == "unverified")
+            {
+                logger.LogWarning("The archive at {DatabasePath} is {Problem} ({Detail}); serving it unchecked", Path, problem, detail);
+                return;
+            }
+            bool close;
+            lock (leases)
+            {
+                if (!ReferenceEquals(current, generation))
+                    return;
+                current = null;
+                generation.Retire();
+                close = generation.Leases == 0;
+            }
+            if (close)
+                generation.Close();
+            Report(problem, detail);
         }
     }
 
@@ -112,7 +150,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             logger.LogWarning("The archive at {DatabasePath} is {Problem} ({Detail}); still serving build {BuildId}", Path, problem, detail, current.BuildId);
     }
 
-    private (ArchiveGeneration? Generation, string Problem, string Detail) Open()
+    private (ArchiveGeneration? Generation, string Problem, string Detail) Open(bool integrity)
     {
         // A hard link of its own pins this generation to the file as it is now: connections opened later (the pool
         // grows) still reach it after another file is renamed over the archive's name. SQLite resolves symbolic
@@ -123,7 +161,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
         try
         {
             var stamp = FileStamp.Of(openPath);
-            var facts = ArchiveCheck.Run(openPath, options.Value.CheckTimeout);
+            var facts = ArchiveCheck.Run(openPath, options.Value.CheckTimeout, integrity);
             if (stamp is null || facts.Problem is not null)
             {
                 if (linked)
@@ -132,7 +170,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             }
             var connectionString = ArchiveDbContext.ReadOnlyConnectionString(openPath);
             return (new ArchiveGeneration(Interlocked.Increment(ref generations), connectionString, linked ? link : null, stamp.Value,
-                facts.BuildId!, facts.Languages!, facts.LongestQuote), "", "");
+                facts.BuildId!, facts.Languages!), "", "");
         }
         catch
         {
@@ -144,6 +182,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 
     public void Dispose()
     {
+        disposed = true;
         lock (leases)
         {
             current?.Retire();
@@ -157,18 +196,34 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 }
 
 /// <summary>One archive file as opened, with what requests need to know of it without a query.</summary>
-public sealed class ArchiveGeneration(int number, string connectionString, string? link, FileStamp stamp,
-    string buildId, IReadOnlySet<string> languages, int longestQuote)
+public sealed class ArchiveGeneration
 {
+    private readonly string? link;
+    private readonly Lazy<int> longestQuote;
+
+    public ArchiveGeneration(int number, string connectionString, string? link, FileStamp stamp, string buildId, IReadOnlySet<string> languages)
+    {
+        Number = number;
+        ConnectionString = connectionString;
+        this.link = link;
+        Stamp = stamp;
+        BuildId = buildId;
+        Languages = languages;
+        // A scan of every quote (0.7 s on 2.3 million): not on the way to the first page, but begun at once, so the
+        // first filter that needs it rarely waits.
+        longestQuote = new(() => ArchiveCheck.LongestQuote(connectionString));
+        _ = Task.Run(() => longestQuote.Value);
+    }
+
     /// <summary>Counts the files opened since the process started: the output cache keys on it.</summary>
-    public int Number { get; } = number;
-    public string ConnectionString { get; } = connectionString;
-    public string BuildId { get; } = buildId;
+    public int Number { get; }
+    public string ConnectionString { get; }
+    public string BuildId { get; }
     /// <summary>The languages of its topics: a filter on any other matches nothing, known without a query.</summary>
-    public IReadOnlySet<string> Languages { get; } = languages;
+    public IReadOnlySet<string> Languages { get; }
     /// <summary>The length of its longest quote: a longer minimum matches nothing.</summary>
-    public int LongestQuote { get; } = longestQuote;
-    internal FileStamp Stamp { get; } = stamp;
+    public int LongestQuote => longestQuote.Value;
+    internal FileStamp Stamp { get; }
     internal int Leases { get; set; }
     internal bool Retired { get; private set; }
 
@@ -200,9 +255,10 @@ public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
 /// <summary>Checks a file before it is served: a SQLite archive of this schema, intact, with a build.</summary>
 internal static class ArchiveCheck
 {
-    public sealed record Facts(string? Problem, string? Detail, string? BuildId = null, IReadOnlySet<string>? Languages = null, int LongestQuote = 0);
+    public sealed record Facts(string? Problem, string? Detail, string? BuildId = null, IReadOnlySet<string>? Languages = null);
 
-    public static Facts Run(string path, TimeSpan timeout)
+    /// <summary>The schema, the build and the languages; with <paramref name="integrity"/>, every page too (quick_check).</summary>
+    public static Facts Run(string path, TimeSpan timeout, bool integrity = true)
     {
         try
         {
@@ -216,14 +272,12 @@ internal static class ArchiveCheck
             var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
             if (version != ArchiveSchema.Version)
                 return new("outdated", $"schema {version}, this version of QuoteArchive reads {ArchiveSchema.Version}");
-            // quick_check reads every page (a half-copied file fails here, not on some later request) but skips the
-            // costly index comparisons; an interrupt bounds it on a file too large for the time allowed.
-            string? check;
-            using (var deadline = new CancellationTokenSource(timeout))
-            using (deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
-                check = Scalar(connection, "PRAGMA quick_check(1)") as string;
-            if (check != "ok")
-                return new("corrupt", "quick_check: " + check);
+            // A file shorter than its header says is a half-copied one: refused at once, whatever the check below.
+            var pages = Convert.ToInt64(Scalar(connection, "PRAGMA page_count")) * Convert.ToInt64(Scalar(connection, "PRAGMA page_size"));
+            if (pages > new FileInfo(path).Length)
+                return new("corrupt", $"the file is shorter ({new FileInfo(path).Length} bytes) than its pages ({pages} bytes)");
+            if (integrity && QuickCheck(connection, timeout) is { } check)
+                return check;
             var buildId = Scalar(connection, "SELECT BuildId FROM Builds ORDER BY Id LIMIT 1") as string;
             if (buildId is null)
                 return new("corrupt", "no build recorded");
@@ -235,8 +289,7 @@ internal static class ArchiveCheck
                 while (reader.Read())
                     languages.Add(reader.GetString(0));
             }
-            var longest = Convert.ToInt32(Scalar(connection, "SELECT coalesce(max(length(Text)), 0) FROM Quotes"));
-            return new(null, null, buildId, languages, longest);
+            return new(null, null, buildId, languages);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {
@@ -250,6 +303,55 @@ internal static class ArchiveCheck
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             return new("unreadable", ex.Message);
+        }
+    }
+
+    /// <summary>quick_check of an archive already opened: null when it passes, else the problem in one word and why.</summary>
+    public static (string? Problem, string? Detail) Integrity(string connectionString, TimeSpan timeout)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            return QuickCheck(connection, timeout) is { } check ? (check.Problem, check.Detail) : (null, null);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
+        {
+            return ("unverified", $"quick_check did not finish within {timeout}; raise Archive:CheckTimeout");
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB)
+        {
+            return ("corrupt", ex.Message);
+        }
+        catch (SqliteException ex)
+        {
+            return ("unverified", ex.Message);
+        }
+    }
+
+    // quick_check reads every page (a damaged file fails here, not on some later request) but skips the costly index
+    // comparisons; an interrupt bounds it on a file too large for the time allowed.
+    private static Facts? QuickCheck(SqliteConnection connection, TimeSpan timeout)
+    {
+        string? check;
+        using (var deadline = new CancellationTokenSource(timeout))
+        using (deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
+            check = Scalar(connection, "PRAGMA quick_check(1)") as string;
+        return check == "ok" ? null : new("corrupt", "quick_check: " + check);
+    }
+
+    /// <summary>The length of the longest quote of an archive; int.MaxValue when it cannot be read (no filter is then cut short).</summary>
+    public static int LongestQuote(string connectionString)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            return Convert.ToInt32(Scalar(connection, "SELECT coalesce(max(length(Text)), 0) FROM Quotes"));
+        }
+        catch (SqliteException)
+        {
+            return int.MaxValue;
         }
     }
 
