@@ -14,12 +14,12 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 {
     private readonly Lock leases = new();
     private readonly Lock refreshing = new();
+    private readonly CancellationTokenSource stopping = new();
     private ArchiveGeneration? current;
     private FileStamp? examined;
     private bool refreshed;
     private int generations;
     private string? reported;
-    private volatile bool disposed;
 
     public string Path { get; } = System.IO.Path.GetFullPath(options.Value.DatabasePath);
 
@@ -34,6 +34,12 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 
     /// <summary>The exception or check result behind <see cref="Problem"/>: for operators only, it names paths.</summary>
     public string? ProblemDetail { get; private set; }
+
+    /// <summary>
+    /// The whole-file check of the archive found at start, which runs after that archive began to be served: done once
+    /// the file has passed (and its longest quote is measured) or been withdrawn. Done at once when none was served.
+    /// </summary>
+    public Task DeferredCheck { get; private set; } = Task.CompletedTask;
 
     internal ArchiveGeneration? Acquire()
     {
@@ -65,57 +71,71 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     {
         lock (refreshing)
         {
-            var stamp = FileStamp.Of(Path);
-            if (refreshed && stamp == examined)
-                return;
+            // The archive a starting process finds is served once its header, schema and build are read, and its pages
+            // checked right after, in the background (quick_check reads the whole file: some 25 s for 2.3 GB, which
+            // used to delay the first page by as much). A file that appears while one is served is checked whole
+            // before it replaces it.
             var starting = !refreshed;
-            refreshed = true;
-            examined = stamp;
-            if (stamp is null)
-            {
-                Report("missing", "no file at " + Path);
-                return;
-            }
-            // The archive a starting process finds is served once its header, schema and build are read; its pages are
-            // checked right after, in the background (quick_check reads the whole file: some 25 s for 2.3 GB). A file that
-            // appears while one is served is checked whole before it replaces it.
-            var (generation, problem, detail) = Open(integrity: !starting);
-            if (generation is null)
-            {
-                Report(problem, detail);
-                return;
-            }
-            examined = generation.Stamp;
-            ArchiveGeneration? retired;
-            lock (leases)
-            {
-                retired = current;
-                current = generation;
-                retired?.Retire();
-                if (retired is { Leases: > 0 })
-                    retired = null;
-            }
-            retired?.Close();
-            Report(null, null);
-            if (starting)
-                _ = Task.Run(() => VerifyStarted(generation));
+            if (Switch(integrity: !starting) is { } started && starting)
+                DeferredCheck = LowPriorityThread.Run("Archive check", () => CheckStarted(started));
         }
     }
 
-    // The deferred check of the archive found at start: a file that fails it is withdrawn (pages answer 503, as for a
-    // file refused at start), one too large to check in the time allowed is kept and reported.
-    private void VerifyStarted(ArchiveGeneration generation)
+    /// <summary>Opens the file when it is another than the one last looked at; returns the generation it switched to.</summary>
+    private ArchiveGeneration? Switch(bool integrity)
     {
-        var (problem, detail) = ArchiveCheck.Integrity(generation.ConnectionString, options.Value.CheckTimeout);
-        if (problem is null)
+        var stamp = FileStamp.Of(Path);
+        if (refreshed && stamp == examined)
+            return null;
+        refreshed = true;
+        examined = stamp;
+        if (stamp is null)
+        {
+            Report("missing", "no file at " + Path);
+            return null;
+        }
+        var (generation, problem, detail) = Open(integrity);
+        if (generation is null)
+        {
+            Report(problem, detail);
+            return null;
+        }
+        examined = generation.Stamp;
+        ArchiveGeneration? retired;
+        lock (leases)
+        {
+            retired = current;
+            current = generation;
+            retired?.Retire();
+            if (retired is { Leases: > 0 })
+                retired = null;
+        }
+        retired?.Close();
+        Report(null, null);
+        return generation;
+    }
+
+    // The check of the archive found at start, at the lowest CPU priority so that it never slows a request: a file that
+    // fails it is withdrawn (pages answer 503, as for a file refused at start). It has no time limit, since the file is
+    // served meanwhile; stopping the app interrupts it.
+    private void CheckStarted(ArchiveGeneration generation)
+    {
+        if (stopping.IsCancellationRequested)
             return;
+        var failure = ArchiveCheck.Integrity(generation.ConnectionString, stopping.Token);
+        if (failure is null)
+        {
+            _ = generation.LongestQuote;
+            return;
+        }
+        var (problem, detail) = failure.Value;
         lock (refreshing)
         {
-            if (disposed)
+            if (stopping.IsCancellationRequested)
                 return;
             if (problem == "unverified")
             {
-                logger.LogWarning("The archive at {DatabasePath} is {Problem} ({Detail}); serving it unchecked", Path, problem, detail);
+                logger.LogWarning("The archive at {DatabasePath} could not be checked ({Detail}); serving it unchecked", Path, detail);
                 return;
             }
             bool close;
@@ -170,7 +190,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             }
             var connectionString = ArchiveDbContext.ReadOnlyConnectionString(openPath);
             return (new ArchiveGeneration(Interlocked.Increment(ref generations), connectionString, linked ? link : null, stamp.Value,
-                facts.BuildId!, facts.Languages!), "", "");
+                facts.BuildId!, facts.Languages!, facts.LongestQuote), "", "");
         }
         catch
         {
@@ -182,7 +202,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 
     public void Dispose()
     {
-        disposed = true;
+        stopping.Cancel();
         lock (leases)
         {
             current?.Retire();
@@ -196,34 +216,25 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 }
 
 /// <summary>One archive file as opened, with what requests need to know of it without a query.</summary>
-public sealed class ArchiveGeneration
+public sealed class ArchiveGeneration(int number, string connectionString, string? link, FileStamp stamp,
+    string buildId, IReadOnlySet<string> languages, int? longestQuote)
 {
-    private readonly string? link;
-    private readonly Lazy<int> longestQuote;
-
-    public ArchiveGeneration(int number, string connectionString, string? link, FileStamp stamp, string buildId, IReadOnlySet<string> languages)
-    {
-        Number = number;
-        ConnectionString = connectionString;
-        this.link = link;
-        Stamp = stamp;
-        BuildId = buildId;
-        Languages = languages;
-        // A scan of every quote (0.7 s on 2.3 million): not on the way to the first page, but begun at once, so the
-        // first filter that needs it rarely waits.
-        longestQuote = new(() => ArchiveCheck.LongestQuote(connectionString));
-        _ = Task.Run(() => longestQuote.Value);
-    }
+    // Measured when the file was checked whole, or else (the archive found at start) after its deferred check or by the
+    // first request that needs it, whichever comes first: a scan of every quote, 0.7 s on 2.3 million. A request never
+    // waits for the check's thread, which runs at the lowest priority.
+    private readonly Lazy<int> longestQuote = longestQuote is { } known
+        ? new(known)
+        : new(() => ArchiveCheck.LongestQuote(connectionString), LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>Counts the files opened since the process started: the output cache keys on it.</summary>
-    public int Number { get; }
-    public string ConnectionString { get; }
-    public string BuildId { get; }
+    public int Number { get; } = number;
+    public string ConnectionString { get; } = connectionString;
+    public string BuildId { get; } = buildId;
     /// <summary>The languages of its topics: a filter on any other matches nothing, known without a query.</summary>
-    public IReadOnlySet<string> Languages { get; }
+    public IReadOnlySet<string> Languages { get; } = languages;
     /// <summary>The length of its longest quote: a longer minimum matches nothing.</summary>
     public int LongestQuote => longestQuote.Value;
-    internal FileStamp Stamp { get; }
+    internal FileStamp Stamp { get; } = stamp;
     internal int Leases { get; set; }
     internal bool Retired { get; private set; }
 
@@ -249,117 +260,6 @@ public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
     {
         var file = new FileInfo(path);
         return file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc) : null;
-    }
-}
-
-/// <summary>Checks a file before it is served: a SQLite archive of this schema, intact, with a build.</summary>
-internal static class ArchiveCheck
-{
-    public sealed record Facts(string? Problem, string? Detail, string? BuildId = null, IReadOnlySet<string>? Languages = null);
-
-    /// <summary>The schema, the build and the languages; with <paramref name="integrity"/>, every page too (quick_check).</summary>
-    public static Facts Run(string path, TimeSpan timeout, bool integrity = true)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = path,
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-            }.ToString());
-            connection.Open();
-            var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"));
-            if (version != ArchiveSchema.Version)
-                return new("outdated", $"schema {version}, this version of QuoteArchive reads {ArchiveSchema.Version}");
-            // A file shorter than its header says is a half-copied one: refused at once, whatever the check below.
-            var pages = Convert.ToInt64(Scalar(connection, "PRAGMA page_count")) * Convert.ToInt64(Scalar(connection, "PRAGMA page_size"));
-            if (pages > new FileInfo(path).Length)
-                return new("corrupt", $"the file is shorter ({new FileInfo(path).Length} bytes) than its pages ({pages} bytes)");
-            if (integrity && QuickCheck(connection, timeout) is { } check)
-                return check;
-            var buildId = Scalar(connection, "SELECT BuildId FROM Builds ORDER BY Id LIMIT 1") as string;
-            if (buildId is null)
-                return new("corrupt", "no build recorded");
-            var languages = new HashSet<string>(StringComparer.Ordinal);
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT DISTINCT Language FROM Topics";
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                    languages.Add(reader.GetString(0));
-            }
-            return new(null, null, buildId, languages);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
-        {
-            return new("unverified", $"quick_check did not finish within {timeout}; raise Archive:CheckTimeout");
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB
-                                             or SQLitePCL.raw.SQLITE_ERROR)
-        {
-            return new("corrupt", ex.Message);
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            return new("unreadable", ex.Message);
-        }
-    }
-
-    /// <summary>quick_check of an archive already opened: null when it passes, else the problem in one word and why.</summary>
-    public static (string? Problem, string? Detail) Integrity(string connectionString, TimeSpan timeout)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            return QuickCheck(connection, timeout) is { } check ? (check.Problem, check.Detail) : (null, null);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
-        {
-            return ("unverified", $"quick_check did not finish within {timeout}; raise Archive:CheckTimeout");
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB)
-        {
-            return ("corrupt", ex.Message);
-        }
-        catch (SqliteException ex)
-        {
-            return ("unverified", ex.Message);
-        }
-    }
-
-    // quick_check reads every page (a damaged file fails here, not on some later request) but skips the costly index
-    // comparisons; an interrupt bounds it on a file too large for the time allowed.
-    private static Facts? QuickCheck(SqliteConnection connection, TimeSpan timeout)
-    {
-        string? check;
-        using (var deadline = new CancellationTokenSource(timeout))
-        using (deadline.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle)))
-            check = Scalar(connection, "PRAGMA quick_check(1)") as string;
-        return check == "ok" ? null : new("corrupt", "quick_check: " + check);
-    }
-
-    /// <summary>The length of the longest quote of an archive; int.MaxValue when it cannot be read (no filter is then cut short).</summary>
-    public static int LongestQuote(string connectionString)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            return Convert.ToInt32(Scalar(connection, "SELECT coalesce(max(length(Text)), 0) FROM Quotes"));
-        }
-        catch (SqliteException)
-        {
-            return int.MaxValue;
-        }
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }
 
