@@ -70,7 +70,7 @@ internal static class ArchiveCheck
             using var connection = Open(connectionString);
             return QuickCheck(connection, stop) is { } failed ? ("corrupt", failed) : null;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB)
+        catch (SqliteException ex) when (IsDamage(ex))
         {
             return ("corrupt", ex.Message);
         }
@@ -92,6 +92,15 @@ internal static class ArchiveCheck
         {
             return int.MaxValue;
         }
+    }
+
+    /// <summary>Whether an exception (or one inside it) says the file's bytes are not a sound SQLite database.</summary>
+    public static bool IsDamage(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_NOTADB })
+                return true;
+        return false;
     }
 
     // A connection of its own, outside the pool: a check must not leave one behind that holds the file open after its

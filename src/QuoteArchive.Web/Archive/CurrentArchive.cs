@@ -20,6 +20,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     private bool refreshed;
     private int generations;
     private string? reported;
+    private int damageReported;
 
     public string Path { get; } = System.IO.Path.GetFullPath(options.Value.DatabasePath);
 
@@ -151,6 +152,18 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
                 generation.Close();
             Report(problem, detail);
         }
+    }
+
+    /// <summary>
+    /// Says, once for each generation, that a request read bytes of it that are not a sound database (the request
+    /// answers 503): damage found before the check of <see cref="DeferredCheck"/> got there, or after it.
+    /// </summary>
+    internal void ReportDamage(ArchiveGeneration? generation, Exception damage)
+    {
+        var number = generation?.Number ?? 0;
+        if (Interlocked.Exchange(ref damageReported, number) != number)
+            logger.LogWarning("A read from the archive at {DatabasePath} (generation {Generation}) found it damaged ({Detail}); such requests answer 503",
+                Path, number, damage.Message);
     }
 
     // One line per change of state, never one per request or per check.

@@ -55,6 +55,24 @@ public sealed class DeferredCheckTests
         // Its link went with it: nothing holds the damaged file open.
         Assert.Empty(Directory.GetFiles(folder.Path, ".archive.db.*.open"));
     }
+
+    [Fact]
+    public async Task AReadThatFindsTheFileDamagedAnswers503NotAnError()
+    {
+        using var folder = new TemporaryFolder();
+        var path = DeployArchive.Create(folder.Path, topics: 200);
+        await using var app = new DeployApp(path, ("Archive:CheckInterval", "01:00:00"));
+        using var client = app.CreateClient();
+        await app.Archive.DeferredCheck.WaitAsync(CheckTime);
+
+        // Damage found by a read before the check gets to it (or, as here, after it): the quotes' table, in the file
+        // the server has open, before any request has read it.
+        DamagedArchive.Overwrite(path, DamagedArchive.RootPage(path, "Quotes"));
+
+        for (var i = 0; i < 2; i++)
+            await UnavailableAnswers.AssertAsync(client, "/wiki/Test_topic_1", "/api/quotes/testq002");
+        Assert.Single(app.Log.Messages(), m => m.StartsWith("A read from the archive", StringComparison.Ordinal));
+    }
 }
 
 /// <summary>Damage inside a real archive file that leaves its header, schema and build row readable.</summary>
@@ -70,6 +88,9 @@ internal static class DamagedArchive
     }
 
     public static long PageCount(string path) => Convert.ToInt64(Scalar(path, "PRAGMA page_count"));
+
+    public static long RootPage(string path, string table) =>
+        Convert.ToInt64(Scalar(path, $"SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
 
     /// <summary>quick_check's answer: "ok", what it found, or the error it stopped on.</summary>
     public static string? QuickCheck(string path)
