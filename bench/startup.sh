@@ -60,7 +60,8 @@ if [[ -n ${STARTUP_APP:-} ]]; then
 else
   log "publishing the web app as the Dockerfile does (Release)"
   app=$work/app
-  dotnet publish "$repo/src/QuoteArchive.Web/QuoteArchive.Web.csproj" -c Release -p:UseAppHost=false -o "$app" --nologo -v quiet >/dev/null
+  dotnet publish "$repo/src/QuoteArchive.Web/QuoteArchive.Web.csproj" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -p:UseAppHost=false -o "$app" --nologo -v quiet >/dev/null
 fi
 
 # A topic from the middle of the archive, chosen by rule so that the same archive gives the same page (a slug of
@@ -96,10 +97,11 @@ for run in $(seq 1 "$runs"); do
     QA_IDS="$ids" wrk -t2 -c64 -d"$load" --timeout 15s -s "$repo/bench/soak.lua" "http://127.0.0.1:$port" >"$work/wrk.txt"
   fi
   peak_mb+=("$(rss_mb "$app_pid" VmHWM)")
+  load_rate=$([[ $load == 0 ]] || awk '/^Requests\/sec/ { printf " (%.0f requests/s)", $2 }' "$work/wrk.txt")
   errors=$(grep -c '"StatusCode":5' "$work/app.log" || true)
   echo "run $run: first 200 of / ${home_ms[-1]} ms, of $topic_path ${topic_ms[-1]} ms;" \
     "archive served at ${served_ms[-1]:-?} ms, listening at ${listening_ms[-1]:-?} ms;" \
-    "RSS ${rest_mb[-1]} MB at rest, peak ${peak_mb[-1]} MB$([[ $load == 0 ]] || echo " with $load of load"); 5xx logged: $errors"
+    "RSS ${rest_mb[-1]} MB at rest, peak ${peak_mb[-1]} MB$([[ $load == 0 ]] || echo " with $load of load$load_rate"); 5xx logged: $errors"
   kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
   app_pid=
 done
