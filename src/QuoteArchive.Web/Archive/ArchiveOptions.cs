@@ -14,7 +14,10 @@ public sealed class ArchiveOptions
     public string? BundledDatabasePath { get; set; }
     /// <summary>How often the archive file is looked at (a stat) to pick up a replaced one.</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(1);
-    /// <summary>How long the integrity check of a newly found archive file may take before it is refused.</summary>
+    /// <summary>
+    /// How long the integrity check of a file that replaces the served one may take before it is refused. The archive
+    /// found at start is served first and checked after, in the background, without a limit.
+    /// </summary>
     public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long an import at start waits for another process (a replica) importing into the same file.</summary>
     public TimeSpan ImportLockTimeout { get; set; } = TimeSpan.FromMinutes(2);

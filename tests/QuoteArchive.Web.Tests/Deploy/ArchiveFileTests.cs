@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
 
 namespace QuoteArchive.Web.Tests.Deploy;
 
@@ -33,18 +32,7 @@ public sealed class ArchiveFileTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var page = await client.GetAsync("/wiki/Test_topic_1");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-            Assert.NotNull(page.Headers.RetryAfter);
-            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-            Assert.Contains("Not available", await page.Content.ReadAsStringAsync());
-
-            using var api = await client.GetAsync("/api/topics");
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
-            Assert.NotNull(api.Headers.RetryAfter);
-            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(503, JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
-
+            await UnavailableAnswers.AssertAsync(client, "/wiki/Test_topic_1", "/api/topics");
             using var ready = await client.GetAsync("/readyz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             using var alive = await client.GetAsync("/healthz");
