@@ -190,6 +190,28 @@ public sealed class LargeArchiveTests(LargeArchiveApp app, ITestOutputHelper out
         Assert.Equal(0, beyond.GetProperty("results").GetArrayLength());
     }
 
+    // Past the count, the named quotes (here of the topics titled "Synthetic topic …", one quote each) come from the
+    // index of names and come first; with an exclusion each is looked up, and those it leaves out are not shown.
+    [Theory]
+    [InlineData("synthetic", null)]
+    [InlineData("synthetic -aaa", "Writer Aaa")]
+    public async Task PastTheCountTheQuotesOfTopicsNamedByTheWordsComeFirst(string q, string? excludedAuthor)
+    {
+        var named = app.Query(db => db.Topics.Count(t => t.Title.StartsWith("Synthetic topic")));
+        var hits = new List<JsonElement>();
+        for (var page = 1; hits.Count < named + 100; page++)
+            hits.AddRange((await app.GetJsonAsync($"/api/search?q={Uri.EscapeDataString(q)}&pageSize=100&page={page}")).GetProperty("results").EnumerateArray());
+        var titles = hits.Select(h => h.GetProperty("topic").GetProperty("title").GetString()!).ToList();
+        var first = titles.TakeWhile(t => t.StartsWith("Synthetic topic", StringComparison.Ordinal)).Count();
+        Assert.InRange(first, named * 9 / 10, named);
+        Assert.DoesNotContain(titles.Skip(first), t => t.StartsWith("Synthetic topic", StringComparison.Ordinal));
+        if (excludedAuthor is not null)
+            Assert.DoesNotContain(hits, h => h.TryGetProperty("author", out var author) && author.ValueKind == JsonValueKind.Object
+                && author.GetProperty("name").GetString() == excludedAuthor);
+        else
+            Assert.Equal(named, first);
+    }
+
     private int Expected(string list) => list.Contains("author", StringComparison.Ordinal) ? app.Query(db => db.Authors.Count())
         : list.Contains("categor", StringComparison.Ordinal) ? app.Query(db => db.Categories.Select(c => c.Slug).Distinct().Count())
         : LargeArchiveApp.TopicCount;
