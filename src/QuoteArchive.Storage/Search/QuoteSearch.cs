@@ -120,12 +120,21 @@ public static class QuoteSearch
 
         var filters = new StringBuilder();
         var parameters = new List<SqliteParameter>();
-        if (filter.Topic is { Length: > 0 })
+        var inTopic = filter.Topic is { Length: > 0 };
+        var ofAuthor = filter.Author is { Length: > 0 };
+        if (inTopic)
         {
-            filters.Append(" AND q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)");
-            parameters.Add(new("$topic", filter.Topic));
+            // A topic's quotes are one run of rowids, written in page order: FTS5 walks that run only, and its matches
+            // come in page order.
+            var run = await db.Database.SqlQueryRaw<RowidRun>("""
+                SELECT min(q.rowid) AS First, max(q.rowid) AS Last FROM Quotes q WHERE q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)
+                """, new SqliteParameter("$topic", filter.Topic)).SingleAsync(cancellationToken);
+            if (run.First is null)
+                return new([], 0);
+            filters.Append(" AND QuotesFts.rowid BETWEEN $topicFirst AND $topicLast AND q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)");
+            parameters.AddRange([new("$topicFirst", run.First), new("$topicLast", run.Last), new("$topic", filter.Topic)]);
         }
-        if (filter.Author is { Length: > 0 })
+        if (ofAuthor)
         {
             filters.Append(" AND q.AuthorId = (SELECT Id FROM Authors WHERE Slug = $author)");
             parameters.Add(new("$author", filter.Author));
@@ -146,25 +155,27 @@ public static class QuoteSearch
             filters.Append(" AND t.Kind = $kind");
             parameters.Add(new("$kind", Enum.TryParse<TopicKind>(filter.Kind, ignoreCase: true, out var kind) ? kind.ToString() : filter.Kind));
         }
-        // A topic or an author holds a bounded number of quotes, reached through an index: such a search walks
-        // them in page order and asks the index whether each one matches, instead of walking every match of a
-        // common word in the archive to find the few of one topic. Its results come in page order, not by rank:
-        // within one topic or one author the title and the name match alike, and the page's order is the reader's.
-        var scope = filter.Topic is { Length: > 0 } ? "q.TopicId, q.Position" : filter.Author is { Length: > 0 } ? "q.AuthorId, q.rowid" : null;
-        var search = new Search(db, query, match, filters.ToString(), parameters, cancellationToken) { LookUpAuthorsQuotes = scope is not null };
 
-        // A filter on status, language or kind passes a share of the quotes that no index narrows: each match is
-        // read from Quotes to test it. A common word has hundreds of thousands of matches at full size, so such a
-        // search reads only its words' first filteredScanLimit matches (in index order, a rowid bound FTS5 applies
-        // itself); the total is then a lower bound ("more than …"), as a count past MaxCounted is.
-        var windowed = filters.Length > 0 && scope is null && await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
+        // The other filters pass a share of the quotes that no index narrows: each match is read from Quotes to test it.
+        // A common word has hundreds of thousands of matches at full size, so a search with a status, language or kind
+        // filter reads only its words' first filteredScanLimit matches (in index order, a rowid bound FTS5 applies
+        // itself); the total is then a lower bound ("more than …"), as a count past MaxCounted is. An author's quotes
+        // are reached through their index instead, each looked up in QuotesFts by rowid: cheap where the words have
+        // that many matches (a lookup costs FTS5 a walk from the start of the index to the words' first match, then
+        // to the row), and where they have fewer, their matches are all read.
+        var search = new Search(db, query, match, filters.ToString(), parameters, cancellationToken);
+        var many = filters.Length > 0 && !inTopic && await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
+        var windowed = many && !ofAuthor;
         if (windowed)
             await search.WindowAsync(filteredScanLimit);
-        if (scope is not null)
+        if (inTopic || ofAuthor)
         {
+            // Within one topic or one author the title and the name match alike: results come in page order, or the
+            // author's in the order of the archive, not by rank.
+            search.LookUpAuthorsQuotes = many;
             var inScope = await search.CountAsync(filtered: true, MaxCounted);
             return skip < Math.Min(inScope, MaxCounted)
-                ? Results(await search.PageAsync(scope, skip, Math.Min(take, MaxCounted - skip)), inScope, false)
+                ? Results(await search.PageAsync(many ? "q.AuthorId, q.rowid" : null, skip, Math.Min(take, MaxCounted - skip)), inScope, false)
                 : Results([], inScope, false);
         }
 
@@ -217,8 +228,8 @@ public static class QuoteSearch
     private sealed class Search(ArchiveDbContext db, SearchQuery query, string match, string filters, List<SqliteParameter> parameters,
         CancellationToken cancellationToken)
     {
-        /// <summary>A topic's or an author's quotes are walked through their index and each looked up in QuotesFts, not the matches walked.</summary>
-        public bool LookUpAuthorsQuotes { get; init; }
+        /// <summary>An author's quotes are walked through their index and each looked up in QuotesFts, not the matches walked.</summary>
+        public bool LookUpAuthorsQuotes { get; set; }
 
         // Without filters the index alone answers: no row of Quotes is read.
         private string From => filters.Length == 0 ? "FROM QuotesFts"
@@ -380,9 +391,9 @@ public static class QuoteSearch
         // ORDER BY rank uses the bm25 weights stored in the index (SearchIndex.Ranking). It must stay the only
         // ordering term: then FTS5 sorts the matches itself and SQLite computes highlight() and snippet() for the
         // rows of the page only. A second term (say rowid, to break ties) makes SQLite sort every match again in a
-        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable. In a
-        // scope (topic, author) the quotes come from their index in page order, each looked up in QuotesFts by rowid:
-        // no sort, and the LIMIT stops the walk at the end of the page.
+        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable. An
+        // author's quotes looked up one by one come from their index in rowid order: no sort, and the LIMIT stops the
+        // walk at the end of the page.
         public async Task<List<HitRow>> PageAsync(string? orderBy, int offset, int count, string condition = "", string? source = null,
             SqliteParameter[]? more = null)
         {
@@ -481,6 +492,12 @@ public static class QuoteSearch
         return new(row.Id, row.TopicSlug, row.TopicTitle, row.TopicSourceUrl, row.Language, row.SectionHeading, row.SectionAnchor,
             Enum.Parse<QuoteStatus>(row.Status), row.AuthorSlug, row.AuthorName, row.Text, text, isSnippet,
             Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution);
+    }
+
+    private sealed class RowidRun
+    {
+        public long? First { get; init; }
+        public long? Last { get; init; }
     }
 
     private sealed class NameRow

@@ -88,8 +88,10 @@ public sealed class LargeResultTests(ArchiveApp app)
         var inTopic = await AllAsync(db, query, new SearchFilter(Topic: "Love"));
 
         Assert.Equal(everywhere.Where(h => h.TopicSlug == "Love").Select(h => h.Id).Order(), inTopic.Select(h => h.Id).Order());
-        var positions = db.Quotes.Where(q => q.Topic!.Slug == "Love").ToDictionary(q => q.Id, q => q.Position);
-        Assert.Equal(inTopic.Select(h => positions[h.Id]).Order(), inTopic.Select(h => positions[h.Id]));
+        // The page's order: its sections in order, each section's quotes in order.
+        var onPage = db.Quotes.Where(q => q.Topic!.Slug == "Love").OrderBy(q => q.Section!.Position).ThenBy(q => q.Position).Select(q => q.Id).ToList();
+        Assert.Equal(onPage.Where(inTopic.Select(h => h.Id).ToHashSet().Contains), inTopic.Select(h => h.Id));
+        Assert.True(inTopic.Select(h => h.SectionAnchor).Distinct().Count() > 1, "the search reaches several sections");
         Assert.Equal(inTopic.Count, (await QuoteSearch.RunAsync(db, query, new SearchFilter(Topic: "Love"), 0, 10)).Total);
     }
 
@@ -105,6 +107,9 @@ public sealed class LargeResultTests(ArchiveApp app)
 
         Assert.NotEmpty(ofAuthor);
         Assert.Equal(everywhere.Where(h => h.AuthorSlug == author).Select(h => h.Id).Order(), ofAuthor.Select(h => h.Id).Order());
+        // Words with more matches than filteredScanLimit: the author's quotes are looked up one by one instead of the
+        // matches walked, and the same quotes come in the same order.
+        Assert.Equal(ofAuthor.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author), filteredScanLimit: 10)).Select(h => h.Id));
     }
 
     [Fact]
