@@ -51,8 +51,8 @@ public static class QuoteSearch
 
     /// <summary>
     /// Counts stop here, and paging: past it a search says "more than 10,000" and shows no further page. Counting is
-    /// linear in the matches: two common words took 35 ms to count to 100,000 on the full archive (2.3 million
-    /// quotes), 3.8 ms to 10,000 (bench/search-latency.cs). No reader pages through ten thousand quotes; words do better.
+    /// linear in the matches: two common words took 20.5 ms to count to 100,000 on the full archive (2.3 million quotes),
+    /// 1.9 ms to 10,000 (bench/search-costs.cs). No reader pages through ten thousand quotes; more words do better.
     /// </summary>
     public const int MaxCounted = 10_000;
 
@@ -63,10 +63,11 @@ public static class QuoteSearch
     public const int FilteredScanLimit = 10_000;
 
     /// <summary>
-    /// A search that is not ranked shows first the quotes of topics whose title has its words and of authors whose name
-    /// has them ("named"): those of the first such names in the index of names, until they hold this many quotes. Past
-    /// MaxCounted matches these quotes are found from the names, the first this many of them, each looked up in
-    /// QuotesFts by rowid (about 10 µs); the work is bounded by this number, not by the words' matches.
+    /// A search that is not ranked shows first the quotes of topics whose title has all its words and of authors whose
+    /// name has them ("named"): those of the first such names in the index of names, until they hold this many quotes.
+    /// Past MaxCounted matches, the first this many of them, each looked up in QuotesFts by rowid (0.02 ms where the
+    /// words have that many matches) when the query has exclusions or filters: the work is bounded by this number, not
+    /// by the words' matches, as a walk of every match for the names was (11.6 ms for "love" on the full archive).
     /// </summary>
     public const int MaxNamedFirst = 1_000;
 
@@ -91,11 +92,11 @@ public static class QuoteSearch
     public const int MaxRankedTerms = 4;
 
     /// <summary>
-    /// A query whose words are held by more quotes than this, together, is not ranked. bm25 weighs each word or phrase by
-    /// how many quotes hold it, and FTS5 counts them by reading its whole entry in the index on every query, however few
-    /// the matches: ranking the 90 matches of <c>river42 love</c> took 18.7 ms where finding them took 0.6 ms, "love"
-    /// being in 452,000 of the full archive's 2.3 million quotes; a phrase of two such words costs a walk of both
-    /// (bench/search-costs.cs).
+    /// A query whose words are held by more quotes than this, together, is not ranked. bm25 weighs each word or phrase
+    /// by how many quotes hold it, and FTS5 counts them by reading its whole entry in the index on every query, however
+    /// few the matches: on the full archive, where "love" is in 452,000 of 2.3 million quotes, ranking the 147 matches
+    /// of a rare word and "love" took 10.9 ms where finding them took 0.5 ms, and ranking the phrase "love is" 66 ms
+    /// where finding its 3,298 matches took 21 (bench/search-costs.cs).
     /// </summary>
     public const int MaxRankedTermQuotes = 100_000;
 
@@ -259,7 +260,7 @@ public static class QuoteSearch
         /// <summary>The first matches (rowids) in index order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
         public async Task<List<long>> MatchesAsync(int limit, long after = 0)
         {
-            // Read straight from the connection: EF's reader took 5 ms for 10,000 rowids, this one 2 ms (a count 1 ms).
+            // Read straight from the connection: EF's reader took 5.2 ms for 10,001 rowids, this one 1.5 ms (bench/search-costs.cs).
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
