@@ -185,13 +185,14 @@ public static class QuoteSearch
         // word and phrase of the query once a query, to know how many quotes hold it.
         var rankable = !windowed && query.Included.Count <= MaxRankedTerms
             && await QuotesHoldingAsync(db, query, cancellationToken) <= rankedTermQuotes;
+        int? counted = null;
         if (rankable)
         {
-            var counted = await search.CountAsync(filtered: true, MaxCounted);
-            if (counted == 0 || skip >= Math.Min(counted, MaxCounted))
-                return Results([], counted, windowed);
+            counted = await search.CountAsync(filtered: true, MaxCounted);
+            if (counted == 0 || skip >= Math.Min(counted.Value, MaxCounted))
+                return Results([], counted.Value, windowed);
             if ((filters.Length == 0 ? counted : await search.CountAsync(filtered: false, rankingLimit)) <= rankingLimit)
-                return Results(await search.PageAsync(Ranked, skip, take), counted, windowed);
+                return Results(await search.PageAsync(Ranked, skip, take), counted.Value, windowed);
         }
         // Words that may hold few quotes together (a phrase, many words, exclusions), or the matches of a window: their
         // matches are read as a list rather than counted, which then needs no second walk of the words' entries; a
@@ -213,8 +214,8 @@ public static class QuoteSearch
         // Not ranked: the quotes of topics whose title has the words and of authors whose name has them come first,
         // then the other matches, in index order.
         var matches = first.Count > 0 ? [.. first.Select(r => r.RowId), .. await search.MatchesAsync(MaxCounted + 1 - first.Count, first[^1].RowId)]
-            : mayBeFew || windowed ? await search.MatchesAsync(MaxCounted + 1) : null;
-        var found = matches?.Count ?? await search.CountAsync(filtered: true, MaxCounted);
+            : counted is null && (mayBeFew || windowed) ? await search.MatchesAsync(MaxCounted + 1) : null;
+        var found = matches?.Count ?? counted ?? await search.CountAsync(filtered: true, MaxCounted);
         if (found == 0 || skip >= Math.Min(found, MaxCounted))
             return Results([], found, windowed);
         return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first), found, windowed);
