@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search latency: 200 fixed queries (bench/search-latency.cs) in-process and over HTTP against the published app on
+# Search latency: 204 fixed queries (bench/search-latency.cs) in-process and over HTTP against the published app on
 # 127.0.0.1, on a generated archive. Prints p50/p95/p99 per query shape and overall.
 #   bench/search-latency.sh                       the medium archive (5,000 generated articles; built once, reused)
 #   bench/search-latency.sh path/to/archive.db    any archive, e.g. the full shape: bench/import-dump.sh 71000 first

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using QuoteArchive.Storage.Search;
 using QuoteArchive.Web.Pages.Shared;
 using Xunit.Abstractions;
 
@@ -170,6 +172,44 @@ public sealed class LargeArchiveTests(LargeArchiveApp app, ITestOutputHelper out
         var english = await app.GetJsonAsync("/api/search?q=synthetic+line+1234&lang=en");
         Assert.Equal(all.GetProperty("total").GetInt32(), english.GetProperty("total").GetInt32());
         Assert.Equal(0, (await app.GetJsonAsync("/api/search?q=synthetic+line+1234&lang=fr")).GetProperty("total").GetInt32());
+    }
+
+    // "synthetic" is in every quote: more than a search counts.
+    [Fact]
+    public async Task ASearchWithMoreMatchesThanItCountsSaysMoreThanAndPagesThatFarOnce()
+    {
+        var first = await app.GetJsonAsync("/api/search?q=synthetic");
+        Assert.Equal(QuoteSearch.MaxCounted, first.GetProperty("total").GetInt32());
+        Assert.True(first.GetProperty("totalIsLowerBound").GetBoolean());
+        var page = await app.GetPageAsync("/search?q=synthetic");
+        Assert.Contains($"of more than {QuoteSearch.MaxCounted.ToString("N0", CultureInfo.InvariantCulture)} quotes", page.QuerySelector(".totals")!.TextContent, StringComparison.Ordinal);
+
+        var seen = await WalkApiAsync("/api/search?q=synthetic&pageSize=100", json => json.GetProperty("results"), "id");
+        Assert.Equal(QuoteSearch.MaxCounted, seen.Count);
+        var beyond = await app.GetJsonAsync($"/api/search?q=synthetic&pageSize=100&page={QuoteSearch.MaxCounted / 100 + 1}");
+        Assert.Equal(0, beyond.GetProperty("results").GetArrayLength());
+    }
+
+    // Past the count, the named quotes (here of the topics titled "Synthetic topic …", one quote each) come from the
+    // index of names and come first; with an exclusion each is looked up, and those it leaves out are not shown.
+    [Theory]
+    [InlineData("synthetic", null)]
+    [InlineData("synthetic -aaa", "Writer Aaa")]
+    public async Task PastTheCountTheQuotesOfTopicsNamedByTheWordsComeFirst(string q, string? excludedAuthor)
+    {
+        var named = app.Query(db => db.Topics.Count(t => t.Title.StartsWith("Synthetic topic")));
+        var hits = new List<JsonElement>();
+        for (var page = 1; hits.Count < named + 100; page++)
+            hits.AddRange((await app.GetJsonAsync($"/api/search?q={Uri.EscapeDataString(q)}&pageSize=100&page={page}")).GetProperty("results").EnumerateArray());
+        var titles = hits.Select(h => h.GetProperty("topic").GetProperty("title").GetString()!).ToList();
+        var first = titles.TakeWhile(t => t.StartsWith("Synthetic topic", StringComparison.Ordinal)).Count();
+        Assert.InRange(first, named * 9 / 10, named);
+        Assert.DoesNotContain(titles.Skip(first), t => t.StartsWith("Synthetic topic", StringComparison.Ordinal));
+        if (excludedAuthor is not null)
+            Assert.DoesNotContain(hits, h => h.TryGetProperty("author", out var author) && author.ValueKind == JsonValueKind.Object
+                && author.GetProperty("name").GetString() == excludedAuthor);
+        else
+            Assert.Equal(named, first);
     }
 
     private int Expected(string list) => list.Contains("author", StringComparison.Ordinal) ? app.Query(db => db.Authors.Count())

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +49,12 @@ public static class QuoteSearch
     /// </summary>
     public const int RankingLimit = 5_000;
 
-    /// <summary>Counts stop here: paging reaches no further (<c>page</c> up to 1,000 of up to 100 quotes).</summary>
-    public const int MaxCounted = 100_000;
+    /// <summary>
+    /// Counts stop here, and paging: past it a search says "more than 10,000" and shows no further page. Counting is
+    /// linear in the matches: two common words took 20.5 ms to count to 100,000 on the full archive (2.3 million quotes),
+    /// 1.9 ms to 10,000 (bench/search-costs.cs). No reader pages through ten thousand quotes; more words do better.
+    /// </summary>
+    public const int MaxCounted = 10_000;
 
     /// <summary>
     /// A search with a status, language or kind filter tests at most this many of its words' matches against the
@@ -57,8 +62,26 @@ public static class QuoteSearch
     /// </summary>
     public const int FilteredScanLimit = 10_000;
 
-    /// <summary>The columns of a strong match, which comes first when there are too many matches to rank.</summary>
-    private const string StrongColumns = "author title";
+    /// <summary>
+    /// A search that is not ranked shows first the quotes of topics whose title has all its words and of authors whose
+    /// name has them ("named"): those of the first such names in the index of names, until they hold this many quotes.
+    /// Past MaxCounted matches, the first this many of them, each looked up in QuotesFts by rowid (0.02 ms where the
+    /// words have that many matches) when the query has exclusions or filters: the work is bounded by this number, not
+    /// by the words' matches, as a walk of every match for the names was (11.6 ms for "love" on the full archive).
+    /// </summary>
+    public const int MaxNamedFirst = 1_000;
+
+    // The topics whose title has the words ($names: the included terms) and the authors whose name has them, from the
+    // small index of names, in its order (topics, then their other titles, then authors). NamesFts also holds a topic's
+    // other titles (redirects), which the quotes' title column does not: the join keeps a topic's own title only.
+    private const string Names = """
+        SELECT t.Id AS TopicId, a.Id AS AuthorId, n.quotes AS Quotes
+        FROM NamesFts n
+        LEFT JOIN Topics t ON n.kind = 'topic' AND t.Slug = n.slug AND t.Title = n.name
+        LEFT JOIN Authors a ON n.kind = 'author' AND a.Slug = n.slug
+        WHERE NamesFts MATCH $names
+        ORDER BY n.rowid
+        """;
 
     private const string Ranked = "QuotesFts.rank";
 
@@ -68,9 +91,18 @@ public static class QuoteSearch
     /// </summary>
     public const int MaxRankedTerms = 4;
 
+    /// <summary>
+    /// A query whose words are held by more quotes than this, together, is not ranked. bm25 weighs each word or phrase
+    /// by how many quotes hold it, and FTS5 counts them by reading its whole entry in the index on every query, however
+    /// few the matches: on the full archive, where "love" is in 452,000 of 2.3 million quotes, ranking the 147 matches
+    /// of a rare word and "love" took 10.9 ms where finding them took 0.5 ms, and ranking the phrase "love is" 66 ms
+    /// where finding its 3,298 matches took 21 (bench/search-costs.cs).
+    /// </summary>
+    public const int MaxRankedTermQuotes = 100_000;
+
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
-        int filteredScanLimit = FilteredScanLimit)
+        int filteredScanLimit = FilteredScanLimit, int rankedTermQuotes = MaxRankedTermQuotes)
     {
         // A prefix stands for its most common words (PrefixExpansion): no query shape merges a large part of the index.
         query = await PrefixExpansion.ExpandAsync(db, query, cancellationToken);
@@ -89,12 +121,21 @@ public static class QuoteSearch
 
         var filters = new StringBuilder();
         var parameters = new List<SqliteParameter>();
-        if (filter.Topic is { Length: > 0 })
+        var inTopic = filter.Topic is { Length: > 0 };
+        var ofAuthor = filter.Author is { Length: > 0 };
+        if (inTopic)
         {
-            filters.Append(" AND q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)");
-            parameters.Add(new("$topic", filter.Topic));
+            // A topic's quotes are one run of rowids, written in page order: FTS5 walks that run only, and its matches
+            // come in page order.
+            var run = await db.Database.SqlQueryRaw<RowidRun>("""
+                SELECT min(q.rowid) AS First, max(q.rowid) AS Last FROM Quotes q WHERE q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)
+                """, new SqliteParameter("$topic", filter.Topic)).SingleAsync(cancellationToken);
+            if (run.First is null)
+                return new([], 0);
+            filters.Append(" AND QuotesFts.rowid BETWEEN $topicFirst AND $topicLast AND q.TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)");
+            parameters.AddRange([new("$topicFirst", run.First), new("$topicLast", run.Last), new("$topic", filter.Topic)]);
         }
-        if (filter.Author is { Length: > 0 })
+        if (ofAuthor)
         {
             filters.Append(" AND q.AuthorId = (SELECT Id FROM Authors WHERE Slug = $author)");
             parameters.Add(new("$author", filter.Author));
@@ -115,92 +156,253 @@ public static class QuoteSearch
             filters.Append(" AND t.Kind = $kind");
             parameters.Add(new("$kind", Enum.TryParse<TopicKind>(filter.Kind, ignoreCase: true, out var kind) ? kind.ToString() : filter.Kind));
         }
-        // A topic or an author holds a bounded number of quotes, reached through an index: such a search walks
-        // them in page order and asks the index whether each one matches, instead of walking every match of a
-        // common word in the archive to find the few of one topic. Its results come in page order, not by rank:
-        // within one topic or one author the title and the name match alike, and the page's order is the reader's.
-        var scope = filter.Topic is { Length: > 0 } ? "q.TopicId, q.Position" : filter.Author is { Length: > 0 } ? "q.AuthorId, q.rowid" : null;
+
+        // The other filters pass a share of the quotes that no index narrows: each match is read from Quotes to test it.
+        // A common word has hundreds of thousands of matches at full size, so a search with a status, language or kind
+        // filter reads only its words' first filteredScanLimit matches (in index order, a rowid bound FTS5 applies
+        // itself); the total is then a lower bound ("more than …"), as a count past MaxCounted is. An author's quotes
+        // are reached through their index instead, each looked up in QuotesFts by rowid: cheap where the words have
+        // that many matches (a lookup costs FTS5 a walk from the start of the index to the words' first match, then
+        // to the row), and where they have fewer, their matches are all read.
+        var search = new Search(db, query, match, filters.ToString(), parameters, cancellationToken);
+        var many = filters.Length > 0 && !inTopic && await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
+        var windowed = many && !ofAuthor;
+        if (windowed)
+            await search.WindowAsync(filteredScanLimit);
+        if (inTopic || ofAuthor)
+        {
+            // Within one topic or one author the title and the name match alike: results come in page order, or the
+            // author's in the order of the archive, not by rank.
+            search.LookUpAuthorsQuotes = many;
+            var inScope = await search.CountAsync(filtered: true, MaxCounted);
+            return skip < Math.Min(inScope, MaxCounted)
+                ? Results(await search.PageAsync(many ? "q.AuthorId, q.rowid" : null, skip, Math.Min(take, MaxCounted - skip)), inScope, false)
+                : Results([], inScope, false);
+        }
+
+        // bm25 ranks the matches when there are few enough (FTS5 ranks every match of the expression before a filter
+        // drops any) and when their words are few and rare enough to weigh: bm25 reads the whole index entry of every
+        // word and phrase of the query once a query, to know how many quotes hold it.
+        var rankable = !windowed && query.Included.Count <= MaxRankedTerms
+            && await QuotesHoldingAsync(db, query, cancellationToken) <= rankedTermQuotes;
+        int? counted = null;
+        if (rankable)
+        {
+            counted = await search.CountAsync(filtered: true, MaxCounted);
+            if (counted == 0 || skip >= Math.Min(counted.Value, MaxCounted))
+                return Results([], counted.Value, windowed);
+            if ((filters.Length == 0 ? counted : await search.CountAsync(filtered: false, rankingLimit)) <= rankingLimit)
+                return Results(await search.PageAsync(Ranked, skip, take), counted.Value, windowed);
+        }
+        // Words that may hold few quotes together (a phrase, many words, exclusions), or the matches of a window: their
+        // matches are read as a list rather than counted, which then needs no second walk of the words' entries; a
+        // single word or prefix that is not ranked has many.
+        var mayBeFew = query.Included.Count > 1 || query.Included[0].Tokens.Count > 1 || query.Excluded.Count > 0;
+        List<HitRow> first = [];
+        if (!rankable && mayBeFew && skip == 0 && !windowed)
+        {
+            // The first page is read before anything else: when it holds every match it is the whole answer, and else
+            // its quotes need not be read again.
+            first = await search.PageAsync(null, 0, take + 1);
+            if (first.Count <= take)
+            {
+                var (topics, authors) = await search.NamedAsync();
+                return Results(first.OrderBy(r => !(topics.Contains(r.TopicId) || r.AuthorId is { } a && authors.Contains(a))).ToList(), first.Count, false);
+            }
+        }
+
+        // Not ranked: the quotes of topics whose title has the words and of authors whose name has them come first,
+        // then the other matches, in index order.
+        var matches = first.Count > 0 ? [.. first.Select(r => r.RowId), .. await search.MatchesAsync(MaxCounted + 1 - first.Count, first[^1].RowId)]
+            : counted is null && (mayBeFew || windowed) ? await search.MatchesAsync(MaxCounted + 1) : null;
+        var found = matches?.Count ?? counted ?? await search.CountAsync(filtered: true, MaxCounted);
+        if (found == 0 || skip >= Math.Min(found, MaxCounted))
+            return Results([], found, windowed);
+        return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first), found, windowed);
+    }
+
+    // Counts stop past MaxCounted, and so does paging: the last page ends at the MaxCounted-th match.
+    private static SearchResults Results(List<HitRow> rows, int counted, bool windowed) =>
+        // Windowed and nothing passed: not "no match", only none among the matches read.
+        new(rows.Select(ToHit).ToList(), Math.Min(counted, MaxCounted), counted > MaxCounted || windowed);
+
+    /// <summary>One search's query, filters and parameters, and the statements it runs.</summary>
+    private sealed class Search(ArchiveDbContext db, SearchQuery query, string match, string filters, List<SqliteParameter> parameters,
+        CancellationToken cancellationToken)
+    {
+        /// <summary>An author's quotes are walked through their index and each looked up in QuotesFts, not the matches walked.</summary>
+        public bool LookUpAuthorsQuotes { get; set; }
+
         // Without filters the index alone answers: no row of Quotes is read.
-        var from = filters.Length == 0 ? "FROM QuotesFts"
-            : scope is not null ? "FROM Quotes q CROSS JOIN QuotesFts ON QuotesFts.rowid = q.rowid JOIN Topics t ON t.Id = q.TopicId"
+        private string From => filters.Length == 0 ? "FROM QuotesFts"
+            : LookUpAuthorsQuotes ? "FROM Quotes q CROSS JOIN QuotesFts ON QuotesFts.rowid = q.rowid JOIN Topics t ON t.Id = q.TopicId"
             : "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid JOIN Topics t ON t.Id = q.TopicId";
 
-        // A filter on status, language or kind passes a share of the quotes that no index narrows: each match is
-        // read from Quotes to test it. A common word has hundreds of thousands of matches at full size, so such a
-        // search reads only its words' first filteredScanLimit matches (in index order, a rowid bound FTS5 applies
-        // itself); the total is then a lower bound ("more than …"), as a count past MaxCounted is.
-        var windowed = false;
-        if (filters.Length > 0 && scope is null
-            && await CountAsync(match, filtered: false, filteredScanLimit) > filteredScanLimit)
+        public async Task WindowAsync(int limit)
         {
             var last = await db.Database.SqlQueryRaw<long>(
                     "SELECT rowid AS Value FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT 1 OFFSET $offset",
-                    new SqliteParameter("$match", match), new SqliteParameter("$offset", filteredScanLimit - 1))
+                    new SqliteParameter("$match", match), new SqliteParameter("$offset", limit - 1))
                 .SingleAsync(cancellationToken);
-            filters.Append(" AND QuotesFts.rowid <= $last");
+            filters += " AND QuotesFts.rowid <= $last";
             parameters.Add(new("$last", last));
-            windowed = true;
         }
-
-        var counted = await CountAsync(match, filtered: true, MaxCounted);
-        var lowerBound = counted > MaxCounted || windowed;
-        if (counted == 0 || skip >= counted)
-            // Windowed and nothing passed: not "no match", only none among the matches read.
-            return new([], Math.Min(counted, MaxCounted), lowerBound);
-
-        List<HitRow> rows;
-        if (scope is not null)
-        {
-            rows = await PageAsync(match, scope, skip, take);
-        }
-        else if (!windowed && await RankableAsync(match, counted))
-        {
-            rows = await PageAsync(match, Ranked, skip, take);
-        }
-        else
-        {
-            // Too many matches to rank them all on every request (a common word in millions of quotes): the
-            // quotes whose topic title or author matches come first, ranked when they are few enough, and then
-            // the other matches in index order. The work stays bounded whatever the size of the archive.
-            var strongMatch = query.ToMatchExpression(StrongColumns)!;
-            var strong = await CountAsync(strongMatch, filtered: true, MaxCounted);
-            rows = skip < strong ? await PageAsync(strongMatch, await RankableAsync(strongMatch, strong) ? Ranked : null, skip, take) : [];
-            if (rows.Count < take)
-            {
-                var rest = $"({match}) NOT ({query.ToMatchExpression(StrongColumns, withExclusions: false)})";
-                rows.AddRange(await PageAsync(rest, null, Math.Max(0, skip - strong), take - rows.Count));
-            }
-        }
-        return new(rows.Select(ToHit).ToList(), Math.Min(counted, MaxCounted), lowerBound);
-
-        // FTS5 ranks every match of the expression before a filter drops any: what ranking costs is the number of
-        // matches without the filters, however few pass them. bm25 also reads the whole index entry of every term
-        // once per query (how many quotes hold it), so a query of many terms is not ranked, however few its matches.
-        async Task<bool> RankableAsync(string expression, int filteredCount) =>
-            query.Included.Count <= MaxRankedTerms
-            && (filters.Length == 0 ? filteredCount : await CountAsync(expression, filtered: false, rankingLimit)) <= rankingLimit;
 
         // Counting stops past the limit (MaxCounted: no reader pages that far): a bounded count is a bounded cost.
-        async Task<int> CountAsync(string expression, bool filtered, int limit)
+        public async Task<int> CountAsync(bool filtered, int limit)
         {
             var sql = filtered
-                ? $"SELECT count(*) AS Value FROM (SELECT 1 {from} WHERE QuotesFts MATCH $match{filters} LIMIT {limit + 1})"
+                ? $"SELECT count(*) AS Value FROM (SELECT 1 {From} WHERE QuotesFts MATCH $match{filters} LIMIT {limit + 1})"
                 : $"SELECT count(*) AS Value FROM (SELECT 1 FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT {limit + 1})";
-            return await db.Database.SqlQueryRaw<int>(sql, [new SqliteParameter("$match", expression), .. filtered ? Clone(parameters) : []])
+            return await db.Database.SqlQueryRaw<int>(sql, [new SqliteParameter("$match", match), .. filtered ? Clone(parameters) : []])
                 .SingleAsync(cancellationToken);
+        }
+
+        /// <summary>The first matches (rowids) in index order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
+        public async Task<List<long>> MatchesAsync(int limit, long after = 0)
+        {
+            // Read straight from the connection: EF's reader took 5.2 ms for 10,001 rowids, this one 1.5 ms (bench/search-costs.cs).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = $"SELECT QuotesFts.rowid {From} WHERE QuotesFts MATCH $match AND QuotesFts.rowid > $after{filters} LIMIT {limit}";
+                command.Parameters.AddRange(new[] { new SqliteParameter("$match", match), new SqliteParameter("$after", after) });
+                command.Parameters.AddRange(Clone(parameters));
+                var matches = new List<long>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                    matches.Add(reader.GetInt64(0));
+                return matches;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        /// <summary>
+        /// The topics whose title has the words and the authors whose name has them, read from the small index of names
+        /// in its order (topics, then authors) until their quotes number MaxNamedFirst.
+        /// </summary>
+        public async Task<(HashSet<long> Topics, HashSet<long> Authors)> NamedAsync()
+        {
+            var topics = new HashSet<long>();
+            var authors = new HashSet<long>();
+            var quotes = 0;
+            await foreach (var name in db.Database.SqlQueryRaw<NameRow>(Names, new SqliteParameter("$names", query.ToMatchExpression(withExclusions: false)))
+                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (name.TopicId is { } topic)
+                    topics.Add(topic);
+                else if (name.AuthorId is { } author)
+                    authors.Add(author);
+                else
+                    continue;
+                quotes += name.Quotes;
+                if (quotes >= MaxNamedFirst)
+                    break;
+            }
+            return (topics, authors);
+        }
+
+        /// <summary>
+        /// The page of the named quotes first, then the other matches, in index order. <paramref name="matches"/> are
+        /// the first MaxCounted + 1 matches when already read, <paramref name="read"/> hits already read.
+        /// </summary>
+        public async Task<List<HitRow>> NamedFirstAsync(List<long>? matches, int counted, int skip, int take, List<HitRow> read)
+        {
+            var (topics, authors) = await NamedAsync();
+            var all = counted <= MaxCounted;
+            List<long> named = [];
+            if (topics.Count + authors.Count > 0)
+            {
+                var candidates = await db.Database.SqlQueryRaw<long>("""
+                        SELECT rowid AS Value FROM (
+                            SELECT rowid FROM Quotes WHERE TopicId IN (SELECT value FROM json_each($topics))
+                            UNION SELECT rowid FROM Quotes WHERE AuthorId IN (SELECT value FROM json_each($authors)))
+                        ORDER BY rowid LIMIT $limit
+                        """, new SqliteParameter("$topics", JsonSerializer.Serialize(topics)),
+                        new SqliteParameter("$authors", JsonSerializer.Serialize(authors)), new SqliteParameter("$limit", all ? -1 : MaxNamedFirst))
+                    .ToListAsync(cancellationToken);
+                // With every match at hand, the named ones are those among them. Past MaxCounted they are a small share of
+                // the matches: each has the words in its title or author, so only exclusions and filters can leave one
+                // out, which a lookup by rowid tells, cheap where the words have that many matches.
+                if (all)
+                {
+                    matches ??= await MatchesAsync(MaxCounted + 1);
+                    var set = matches.ToHashSet();
+                    named = candidates.Where(set.Contains).ToList();
+                }
+                else
+                    named = query.Excluded.Count == 0 && filters.Length == 0 ? candidates : await MatchingAsync(candidates, skip + take);
+            }
+            if (named.Count < skip + take)
+                matches ??= await MatchesAsync(MaxCounted + 1);
+            var isNamed = named.ToHashSet();
+            var page = named.Concat((matches ?? []).Where(m => !isNamed.Contains(m))).Skip(skip).Take(take).ToList();
+            var known = read.ToDictionary(r => r.RowId);
+            var missing = page.Where(id => !known.ContainsKey(id)).ToList();
+            foreach (var row in all ? await WalkToAsync(missing) : await LookUpAsync(missing))
+                known[row.RowId] = row;
+            return page.Where(known.ContainsKey).Select(id => known[id]).ToList();
+        }
+
+        /// <summary>The candidates that match the whole query, in their order: at least the first <paramref name="needed"/>, or all.</summary>
+        private async Task<List<long>> MatchingAsync(List<long> candidates, int needed)
+        {
+            var matching = new List<long>();
+            for (var start = 0; start < candidates.Count && matching.Count < needed;)
+            {
+                var chunk = candidates.GetRange(start, Math.Min(candidates.Count - start, 2 * (needed - matching.Count)));
+                start += chunk.Count;
+                var sql = $"""
+                    SELECT c.value AS Value FROM json_each($ids) c CROSS JOIN QuotesFts ON QuotesFts.rowid = c.value
+                    JOIN Quotes q ON q.rowid = c.value JOIN Topics t ON t.Id = q.TopicId
+                    WHERE QuotesFts MATCH $match{filters}
+                    """;
+                var passed = (await db.Database.SqlQueryRaw<long>(sql,
+                        [new SqliteParameter("$ids", JsonSerializer.Serialize(chunk)), new SqliteParameter("$match", match), .. Clone(parameters)])
+                    .ToListAsync(cancellationToken)).ToHashSet();
+                matching.AddRange(chunk.Where(passed.Contains));
+            }
+            return matching;
+        }
+
+        // The hits of these quotes, in this order, each looked up in QuotesFts by rowid for its highlights: FTS5 looks up
+        // a row by walking from the start of the index to the query's first match, then to the row, cheap where the
+        // words have many matches.
+        private Task<List<HitRow>> LookUpAsync(List<long> ids) => InOrderAsync(ids,
+            "FROM json_each($ids) c CROSS JOIN QuotesFts ON QuotesFts.rowid = c.value JOIN Quotes q ON q.rowid = c.value", "");
+
+        // The hits of these matches, in this order, read by one walk over the matches up to the last of them (the unary
+        // plus keeps the list from being taken for lookups by rowid).
+        private Task<List<HitRow>> WalkToAsync(List<long> ids) => InOrderAsync(ids, null,
+            " AND QuotesFts.rowid BETWEEN $first AND $last AND +QuotesFts.rowid IN (SELECT value FROM json_each($ids))");
+
+        private async Task<List<HitRow>> InOrderAsync(List<long> ids, string? source, string condition)
+        {
+            if (ids.Count == 0)
+                return [];
+            var found = (await PageAsync(null, 0, ids.Count, condition, source,
+                    [new("$ids", JsonSerializer.Serialize(ids)), new("$first", ids.Min()), new("$last", ids.Max())]))
+                .ToDictionary(r => r.RowId);
+            return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         }
 
         // ORDER BY rank uses the bm25 weights stored in the index (SearchIndex.Ranking). It must stay the only
         // ordering term: then FTS5 sorts the matches itself and SQLite computes highlight() and snippet() for the
         // rows of the page only. A second term (say rowid, to break ties) makes SQLite sort every match again in a
-        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable. In a
-        // scope (topic, author) the quotes come from their index in page order, each looked up in QuotesFts by rowid:
-        // no sort, and the LIMIT stops the walk at the end of the page.
-        async Task<List<HitRow>> PageAsync(string expression, string? orderBy, int offset, int count)
+        // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable. An
+        // author's quotes looked up one by one come from their index in rowid order: no sort, and the LIMIT stops the
+        // walk at the end of the page.
+        public async Task<List<HitRow>> PageAsync(string? orderBy, int offset, int count, string condition = "", string? source = null,
+            SqliteParameter[]? more = null)
         {
             // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
+            source ??= LookUpAuthorsQuotes ? "FROM Quotes q CROSS JOIN QuotesFts ON QuotesFts.rowid = q.rowid" : "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid";
             var sql = $"""
-                SELECT q.Id, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl,
+                SELECT q.rowid AS RowId, q.Id, q.TopicId, q.AuthorId, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl,
                        t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
                        a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
                        CASE WHEN length(q.Text) > {SnippetThreshold}
@@ -209,18 +411,18 @@ public static class QuoteSearch
                        highlight(QuotesFts, 3, $open, $close) AS MarkedTitle,
                        QuotesFts.attribution AS Attribution,
                        highlight(QuotesFts, 1, $open, $close) AS MarkedAttribution
-                {(scope is null ? "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid" : "FROM Quotes q CROSS JOIN QuotesFts ON QuotesFts.rowid = q.rowid")}
+                {source}
                 JOIN Topics t ON t.Id = q.TopicId
                 JOIN Sections s ON s.Id = q.SectionId
                 LEFT JOIN Authors a ON a.Id = q.AuthorId
-                WHERE QuotesFts MATCH $match{filters}
+                WHERE QuotesFts MATCH $match{filters}{condition}
                 {(orderBy is null ? "" : "ORDER BY " + orderBy)}
                 LIMIT $take OFFSET $skip
                 """;
             return await db.Database.SqlQueryRaw<HitRow>(sql,
-                    [new SqliteParameter("$match", expression), new SqliteParameter("$open", Highlights.Open.ToString()),
+                    [new SqliteParameter("$match", match), new SqliteParameter("$open", Highlights.Open.ToString()),
                      new SqliteParameter("$close", Highlights.Close.ToString()), new SqliteParameter("$take", count),
-                     new SqliteParameter("$skip", offset), .. Clone(parameters)])
+                     new SqliteParameter("$skip", offset), .. Clone(parameters), .. more ?? []])
                 .ToListAsync(cancellationToken);
         }
     }
@@ -245,6 +447,36 @@ public static class QuoteSearch
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// How many quotes hold the words of the query, a word counted once for each phrase that holds it: what bm25 reads to
+    /// weigh them. SearchTerms knows every word held by two quotes or more; the others cost nothing to read.
+    /// </summary>
+    private static Task<long> QuotesHoldingAsync(ArchiveDbContext db, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var words = new List<string>();
+        var prefixes = new List<string>();
+        foreach (var term in query.Included.Concat(query.Excluded))
+        {
+            var leading = term.Tokens.SkipLast(term.IsPrefix ? 1 : 0).Select(PrefixExpansion.Fold).ToList();
+            if (!term.IsPrefix)
+                words.AddRange(leading);
+            else if (term.Words is { } expansion)
+                words.AddRange(expansion.SelectMany(word => leading.Append(word)));
+            else
+            {
+                // FTS5's own prefix query: the prefix starts no more common words than a prefix may stand for.
+                words.AddRange(leading);
+                prefixes.Add(PrefixExpansion.Fold(term.Tokens[^1]));
+            }
+        }
+        return db.Database.SqlQueryRaw<long>("""
+            SELECT (SELECT coalesce(sum(s.Quotes), 0) FROM json_each($words) w JOIN SearchTerms s ON s.Term = w.value)
+                 + (SELECT coalesce(sum(s.Quotes), 0) FROM json_each($prefixes) p
+                    JOIN SearchTerms s ON s.Term >= p.value AND s.Term < p.value || char(1114111)) AS Value
+            """, new SqliteParameter("$words", JsonSerializer.Serialize(words)), new SqliteParameter("$prefixes", JsonSerializer.Serialize(prefixes)))
+            .SingleAsync(cancellationToken);
+    }
+
     private static SqliteParameter[] Clone(List<SqliteParameter> parameters) =>
         parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)).ToArray();
 
@@ -264,8 +496,24 @@ public static class QuoteSearch
             Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution);
     }
 
+    private sealed class RowidRun
+    {
+        public long? First { get; init; }
+        public long? Last { get; init; }
+    }
+
+    private sealed class NameRow
+    {
+        public long? TopicId { get; init; }
+        public long? AuthorId { get; init; }
+        public int Quotes { get; init; }
+    }
+
     private sealed class HitRow
     {
+        public long RowId { get; init; }
+        public long TopicId { get; init; }
+        public long? AuthorId { get; init; }
         public required string Id { get; init; }
         public required string TopicSlug { get; init; }
         public required string TopicTitle { get; init; }

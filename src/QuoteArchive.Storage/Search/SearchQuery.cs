@@ -49,16 +49,14 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
     public bool IsEmpty => Included.Count == 0;
 
     /// <summary>
-    /// The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>. With <paramref name="columns"/> (FTS5 column
-    /// names, space-separated) the included terms must match in those columns; exclusions still apply to every column.
+    /// The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>; without <paramref name="withExclusions"/>, that of
+    /// the included terms only (as the index of names is searched).
     /// </summary>
-    public string? ToMatchExpression(string? columns = null, bool withExclusions = true)
+    public string? ToMatchExpression(bool withExclusions = true)
     {
         if (IsEmpty)
             return null;
         var match = "(" + string.Join(" AND ", Included.Select(t => t.ToMatch())) + ")";
-        if (columns is not null)
-            match = "{" + columns + "} : " + match;
         return Excluded.Count == 0 || !withExclusions
             ? match
             : "(" + match + ") NOT (" + string.Join(" OR ", Excluded.Select(t => t.ToMatch())) + ")";

@@ -5,15 +5,20 @@ using QuoteArchive.Storage.Search;
 namespace QuoteArchive.Web.Tests.Search;
 
 /// <summary>
-/// The bounds of search: above <see cref="QuoteSearch.RankingLimit"/> matches it stops ranking every match, and a
-/// filtered search reads at most <see cref="QuoteSearch.FilteredScanLimit"/> matches. The test archive is small, so
-/// these tests lower the limits to reach those paths.
+/// The bounds of search: above <see cref="QuoteSearch.RankingLimit"/> matches, or with words held by more than
+/// <see cref="QuoteSearch.MaxRankedTermQuotes"/> quotes, it does not rank, and a filtered search reads at most
+/// <see cref="QuoteSearch.FilteredScanLimit"/> matches. The test archive is small, so these tests lower the limits to
+/// reach those paths.
 /// </summary>
 [Collection(nameof(ArchiveApp))]
 public sealed class LargeResultTests(ArchiveApp app)
 {
-    [Fact]
-    public async Task AboveTheRankingLimitTitleMatchesComeFirstAndPagingReachesEveryMatchOnce()
+    // Not ranked: more matches than rankingLimit, or words held by more quotes than rankedTermQuotes (too common to
+    // weigh, as bm25 reads each word's whole entry in the index).
+    [Theory]
+    [InlineData(10, QuoteSearch.MaxRankedTermQuotes)]
+    [InlineData(int.MaxValue, 0)]
+    public async Task NotRankedTitleMatchesComeFirstAndPagingReachesEveryMatchOnce(int rankingLimit, int rankedTermQuotes)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
@@ -24,7 +29,7 @@ public sealed class LargeResultTests(ArchiveApp app)
         var seen = new List<SearchHit>();
         for (var skip = 0; skip < ranked.Total; skip += 100)
         {
-            var page = await QuoteSearch.RunAsync(db, query, new SearchFilter(), skip, 100, rankingLimit: 10);
+            var page = await QuoteSearch.RunAsync(db, query, new SearchFilter(), skip, 100, rankingLimit: rankingLimit, rankedTermQuotes: rankedTermQuotes);
             Assert.Equal(ranked.Total, page.Total);
             seen.AddRange(page.Hits);
         }
@@ -39,6 +44,27 @@ public sealed class LargeResultTests(ArchiveApp app)
         Assert.All(seen, h => Assert.True(
             h.Highlight.Any(p => p.IsMatch) || h.Title.Any(p => p.IsMatch) || h.Attribution.Any(l => l.Any(p => p.IsMatch))
             || h.AuthorName?.Contains("love", StringComparison.OrdinalIgnoreCase) == true, h.Id));
+    }
+
+    // "half it": 8 matches, 5 of them quotes of The Half of It, whose title has both words; fewer than a page, which is
+    // read first and is the whole answer. "nietzsche man": 98 matches, listed, then each page read. The words are
+    // taken for too common to weigh (rankedTermQuotes: 0).
+    [Theory]
+    [InlineData("half it", 5)]
+    [InlineData("\"half of it\" -love", 5)]
+    [InlineData("nietzsche man", 0)]
+    public async Task WordsTooCommonToWeighFindWhatARankedSearchFindsNamedQuotesFirst(string q, int named)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var query = SearchQuery.Parse(q);
+        var ranked = await AllAsync(db, query, new SearchFilter());
+        var unranked = await AllAsync(db, query, new SearchFilter(), pageSize: 20, rankedTermQuotes: 0);
+
+        Assert.NotEmpty(ranked);
+        Assert.Equal(ranked.Select(h => h.Id).Order(), unranked.Select(h => h.Id).Order());
+        Assert.All(unranked.Take(named), h => Assert.Equal("The_Half_of_It", h.TopicSlug));
+        Assert.DoesNotContain(unranked.Skip(named), h => h.TopicSlug == "The_Half_of_It");
     }
 
     [Fact]
@@ -62,8 +88,10 @@ public sealed class LargeResultTests(ArchiveApp app)
         var inTopic = await AllAsync(db, query, new SearchFilter(Topic: "Love"));
 
         Assert.Equal(everywhere.Where(h => h.TopicSlug == "Love").Select(h => h.Id).Order(), inTopic.Select(h => h.Id).Order());
-        var positions = db.Quotes.Where(q => q.Topic!.Slug == "Love").ToDictionary(q => q.Id, q => q.Position);
-        Assert.Equal(inTopic.Select(h => positions[h.Id]).Order(), inTopic.Select(h => positions[h.Id]));
+        // The page's order: its sections in order, each section's quotes in order.
+        var onPage = db.Quotes.Where(q => q.Topic!.Slug == "Love").OrderBy(q => q.Section!.Position).ThenBy(q => q.Position).Select(q => q.Id).ToList();
+        Assert.Equal(onPage.Where(inTopic.Select(h => h.Id).ToHashSet().Contains), inTopic.Select(h => h.Id));
+        Assert.True(inTopic.Select(h => h.SectionAnchor).Distinct().Count() > 1, "the search reaches several sections");
         Assert.Equal(inTopic.Count, (await QuoteSearch.RunAsync(db, query, new SearchFilter(Topic: "Love"), 0, 10)).Total);
     }
 
@@ -79,6 +107,9 @@ public sealed class LargeResultTests(ArchiveApp app)
 
         Assert.NotEmpty(ofAuthor);
         Assert.Equal(everywhere.Where(h => h.AuthorSlug == author).Select(h => h.Id).Order(), ofAuthor.Select(h => h.Id).Order());
+        // Words with more matches than filteredScanLimit: the author's quotes are looked up one by one instead of the
+        // matches walked, and the same quotes come in the same order.
+        Assert.Equal(ofAuthor.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author), filteredScanLimit: 10)).Select(h => h.Id));
     }
 
     [Fact]
@@ -124,14 +155,14 @@ public sealed class LargeResultTests(ArchiveApp app)
 
     /// <summary>Every hit of a search, page after page.</summary>
     private static async Task<List<SearchHit>> AllAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
-        int filteredScanLimit = QuoteSearch.FilteredScanLimit)
+        int filteredScanLimit = QuoteSearch.FilteredScanLimit, int pageSize = 100, int rankedTermQuotes = QuoteSearch.MaxRankedTermQuotes)
     {
         var hits = new List<SearchHit>();
-        for (var skip = 0; ; skip += 100)
+        for (var skip = 0; ; skip += pageSize)
         {
-            var page = await QuoteSearch.RunAsync(db, query, filter, skip, 100, filteredScanLimit: filteredScanLimit);
+            var page = await QuoteSearch.RunAsync(db, query, filter, skip, pageSize, filteredScanLimit: filteredScanLimit, rankedTermQuotes: rankedTermQuotes);
             hits.AddRange(page.Hits);
-            if (page.Hits.Count < 100)
+            if (page.Hits.Count < pageSize)
                 return hits;
         }
     }

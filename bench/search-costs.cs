@@ -1,0 +1,81 @@
+#:project ../src/QuoteArchive.Storage/QuoteArchive.Storage.csproj
+#:property TreatWarningsAsErrors=true
+#:property PublishAot=false
+// Search costs: the FTS5 statements behind QuoteSearch's limits, each timed alone on an archive (a warm-up, then the
+// median of five runs), with what it returned. Where bench/search-latency.cs times whole searches, this shows why a
+// shape costs what it does:
+//   dotnet run -c Release bench/search-costs.cs -- <archive.db>
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Storage;
+
+if (args.Length != 1 || !File.Exists(args[0]))
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release bench/search-costs.cs -- <archive.db>");
+    return 2;
+}
+var options = new DbContextOptionsBuilder<ArchiveDbContext>()
+    .UseSqlite(ArchiveDbContext.ReadOnlyConnectionString(args[0]))
+    .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
+await using var db = new ArchiveDbContext(options);
+await db.Database.OpenConnectionAsync();
+var connection = (SqliteConnection)db.Database.GetDbConnection();
+
+// The words of bench/search-latency.cs, and a word of the archive held by a few hundred quotes.
+const string Many = "power AND art AND the AND and AND is AND of AND love AND time AND life AND world AND heart AND truth AND peace AND war AND man AND day";
+var rare = Scalar("SELECT Term FROM SearchTerms WHERE Quotes BETWEEN 200 AND 1000 AND Term GLOB '[a-z][a-z][a-z]*' ORDER BY Quotes DESC, Term LIMIT 1") as string ?? "love";
+var window = Scalar("SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH 'love' LIMIT 1 OFFSET 9999") ?? 0L;
+Console.WriteLine($"search costs on {args[0]} ({Scalar("SELECT count(*) FROM Quotes"):N0} quotes; \"love\" in {Scalar("SELECT Quotes FROM SearchTerms WHERE Term = 'love'"):N0}; rare word \"{rare}\" in {Scalar($"SELECT Quotes FROM SearchTerms WHERE Term = '{rare}'"):N0})");
+Console.WriteLine();
+Console.WriteLine($"{"ms",8}  {"result",-9} statement");
+
+Time("count \"love\" to 100,001", $"SELECT count(*) FROM (SELECT 1 FROM QuotesFts WHERE QuotesFts MATCH 'love' LIMIT 100001)");
+Time("count \"love\" to 10,001", $"SELECT count(*) FROM (SELECT 1 FROM QuotesFts WHERE QuotesFts MATCH 'love' LIMIT 10001)");
+Time("count \"love war\" to 100,001", $"SELECT count(*) FROM (SELECT 1 FROM QuotesFts WHERE QuotesFts MATCH 'love AND war' LIMIT 100001)");
+Time("count \"love war\" to 10,001", $"SELECT count(*) FROM (SELECT 1 FROM QuotesFts WHERE QuotesFts MATCH 'love AND war' LIMIT 10001)");
+Time("count the quotes whose title or author has \"love\" (every match)", "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{author title} : love'");
+Time("  the names that have it (NamesFts)", "SELECT count(*) FROM NamesFts WHERE NamesFts MATCH 'love'");
+Time("list the rowids of \"love\" to 10,001 (connection's reader)", "SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH 'love' LIMIT 10001");
+Time("list the rowids of \"love\" to 10,001 (EF's SqlQueryRaw)", "", () => db.Database
+    .SqlQueryRaw<long>("SELECT rowid AS Value FROM QuotesFts WHERE QuotesFts MATCH 'love' LIMIT 10001").ToList().Count);
+Time("count the phrase \"love is\" (every match)", "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '\"love is\"'");
+Time("  the same ranked (ORDER BY rank)", "SELECT count(*) FROM (SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH '\"love is\"' ORDER BY rank)");
+Time($"count \"{rare} love\"", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{rare} AND love'");
+Time("  the same ranked (ORDER BY rank)", $"SELECT count(*) FROM (SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH '{rare} AND love' ORDER BY rank)");
+Time("count 16 common words together (every match)", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}'");
+Time("  the same up to the 10,000th quote of \"love\"", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}' AND rowid <= {window}");
+Time("  the same, one quote by its rowid", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}' AND rowid = {window}");
+Time("one quote of \"love\" by its rowid", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'love' AND rowid = {window}");
+return 0;
+
+object? Scalar(string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return command.ExecuteScalar();
+}
+
+void Time(string label, string sql, Func<object>? run = null)
+{
+    run ??= () =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = 0;
+        object first = "";
+        while (reader.Read())
+            first = rows++ == 0 ? reader.GetValue(0) : $"{rows} rows";
+        return first;
+    };
+    var result = run();
+    var times = new List<double>();
+    for (var i = 0; i < 5; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        result = run();
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    Console.WriteLine($"{times.Order().ElementAt(2),8:N2}  {result,-9} {label}");
+}
