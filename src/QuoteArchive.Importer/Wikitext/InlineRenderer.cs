@@ -71,13 +71,11 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         _ => true,
     };
 
-    // Renders the construct at i, after the plain text since `plain`; returns where reading goes on, or i when no
-    // construct starts there.
+    // Renders the construct at i (a character of ConstructStarts), after the plain text since `plain`; returns where
+    // reading goes on, or i when no construct starts there.
     private int Construct(int i, int to, InlineSink sink, int depth, bool poem, int plain)
     {
         var c = source[i];
-        if (c is not ('<' or '[' or '{' or '\'' or '&' or '\n' or 'h' or 'H'))
-            return i;
         var flushed = false;
         void Flush()
         {

@@ -106,28 +106,16 @@ public static class ArchiveQueries
             .Select(q => new QuoteRow(q.SectionId, q.Id, q.Kind, q.Status, q.Text, q.Html, q.Author, q.Work, q.Year,
                 q.AuthorEntry != null ? q.AuthorEntry.Slug : null, q.AuthorEntry != null ? q.AuthorEntry.Name : null, q.IsFeatured))
             .ToListAsync(cancellationToken);
-        var attribution = await db.Quotes
-            .Where(q => q.TopicId == topicId)
-            .SelectMany(q => q.Attribution)
+        var topicQuotes = db.Quotes.Where(q => q.TopicId == topicId);
+        var attributionOf = await ByQuoteAsync(topicQuotes.SelectMany(q => q.Attribution)
             .OrderBy(a => a.QuoteId).ThenBy(a => a.Position)
-            .Select(a => new { a.QuoteId, Line = new AttributionView { Depth = a.Depth, Text = a.Text, Html = a.Html } })
-            .ToListAsync(cancellationToken);
-        var dialogue = await db.Quotes
-            .Where(q => q.TopicId == topicId)
-            .SelectMany(q => q.DialogueLines)
+            .Select(a => new QuoteLine<AttributionView>(a.QuoteId, new AttributionView { Depth = a.Depth, Text = a.Text, Html = a.Html })), cancellationToken);
+        var dialogueOf = await ByQuoteAsync(topicQuotes.SelectMany(q => q.DialogueLines)
             .OrderBy(d => d.QuoteId).ThenBy(d => d.Position)
-            .Select(d => new { d.QuoteId, Line = new DialogueLineView { Speaker = d.Speaker, PlayedBy = d.PlayedBy, Text = d.Text } })
-            .ToListAsync(cancellationToken);
-        var notes = await db.Quotes
-            .Where(q => q.TopicId == topicId)
-            .SelectMany(q => q.Notes)
+            .Select(d => new QuoteLine<DialogueLineView>(d.QuoteId, new DialogueLineView { Speaker = d.Speaker, PlayedBy = d.PlayedBy, Text = d.Text })), cancellationToken);
+        var notesOf = await ByQuoteAsync(topicQuotes.SelectMany(q => q.Notes)
             .OrderBy(n => n.QuoteId).ThenBy(n => n.Position)
-            .Select(n => new { n.QuoteId, Note = new RichText { Text = n.Text, Html = n.Html } })
-            .ToListAsync(cancellationToken);
-
-        var attributionOf = attribution.GroupBy(a => a.QuoteId, a => a.Line).ToDictionary(g => g.Key, g => (IReadOnlyList<AttributionView>)g.ToList());
-        var dialogueOf = dialogue.GroupBy(d => d.QuoteId, d => d.Line).ToDictionary(g => g.Key, g => (IReadOnlyList<DialogueLineView>)g.ToList());
-        var notesOf = notes.GroupBy(n => n.QuoteId, n => n.Note).ToDictionary(g => g.Key, g => (IReadOnlyList<RichText>)g.ToList());
+            .Select(n => new QuoteLine<RichText>(n.QuoteId, new RichText { Text = n.Text, Html = n.Html })), cancellationToken);
         var view = header.View;
         // What every quote card of the topic says of its topic: the same for all of them, so made once.
         var topicRef = new TopicRef
@@ -186,6 +174,16 @@ public static class ArchiveQueries
 
     private sealed record QuoteRow(int SectionId, string Id, QuoteKind Kind, QuoteStatus Status, string Text, string? Html, string? Author,
         string? Work, string? Year, string? AuthorSlug, string? AuthorName, bool IsFeatured);
+
+    /// <summary>A line of a quote (attribution, dialogue, note), read for a whole topic at once.</summary>
+    private sealed record QuoteLine<TLine>(string QuoteId, TLine Line);
+
+    /// <summary>The lines of each quote, in the order the query reads them.</summary>
+    private static async Task<Dictionary<string, IReadOnlyList<TLine>>> ByQuoteAsync<TLine>(IQueryable<QuoteLine<TLine>> lines,
+        CancellationToken cancellationToken) =>
+        (await lines.ToListAsync(cancellationToken))
+            .GroupBy(l => l.QuoteId, l => l.Line)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TLine>)g.ToList());
 
     /// <summary>Each other-language page links to the archive's own topic of that title and language, else to its Wikiquote.</summary>
     private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(ArchiveDbContext db, IReadOnlyList<LanguageLinkView> links,
