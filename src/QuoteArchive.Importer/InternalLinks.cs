@@ -52,12 +52,17 @@ internal static partial class InternalLinks
                     changes.Add((reader.GetInt64(0), reader.GetString(1), resolved));
             }
         }
-        foreach (var (rowId, table, html) in changes)
+        // One statement per table, prepared once: a dump's links to pages it lacks are hundreds of thousands of rows.
+        foreach (var table in changes.GroupBy(c => c.Table))
         {
-            using var update = Command(connection, transaction, $"UPDATE \"{table}\" SET Html = $html WHERE rowid = $row");
-            update.Parameters.AddWithValue("$html", html);
-            update.Parameters.AddWithValue("$row", rowId);
-            update.ExecuteNonQuery();
+            using var update = Command(connection, transaction, $"UPDATE \"{table.Key}\" SET Html = $html WHERE rowid = $row");
+            var html = update.Parameters.Add("$html", SqliteType.Text);
+            var row = update.Parameters.Add("$row", SqliteType.Integer);
+            foreach (var change in table)
+            {
+                (html.Value, row.Value) = (change.Html, change.RowId);
+                update.ExecuteNonQuery();
+            }
         }
     }
 
