@@ -99,6 +99,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             SqliteConnection.ClearAllPools();
             File.Delete(temporary);
             File.Delete(temporary + "-journal");
+            File.Delete(SearchIndexPath(temporary));
         }
     }
 
@@ -136,9 +137,10 @@ public sealed class ArchiveBuilder(ImportOptions options)
         using (var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connection).Options))
             schema = SchemaScript.Split(context.Database.GenerateCreateScript());
         Execute(connection, schema.Tables);
+        using (var search = new BackgroundSearchIndex(SearchIndexPath(temporary)))
         using (var transaction = connection.BeginTransaction())
         {
-            using var writer = new ArchiveWriter(connection);
+            using var writer = new ArchiveWriter(connection, search);
             // The folder as it was listed: a file changed after this is newer than the manifest, and imports next time.
             var entries = ContentWalk.Entries(contentFolder).ToList();
             writer.AddManifest(entries);
@@ -161,6 +163,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 counts.DamagedExports = reader.DamagedExports;
                 return counts.Summary(clock.Elapsed);
             }
+            search.Complete();
             Stage("writing redirects and indexes");
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
@@ -174,9 +177,12 @@ public sealed class ArchiveBuilder(ImportOptions options)
             // The author index and the full-text index, built once here so that requests only read.
             Stage("linking topics and indexing authors");
             InternalLinks.Resolve(connection, transaction, options);
-            AuthorIndex.Build(connection, transaction);
+            var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons);
             Stage("building the search index");
-            SearchIndex.Build(connection, transaction);
+            search.Wait();
+            SearchIndex.BuildFrom(connection, transaction, search.Path);
+            SearchIndex.Reindex(connection, transaction, SearchAuthors.Respelled(connection, transaction, respelledAuthors, writer.Persons));
+            SearchIndex.FillNamesFrom(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
             var summary = counts.Summary(clock.Elapsed);
             writer.AddBuild(new ArchiveBuild
@@ -193,11 +199,15 @@ public sealed class ArchiveBuilder(ImportOptions options)
             Stage("writing the archive to disk");
             transaction.Commit();
         }
+        SearchIndex.DetachApart(connection);
         // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
         Stage("analyzing the indexes for the query planner");
         Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version}; ANALYZE;");
         return counts.Summary(clock.Elapsed);
     }
+
+    // The search index is built beside the archive's temporary file, and goes with it.
+    private static string SearchIndexPath(string temporary) => temporary + ".search";
 
     private static void ReportDuplicateSlug(ParsedTopic topic, Action<Diagnostic> report, ImportCounts counts) =>
         counts.Report(new(new(topic.SourcePath, 1), Severity.Error,

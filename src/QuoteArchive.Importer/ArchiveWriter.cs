@@ -10,7 +10,7 @@ namespace QuoteArchive.Importer;
 /// Writes topics into an archive whose schema EF Core created, with one prepared insert per table:
 /// an archive the size of English Wikiquote is millions of rows, and change tracking would cost minutes.
 /// </summary>
-internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
+internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearchIndex? search = null) : IDisposable
 {
     private readonly PreparedInsert topics = new(connection, "Topics",
         "Id", "Slug", "Title", "SortKey", "Letter", "Description", "Language", "SourceUrl", "SourcePath", "License", "Kind", "PageId", "RevisionId", "RevisionTimestamp");
@@ -26,7 +26,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
     private readonly PreparedInsert items = new(connection, "ListItems",
         "SectionId", "Position", "Depth", "Text", "Html", "Line");
     private readonly PreparedInsert quotes = new(connection, "Quotes",
-        "Id", "TopicId", "SectionId", "Position", "Kind", "Status", "IsFeatured", "Text", "Html", "Author", "Work", "Year", "Line");
+        "Id", "TopicId", "SectionId", "Position", "Kind", "Status", "IsFeatured", "Text", "Html", "Author", "Work", "Year", "AuthorId", "Line");
     private readonly PreparedInsert attribution = new(connection, "AttributionLines",
         "QuoteId", "Position", "Depth", "Text", "Html", "Line");
     private readonly PreparedInsert dialogue = new(connection, "DialogueLines",
@@ -42,6 +42,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
 
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
+
+    /// <summary>The person pages written so far: the author index starts with them.</summary>
+    public PersonAuthors Persons { get; } = new();
 
     private PreparedInsert[] All => [topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory];
 
@@ -61,6 +64,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
             return false;
 
         var topicId = nextTopicId++;
+        var personId = Persons.Add(topic, topicId);
         var revision = topic.Revision;
         var sortKey = SortKeys.ForTitle(topic.Title);
         topics.Run(topicId, topic.Slug, topic.Title, sortKey, SortKeys.LetterOf(sortKey), topic.Description, topic.Language, topic.SourceUrl, topic.SourcePath, topic.License,
@@ -85,7 +89,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
             foreach (var (item, position) in section.Items.Select((it, i) => (it, i)))
                 items.Run(sectionId, position, item.Depth, item.Text, Markup(item.Text, item.Html), item.Line);
             foreach (var (quote, position) in section.Quotes.Select((q, i) => (q, i)))
-                AddQuote(topic, topicId, sectionId, quote, position);
+                AddQuote(topic, topicId, sectionId, quote, position, PersonAuthors.AuthorOf(quote.Status, personId));
         }
         return true;
     }
@@ -163,7 +167,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
     // What the web encodes or breaks when it renders a text without markup: a text holding one keeps its own markup.
     private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("<>&\n");
 
-    private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position)
+    private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position, int? authorId)
     {
         // FORMAT.md: ids are "lengthened only where two quotes would collide". The longer id is more of the same hash
         // of the quote's own topic, text and occurrence, so it does not depend on any other quote. The archive's own
@@ -171,12 +175,14 @@ internal sealed class ArchiveWriter(SqliteConnection connection) : IDisposable
         // collector walk them while the import runs.
         var id = quote.Id;
         for (var length = id.Length; !quotes.TryRun(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
-                 quote.Text, Markup(quote.Text, quote.Html), quote.Author, quote.Work, quote.Year, quote.Line); length += 2)
+                 quote.Text, Markup(quote.Text, quote.Html), quote.Author, quote.Work, quote.Year, authorId, quote.Line); length += 2)
         {
             if (length >= QuoteIds.MaxLength)
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
+        search?.Add(quotes.LastRowId, quote.Text, quote.Attribution.Count == 0 ? null : string.Join('\n', quote.Attribution.Select(a => a.Text)),
+            SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
             attribution.Run(id, linePosition, line.Depth, line.Text, Markup(line.Text, line.Html), line.Line);
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))

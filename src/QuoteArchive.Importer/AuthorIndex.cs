@@ -19,10 +19,13 @@ public static partial class AuthorIndex
     /// <summary>How many more names a person page's lead may give than its title (middle names, initials).</summary>
     private const int MaxExtraNames = 4;
 
-    public static void Build(SqliteConnection connection, SqliteTransaction transaction)
+    /// <returns>the index's name of each raw author name whose cleaned name (<see cref="CleanName"/>) it spells in another case</returns>
+    internal static IReadOnlyDictionary<string, string> Build(SqliteConnection connection, SqliteTransaction transaction, PersonAuthors persons)
     {
         using var insert = new PreparedInsert(connection, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var namesById = new List<string> { "" };
+        var respelled = new Dictionary<string, string>(StringComparer.Ordinal);
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         var nextId = 1;
 
@@ -32,18 +35,15 @@ public static partial class AuthorIndex
             var sortKey = SortKeys.Fold(name);
             insert.Run(nextId, unique, name, sortKey, SortKeys.LetterOf(sortKey), topicId, 0);
             byName[name] = nextId;
+            namesById.Add(name);
             return nextId++;
         }
 
         // Person pages first, so that an attribution naming the person joins the person's own entry. Which topics are
-        // persons is TopicKinds' rule, decided once at parse time (a person lead, or person categories).
-        var persons = Query(connection, transaction, $"SELECT t.Id, t.Slug, t.Title FROM Topics t WHERE t.Kind = '{TopicKind.Person}' ORDER BY t.Id",
-            r => (Id: r.GetInt32(0), Slug: r.GetString(1), Title: r.GetString(2)));
-        foreach (var topic in persons)
-        {
-            if (!byName.ContainsKey(topic.Title))
-                Add(topic.Title, topic.Slug, topic.Id);
-        }
+        // persons is TopicKinds' rule, decided once at parse time (a person lead, or person categories); the writer
+        // numbered them in topic order and gave their quotes these ids as it wrote them.
+        foreach (var person in persons.Persons)
+            Add(person.Title, person.Slug, person.TopicId);
 
         var names = Query(connection, transaction,
             "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => r.GetString(0));
@@ -52,24 +52,21 @@ public static partial class AuthorIndex
         {
             foreach (var raw in names)
             {
-                var name = Clean(raw);
+                var name = CleanName(raw);
                 if (name is null)
                     continue;
                 if (!byName.TryGetValue(name, out var id))
                     id = Add(name, Slugs.FromTitle(name), null);
                 mapping.Run(raw, id);
+                if (!string.Equals(namesById[id], name, StringComparison.Ordinal))
+                    respelled[raw] = namesById[id];
             }
         }
 
-        Execute(connection, transaction, $"""
+        // A quote on a person's page was written with its person (PersonAuthors); the others are by the name they give.
+        Execute(connection, transaction, """
             UPDATE Quotes SET AuthorId = (SELECT n.AuthorId FROM temp.AuthorNames n WHERE n.Name = Quotes.Author)
-            WHERE Author IS NOT NULL;
-
-            -- On a person's page, the quotes outside 'Quotes about', 'Disputed' and 'Misattributed' sections
-            -- are by that person.
-            UPDATE Quotes SET AuthorId = (SELECT a.Id FROM Authors a WHERE a.TopicId = Quotes.TopicId)
-            WHERE Status NOT IN ({(int)QuoteStatus.About}, {(int)QuoteStatus.Disputed}, {(int)QuoteStatus.Misattributed})
-              AND TopicId IN (SELECT TopicId FROM Authors WHERE TopicId IS NOT NULL);
+            WHERE Author IS NOT NULL AND AuthorId IS NULL;
 
             UPDATE Authors SET QuoteCount = counted.Quotes
             FROM (SELECT AuthorId, count(*) AS Quotes FROM Quotes WHERE AuthorId IS NOT NULL GROUP BY AuthorId) counted
@@ -77,6 +74,7 @@ public static partial class AuthorIndex
             DELETE FROM Authors WHERE QuoteCount = 0;
             DROP TABLE temp.AuthorNames;
             """);
+        return respelled;
     }
 
     /// <summary>
@@ -122,7 +120,8 @@ public static partial class AuthorIndex
         static bool Same(string a, string b) => string.Equals(SortKeys.Fold(a), SortKeys.Fold(b), StringComparison.Ordinal);
     }
 
-    private static string? Clean(string raw)
+    /// <summary>The name as the index keeps it: NFC, white space collapsed; null when it is no name.</summary>
+    internal static string? CleanName(string raw)
     {
         var name = string.Join(' ', raw.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return name.Length is 0 or > MaxNameLength || !name.Any(char.IsLetter) ? null : name;

@@ -27,6 +27,9 @@ internal sealed class PreparedInsert : IDisposable
 
     public void Run(params object?[] values) => Check(Step(values));
 
+    /// <summary>The rowid of the row the last successful insert wrote.</summary>
+    public long LastRowId => raw.sqlite3_last_insert_rowid(database);
+
     /// <summary>Inserts the row; false (and nothing written) when a unique key of the table already holds its values.</summary>
     public bool TryRun(params object?[] values)
     {

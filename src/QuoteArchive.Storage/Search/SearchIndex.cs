@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace QuoteArchive.Storage.Search;
 
 /// <summary>
-/// The full-text index of an archive, built once by the importer after the topics and the author index are
-/// written. Requests only read it: nothing here grows with the archive at request time.
+/// The full-text index of an archive, built once by the importer: the quotes' index apart while the quotes are
+/// written, the names once the topics and the author index are. Requests only read it: nothing here grows with the
+/// archive at request time.
 /// </summary>
 public static class SearchIndex
 {
@@ -34,10 +35,7 @@ public static class SearchIndex
                t.Title AS title
         FROM Quotes q JOIN Topics t ON t.Id = q.TopicId;
 
-        CREATE VIRTUAL TABLE QuotesFts USING fts5(
-            text, attribution, author, title,
-            content='QuotesFtsContent', content_rowid='QuoteRowId',
-            tokenize='unicode61 remove_diacritics 2');
+        {QuotesFtsTable}
 
         CREATE VIRTUAL TABLE NamesFts USING fts5(
             name, kind UNINDEXED, slug UNINDEXED, quotes UNINDEXED,
@@ -46,14 +44,30 @@ public static class SearchIndex
         {PrefixExpansion.Schema}
         """;
 
+    private const string QuotesFtsTable = """
+        CREATE VIRTUAL TABLE QuotesFts USING fts5(
+            text, attribution, author, title,
+            content='QuotesFtsContent', content_rowid='QuoteRowId',
+            tokenize='unicode61 remove_diacritics 2');
+        """;
+
+    // The tables in which FTS5 keeps QuotesFts (an external-content table has no copy of the text): the index built
+    // apart is these, copied into the archive.
+    private static readonly string[] QuotesFtsShadowTables = ["QuotesFts_data", "QuotesFts_idx", "QuotesFts_docsize", "QuotesFts_config"];
+
     // The index is built once and merged into one segment at the end ('optimize'): merging segments while the rows
     // go in ('automerge', and 'crisismerge' at its default of 16 segments a level) would only be done again there.
-    private static readonly string Fill = $"""
+    private const string NoMergingWhileFilled = """
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('automerge', 0);
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('crisismerge', 200);
-        INSERT INTO QuotesFts(QuotesFts) VALUES('rebuild');
+        """;
+
+    private static readonly string Merge = $"""
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('rank', '{Ranking}');
         INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');
+        """;
+
+    private static readonly string FillNames = $"""
         {PrefixExpansion.Fill}
 
         INSERT INTO NamesFts(name, kind, slug, quotes)
@@ -65,12 +79,73 @@ public static class SearchIndex
         INSERT INTO NamesFts(NamesFts) VALUES('optimize');
         """;
 
-    /// <summary>Creates and fills the index from the quotes, topics and authors written in <paramref name="transaction"/>.</summary>
-    public static void Build(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// Creates the quotes' index alone in a database of its own, to be filled row by row (rowid, text, attribution, author, title) while
+    /// the archive is written, merged (<see cref="MergeApart"/>), and copied into the archive (<see cref="BuildFrom"/>).
+    /// </summary>
+    public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + NoMergingWhileFilled);
+
+    /// <summary>Merges the index built apart into one segment, as <see cref="Build"/> leaves it.</summary>
+    public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) => Execute(apart, transaction, Merge);
+
+    /// <summary>
+    /// Creates the index in the archive from the quotes' index built apart, in the file <paramref name="apartPath"/>,
+    /// whose rows are the archive's quotes as QuotesFtsContent shows them. The file stays attached until the
+    /// transaction ends (SQLite detaches no database inside one): <see cref="DetachApart"/>.
+    /// </summary>
+    public static void BuildFrom(SqliteConnection connection, SqliteTransaction transaction, string apartPath)
+    {
+        using (var attach = connection.CreateCommand())
+        {
+            attach.Transaction = transaction;
+            attach.CommandText = "ATTACH $path AS apart";
+            attach.Parameters.AddWithValue("$path", apartPath);
+            attach.ExecuteNonQuery();
+        }
+        // Nothing reads QuotesFts between its creation and the copy: FTS5 reads its structure afresh when first used.
+        var copy = string.Concat(QuotesFtsShadowTables.Select(table => $"DELETE FROM main.{table}; INSERT INTO main.{table} SELECT * FROM apart.{table};\n"));
+        Execute(connection, transaction, Schema + copy);
+    }
+
+    /// <summary>
+    /// Indexes again the quotes whose author the index built apart spelled otherwise than QuotesFtsContent now does
+    /// (an author index entry may take another spelling of the name): each row with the author it was indexed with.
+    /// </summary>
+    /// <returns>how many quotes were indexed again</returns>
+    public static int Reindex(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(long RowId, string? IndexedAuthor)> quotes)
+    {
+        if (quotes.Count == 0)
+            return 0;
+        using var again = connection.CreateCommand();
+        again.Transaction = transaction;
+        again.CommandText = """
+            INSERT INTO QuotesFts(QuotesFts, rowid, text, attribution, author, title)
+            SELECT 'delete', QuoteRowId, text, attribution, $author, title FROM QuotesFtsContent WHERE QuoteRowId = $row;
+            INSERT INTO QuotesFts(rowid, text, attribution, author, title)
+            SELECT QuoteRowId, text, attribution, author, title FROM QuotesFtsContent WHERE QuoteRowId = $row;
+            """;
+        var row = again.Parameters.Add("$row", SqliteType.Integer);
+        var author = again.Parameters.Add("$author", SqliteType.Text);
+        foreach (var quote in quotes)
+        {
+            (row.Value, author.Value) = (quote.RowId, (object?)quote.IndexedAuthor ?? DBNull.Value);
+            again.ExecuteNonQuery();
+        }
+        Execute(connection, transaction, "INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');");
+        return quotes.Count;
+    }
+
+    /// <summary>Fills the search's lists of words and names, once the quotes' index is in the archive.</summary>
+    public static void FillNamesFrom(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, FillNames);
+
+    /// <summary>Detaches the file <see cref="BuildFrom"/> read, once the transaction has ended.</summary>
+    public static void DetachApart(SqliteConnection connection) => Execute(connection, null, "DETACH apart");
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Schema + Fill;
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }

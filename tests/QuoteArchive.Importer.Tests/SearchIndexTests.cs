@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>The quotes' search index, built apart while the quotes are written, then copied into the archive.</summary>
+public sealed class SearchIndexTests
+{
+    [Fact]
+    public void TheSearchIndexHoldsEveryQuoteAsItsContentViewShowsIt()
+    {
+        using var folder = new TemporaryFolder();
+        var target = Path.Combine(folder.Path, "archive.db");
+
+        new ArchiveBuilder(new ImportOptions()).Build(SampleSpec.Folder, target, _ => { });
+
+        // FTS5 compares its index with QuotesFtsContent, row by row.
+        Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
+        Assert.Equal(Scalar(target, "SELECT count(*) FROM Quotes"), Scalar(target, "SELECT count(*) FROM QuotesFts_docsize"));
+    }
+
+    [Fact]
+    public void AQuoteIsFoundByTheSpellingTheAuthorIndexGaveItsAuthor()
+    {
+        // "Ꭰꭱ" and "ᎠᎡ" are one name to the author index (equal but for case), which keeps the first in order, "ᎠᎡ";
+        // FTS5's case tables predate Cherokee's small letters and keep both as they are: the quote indexed with its own
+        // spelling of the name is indexed again with the index's.
+        using var folder = new TemporaryFolder();
+        folder.Write("content/a.txt", "A\n\nQuotes\n\n• One.\n  • Ꭰꭱ, Poems (1990)\n");
+        folder.Write("content/b.txt", "B\n\nQuotes\n\n• Two.\n  • ᎠᎡ, Songs (1991)\n");
+        var target = Path.Combine(folder.Path, "archive.db");
+
+        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
+
+        Assert.Equal("ᎠᎡ", Scalar(target, "SELECT group_concat(Name) FROM Authors"));
+        Assert.Equal(2L, Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : ᎠᎡ'"));
+        Assert.Equal(0L, Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : Ꭰꭱ'"));
+        Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
+    }
+
+    private static object? Scalar(string archive, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archive, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
