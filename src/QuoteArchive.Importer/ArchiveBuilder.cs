@@ -168,7 +168,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
             foreach (var redirect in reader.Redirects)
-                AppendText(buildHash, $"redirect\0{redirect.Title}\0{redirect.Target}");
+                AppendText(buildHash, ["redirect", redirect.Title, redirect.Target]);
             // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
             Execute(connection, schema.Indexes, transaction);
             Stage("carrying old quote ids");
@@ -213,14 +213,17 @@ public sealed class ArchiveBuilder(ImportOptions options)
         counts.Report(new(new(topic.SourcePath, 1), Severity.Error,
             $"duplicate slug '{topic.Slug}': another file already has this title; this file is skipped"), report);
 
-    // The text's UTF-8 bytes and a NUL after it, through a pooled buffer: the writing thread hashes every page's source.
-    private static void AppendText(IncrementalHash hash, string text)
+    // Each part's UTF-8 bytes and a NUL after it, through a pooled buffer: the writing thread hashes every page's source.
+    private static void AppendText(IncrementalHash hash, IReadOnlyList<string> parts)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
-        var length = Encoding.UTF8.GetBytes(text, buffer);
-        buffer[length] = 0;
-        hash.AppendData(buffer, 0, length + 1);
-        ArrayPool<byte>.Shared.Return(buffer);
+        foreach (var text in parts)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            buffer[length] = 0;
+            hash.AppendData(buffer, 0, length + 1);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

@@ -7,8 +7,11 @@ using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
 
-/// <summary>A parsed topic, with the text it came from (what the archive's build id is a hash of).</summary>
-internal sealed record ParsedPage(ParsedTopic Topic, string Source);
+/// <summary>
+/// A parsed topic, with the text it came from (what the archive's build id is a hash of), in parts that stand for
+/// one text with a NUL between them: a page of an export is not copied into one string with its file and title.
+/// </summary>
+internal sealed record ParsedPage(ParsedTopic Topic, IReadOnlyList<string> Source);
 
 /// <summary>A redirect page: another title of the page it names.</summary>
 internal sealed record ParsedRedirect(string Title, string Target, SourcePosition Position);
@@ -86,7 +89,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         else if (file is not null)
             topic = ContentParser.Parse(file, options, diagnostics);
         if (Keep(topic, diagnostics))
-            yield return new(topic!, relative + "\0" + file!.Text);
+            yield return new(topic!, [relative, file!.Text]);
     }
 
     private IEnumerable<ParsedPage> ReadExport(string path, string relative)
@@ -118,7 +121,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
                 if (read.Topic is null && read.Diagnostics.Count == 0)
                     continue;
                 if (Keep(read.Topic, read.Diagnostics))
-                    yield return new(read.Topic!, relative + "\0" + read.Page.Title + "\0" + read.Page.Text);
+                    yield return new(read.Topic!, [relative, read.Page.Title, read.Page.Text]);
             }
         }
         // A broken export reports where it broke.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace QuoteArchive.Importer.Wikitext;
@@ -8,21 +9,32 @@ namespace QuoteArchive.Importer.Wikitext;
 /// </summary>
 internal static class HtmlText
 {
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\"'");
+
     public static string Encode(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
             return text;
         var html = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-            html.Append(c switch
+        Append(html, text);
+        return html.ToString();
+    }
+
+    /// <summary>Appends the text as HTML, the runs between escaped characters as they are, without a string of its own.</summary>
+    public static void Append(StringBuilder html, ReadOnlySpan<char> text)
+    {
+        for (var at = text.IndexOfAny(Escaped); at >= 0; at = text.IndexOfAny(Escaped))
+        {
+            html.Append(text[..at]).Append(text[at] switch
             {
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
-        return html.ToString();
+            text = text[(at + 1)..];
+        }
+        html.Append(text);
     }
 }

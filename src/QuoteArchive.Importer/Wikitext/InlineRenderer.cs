@@ -36,7 +36,7 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
             if (!depthReported)
                 page.Report(line.LineOf(from), line.ColumnOf(from), Severity.Warning, $"markup nested more than {MaxDepth} deep: the rest is kept as written");
             depthReported = true;
-            sink.Append(source[from..to]);
+            sink.Append(source.AsSpan(from, to - from));
             return;
         }
         var plain = from;
@@ -57,7 +57,7 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
             }
             i++;
         }
-        sink.Append(source[plain..to]);
+        sink.Append(source.AsSpan(plain, to - plain));
     }
 
     private static readonly SearchValues<char> ConstructStarts = SearchValues.Create("<[{'&\nhH");
@@ -80,7 +80,7 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         void Flush()
         {
             if (!flushed)
-                sink.Append(source[plain..i]);
+                sink.Append(source.AsSpan(plain, i - plain));
             flushed = true;
         }
         int end;

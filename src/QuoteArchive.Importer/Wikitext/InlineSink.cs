@@ -53,10 +53,10 @@ internal sealed class InlineSink(List<RefNote> notes)
     /// <summary>Where the emphasis left open at the end was opened: MediaWiki closes it silently; we report it.</summary>
     public int? LeftOpenAt { get; private set; }
 
-    public void Append(string plain)
+    public void Append(ReadOnlySpan<char> plain)
     {
         text.Append(plain);
-        html.Append(HtmlText.Encode(plain));
+        HtmlText.Append(html, plain);
     }
 
     public void Append(Piece piece)
@@ -69,7 +69,9 @@ internal sealed class InlineSink(List<RefNote> notes)
     public void AppendLink(string href, Piece label)
     {
         text.Append(label.Text);
-        html.Append("<a href=\"").Append(HtmlText.Encode(href)).Append("\">").Append(label.Html).Append("</a>");
+        html.Append("<a href=\"");
+        HtmlText.Append(html, href);
+        html.Append("\">").Append(label.Html).Append("</a>");
     }
 
     public void LineBreak()

@@ -26,7 +26,7 @@ internal sealed partial class PageBuilder
         }
         if (piece.IsEmpty && notes.Count == 0)
             return MarkupOnly(block);
-        var marks = prefix.TakeWhile(c => c is '*' or '#').Count();
+        var marks = prefix.AsSpan().IndexOfAnyExcept('*', '#') is var other and >= 0 ? other : prefix.Length;
         // :* and ::* under a quote are attribution lines indented by definition marks: depth by the whole prefix.
         if (marks == 0 && openQuote is not null && prefix[^1] is '*' or '#')
         {

@@ -29,8 +29,11 @@ internal sealed partial class PageBuilder(PageContext page)
         foreach (var line in lines)
         {
             renderer = new InlineRenderer(page, line);
-            foreach (var at in line.Brackets.Unclosed.Where(at => line.Text[at] == '['))
-                page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
+            foreach (var at in line.Brackets.Unclosed)
+            {
+                if (line.Text[at] == '[')
+                    page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
+            }
             var block = BlockLine.Classify(line, renderer);
             var reached = block.Kind switch
             {

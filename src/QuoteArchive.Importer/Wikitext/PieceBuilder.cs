@@ -13,7 +13,7 @@ internal sealed class PieceBuilder
     public PieceBuilder Add(string plain)
     {
         text.Append(plain);
-        html.Append(HtmlText.Encode(plain));
+        HtmlText.Append(html, plain);
         return this;
     }
 

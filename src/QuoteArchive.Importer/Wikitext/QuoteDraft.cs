@@ -48,6 +48,7 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
         return quote;
     }
 
-    private static Piece Joined(List<Piece> parts) =>
-        new(string.Join("\n", parts.Select(p => p.Text)).Trim(), string.Join("<br>\n", parts.Select(p => p.Html)).Trim());
+    // Most quotes and attribution lines are one line: nothing to join (Trim returns a string that needs none as it is).
+    private static Piece Joined(List<Piece> parts) => parts.Count == 1 ? new(parts[0].Text.Trim(), parts[0].Html.Trim())
+        : new(string.Join("\n", parts.Select(p => p.Text)).Trim(), string.Join("<br>\n", parts.Select(p => p.Html)).Trim());
 }
