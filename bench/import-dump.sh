@@ -19,7 +19,7 @@ read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
 quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")
 topics=$(sed -E 's/imported ([0-9]+) topics.*/\1/' <<<"$summary")
-mb=$(awk -v b="$(stat -c %s "$dump")" 'BEGIN { printf "%.1f", b / 1e6 }')
+mb=$(awk -v b="$(stat -L -c %s "$dump")" 'BEGIN { printf "%.1f", b / 1e6 }')
 archive=$(stat -c %s "$work/archive-$articles.db")
 echo "$summary"
 awk -v s="$seconds" -v t="$topics" -v q="$quotes" -v mb="$mb" -v kb="$peak_kb" -v a="$archive" 'BEGIN {
