@@ -26,12 +26,12 @@ public static partial class AuthorIndex
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var namesById = new List<string> { "" };
         var respelled = new Dictionary<string, string>(StringComparer.Ordinal);
-        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var slugs = new UniqueNames();
         var nextId = 1;
 
         int Add(string name, string slug, int? topicId)
         {
-            var unique = UniqueNames.Claim(slug, slugs);
+            var unique = slugs.Claim(slug);
             var sortKey = SortKeys.Fold(name);
             insert.Run(nextId, unique, name, sortKey, SortKeys.LetterOf(sortKey), topicId, 0);
             byName[name] = nextId;

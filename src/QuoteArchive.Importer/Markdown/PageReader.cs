@@ -16,7 +16,7 @@ internal sealed partial class PageReader(ContentFile file, ImportOptions options
     private readonly BlockText blockText = new(file.Text);
     private readonly List<ParsedParagraph> lead = [];
     private readonly List<ParsedSection> sections = [];
-    private readonly HashSet<string> anchors = new(StringComparer.Ordinal);
+    private readonly UniqueNames anchors = new();
     private readonly Dictionary<ParsedSection, QuoteStatus?> sectionStatus = [];
     private readonly HeadingStatus headingStatus = new();
     private ParsedSection? current;

@@ -242,7 +242,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (topic.Sections[0].IsEmpty)
             topic.Sections.RemoveAt(0);
 
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var anchors = new UniqueNames();
         QuoteStatus? inherited = null;
         foreach (var s in topic.Sections)
         {

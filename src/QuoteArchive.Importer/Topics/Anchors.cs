@@ -11,6 +11,6 @@ public static class Anchors
     /// FORMAT.md: "the heading with spaces as <c>_</c>, made unique in the page with <c>_2</c>, <c>_3</c>, as MediaWiki
     /// does". <paramref name="taken"/> holds the anchors of the sections above.
     /// </summary>
-    public static string Unique(string? heading, HashSet<string> taken) =>
-        UniqueNames.Claim(heading is null ? UnnamedSection : Slugs.FromTitle(heading), taken);
+    public static string Unique(string? heading, UniqueNames taken) =>
+        taken.Claim(heading is null ? UnnamedSection : Slugs.FromTitle(heading));
 }

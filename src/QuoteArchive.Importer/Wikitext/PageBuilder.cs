@@ -129,7 +129,7 @@ internal sealed partial class PageBuilder(PageContext page)
         }
         if (topic.Sections[0].IsEmpty)
             topic.Sections.RemoveAt(0);
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var anchors = new UniqueNames();
         foreach (var s in topic.Sections)
         {
             s.Anchor = Anchors.Unique(s.Heading, anchors);
