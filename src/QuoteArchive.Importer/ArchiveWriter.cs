@@ -43,6 +43,13 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
 
+    private readonly List<WikiLinkRow> rowsWithWikiLinks = [];
+
+    /// <summary>The rows written so far whose HTML holds a link to a topic (<c>href="/wiki/…"</c>), in order.</summary>
+    public IReadOnlyList<WikiLinkRow> RowsWithWikiLinks => rowsWithWikiLinks;
+
+    public bool HasTopic(string slug) => topicIds.ContainsKey(slug);
+
     /// <summary>The person pages written so far: the author index starts with them.</summary>
     public PersonAuthors Persons { get; } = new();
 
@@ -74,7 +81,11 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
         foreach (var (link, position) in topic.LanguageLinks.Select((l, i) => (l, i)))
             languageLinks.Run(topicId, position, link.Language, link.Title);
         foreach (var (paragraph, position) in topic.Lead.Select((p, i) => (p, i)))
-            paragraphs.Run(topicId, null, position, paragraph.Text, Markup(paragraph.Text, paragraph.Html), paragraph.Line);
+        {
+            var html = Markup(paragraph.Text, paragraph.Html);
+            paragraphs.Run(topicId, null, position, paragraph.Text, html, paragraph.Line);
+            NoteWikiLinks(paragraphs, topic, html);
+        }
         foreach (var (link, position) in topic.SisterLinks.Select((l, i) => (l, i)))
             sisters.Run(topicId, position, link.Project, link.Article, link.Url, link.Line);
 
@@ -83,11 +94,19 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
             var sectionId = nextSectionId++;
             sections.Run(sectionId, topicId, sectionPosition, section.Heading, section.Anchor, section.Level, section.IsList, section.Line);
             foreach (var (note, position) in section.Notes.Select((n, i) => (n, i)))
-                paragraphs.Run(null, sectionId, position, note.Text, Markup(note.Text, note.Html), note.Line);
+            {
+                var html = Markup(note.Text, note.Html);
+                paragraphs.Run(null, sectionId, position, note.Text, html, note.Line);
+                NoteWikiLinks(paragraphs, topic, html);
+            }
             foreach (var (link, position) in section.Links.Select((l, i) => (l, i)))
                 links.Run(sectionId, position, link.Label, link.Url, link.Line);
             foreach (var (item, position) in section.Items.Select((it, i) => (it, i)))
-                items.Run(sectionId, position, item.Depth, item.Text, Markup(item.Text, item.Html), item.Line);
+            {
+                var html = Markup(item.Text, item.Html);
+                items.Run(sectionId, position, item.Depth, item.Text, html, item.Line);
+                NoteWikiLinks(items, topic, html);
+            }
             foreach (var (quote, position) in section.Quotes.Select((q, i) => (q, i)))
                 AddQuote(topic, topicId, sectionId, quote, position, PersonAuthors.AuthorOf(quote.Status, personId));
         }
@@ -167,6 +186,14 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
     // What the web encodes or breaks when it renders a text without markup: a text holding one keeps its own markup.
     private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("<>&\n");
 
+    // Links to topics are resolved once every topic is written (InternalLinks): the rows that hold one are noted as
+    // they are written, so that they are not looked for among millions of rows then.
+    private void NoteWikiLinks(PreparedInsert insert, ParsedTopic topic, string? html)
+    {
+        if (html is not null && html.Contains(InternalLinks.Marker, StringComparison.Ordinal))
+            rowsWithWikiLinks.Add(new(insert.Table, insert.LastRowId, topic.Language));
+    }
+
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position, int? authorId)
     {
         // FORMAT.md: ids are "lengthened only where two quotes would collide". The longer id is more of the same hash
@@ -174,20 +201,30 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
         // key finds a collision: a set of millions of ids in memory would make every full collection of the garbage
         // collector walk them while the import runs.
         var id = quote.Id;
+        var quoteHtml = Markup(quote.Text, quote.Html);
         for (var length = id.Length; !quotes.TryRun(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
-                 quote.Text, Markup(quote.Text, quote.Html), quote.Author, quote.Work, quote.Year, authorId, quote.Line); length += 2)
+                 quote.Text, quoteHtml, quote.Author, quote.Work, quote.Year, authorId, quote.Line); length += 2)
         {
             if (length >= QuoteIds.MaxLength)
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
+        NoteWikiLinks(quotes, topic, quoteHtml);
         search?.Add(quotes.LastRowId, quote.Text, quote.Attribution.Count == 0 ? null : string.Join('\n', quote.Attribution.Select(a => a.Text)),
             SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
-            attribution.Run(id, linePosition, line.Depth, line.Text, Markup(line.Text, line.Html), line.Line);
+        {
+            var html = Markup(line.Text, line.Html);
+            attribution.Run(id, linePosition, line.Depth, line.Text, html, line.Line);
+            NoteWikiLinks(attribution, topic, html);
+        }
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))
             dialogue.Run(id, linePosition, line.Speaker, line.PlayedBy, line.Text, line.Line);
         foreach (var (note, notePosition) in quote.Notes.Select((n, i) => (n, i)))
-            notes.Run(id, notePosition, note.Text, Markup(note.Text, note.Html), note.Line);
+        {
+            var html = Markup(note.Text, note.Html);
+            notes.Run(id, notePosition, note.Text, html, note.Line);
+            NoteWikiLinks(notes, topic, html);
+        }
     }
 }
