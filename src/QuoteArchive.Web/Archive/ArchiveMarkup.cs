@@ -1,5 +1,5 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;
@@ -11,39 +11,56 @@ public static class ArchiveMarkup
     /// Markdown topics carry <paramref name="html"/>, rendered at import by Markdig with raw HTML disabled, so it
     /// is emitted as it is. Page text has none: it is encoded here, its line breaks (verse, letters) kept.
     /// </summary>
-    public static IHtmlContent Render(string text, string? html)
-    {
-        if (html is not null)
-            return new HtmlString(html);
-        // Most quotes are one line: the text alone, encoded as it is written.
-        if (!text.Contains('\n'))
-            return new StringHtmlContent(text);
-        var lines = text.Split('\n');
-        var builder = new HtmlContentBuilder(lines.Length * 2);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-                builder.AppendHtml("<br>");
-            builder.Append(lines[i]);
-        }
-        return builder;
-    }
+    public static IHtmlContent Render(string text, string? html) => new Markup(text, html, Paragraph: false);
 
     public static IHtmlContent Render(this RichText text) => Render(text.Text, text.Html);
 
     /// <summary>As <see cref="Render(string, string?)"/>, as one paragraph unless the HTML is already a block.</summary>
-    public static IHtmlContent RenderParagraph(string text, string? html)
-    {
-        if (html is not null && html.TrimStart().StartsWith('<') && BlockStart(html.TrimStart()))
-            return new HtmlString(html);
-        var builder = new HtmlContentBuilder(3);
-        builder.AppendHtml("<p>");
-        builder.AppendHtml(Render(text, html));
-        builder.AppendHtml("</p>");
-        return builder;
-    }
+    public static IHtmlContent RenderParagraph(string text, string? html) => new Markup(text, html, Paragraph: true);
 
     public static IHtmlContent RenderParagraph(this RichText text) => RenderParagraph(text.Text, text.Html);
+
+    /// <summary><see cref="Render(string, string?)"/> written straight into a writer.</summary>
+    public static void Write(TextWriter writer, HtmlEncoder encoder, string text, string? html)
+    {
+        if (html is not null)
+        {
+            writer.Write(html);
+            return;
+        }
+        // Most quotes are one line: the text alone, encoded as it is written.
+        var start = 0;
+        for (var end = text.IndexOf('\n'); end >= 0; start = end + 1, end = text.IndexOf('\n', start))
+        {
+            encoder.Encode(writer, text, start, end - start);
+            writer.Write("<br>");
+        }
+        encoder.Encode(writer, text, start, text.Length - start);
+    }
+
+    /// <summary><see cref="RenderParagraph(string, string?)"/> written straight into a writer.</summary>
+    public static void WriteParagraph(TextWriter writer, HtmlEncoder encoder, string text, string? html)
+    {
+        if (html is not null && html.TrimStart().StartsWith('<') && BlockStart(html.TrimStart()))
+        {
+            writer.Write(html);
+            return;
+        }
+        writer.Write("<p>");
+        Write(writer, encoder, text, html);
+        writer.Write("</p>");
+    }
+
+    private sealed record Markup(string Text, string? Html, bool Paragraph) : IHtmlContent
+    {
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            if (Paragraph)
+                WriteParagraph(writer, encoder, Text, Html);
+            else
+                Write(writer, encoder, Text, Html);
+        }
+    }
 
     private static readonly string[] BlockTags = ["<p>", "<p ", "<ul", "<ol", "<blockquote", "<pre", "<div", "<table", "<h"];
 

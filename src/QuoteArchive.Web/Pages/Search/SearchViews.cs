@@ -53,7 +53,7 @@ public sealed record SearchHitView
         AttributionPieces = hit.Attribution,
     };
 
-    /// <summary>The hit as <c>_Quote</c> shows it, the matches marked; its status shown as on a quote standing alone.</summary>
+    /// <summary>The hit as its quote card shows it, the matches marked; its status shown as on a quote standing alone.</summary>
     public QuoteCard ToCard() => new(new QuoteView
     {
         Id = Id,

@@ -3,7 +3,7 @@ using QuoteArchive.Web.Archive;
 
 namespace QuoteArchive.Web.Pages.Shared;
 
-/// <summary>The model of <c>_Quote.cshtml</c>: a quote, and whether it stands alone (its permalink page).</summary>
+/// <summary>What a quote card (<see cref="QuoteCardHtml"/>) shows: a quote, and whether it stands alone (its permalink page).</summary>
 public sealed record QuoteCard(QuoteView Quote, bool Standalone = false)
 {
     /// <summary>A search result: what the card shows in place of the quote's text and attribution.</summary>
