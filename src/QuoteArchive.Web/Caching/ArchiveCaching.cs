@@ -33,7 +33,7 @@ public static class ArchiveCaching
             }
             // A quote's page and its JSON share a path (content negotiation): each has its own tag. Parameters the
             // page does not read change nothing, as they change nothing in the output cache.
-            var variant = QuoteFormats.WantsJson(request) ? "json" : "";
+            var variant = QuoteFormats.IsNegotiated(request) && QuoteFormats.WantsJson(request) ? "json" : "";
             var query = QueryString.Create(QueryKeys.Known(context));
             var etag = ArchiveEtag.For(ArchiveEtag.VersionOf(generation.BuildId), clock.Today, request.PathBase + request.Path, query, variant);
             var response = context.Response;
@@ -45,9 +45,8 @@ public static class ArchiveCaching
                 response.Headers.ETag = etag;
                 response.Headers.CacheControl = cacheControl;
                 // As the whole answer would: a cache keeps one copy per encoding (and per form of a quote).
-                response.Headers.Vary = QuoteFormats.IsNegotiated(request)
-                    ? new StringValues([HeaderNames.AcceptEncoding, HeaderNames.Accept])
-                    : HeaderNames.AcceptEncoding;
+                StringValues varies = Compression.MayCompress(context) ? HeaderNames.AcceptEncoding : StringValues.Empty;
+                response.Headers.Vary = QuoteFormats.IsNegotiated(request) ? StringValues.Concat(varies, HeaderNames.Accept) : varies;
                 return;
             }
             response.OnStarting(() =>

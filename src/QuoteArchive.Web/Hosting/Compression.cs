@@ -31,4 +31,24 @@ public static class Compression
             // of a cache miss; gzip's SmallestSize saves 0.1%.
             .Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal)
             .Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+
+    /// <summary>
+    /// False for an endpoint marked <see cref="Uncompressed"/> (the share PNG): its answer is the same bytes whatever
+    /// encoding the client accepts, so it is cached once and says it does not vary by Accept-Encoding.
+    /// </summary>
+    public static bool MayCompress(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<Uncompressed>() is null;
+
+    /// <summary>Marks an endpoint whose answers are of a type this app never compresses.</summary>
+    public static TBuilder Uncompressed<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(Hosting.Uncompressed.Instance);
+}
+
+/// <summary>Endpoint metadata: see <see cref="Compression.MayCompress"/>.</summary>
+public sealed class Uncompressed
+{
+    public static readonly Uncompressed Instance = new();
+
+    private Uncompressed()
+    {
+    }
 }

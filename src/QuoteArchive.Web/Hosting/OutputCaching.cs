@@ -57,6 +57,8 @@ public static class OutputCaching
     private static void VaryByEncoding(OutputCacheContext context)
     {
         var http = context.HttpContext;
+        if (!Compression.MayCompress(http))
+            return;
         var compression = http.RequestServices.GetRequiredService<IResponseCompressionProvider>();
         context.CacheVaryByRules.VaryByValues["encoding"] = compression.CheckRequestAcceptsCompression(http)
             ? compression.GetCompressionProvider(http)?.EncodingName ?? ""

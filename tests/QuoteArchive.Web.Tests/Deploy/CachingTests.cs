@@ -15,7 +15,7 @@ namespace QuoteArchive.Web.Tests.Deploy;
 
 /// <summary>
 /// The caching middleware in a small host over a real archive, with endpoints that stand for the kinds of
-/// responses the site has: a page, an output-cached page, one that opts out (<c>/random</c>), an error, a cookie.
+/// responses the site has: a page, a quote's address, an output-cached page, one that opts out (<c>/random</c>), an error, a cookie.
 /// </summary>
 [Collection(DeployCollection.Name)]
 public sealed class CachingTests : IAsyncLifetime
@@ -47,6 +47,7 @@ public sealed class CachingTests : IAsyncLifetime
         app.UseOutputCache();
         app.MapGet("/wiki/{slug}", (string slug) => { Interlocked.Increment(ref pageRuns); return Results.Content($"<h1>{slug}</h1>", "text/html"); })
             .ReadsQuery("page");
+        app.MapGet("/q/{id}", (string id) => Results.Text(id));
         app.MapGet("/cached", () => Results.Text(Guid.NewGuid().ToString())).CacheOutput();
         app.MapGet("/random", (HttpResponse response) => { response.Headers.CacheControl = "no-store"; return Results.Redirect("/wiki/Test_topic_1"); });
         app.MapGet("/chosen", (HttpResponse response) => { response.Headers.CacheControl = "no-store"; return Results.Text("fresh"); });
@@ -87,6 +88,21 @@ public sealed class CachingTests : IAsyncLifetime
         Assert.NotEqual(first, query);
         Assert.Equal(first, ignored);
         Assert.Equal(ArchiveEtag.For(ArchiveEtag.VersionOf(DeployArchive.BuildId), Today, "/wiki/Test_topic_1", QueryString.Empty), first!.ToString());
+    }
+
+    [Fact]
+    public async Task OnlyAQuoteAddressHasAnotherEtagForJson()
+    {
+        async Task<EntityTagHeaderValue> EtagAsync(string path, string accept)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Accept.ParseAdd(accept);
+            using var response = await client.SendAsync(request);
+            return response.Headers.ETag!;
+        }
+        // A topic page is the same answer whatever the client prefers; a quote's address answers JSON to a client that asks.
+        Assert.Equal(await EtagAsync("/wiki/Test_topic_1", "text/html"), await EtagAsync("/wiki/Test_topic_1", "application/json"));
+        Assert.NotEqual(await EtagAsync("/q/abcdefgh", "text/html"), await EtagAsync("/q/abcdefgh", "application/json"));
     }
 
     [Fact]

@@ -93,15 +93,33 @@ public sealed class CompressionTests(ArchiveApp app)
     }
 
     [Fact]
-    public async Task TheShareImageIsNotCompressed()
+    public async Task TheShareImageIsNotCompressedAndCachedOnceForEveryEncoding()
     {
-        var id = app.Query(db => db.Quotes.OrderBy(q => q.Id).Select(q => q.Id).First());
+        // The last quote: no other test draws its card.
+        var id = app.Query(db => db.Quotes.OrderByDescending(q => q.Id).Select(q => q.Id).First());
 
-        var (response, _) = await app.GetCountingCommandsAsync($"/q/{id}.png", "br, gzip");
+        var (first, firstCommands) = await app.GetCountingCommandsAsync($"/q/{id}.png", "br, gzip");
+        var (plain, plainCommands) = await app.GetCountingCommandsAsync($"/q/{id}.png", null);
+        var (gzip, gzipCommands) = await app.GetCountingCommandsAsync($"/q/{id}.png", "gzip");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(response.Content.Headers.ContentEncoding);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await response.Content.ReadAsByteArrayAsync())[..4]);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotEmpty(firstCommands);
+        Assert.Empty(first.Content.Headers.ContentEncoding);
+        Assert.DoesNotContain("Accept-Encoding", first.Headers.Vary);
+        var png = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        // Whatever the client accepts, the one stored card, drawn once.
+        foreach (var (response, commands) in new[] { (plain, plainCommands), (gzip, gzipCommands) })
+        {
+            Assert.Empty(commands);
+            Assert.NotNull(response.Headers.Age);
+            Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        }
+
+        var (revalidated, _) = await CommandLog.SendAsync(app.Browser(), $"/q/{id}.png", "gzip",
+            headers => headers.IfNoneMatch.Add(first.Headers.ETag!));
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.DoesNotContain("Accept-Encoding", revalidated.Headers.Vary);
     }
 
     [Theory]

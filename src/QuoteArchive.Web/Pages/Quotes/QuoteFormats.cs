@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Net.Http.Headers;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 
 namespace QuoteArchive.Web.Pages.Quotes;
 
@@ -15,7 +16,8 @@ public static class QuoteFormats
         routes.MapGet("/q/{id}.txt", (string id, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, ".txt", quote => TypedResults.Text(PlainText(quote, request.Absolute(quote.Url)), "text/plain; charset=utf-8"), cancellationToken));
         routes.MapGet("/q/{id}.png", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
-            AnswerAsync(db, id, ".png", quote => TypedResults.Bytes(ShareImage.Render(quote), "image/png"), cancellationToken));
+            AnswerAsync(db, id, ".png", quote => TypedResults.Bytes(ShareImage.Render(quote), "image/png"), cancellationToken))
+            .Uncompressed();
         routes.MapGet("/q/{id}/cite", (string id, HttpRequest request, ArchiveClock clock, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, "/cite", quote => TypedResults.Json(Citations.For(quote, request.Absolute(quote.Url), clock.Today)), cancellationToken));
         return routes;
