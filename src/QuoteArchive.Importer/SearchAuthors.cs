@@ -32,11 +32,12 @@ internal static class SearchAuthors
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (!nameByRaw.TryGetValue(reader.GetString(1), out var name))
+            // A quote on its person's page was indexed with the page's title, which is the author index's name.
+            if (!nameByRaw.TryGetValue(reader.GetString(1), out var name)
+                || PersonAuthors.AuthorOf((QuoteStatus)reader.GetInt32(3), persons.IdOfTopic(reader.GetInt32(2))) is not null)
                 continue;
-            var personAuthorId = PersonAuthors.AuthorOf((QuoteStatus)reader.GetInt32(3), persons.IdOfTopic(reader.GetInt32(2)));
-            var indexed = Of(reader.GetString(1), personAuthorId, "");
-            if (personAuthorId is null && !SameWords(indexed!, name))
+            var indexed = Of(reader.GetString(1), null, "");
+            if (!SameWords(indexed!, name))
                 respelled.Add((reader.GetInt64(0), indexed));
         }
         return respelled;

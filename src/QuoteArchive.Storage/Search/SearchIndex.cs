@@ -85,7 +85,7 @@ public static class SearchIndex
     /// </summary>
     public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + NoMergingWhileFilled);
 
-    /// <summary>Merges the index built apart into one segment, as <see cref="Build"/> leaves it.</summary>
+    /// <summary>Merges the index built apart into one segment, the shape requests read it in.</summary>
     public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) => Execute(apart, transaction, Merge);
 
     /// <summary>
