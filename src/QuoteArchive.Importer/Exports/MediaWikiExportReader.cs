@@ -15,6 +15,7 @@ public sealed class MediaWikiExportReader : IDisposable
     private readonly string relativePath;
     private bool started, finished;
     private int pagesRead;
+    private char[] textBuffer = new char[1 << 16];
 
     public MediaWikiExportReader(Stream stream, string relativePath)
     {
@@ -52,7 +53,7 @@ public sealed class MediaWikiExportReader : IDisposable
                     continue;
                 if (reader.LocalName == "siteinfo")
                     ReadSiteInfo(Load());
-                else if (reader.LocalName == "page" && ReadPage(Load(), diagnostics) is { } found)
+                else if (reader.LocalName == "page" && ReadPage(diagnostics) is { } found)
                 {
                     page = found;
                     pagesRead++;
@@ -99,31 +100,103 @@ public sealed class MediaWikiExportReader : IDisposable
         }
     }
 
-    private ExportPage? ReadPage(XElement page, List<Diagnostic> diagnostics)
+    // The reader stands on a <page>: its fields are read forward only, without a tree of the page. A page's first
+    // <title>, <ns>, <id> and <redirect> count, and its last <revision> (a full-history export lists them oldest first).
+    private ExportPage? ReadPage(List<Diagnostic> diagnostics)
     {
-        var line = ((IXmlLineInfo)page).LineNumber;
-        var title = Child(page, "title")?.Value.Trim();
+        var line = Line;
+        string? title = null, ns = null, pageId = null, redirectTarget = null;
+        var redirect = false;
+        RevisionFields? revision = null;
+        foreach (var name in ChildElements())
+        {
+            switch (name)
+            {
+                case "title": title ??= ElementText(); break;
+                case "ns": ns ??= ElementText(); break;
+                case "id": pageId ??= ElementText(); break;
+                case "redirect" when !redirect:
+                    redirect = true;
+                    redirectTarget = reader.GetAttribute("title");
+                    break;
+                case "revision": revision = ReadRevision(line); break;
+            }
+        }
+        title = title?.Trim();
         if (string.IsNullOrEmpty(title))
         {
             diagnostics.Add(new(new(relativePath, line), Severity.Warning, "a <page> without a <title>: skipped"));
             return null;
         }
         // Exports before 0.6 give no <ns>: the title's prefix names the namespace.
-        var ns = int.TryParse(Child(page, "ns")?.Value, CultureInfo.InvariantCulture, out var n) ? n : NamespaceOf(title);
-        // A page's latest revision is its last <revision> (a full-history export lists them oldest first).
-        var revision = page.Elements().LastOrDefault(e => e.Name.LocalName == "revision");
-        var text = revision is null ? null : Child(revision, "text");
-        var textLine = text is null ? line : ((IXmlLineInfo)text).LineNumber;
+        var number = int.TryParse(ns, CultureInfo.InvariantCulture, out var n) ? n : NamespaceOf(title);
         return new ExportPage(
             title,
-            ns,
-            long.TryParse(Child(page, "id")?.Value, CultureInfo.InvariantCulture, out var pageId) ? pageId : 0,
-            revision is not null && long.TryParse(Child(revision, "id")?.Value, CultureInfo.InvariantCulture, out var revisionId) ? revisionId : 0,
-            revision is not null && DateTimeOffset.TryParse(Child(revision, "timestamp")?.Value, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal, out var timestamp) ? timestamp : null,
-            text?.Value ?? "",
-            textLine,
-            Child(page, "redirect")?.Attribute("title")?.Value);
+            number,
+            long.TryParse(pageId, CultureInfo.InvariantCulture, out var id) ? id : 0,
+            long.TryParse(revision?.Id, CultureInfo.InvariantCulture, out var revisionId) ? revisionId : 0,
+            DateTimeOffset.TryParse(revision?.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp)
+                ? timestamp : null,
+            revision?.Text ?? "",
+            revision?.TextLine ?? line,
+            redirectTarget);
+    }
+
+    private readonly record struct RevisionFields(string? Id, string? Timestamp, string? Text, int TextLine);
+
+    private RevisionFields ReadRevision(int pageLine)
+    {
+        string? id = null, timestamp = null, text = null;
+        var textLine = pageLine;
+        foreach (var name in ChildElements())
+        {
+            switch (name)
+            {
+                case "id": id ??= ElementText(); break;
+                case "timestamp": timestamp ??= ElementText(); break;
+                case "text" when text is null:
+                    textLine = Line;
+                    text = ElementText();
+                    break;
+            }
+        }
+        return new(id, timestamp, text, textLine);
+    }
+
+    // The local names of the children of the element the reader stands on, each as the reader reaches it; the caller
+    // may read a child's content, and the reader ends on the element's end.
+    private IEnumerable<string> ChildElements()
+    {
+        if (reader.IsEmptyElement)
+            yield break;
+        var depth = reader.Depth;
+        while (reader.Read() && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+                yield return reader.LocalName;
+        }
+    }
+
+    // All the text inside the element the reader stands on, as XElement.Value gives it, copied once from the
+    // reader's buffer; the reader ends on the element's end.
+    private string ElementText()
+    {
+        if (reader.IsEmptyElement)
+            return "";
+        var depth = reader.Depth;
+        var length = 0;
+        while (reader.Read() && reader.Depth > depth)
+        {
+            if (reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
+                continue;
+            for (int read; (read = reader.ReadValueChunk(textBuffer, length, textBuffer.Length - length)) > 0;)
+            {
+                length += read;
+                if (length == textBuffer.Length)
+                    Array.Resize(ref textBuffer, textBuffer.Length * 2);
+            }
+        }
+        return new string(textBuffer, 0, length);
     }
 
     private int NamespaceOf(string title)
@@ -132,8 +205,8 @@ public sealed class MediaWikiExportReader : IDisposable
         return colon > 0 && Site.Namespaces.TryGetValue(title[..colon], out var key) ? key : 0;
     }
 
-    // The reader stands on a page or siteinfo element: load just that element, keeping the export's line numbers.
-    private XElement Load() => XElement.Load(reader.ReadSubtree(), LoadOptions.SetLineInfo);
+    // The reader stands on the siteinfo element: load just that element.
+    private XElement Load() => XElement.Load(reader.ReadSubtree());
 
     private static XElement? Child(XElement parent, string name) => parent.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
