@@ -17,6 +17,13 @@ internal sealed record Piece(string Text, string Html)
         return text.Length == Text.Length ? this : new(text, Html.Trim());
     }
 
+    /// <summary>The text and the HTML each without white space at either end (<see cref="Trim"/> trims the HTML with the text only).</summary>
+    public Piece TrimEach()
+    {
+        var (text, html) = (Text.Trim(), Html.Trim());
+        return ReferenceEquals(text, Text) && ReferenceEquals(html, Html) ? this : new(text, html);
+    }
+
     public static Piece Join(string separator, IEnumerable<Piece> pieces)
     {
         var list = pieces.Where(p => !p.IsEmpty).ToList();

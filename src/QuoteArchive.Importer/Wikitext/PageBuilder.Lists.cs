@@ -15,7 +15,14 @@ internal sealed partial class PageBuilder
     private bool ListLine(BlockLine block)
     {
         var notes = new List<RefNote>();
-        var piece = renderer.Render(block.From, block.To, notes);
+        // The white space after the marks is not rendered: trimmed off the rendering afterwards, it cost a copy of the
+        // text and of the HTML of each of millions of quote and attribution lines. Both are trimmed, as they were then.
+        var from = block.From;
+        while (from < block.To && char.IsWhiteSpace(block.Line.Text[from]))
+            from++;
+        var piece = renderer.Render(from, block.To, notes);
+        if (from > block.From)
+            piece = piece.TrimEach();
         var prefix = block.Prefix;
         var line = block.Line.Line;
         if (section.IsList && !(piece.IsEmpty && notes.Count == 0))
