@@ -2,7 +2,8 @@
 # Import benchmark on a generated dump (bench/Corpus: synthetic text, not quotations).
 #   bench/import-dump.sh 5000            # 5,000 articles (and as many redirects), multistream .xml.bz2
 #   bench/import-dump.sh 71000           # the English Wikiquote dump's shape
-# Prints pages/s, quotes/s, MB/s of compressed input, peak RSS, archive bytes per quote. Loopback only: no server.
+# Prints pages/s, quotes/s, MB/s of compressed input, peak RSS, archive bytes per quote, the time of each stage and the
+# CPU time of each kind of thread. Loopback only: no server.
 set -euo pipefail
 articles=${1:-5000}
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,20 @@ dump="$work/generated-$articles.xml.bz2"
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 rm -f "$work/archive-$articles.db"
 QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
-  >"$work/summary.txt" 2>"$work/stderr.txt" || true
+  >"$work/summary.txt" 2>"$work/stderr.txt" &
+timed=$!
+# The CPU time of each of the importer's threads (utime + stime in /proc), sampled every second until it ends: a
+# thread's time is gone from /proc once it exits, so the last sample of each thread counts.
+: >"$work/threads.txt"
+while kill -0 "$timed" 2>/dev/null; do
+  for task in /proc/$(pgrep -P "$timed" | head -1)/task/*; do
+    { read -r stat <"$task/stat" && read -r name <"$task/comm"; } 2>/dev/null || continue
+    set -- ${stat##*) }
+    echo "${task##*/}|$name|$((${12} + ${13}))"
+  done >>"$work/threads.txt"
+  sleep 1
+done
+wait "$timed" || true
 read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
 quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")
@@ -33,6 +47,13 @@ awk -v total="$seconds" -v user="$user_s" -v sys="$sys_s" '
   END { printf "stages: reading %.1f s", starts[1]
         for (i = 1; i <= n; i++) printf "; %s %.1f s", names[i], (i < n ? starts[i + 1] : total) - starts[i]
         printf "\ncpu: %.1f s user + %.1f s system in %.1f s: %.2f cores busy on average\n", user, sys, total, (user + sys) / total }' "$work/stderr.txt"
+# Which threads the CPU time went to: the writer (the main thread, which also runs the steps after the reading), the
+# search index's own thread, the thread pool (bzip2, the XML and the parsing) and the garbage collector.
+awk -F'|' -v tck="$(getconf CLK_TCK)" '{ last[$1] = $3; name[$1] = $2 }
+  END { for (t in last) { n = name[t]; kind = n == "dotnet" ? "writer" : n ~ /Long Runni/ ? "search index" : n ~ /TP Worker/ ? "pool" : n ~ /GC/ ? "gc" : "other"
+                          s[kind] += last[t] / tck }
+        printf "threads (cpu s): writer %.1f; search index %.1f; pool (bzip2, xml, parsing) %.1f; gc %.1f; other %.1f\n",
+          s["writer"], s["search index"], s["pool"], s["gc"], s["other"] }' "$work/threads.txt"
 # The garbage collector's share: its pauses stop every core (the importer prints this line when asked).
 grep '^gc: ' "$work/stderr.txt" || true
 # What the archive holds, largest first (SQLite's dbstat).
