@@ -3,6 +3,7 @@
 # HTML) when the output cache does not hold it yet, once per encoding (each encoding is an entry of its own).
 #   bench/topic-miss.sh                  # content/ imported, Love; 3 fresh starts, every figure printed
 #   bench/topic-miss.sh archive.db Love  # any archive and topic
+#   MISS_ENCODINGS="br gzip identity"    # the misses in another order (the first miss of a run is the slowest)
 # The app is published as the Dockerfile does (Release, Production), listens on 127.0.0.1 only, and first renders
 # the other topics of content/ in every encoding, so the just-in-time compiler has seen the page's code.
 set -euo pipefail
@@ -11,6 +12,7 @@ work=$(mktemp -d /tmp/quotearchive-miss.XXXXXX)
 port=${MISS_PORT:-5097}
 topic=${2:-Love}
 runs=${MISS_RUNS:-3}
+encodings=${MISS_ENCODINGS:-identity gzip br}
 trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
 if [[ -n ${1:-} ]]; then
@@ -40,7 +42,7 @@ for run in $(seq "$runs"); do
       done
     done
   done
-  for encoding in identity gzip br; do
+  for encoding in $encodings; do
     read -r status time < <(seconds "/wiki/$topic" "$encoding")
     [[ $status == 200 ]] || { echo "/wiki/$topic answered $status" >&2; exit 1; }
     read -r _ cached < <(seconds "/wiki/$topic" "$encoding")

@@ -38,9 +38,9 @@ public static class ArchiveQueries
 
     /// <summary>A whole topic, its featured quote lifted out of the sections; null when no topic has the slug.</summary>
     /// <remarks>
-    /// Quotes and their lines are read flat, a statement each for the whole topic, and put together here: EF's split
-    /// query of collections inside collections (sections, their quotes, each quote's lines) built a delegate and a task
-    /// per quote and collection, and was most of a cache miss of a long topic (Love: 1,530 quotes).
+    /// Quotes and their lines are read flat for the whole topic (<see cref="TopicQuotes"/>) and put into their sections
+    /// here: EF's split query of collections inside collections (sections, their quotes, each quote's lines) built a
+    /// delegate and a task per quote and collection, and was most of a cache miss of a long topic (Love: 1,530 quotes).
     /// </remarks>
     public static async Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken)
     {
@@ -100,22 +100,6 @@ public static class ArchiveQueries
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var quotes = await db.Quotes
-            .Where(q => q.TopicId == topicId)
-            .OrderBy(q => q.SectionId).ThenBy(q => q.Position)
-            .Select(q => new QuoteRow(q.SectionId, q.Id, q.Kind, q.Status, q.Text, q.Html, q.Author, q.Work, q.Year,
-                q.AuthorEntry != null ? q.AuthorEntry.Slug : null, q.AuthorEntry != null ? q.AuthorEntry.Name : null, q.IsFeatured))
-            .ToListAsync(cancellationToken);
-        var topicQuotes = db.Quotes.Where(q => q.TopicId == topicId);
-        var attributionOf = await ByQuoteAsync(topicQuotes.SelectMany(q => q.Attribution)
-            .OrderBy(a => a.QuoteId).ThenBy(a => a.Position)
-            .Select(a => new QuoteLine<AttributionView>(a.QuoteId, new AttributionView { Depth = a.Depth, Text = a.Text, Html = a.Html })), cancellationToken);
-        var dialogueOf = await ByQuoteAsync(topicQuotes.SelectMany(q => q.DialogueLines)
-            .OrderBy(d => d.QuoteId).ThenBy(d => d.Position)
-            .Select(d => new QuoteLine<DialogueLineView>(d.QuoteId, new DialogueLineView { Speaker = d.Speaker, PlayedBy = d.PlayedBy, Text = d.Text })), cancellationToken);
-        var notesOf = await ByQuoteAsync(topicQuotes.SelectMany(q => q.Notes)
-            .OrderBy(n => n.QuoteId).ThenBy(n => n.Position)
-            .Select(n => new QuoteLine<RichText>(n.QuoteId, new RichText { Text = n.Text, Html = n.Html })), cancellationToken);
         var view = header.View;
         // What every quote card of the topic says of its topic: the same for all of them, so made once.
         var topicRef = new TopicRef
@@ -123,32 +107,8 @@ public static class ArchiveQueries
             Slug = view.Slug, Title = view.Title, Language = view.Language, SourceUrl = view.SourceUrl, License = view.License,
             Revision = view.Revision,
         };
-        var quotesOf = new Dictionary<int, List<QuoteView>>();
         var sectionOf = sections.ToDictionary(s => s.Id, s => new SectionRef { Heading = s.View.Heading, Anchor = s.View.Anchor });
-        foreach (var q in quotes)
-        {
-            if (!quotesOf.TryGetValue(q.SectionId, out var list))
-                quotesOf[q.SectionId] = list = [];
-            list.Add(new QuoteView
-            {
-                Id = q.Id,
-                Kind = q.Kind,
-                Status = q.Status,
-                Text = q.Text,
-                Html = q.Html,
-                DialogueLines = dialogueOf.GetValueOrDefault(q.Id) ?? [],
-                Attribution = attributionOf.GetValueOrDefault(q.Id) ?? [],
-                Notes = notesOf.GetValueOrDefault(q.Id) ?? [],
-                Author = q.Author,
-                Work = q.Work,
-                Year = q.Year,
-                AuthorSlug = q.AuthorSlug,
-                AuthorName = q.AuthorName,
-                Topic = topicRef,
-                Section = sectionOf[q.SectionId],
-                IsFeatured = q.IsFeatured,
-            });
-        }
+        var quotesOf = await TopicQuotes.ReadAsync(db, topicId, topicRef, sectionOf, cancellationToken);
         var sectionViews = sections.Select(s => quotesOf.TryGetValue(s.Id, out var list) ? s.View with { Quotes = list } : s.View).ToList();
         var topic = view with
         {
@@ -171,19 +131,6 @@ public static class ArchiveQueries
                 .ToList(),
         };
     }
-
-    private sealed record QuoteRow(int SectionId, string Id, QuoteKind Kind, QuoteStatus Status, string Text, string? Html, string? Author,
-        string? Work, string? Year, string? AuthorSlug, string? AuthorName, bool IsFeatured);
-
-    /// <summary>A line of a quote (attribution, dialogue, note), read for a whole topic at once.</summary>
-    private sealed record QuoteLine<TLine>(string QuoteId, TLine Line);
-
-    /// <summary>The lines of each quote, in the order the query reads them.</summary>
-    private static async Task<Dictionary<string, IReadOnlyList<TLine>>> ByQuoteAsync<TLine>(IQueryable<QuoteLine<TLine>> lines,
-        CancellationToken cancellationToken) =>
-        (await lines.ToListAsync(cancellationToken))
-            .GroupBy(l => l.QuoteId, l => l.Line)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<TLine>)g.ToList());
 
     /// <summary>Each other-language page links to the archive's own topic of that title and language, else to its Wikiquote.</summary>
     private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(ArchiveDbContext db, IReadOnlyList<LanguageLinkView> links,

@@ -1,0 +1,106 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Web.Archive;
+
+/// <summary>
+/// The quotes of a whole topic with their attribution, dialogue and note lines, read with a data reader in one command
+/// rather than by EF: materialising some 3,200 rows through EF was a fifth of a cache miss of Love (1,530 quotes).
+/// </summary>
+internal static class TopicQuotes
+{
+    // Every statement reads the quotes in one order, (Position, SectionId), which the (TopicId, Position) index gives with
+    // at most a sort of the quotes that share a position; so each quote's lines follow one another in the order of the
+    // quotes, and are matched to them in one pass without a dictionary. The lines come first: a quote is made whole.
+    private const string Sql = """
+        SELECT q.rowid, l.Depth, l.Text, l.Html FROM Quotes q JOIN AttributionLines l ON l.QuoteId = q.Id
+        WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
+        SELECT q.rowid, l.Speaker, l.PlayedBy, l.Text FROM Quotes q JOIN DialogueLines l ON l.QuoteId = q.Id
+        WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
+        SELECT q.rowid, l.Text, l.Html FROM Quotes q JOIN QuoteNotes l ON l.QuoteId = q.Id
+        WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
+        SELECT q.rowid, q.SectionId, q.Id, q.Kind, q.Status, q.Text, q.Html, q.Author, q.Work, q.Year, a.Slug, a.Name, q.IsFeatured
+        FROM Quotes q LEFT JOIN Authors a ON a.Id = q.AuthorId
+        WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId;
+        """;
+
+    /// <summary>The topic's quotes by section id, each section's in their order.</summary>
+    public static async Task<Dictionary<int, List<QuoteView>>> ReadAsync(ArchiveDbContext db, int topicId, TopicRef topic,
+        IReadOnlyDictionary<int, SectionRef> sections, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+            command.CommandText = Sql;
+            command.Parameters.AddWithValue("$topic", topicId);
+            // Microsoft.Data.Sqlite reads synchronously whatever the method: Read() spares a task per row.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var attribution = ReadLines(reader, r => new AttributionView { Depth = r.GetInt32(1), Text = r.GetString(2), Html = StringOrNull(r, 3) });
+            reader.NextResult();
+            var dialogue = ReadLines(reader, r => new DialogueLineView { Speaker = StringOrNull(r, 1), PlayedBy = StringOrNull(r, 2), Text = r.GetString(3) });
+            reader.NextResult();
+            var notes = ReadLines(reader, r => new RichText { Text = r.GetString(1), Html = StringOrNull(r, 2) });
+            reader.NextResult();
+            var quotesOf = new Dictionary<int, List<QuoteView>>();
+            while (reader.Read())
+            {
+                var rowId = reader.GetInt64(0);
+                var sectionId = reader.GetInt32(1);
+                if (!quotesOf.TryGetValue(sectionId, out var list))
+                    quotesOf[sectionId] = list = [];
+                list.Add(new QuoteView
+                {
+                    Id = reader.GetString(2),
+                    Kind = (QuoteKind)reader.GetInt32(3),
+                    Status = (QuoteStatus)reader.GetInt32(4),
+                    Text = reader.GetString(5),
+                    Html = StringOrNull(reader, 6),
+                    Author = StringOrNull(reader, 7),
+                    Work = StringOrNull(reader, 8),
+                    Year = StringOrNull(reader, 9),
+                    AuthorSlug = StringOrNull(reader, 10),
+                    AuthorName = StringOrNull(reader, 11),
+                    IsFeatured = reader.GetBoolean(12),
+                    Attribution = attribution.Take(rowId),
+                    DialogueLines = dialogue.Take(rowId),
+                    Notes = notes.Take(rowId),
+                    Topic = topic,
+                    Section = sections[sectionId],
+                });
+            }
+            return quotesOf;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static string? StringOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static LinesByQuote<TLine> ReadLines<TLine>(SqliteDataReader reader, Func<SqliteDataReader, TLine> line)
+    {
+        var lines = new List<(long QuoteRowId, TLine Line)>();
+        while (reader.Read())
+            lines.Add((reader.GetInt64(0), line(reader)));
+        return new LinesByQuote<TLine>(lines);
+    }
+
+    /// <summary>Lines in the order of the quotes, handed out quote by quote as the quotes are read in that order.</summary>
+    private sealed class LinesByQuote<TLine>(List<(long QuoteRowId, TLine Line)> lines)
+    {
+        private int next;
+
+        public IReadOnlyList<TLine> Take(long quoteRowId)
+        {
+            if (next == lines.Count || lines[next].QuoteRowId != quoteRowId)
+                return [];
+            var taken = new List<TLine>();
+            for (; next < lines.Count && lines[next].QuoteRowId == quoteRowId; next++)
+                taken.Add(lines[next].Line);
+            return taken;
+        }
+    }
+}
