@@ -60,9 +60,12 @@ if [[ -n ${STARTUP_APP:-} ]]; then
 else
   log "publishing the web app as the Dockerfile does (Release)"
   app=$work/app
-  dotnet publish "$repo/src/QuoteArchive.Web/QuoteArchive.Web.csproj" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -p:UseAppHost=false -o "$app" --nologo -v quiet >/dev/null
+  dotnet publish "$repo/src/QuoteArchive.Web/QuoteArchive.Web.csproj" -c Release -r linux-x64 --self-contained true \
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$app" --nologo -v quiet >/dev/null
 fi
+
+# As the image starts it (its own executable, .NET inside), or an app published framework-dependent (STARTUP_APP).
+if [[ -x $app/QuoteArchive.Web ]]; then start_command=(./QuoteArchive.Web); else start_command=(dotnet QuoteArchive.Web.dll); fi
 
 # A topic from the middle of the archive, chosen by rule so that the same archive gives the same page (a slug of
 # plain letters, digits and underscores: no encoding needed).
@@ -82,7 +85,7 @@ for run in $(seq 1 "$runs"); do
     Archive__DatabasePath="$archive" Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false \
     RateLimiting__Enabled=false \
     Serilog__WriteTo__0__Args__formatter='Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact' \
-    "${extra_env[@]}" dotnet QuoteArchive.Web.dll) >>"$work/app.log" 2>&1 &
+    "${extra_env[@]}" "${start_command[@]}") >>"$work/app.log" 2>&1 &
   app_pid=$!
   wait_for_200 "http://127.0.0.1:$port/" || { show_log; die "the app did not answer 200 on /"; }
   home_ms+=("$(ms_between "$started" "$(now_ns)")")

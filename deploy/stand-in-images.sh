@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes local stand-ins for mcr.microsoft.com/dotnet/sdk:10.0 and aspnet:10.0 where no registry is reachable:
-# Debian bookworm (debootstrap --variant=minbase) plus this machine's .NET from /usr/share/dotnet.
+# Makes local stand-ins for mcr.microsoft.com/dotnet/sdk:10.0 and runtime-deps:10.0 where no registry is reachable:
+# Debian bookworm (debootstrap --variant=minbase), and for the SDK this machine's .NET from /usr/share/dotnet.
 # Prints two lines, "SDK_IMAGE=…" and "RUNTIME_IMAGE=…", to pass to the build as --build-arg.
 # Each image is made once and kept in the podman storage of $QA_DEPLOY_CACHE; delete that folder to start over.
 set -euo pipefail
@@ -9,10 +9,9 @@ source "$here/podman-env.sh"
 
 dotnet_root=${DOTNET_ROOT:-/usr/share/dotnet}
 [ -x "$dotnet_root/dotnet" ] || { echo "no .NET at $dotnet_root (set DOTNET_ROOT)" >&2; exit 1; }
-runtime_version=$(ls "$dotnet_root/shared/Microsoft.AspNetCore.App" | sort -V | tail -1)
 sdk_version=$(ls "$dotnet_root/sdk" | sort -V | tail -1)
 base=localhost/quotearchive-stand-in/debian:bookworm-minbase
-runtime=localhost/quotearchive-stand-in/aspnet:$runtime_version
+runtime=localhost/quotearchive-stand-in/runtime-deps:bookworm
 sdk=localhost/quotearchive-stand-in/sdk:$sdk_version
 
 exists() { podman image exists "$1"; }
@@ -34,16 +33,12 @@ if ! exists "$base"; then
   tar -C "$rootfs" --exclude=./.complete -c . | podman import --quiet - "$base" >/dev/null
 fi
 
-# Like the official aspnet image: .NET under /usr/share/dotnet, dotnet on PATH, user "app" (APP_UID 1654),
-# port 8080. Only the shared runtimes and the host, not the SDK.
+# Like the official runtime-deps image: what a self-contained .NET app needs from the system (ICU, OpenSSL, CA
+# certificates: in the base), user "app" (APP_UID 1654), port 8080. No .NET: the app brings its own.
 if ! exists "$runtime"; then
   log "make $runtime"
   c=$(buildah from --quiet "$base")
-  buildah copy --quiet "$c" "$dotnet_root/dotnet" /usr/share/dotnet/dotnet >/dev/null
-  buildah copy --quiet "$c" "$dotnet_root/host" /usr/share/dotnet/host >/dev/null
-  buildah copy --quiet "$c" "$dotnet_root/shared" /usr/share/dotnet/shared >/dev/null
-  buildah run --isolation chroot "$c" -- sh -c \
-    'ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet && groupadd --gid 1654 app && useradd --uid 1654 --gid app --create-home app'
+  buildah run --isolation chroot "$c" -- sh -c 'groupadd --gid 1654 app && useradd --uid 1654 --gid app --create-home app'
   buildah config --env APP_UID=1654 --env ASPNETCORE_HTTP_PORTS=8080 --env DOTNET_RUNNING_IN_CONTAINER=true "$c"
   buildah commit --quiet --rm "$c" "$runtime" >/dev/null
 fi
@@ -54,6 +49,7 @@ if ! exists "$sdk"; then
   log "make $sdk"
   c=$(buildah from --quiet "$runtime")
   buildah copy --quiet "$c" "$dotnet_root" /usr/share/dotnet >/dev/null
+  buildah run --isolation chroot "$c" -- ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
   buildah copy --quiet "$c" /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt >/dev/null
   buildah config --env DOTNET_CLI_TELEMETRY_OPTOUT=1 --env DOTNET_NOLOGO=1 --env DOTNET_GENERATE_ASPNET_CERTIFICATE=false \
     --env NUGET_CERT_REVOCATION_MODE=offline "$c"

@@ -153,7 +153,16 @@ public sealed class ComposeFileTests
         Assert.Contains("quotearchive-data:/data", ((List<object>)service["volumes"]).Cast<string>());
         Assert.True(((Dictionary<object, object>)compose["volumes"]).ContainsKey("quotearchive-data"));
         var test = ((List<object>)((Dictionary<object, object>)service["healthcheck"])["test"]).Cast<string>().ToList();
-        Assert.Equal(["CMD", "dotnet", "/app/QuoteArchive.Web.dll", "--health-check"], test.Take(4));
+        Assert.Equal(["CMD", .. DockerfileHealthCheck()], test);
         Assert.Equal(["8080:8080"], ((List<object>)service["ports"]).Cast<string>());
+    }
+
+    // The probe the image's HEALTHCHECK runs, in exec form: compose must run the same one.
+    private static string[] DockerfileHealthCheck()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryFolder.Path, "Dockerfile"));
+        var start = Array.FindIndex(lines, line => line.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
+        var command = lines.Skip(start).Select(line => line.Trim()).First(line => line.StartsWith("CMD [", StringComparison.Ordinal));
+        return System.Text.Json.JsonSerializer.Deserialize<string[]>(command["CMD ".Length..])!;
     }
 }
