@@ -102,6 +102,8 @@ for run in $(seq 1 "$runs"); do
   peak_mb+=("$(rss_mb "$app_pid" VmHWM)")
   load_rate=$([[ $load == 0 ]] || awk '/^Requests\/sec/ { printf " (%.0f requests/s)", $2 }' "$work/wrk.txt")
   errors=$(grep -c '"StatusCode":5' "$work/app.log" || true)
+  # The requests behind a 5xx, with the log's errors, so that a rare one can be told apart (the log goes with $work).
+  ((errors == 0)) || grep -E '"StatusCode":5|"@l":"(Error|Fatal)"' "$work/app.log" | head -5 >&2
   echo "run $run: first 200 of / ${home_ms[-1]} ms, of $topic_path ${topic_ms[-1]} ms;" \
     "archive served at ${served_ms[-1]:-?} ms, listening at ${listening_ms[-1]:-?} ms;" \
     "RSS ${rest_mb[-1]} MB at rest, peak ${peak_mb[-1]} MB$([[ $load == 0 ]] || echo " with $load of load$load_rate"); 5xx logged: $errors"
