@@ -4,7 +4,7 @@
 #   bench/topic-miss.sh                  # content/ imported, Love; 3 fresh starts, every figure printed
 #   bench/topic-miss.sh archive.db Love  # any archive and topic
 #   MISS_ENCODINGS="br gzip identity"    # the misses in another order (the first miss of a run is the slowest)
-# The app is published as the Dockerfile does (Release, Production), listens on 127.0.0.1 only, and first renders
+# The app is published framework-dependent (Release, Production; the Dockerfile precompiles it, this does not), listens on 127.0.0.1 only, and first renders
 # the other topics of content/ in every encoding, so the just-in-time compiler has seen the page's code.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
