@@ -69,10 +69,30 @@ public sealed class TemporaryFolder : IDisposable
 
     public void Dispose()
     {
-        foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(new DirectoryInfo(Path)))
-            if (!OperatingSystem.IsWindows())
-                entry.UnixFileMode |= UnixFileMode.UserWrite | UnixFileMode.UserRead | UnixFileMode.UserExecute;
+        if (!OperatingSystem.IsWindows())
+            foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(new DirectoryInfo(Path)))
+                MakeWritable(entry);
         Directory.Delete(Path, recursive: true);
+    }
+
+    /// <summary>An entry can vanish between the listing and this call (SQLite removes its -wal and -shm files when the
+    /// last connection closes); its mode then reads as -1, which cannot be written back.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void MakeWritable(FileSystemInfo entry)
+    {
+        entry.Refresh();
+        if (!entry.Exists)
+            return;
+        try
+        {
+            entry.UnixFileMode |= UnixFileMode.UserWrite | UnixFileMode.UserRead | UnixFileMode.UserExecute;
+        }
+        catch (FileNotFoundException)
+        {
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 }
 
