@@ -92,8 +92,8 @@ wait_for_200() {
 }
 
 build() {
-  log "publishing the web app and the importer (Release)"
-  dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+  log "publishing the web app as the Dockerfile does, and the importer (Release)"
+  "$repo/bench/publish-web.sh" "$work/app"
   dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 }
 
@@ -152,7 +152,7 @@ start_app() {
   # Rate limit off: every connection comes from one address. No content folder: the archive is served as it is.
   (cd "$work/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" ASPNETCORE_ENVIRONMENT=Production \
     Archive__DatabasePath="$work/archive.db" Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false \
-    RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning dotnet QuoteArchive.Web.dll) >>"$work/app.log" 2>&1 &
+    RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning ./QuoteArchive.Web) >>"$work/app.log" 2>&1 &
   peer_pid[app]=$!
   wait_for_200 "http://127.0.0.1:$app_port/" "${peer_pid[app]}" 60 || { cat "$work/app.log" >&2; die "the app did not answer 200"; }
   startup_ms=$(ms_since "$started")
@@ -223,9 +223,9 @@ fetch_miss_pages() {
   paste -d '\n' <(sed "s|^|url = \"http://127.0.0.1:$app_port|; s|\$|\"|" "$work/miss-app.txt") \
     <(sed 's|^/\(.*\)|output = "'"$work"'/site/\1.html"|' "$work/miss-raw.txt") >"$work/miss-curl.txt"
   curl -s --create-dirs -K "$work/miss-curl.txt" -w '%{http_code}\n' >"$work/miss-status.txt"
-  # Other pages of the same kinds, never in the walk, to warm a fresh process up with before it.
-  { query "SELECT '/wiki/' || Slug FROM Topics ORDER BY (Id * 2654435761) % 4294967296 LIMIT 30 OFFSET $topics"
-    query "SELECT '/q/' || Id FROM Quotes ORDER BY Id DESC LIMIT 100"; } | url_encode |
+  # As many other pages of the same kinds, never in the walk, to warm a fresh process up with before it.
+  { query "SELECT '/wiki/' || Slug FROM Topics ORDER BY (Id * 2654435761) % 4294967296 LIMIT $topics OFFSET $topics"
+    query "SELECT '/q/' || Id FROM Quotes ORDER BY Id DESC LIMIT $((miss_pages - topics))"; } | url_encode |
     sed "s|^|url = \"http://127.0.0.1:$app_port|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up-curl.txt"
   bad=$(grep -vc '^200$' "$work/miss-status.txt" || true)
   ((bad == 0)) || problem "cache-miss pages: $bad of $miss_pages did not answer 200"
@@ -359,13 +359,19 @@ measured() {
   [[ $quick == 0 || $peer == app || $name == home || $name == "large topic"* || $name == 404* ]]
 }
 
-# A second of wrk on each of the table's pages first, so that the first cell measured does not carry the app's JIT.
+# Two seconds of wrk at the most connections on each of the table's pages, in each encoding measured, first: the
+# runtime recompiles hot code with its optimizing tier only after the first seconds of load, so without this the
+# first cells measured (the home page) carried the app's JIT (home 9,000 requests/s in its run, 28,000 once warm).
 warm_up() {
-  local page name path kind
+  local page name path kind encoding header
   [[ $quick == 0 ]] || return 0
   for page in "${pages[@]}"; do
     IFS='|' read -r name path kind <<<"$page"
-    [[ $kind == redirect ]] || wrk -t1 -c4 -d1s "$(peer_url app "$path" "$kind")" >/dev/null
+    for encoding in $(encodings_of "$kind" "$name"); do
+      header=()
+      [[ $encoding == br,gzip ]] && header=(-H 'Accept-Encoding: br, gzip')
+      wrk -t2 -c"$most_connections" -d2s "${header[@]}" "$(peer_url app "$path" "$kind")" >/dev/null
+    done
   done
   log "warmed up"
 }
@@ -395,11 +401,12 @@ run_miss_mix() {
   record "$row" identity "$most_connections" nginx "http://127.0.0.1:$nginx_port/" "$most_connections" identity "$work/miss-app.txt"
   record "$row" identity "$most_connections" kiwix "http://127.0.0.1:$kiwix_port/" "$most_connections" identity "$work/miss-kiwix.txt"
   # A fresh process: the walk's pages were fetched through the app once, so its output cache holds them. Warmed up
-  # on 130 other topic and quote pages first, so that the walk measures cache misses rather than a cold process.
+  # on as many other topic and quote pages first, 8 at a time, so that the walk measures cache misses rather than a
+  # cold process.
   stop_peer app
   start_app
   restart_ms=$startup_ms
-  curl -s -K "$work/warm-up-curl.txt" -w '%{http_code}\n' >"$work/warm-up-status.txt"
+  curl -s --parallel --parallel-max 8 -K "$work/warm-up-curl.txt" -w '%{http_code}\n' >"$work/warm-up-status.txt"
   record "$row" identity "$most_connections" app "http://127.0.0.1:$app_port/" "$most_connections" identity "$work/miss-app.txt"
   rss_after_miss=$(rss_mb "${peer_pid[app]}")
 }
