@@ -2,26 +2,38 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace QuoteArchive.Web.Tests;
 
 /// <summary>
 /// The SQL every request ran, told apart by a header the test sends: what a response cost the database, and
-/// whether its handler ran at all (an answer from the output cache runs no command).
+/// whether its handler ran at all (an answer from the output cache runs no statement). Traced by SQLite itself on every
+/// connection EF opens, so that the statements of commands the app runs with a data reader count too.
 /// </summary>
-public sealed class CommandLog(IHttpContextAccessor requests) : DbCommandInterceptor
+public sealed class CommandLog(IHttpContextAccessor requests) : DbConnectionInterceptor
 {
     public const string RequestHeader = "X-Test-Request";
 
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<string>> Commands = new();
 
-    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Trace(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
     {
-        if (requests.HttpContext?.Request.Headers[RequestHeader].ToString() is { Length: > 0 } request)
-            Commands.GetOrAdd(request, _ => new()).Enqueue(result.CommandText);
-        return result;
+        Trace(connection);
+        return Task.CompletedTask;
     }
+
+    // SQLite calls back on the thread that runs the statement, within the request that runs it.
+    private void Trace(DbConnection connection) =>
+        raw.sqlite3_trace(((SqliteConnection)connection).Handle, (_, statement) =>
+        {
+            if (requests.HttpContext?.Request.Headers[RequestHeader].ToString() is { Length: > 0 } request)
+                Commands.GetOrAdd(request, _ => new()).Enqueue(statement);
+        }, null);
 
     /// <summary>Sends a request marked so that its commands are logged, and returns them with the response.</summary>
     public static async Task<(HttpResponseMessage Response, IReadOnlyList<string> Commands)> SendAsync(HttpClient client, string path,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Pages.Shared;
@@ -44,77 +45,37 @@ public static class ArchiveQueries
     /// </remarks>
     public static async Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken)
     {
-        var header = await db.Topics
-            .Where(t => t.Slug == slug)
-            .Select(t => new
-            {
-                t.Id,
-                View = new TopicView
-                {
-                    Slug = t.Slug,
-                    Title = t.Title,
-                    Description = t.Description,
-                    Language = t.Language,
-                    SourceUrl = t.SourceUrl,
-                    License = t.License,
-                    Kind = t.Kind,
-                    Revision = t.RevisionId == null ? null : new RevisionView
-                    {
-                        Id = t.RevisionId.Value,
-                        Timestamp = t.RevisionTimestamp ?? default,
-                        License = t.License ?? "CC BY-SA",
-                    },
-                    Categories = t.Categories.OrderBy(c => c.Position).Select(c => new CategoryRef { Name = c.Name, Slug = c.Slug }).ToList(),
-                    OtherLanguages = t.LanguageLinks.OrderBy(l => l.Position)
-                        .Select(l => new LanguageLinkView { Language = l.Language, Title = l.Title, Url = "" }).ToList(),
-                    Lead = t.Lead.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
-                    SisterLinks = t.SisterLinks.OrderBy(l => l.Position)
-                        .Select(l => new SisterLinkView { Project = l.Project, Article = l.Article, Url = l.Url }).ToList(),
-                    Sections = Array.Empty<SectionView>(),
-                },
-            })
-            // One query, sent as a statement per collection: joined, the collections would multiply each other's rows.
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (header is null)
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ReadTopicAsync((SqliteConnection)db.Database.GetDbConnection(), slug, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<TopicView?> ReadTopicAsync(SqliteConnection connection, string slug, CancellationToken cancellationToken)
+    {
+        if (await TopicOutline.ReadAsync(connection, slug, cancellationToken) is not var (topicId, view, sectionIds))
             return null;
-        var topicId = header.Id;
-        var sections = await db.Sections
-            .Where(s => s.TopicId == topicId)
-            .OrderBy(s => s.Position)
-            .Select(s => new
-            {
-                s.Id,
-                View = new SectionView
-                {
-                    Heading = s.Heading,
-                    Anchor = s.Anchor,
-                    Level = s.Level,
-                    IsList = s.IsList,
-                    Links = s.Links.OrderBy(l => l.Position).Select(l => new LinkView { Label = l.Label, Url = l.Url }).ToList(),
-                    NoteParagraphs = s.Notes.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
-                    ListItems = s.Items.OrderBy(i => i.Position)
-                        .Select(i => new ListItemView { Depth = i.Depth, Text = i.Text, Html = i.Html }).ToList(),
-                    Quotes = Array.Empty<QuoteView>(),
-                },
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var view = header.View;
         // What every quote card of the topic says of its topic: the same for all of them, so made once.
         var topicRef = new TopicRef
         {
             Slug = view.Slug, Title = view.Title, Language = view.Language, SourceUrl = view.SourceUrl, License = view.License,
             Revision = view.Revision,
         };
-        var sectionOf = sections.ToDictionary(s => s.Id, s => new SectionRef { Heading = s.View.Heading, Anchor = s.View.Anchor });
-        var quotesOf = await TopicQuotes.ReadAsync(db, topicId, topicRef, sectionOf, cancellationToken);
-        var sectionViews = sections.Select(s => quotesOf.TryGetValue(s.Id, out var list) ? s.View with { Quotes = list } : s.View).ToList();
+        var sectionOf = sectionIds.Zip(view.Sections)
+            .ToDictionary(s => s.First, s => new SectionRef { Heading = s.Second.Heading, Anchor = s.Second.Anchor });
+        var quotesOf = await TopicQuotes.ReadAsync(connection, topicId, topicRef, sectionOf, cancellationToken);
+        var sectionViews = sectionIds.Zip(view.Sections)
+            .Select(s => quotesOf.TryGetValue(s.First, out var list) ? s.Second with { Quotes = list } : s.Second).ToList();
         var topic = view with
         {
             Sections = sectionViews,
             Revision = view.Revision is { } revision ? revision with { Url = WikiRevisions.RevisionUrl(view.SourceUrl, revision.Id) } : null,
-            OtherLanguages = await LinkLanguagesAsync(db, view.OtherLanguages, cancellationToken),
+            OtherLanguages = await LinkLanguagesAsync(connection, view.OtherLanguages, cancellationToken),
         };
 
         // The featured quote heads the page once; it is not repeated in its section.
@@ -133,14 +94,12 @@ public static class ArchiveQueries
     }
 
     /// <summary>Each other-language page links to the archive's own topic of that title and language, else to its Wikiquote.</summary>
-    private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(ArchiveDbContext db, IReadOnlyList<LanguageLinkView> links,
-        CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(SqliteConnection connection,
+        IReadOnlyList<LanguageLinkView> links, CancellationToken cancellationToken)
     {
         if (links.Count == 0)
             return links;
-        var slugs = links.Select(l => Slugs.FromTitle(l.Title)).ToList();
-        var held = (await db.Topics.Where(t => slugs.Contains(t.Slug)).Select(t => new { t.Slug, t.Language }).ToListAsync(cancellationToken))
-            .Select(t => (t.Slug, t.Language)).ToHashSet();
+        var held = (await TopicsBySlug.FindAsync(connection, links.Select(l => Slugs.FromTitle(l.Title)), cancellationToken)).ToHashSet();
         return links.Select(l => l with
         {
             Url = held.Contains((Slugs.FromTitle(l.Title), l.Language))
@@ -180,8 +139,7 @@ public static class ArchiveQueries
             return null;
         // A link typed with a small first letter names the capitalised title, as on the wiki.
         var capitalized = Slugs.WithCapitalFirstLetter(canonical);
-        var found = await db.Topics.Where(t => t.Slug == canonical || t.Slug == literal || t.Slug == capitalized)
-            .Select(t => t.Slug).ToListAsync(cancellationToken);
+        var found = (await TopicsBySlug.FindAsync(db, [canonical, literal, capitalized], cancellationToken)).Select(t => t.Slug).ToList();
         return found.Contains(canonical) ? canonical : found.Contains(literal) ? literal : found.FirstOrDefault();
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;
@@ -26,59 +25,49 @@ internal static class TopicQuotes
         """;
 
     /// <summary>The topic's quotes by section id, each section's in their order.</summary>
-    public static async Task<Dictionary<int, List<QuoteView>>> ReadAsync(ArchiveDbContext db, int topicId, TopicRef topic,
+    public static async Task<Dictionary<int, List<QuoteView>>> ReadAsync(SqliteConnection connection, int topicId, TopicRef topic,
         IReadOnlyDictionary<int, SectionRef> sections, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        await using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.Parameters.AddWithValue("$topic", topicId);
+        // Microsoft.Data.Sqlite reads synchronously whatever the method: Read() spares a task per row.
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var attribution = ReadLines(reader, r => new AttributionView { Depth = r.GetInt32(1), Text = r.GetString(2), Html = r.GetStringOrNull(3) });
+        reader.NextResult();
+        var dialogue = ReadLines(reader, r => new DialogueLineView { Speaker = r.GetStringOrNull(1), PlayedBy = r.GetStringOrNull(2), Text = r.GetString(3) });
+        reader.NextResult();
+        var notes = ReadLines(reader, r => new RichText { Text = r.GetString(1), Html = r.GetStringOrNull(2) });
+        reader.NextResult();
+        var quotesOf = new Dictionary<int, List<QuoteView>>();
+        while (reader.Read())
         {
-            await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-            command.CommandText = Sql;
-            command.Parameters.AddWithValue("$topic", topicId);
-            // Microsoft.Data.Sqlite reads synchronously whatever the method: Read() spares a task per row.
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var attribution = ReadLines(reader, r => new AttributionView { Depth = r.GetInt32(1), Text = r.GetString(2), Html = StringOrNull(r, 3) });
-            reader.NextResult();
-            var dialogue = ReadLines(reader, r => new DialogueLineView { Speaker = StringOrNull(r, 1), PlayedBy = StringOrNull(r, 2), Text = r.GetString(3) });
-            reader.NextResult();
-            var notes = ReadLines(reader, r => new RichText { Text = r.GetString(1), Html = StringOrNull(r, 2) });
-            reader.NextResult();
-            var quotesOf = new Dictionary<int, List<QuoteView>>();
-            while (reader.Read())
+            var rowId = reader.GetInt64(0);
+            var sectionId = reader.GetInt32(1);
+            if (!quotesOf.TryGetValue(sectionId, out var list))
+                quotesOf[sectionId] = list = [];
+            list.Add(new QuoteView
             {
-                var rowId = reader.GetInt64(0);
-                var sectionId = reader.GetInt32(1);
-                if (!quotesOf.TryGetValue(sectionId, out var list))
-                    quotesOf[sectionId] = list = [];
-                list.Add(new QuoteView
-                {
-                    Id = reader.GetString(2),
-                    Kind = (QuoteKind)reader.GetInt32(3),
-                    Status = (QuoteStatus)reader.GetInt32(4),
-                    Text = reader.GetString(5),
-                    Html = StringOrNull(reader, 6),
-                    Author = StringOrNull(reader, 7),
-                    Work = StringOrNull(reader, 8),
-                    Year = StringOrNull(reader, 9),
-                    AuthorSlug = StringOrNull(reader, 10),
-                    AuthorName = StringOrNull(reader, 11),
-                    IsFeatured = reader.GetBoolean(12),
-                    Attribution = attribution.Take(rowId),
-                    DialogueLines = dialogue.Take(rowId),
-                    Notes = notes.Take(rowId),
-                    Topic = topic,
-                    Section = sections[sectionId],
-                });
-            }
-            return quotesOf;
+                Id = reader.GetString(2),
+                Kind = (QuoteKind)reader.GetInt32(3),
+                Status = (QuoteStatus)reader.GetInt32(4),
+                Text = reader.GetString(5),
+                Html = reader.GetStringOrNull(6),
+                Author = reader.GetStringOrNull(7),
+                Work = reader.GetStringOrNull(8),
+                Year = reader.GetStringOrNull(9),
+                AuthorSlug = reader.GetStringOrNull(10),
+                AuthorName = reader.GetStringOrNull(11),
+                IsFeatured = reader.GetBoolean(12),
+                Attribution = attribution.Take(rowId),
+                DialogueLines = dialogue.Take(rowId),
+                Notes = notes.Take(rowId),
+                Topic = topic,
+                Section = sections[sectionId],
+            });
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return quotesOf;
     }
-
-    private static string? StringOrNull(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static LinesByQuote<TLine> ReadLines<TLine>(SqliteDataReader reader, Func<SqliteDataReader, TLine> line)
     {

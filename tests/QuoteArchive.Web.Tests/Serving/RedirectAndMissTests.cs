@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 using QuoteArchive.Web.Hosting;
@@ -101,7 +102,7 @@ public sealed class RedirectAndMissTests(ArchiveApp app)
     public static string FreshHost() => CompressionTests.Unique() + ".test";
 
     // The statements that load a topic read its sections and quotes; deciding where an address leads reads neither.
-    public static bool LoadsATopic(string sql) => sql.Contains("\"Sections\"", StringComparison.Ordinal) || sql.Contains("\"Quotes\"", StringComparison.Ordinal);
+    public static bool LoadsATopic(string sql) => Regex.IsMatch(sql, @"\b(FROM|JOIN) ""?(Sections|Quotes)\b");
 
     private sealed class RecordingStore : IOutputCacheStore
     {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Cache misses of many topic pages in a warm process: the app (published as the Dockerfile does, or MISS_APP) is
+# started on an archive, warmed up on MISS_PAGES topic pages, then wrk (bench/serve.lua) walks MISS_PAGES other topic
+# pages once each at MISS_CONNECTIONS connections; every page is a miss. Prints pages/s, p50 and p99; MISS_ROUNDS
+# walks of fresh pages, each in a fresh process. Loopback only.
+#   bench/miss-walk.sh                                            # the full shape, /tmp/quotearchive-bench/archive-71000.db
+#   MISS_APP=/tmp/other-app bench/miss-walk.sh archive.db         # an app published from another commit
+# MISS_PAGES (1000), MISS_CONNECTIONS (8), MISS_ROUNDS (3), MISS_PORT (5097).
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+archive=$(realpath "${1:-/tmp/quotearchive-bench/archive-71000.db}")
+pages=${MISS_PAGES:-1000} connections=${MISS_CONNECTIONS:-8} rounds=${MISS_ROUNDS:-3} port=${MISS_PORT:-5097}
+work=$(mktemp -d /tmp/quotearchive-miss-walk.XXXXXX)
+app_pid=
+trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
+[[ -f $archive ]] || { echo "no archive at $archive (bench/import-dump.sh 71000 builds it)" >&2; exit 1; }
+if [[ -n ${MISS_APP:-} ]]; then app=$(realpath "$MISS_APP"); else app=$work/app; "$repo/bench/publish-web.sh" "$app"; fi
+if [[ -x $app/QuoteArchive.Web ]]; then start_command=(./QuoteArchive.Web); else start_command=(dotnet QuoteArchive.Web.dll); fi
+url=http://127.0.0.1:$port
+
+# Topics with plain slugs (no encoding needed) in an order that does not follow the archive's: the warm-up's and each
+# round's walk, all distinct.
+sqlite3 -batch -noheader "$archive" "SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*'
+  ORDER BY (Id * 2654435761) % 4294967296 LIMIT $((pages * 2 * rounds))" >"$work/topics.txt"
+(($(wc -l <"$work/topics.txt") == pages * 2 * rounds)) || { echo "the archive has too few topics for $rounds rounds of $pages" >&2; exit 1; }
+echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages pages a walk at $connections connections, app $app"
+for round in $(seq "$rounds"); do
+  (cd "$app" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
+    Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \
+    Serilog__MinimumLevel__Default=Warning "${start_command[@]}") >"$work/app.log" 2>&1 &
+  app_pid=$!
+  deadline=$((SECONDS + 120))
+  until curl -fso /dev/null --max-time 10 "$url/"; do
+    kill -0 "$app_pid" 2>/dev/null && ((SECONDS < deadline)) || { cat "$work/app.log" >&2; exit 1; }
+  done
+  first=$(((round - 1) * pages * 2))
+  sed -n "$((first + 1)),$((first + pages))p" "$work/topics.txt" |
+    sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up.txt"
+  curl -s --parallel --parallel-max "$connections" -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
+  sed -n "$((first + pages + 1)),$((first + 2 * pages))p" "$work/topics.txt" >"$work/walk.txt"
+  rm -rf "$work/walked" && mkdir "$work/walked"
+  SERVE_PATHS=$work/walk.txt SERVE_THREADS=2 SERVE_DONE=$work/walked \
+    wrk -t2 -c"$connections" -d120s --timeout 10s -s "$repo/bench/serve.lua" "$url" >"$work/wrk.txt" 2>&1 &
+  wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null && (($(ls "$work/walked" | wc -l) < 2)); do sleep 0.05; done
+  kill -INT "$wrk_pid" 2>/dev/null || true
+  wait "$wrk_pid" || true
+  figures=$(grep '^serve: ' "$work/wrk.txt") || { cat "$work/wrk.txt" >&2; exit 1; }
+  sed -E "s/serve: requests=([^ ]+) seconds=([^ ]+) rps=([^ ]+) p50_ms=([^ ]+) p99_ms=([^ ]+) .* non2xx3xx=([^ ]+)/round $round: \\1 pages in \\2 s, \\3 pages\\/s, p50 \\4 ms, p99 \\5 ms, \\6 not 200 (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt") not 200)/" <<<"$figures"
+  kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
+  app_pid=
+done
