@@ -406,7 +406,7 @@ run_miss_mix() {
   stop_peer app
   start_app
   restart_ms=$startup_ms
-  curl -s --parallel --parallel-max 8 -K "$work/warm-up-curl.txt" -w '%{http_code}\n' >"$work/warm-up-status.txt"
+  curl -s --parallel --parallel-max 8 -K "$work/warm-up-curl.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
   record "$row" identity "$most_connections" app "http://127.0.0.1:$app_port/" "$most_connections" identity "$work/miss-app.txt"
   rss_after_miss=$(rss_mb "${peer_pid[app]}")
 }
