@@ -5,11 +5,12 @@
 # walks of fresh pages, each in a fresh process. Loopback only.
 #   bench/miss-walk.sh                                            # the full shape, /tmp/quotearchive-bench/archive-71000.db
 #   MISS_APP=/tmp/other-app bench/miss-walk.sh archive.db         # an app published from another commit
-# MISS_PAGES (1000), MISS_CONNECTIONS (8), MISS_ROUNDS (3), MISS_PORT (5097).
+# MISS_KIND (topics, or quotes: permalinks), MISS_PAGES (1000), MISS_CONNECTIONS (8), MISS_ROUNDS (3), MISS_PORT (5097).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 archive=$(realpath "${1:-/tmp/quotearchive-bench/archive-71000.db}")
 pages=${MISS_PAGES:-1000} connections=${MISS_CONNECTIONS:-8} rounds=${MISS_ROUNDS:-3} port=${MISS_PORT:-5097}
+kind=${MISS_KIND:-topics}
 work=$(mktemp -d /tmp/quotearchive-miss-walk.XXXXXX)
 app_pid=
 trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
@@ -18,12 +19,16 @@ if [[ -n ${MISS_APP:-} ]]; then app=$(realpath "$MISS_APP"); else app=$work/app;
 if [[ -x $app/QuoteArchive.Web ]]; then start_command=(./QuoteArchive.Web); else start_command=(dotnet QuoteArchive.Web.dll); fi
 url=http://127.0.0.1:$port
 
-# Topics with plain slugs (no encoding needed) in an order that does not follow the archive's: the warm-up's and each
-# round's walk, all distinct.
-sqlite3 -batch -noheader "$archive" "SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*'
-  ORDER BY (Id * 2654435761) % 4294967296 LIMIT $((pages * 2 * rounds))" >"$work/topics.txt"
-(($(wc -l <"$work/topics.txt") == pages * 2 * rounds)) || { echo "the archive has too few topics for $rounds rounds of $pages" >&2; exit 1; }
-echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages pages a walk at $connections connections, app $app"
+# Topics with plain slugs (no encoding needed) in an order that does not follow the archive's, or quote permalinks: the
+# warm-up's and each round's walk, all distinct.
+if [[ $kind == quotes ]]; then
+  sqlite3 -batch -noheader "$archive" "SELECT '/q/' || Id FROM Quotes ORDER BY Id LIMIT $((pages * 2 * rounds))" >"$work/topics.txt"
+else
+  sqlite3 -batch -noheader "$archive" "SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*'
+    ORDER BY (Id * 2654435761) % 4294967296 LIMIT $((pages * 2 * rounds))" >"$work/topics.txt"
+fi
+(($(wc -l <"$work/topics.txt") == pages * 2 * rounds)) || { echo "the archive has too few $kind for $rounds rounds of $pages" >&2; exit 1; }
+echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages $kind a walk at $connections connections, app $app"
 for round in $(seq "$rounds"); do
   (cd "$app" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
     Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \

@@ -7,8 +7,8 @@ using QuoteArchive.Web.Archive;
 namespace QuoteArchive.Web.Tests;
 
 /// <summary>
-/// A topic reads all its quotes and their lines at once, in an order of its own; a permalink reads one quote through EF.
-/// Every quote must come out the same both ways, its lines (attribution, dialogue, notes) its own and in their order.
+/// A topic reads all its quotes and their lines at once, in an order of its own; a permalink reads one quote alone. Every
+/// quote must come out the same both ways and as EF reads it, its lines (attribution, dialogue, notes) its own and in their order.
 /// </summary>
 internal static class TopicQuotesChecks
 {
@@ -24,6 +24,9 @@ internal static class TopicQuotesChecks
             {
                 var alone = await db.QuoteAsync(quote.Id, CancellationToken.None);
                 Assert.Equal(Describe(alone!), Describe(quote));
+                // Both read with data readers; EF reads it through the model's relationships.
+                var throughEf = await db.Quotes.Where(q => q.Id == quote.Id).Select(QuoteView.FromEntity).AsSplitQuery().SingleAsync();
+                Assert.Equal(Describe(throughEf), Describe(quote));
                 seen++;
             }
         }

@@ -109,7 +109,7 @@ public static class ArchiveQueries
     }
 
     public static Task<QuoteView?> QuoteAsync(this ArchiveDbContext db, string id, CancellationToken cancellationToken) =>
-        db.Quotes.Where(q => q.Id == id).Select(QuoteView.FromEntity).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+        QuoteById.ReadAsync(db, id, cancellationToken);
 
     /// <summary>Topics whose title shares the longest word of what was asked for: suggestions for a 404 page.</summary>
     public static async Task<List<TopicSummary>> TopicsLikeAsync(this ArchiveDbContext db, string asked, int count, CancellationToken cancellationToken)
