@@ -2,7 +2,8 @@
 # Cache misses of many topic pages in a warm process: the app (published as the Dockerfile does, or MISS_APP) is
 # started on an archive, warmed up on MISS_PAGES topic pages, then wrk (bench/serve.lua) walks MISS_PAGES other topic
 # pages once each at MISS_CONNECTIONS connections; every page is a miss. Prints pages/s, p50 and p99; MISS_ROUNDS
-# walks of fresh pages, each in a fresh process. Loopback only.
+# walks of fresh pages, each in a fresh process; the app's RSS after each walk. The app inherits the environment
+# (settings as Archive__…=… before the command). Loopback only.
 #   bench/miss-walk.sh                                            # the full shape, /tmp/quotearchive-bench/archive-71000.db
 #   MISS_APP=/tmp/other-app bench/miss-walk.sh archive.db         # an app published from another commit
 # MISS_KIND (topics, or quotes: permalinks), MISS_PAGES (1000), MISS_CONNECTIONS (8), MISS_ROUNDS (3), MISS_PORT (5097).
@@ -51,7 +52,8 @@ for round in $(seq "$rounds"); do
   kill -INT "$wrk_pid" 2>/dev/null || true
   wait "$wrk_pid" || true
   figures=$(grep '^serve: ' "$work/wrk.txt") || { cat "$work/wrk.txt" >&2; exit 1; }
-  sed -E "s/serve: requests=([^ ]+) seconds=([^ ]+) rps=([^ ]+) p50_ms=([^ ]+) p99_ms=([^ ]+) .* non2xx3xx=([^ ]+)/round $round: \\1 pages in \\2 s, \\3 pages\\/s, p50 \\4 ms, p99 \\5 ms, \\6 not 200 (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt") not 200)/" <<<"$figures"
+  rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
+  sed -E "s/serve: requests=([^ ]+) seconds=([^ ]+) rps=([^ ]+) p50_ms=([^ ]+) p99_ms=([^ ]+) .* non2xx3xx=([^ ]+)/round $round: \\1 pages in \\2 s, \\3 pages\\/s, p50 \\4 ms, p99 \\5 ms, \\6 not 200 (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt") not 200), RSS $rss MB/" <<<"$figures"
   kill "$app_pid" && wait "$app_pid" 2>/dev/null || true
   app_pid=
 done
