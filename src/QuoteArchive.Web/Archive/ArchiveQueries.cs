@@ -149,6 +149,10 @@ public static class ArchiveQueries
         }).ToList();
     }
 
+    /// <summary>The archive's own total of quotes, counted once at import.</summary>
+    public static Task<int> QuoteCountAsync(this ArchiveDbContext db, CancellationToken cancellationToken) =>
+        db.Builds.OrderBy(b => b.Id).Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
+
     public static Task<QuoteView?> QuoteAsync(this ArchiveDbContext db, string id, CancellationToken cancellationToken) =>
         db.Quotes.Where(q => q.Id == id).Select(QuoteView.FromEntity).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
 
