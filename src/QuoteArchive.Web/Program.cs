@@ -17,7 +17,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSerilog((services, logger) => logger
-        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Configuration(builder.Configuration, LogConfiguration.SerilogAssemblies)
         .ReadFrom.Services(services));
 
     // Static assets and their compressed copies from the build output in every environment (without it `dotnet run` in

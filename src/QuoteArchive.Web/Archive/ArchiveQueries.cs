@@ -108,6 +108,10 @@ public static class ArchiveQueries
         }).ToList();
     }
 
+    /// <summary>The archive's own total of quotes, counted once at import.</summary>
+    public static Task<int> QuoteCountAsync(this ArchiveDbContext db, CancellationToken cancellationToken) =>
+        db.Builds.OrderBy(b => b.Id).Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
+
     public static Task<QuoteView?> QuoteAsync(this ArchiveDbContext db, string id, CancellationToken cancellationToken) =>
         QuoteById.ReadAsync(db, id, cancellationToken);
 

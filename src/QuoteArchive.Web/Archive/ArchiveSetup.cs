@@ -34,12 +34,13 @@ public static class ArchiveSetup
     /// <summary>
     /// Imports the content folder when the archive file is missing, older than any content file, or built with
     /// another schema (by another version of QuoteArchive) or other import options.
-    /// Runs before the server listens, so it never serves a half-built archive; then opens the archive.
+    /// Runs before the server listens, so it never serves a half-built archive; then opens the archive and warms up
+    /// its first queries in the background.
     /// </summary>
     public static void ImportArchiveIfStale(this WebApplication app)
     {
         Import(app);
-        app.Services.GetRequiredService<CurrentArchive>().Refresh();
+        app.Services.GetRequiredService<CurrentArchive>().Refresh(beforeDeferredCheck: app.WarmUpHomePageQueries);
     }
 
     private static void Import(WebApplication app)

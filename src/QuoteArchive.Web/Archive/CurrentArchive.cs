@@ -68,7 +68,11 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     /// Looks at the file (size and times, a cheap stat) and, when it is another file than the one last looked at,
     /// checks it and switches to it. A file that fails the check is reported once and the current generation kept.
     /// </summary>
-    public void Refresh()
+    /// <param name="beforeDeferredCheck">
+    /// Started once the archive found at start is served; its whole-file check waits for it, so as to take no core
+    /// from it. It must not fail.
+    /// </param>
+    public void Refresh(Func<Task>? beforeDeferredCheck = null)
     {
         lock (refreshing)
         {
@@ -78,7 +82,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             // before it replaces it.
             var starting = !refreshed;
             if (Switch(integrity: !starting) is { } started && starting)
-                DeferredCheck = LowPriorityThread.Run("Archive check", () => CheckStarted(started));
+                DeferredCheck = CheckAfterAsync(beforeDeferredCheck?.Invoke() ?? Task.CompletedTask, started);
         }
     }
 
@@ -114,6 +118,12 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
         retired?.Close();
         Report(null, null);
         return generation;
+    }
+
+    private async Task CheckAfterAsync(Task first, ArchiveGeneration generation)
+    {
+        await first.ConfigureAwait(false);
+        await LowPriorityThread.Run("Archive check", () => CheckStarted(generation)).ConfigureAwait(false);
     }
 
     // The check of the archive found at start, at the lowest CPU priority so that it never slows a request: a file that
@@ -313,6 +323,6 @@ internal sealed class ArchiveWatcher(CurrentArchive archive, IOptions<ArchiveOpt
     {
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
-            await Task.Run(archive.Refresh, stoppingToken);
+            await Task.Run(() => archive.Refresh(), stoppingToken);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Hosting;
@@ -26,8 +25,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageMo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
-        // The archive's own totals, counted once at import.
-        QuoteCount = await db.Builds.OrderBy(b => b.Id).Select(b => b.Quotes).FirstOrDefaultAsync(cancellationToken);
+        QuoteCount = await db.QuoteCountAsync(cancellationToken);
         // Known since the archive was opened: no query.
         LanguageCount = lease.Generation?.Languages.Count ?? 0;
     }
