@@ -5,6 +5,9 @@ namespace QuoteArchive.Web.Hosting;
 
 public static class RequestLogging
 {
+    /// <summary>Nginx's status for a request whose client closed the connection before the answer: no server error.</summary>
+    public const int ClientClosedRequest = 499;
+
     /// <summary>One line per request, carrying the topic or quote it was about.</summary>
     public static IApplicationBuilder UseArchiveRequestLogging(this IApplicationBuilder app) =>
         // Read from the route rather than set by the handlers: a response from the output cache runs no handler.
@@ -16,7 +19,25 @@ public static class RequestLogging
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : QuoteArchive.Web.Health.HealthEndpoints.IsProbe(context.Request.Path) && context.Response.StatusCode < 400 ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
-        });
+        }).Use(AnswerClientsThatLeft);
+
+    /// <summary>
+    /// A client that closes its connection cancels the request: whatever was reading for it stops with an
+    /// <see cref="OperationCanceledException"/>, which would be logged as a server error (500) though nothing failed
+    /// (a load test's end, a probe's timeout). Logged as 499 instead.
+    /// </summary>
+    public static async Task AnswerClientsThatLeft(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            if (!context.Response.HasStarted)
+                context.Response.StatusCode = ClientClosedRequest;
+        }
+    }
 
     /// <summary>
     /// Adds <c>TopicSlug</c> and <c>QuoteId</c> from route values. The not-found page calls it too, with the values
