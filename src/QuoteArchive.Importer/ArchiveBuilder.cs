@@ -176,7 +176,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction);
             // The author index and the full-text index, built once here so that requests only read.
             Stage("linking topics and indexing authors");
-            InternalLinks.Resolve(connection, transaction, options, writer);
+            InternalLinks.Resolve(connection, options, writer);
             var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons);
             Stage("building the search index");
             search.Wait();

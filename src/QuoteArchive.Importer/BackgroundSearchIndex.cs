@@ -12,7 +12,10 @@ namespace QuoteArchive.Importer;
 /// </summary>
 internal sealed class BackgroundSearchIndex : IDisposable
 {
-    private readonly Channel<Row> rows = Channel.CreateBounded<Row>(new BoundedChannelOptions(8192) { SingleReader = true, SingleWriter = true });
+    // Rows go over in batches: handed over one by one, each quote woke the index's thread that had caught up.
+    private const int BatchSize = 512;
+    private readonly Channel<Row[]> rows = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
+    private readonly List<Row> batch = new(BatchSize);
     private readonly CancellationTokenSource abandon = new();
     private readonly Task building;
 
@@ -28,13 +31,25 @@ internal sealed class BackgroundSearchIndex : IDisposable
     /// <summary>Adds a quote, as QuotesFtsContent will show it, by the rowid it was written with.</summary>
     public void Add(long rowId, string text, string? attribution, string? author, string title)
     {
-        var row = new Row(rowId, text, attribution, author, title);
-        if (!rows.Writer.TryWrite(row))
-            rows.Writer.WriteAsync(row).AsTask().GetAwaiter().GetResult();
+        batch.Add(new Row(rowId, text, attribution, author, title));
+        if (batch.Count == BatchSize)
+            HandOver();
+    }
+
+    private void HandOver()
+    {
+        var full = batch.ToArray();
+        batch.Clear();
+        if (!rows.Writer.TryWrite(full))
+            rows.Writer.WriteAsync(full).AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Says that every quote has been added: the index is merged, on its thread.</summary>
-    public void Complete() => rows.Writer.TryComplete();
+    public void Complete()
+    {
+        HandOver();
+        rows.Writer.TryComplete();
+    }
 
     /// <summary>Waits for the index to be complete and merged; rethrows what went wrong on its thread.</summary>
     public void Wait() => building.GetAwaiter().GetResult();
@@ -57,8 +72,11 @@ internal sealed class BackgroundSearchIndex : IDisposable
             {
                 while (rows.Reader.WaitToReadAsync(abandon.Token).AsTask().GetAwaiter().GetResult())
                 {
-                    while (rows.Reader.TryRead(out var row))
-                        insert.Run(row.RowId, row.Text, row.Attribution, row.Author, row.Title);
+                    while (rows.Reader.TryRead(out var added))
+                    {
+                        foreach (var row in added)
+                            insert.Run(row.RowId, row.Text, row.Attribution, row.Author, row.Title);
+                    }
                 }
             }
             SearchIndex.MergeApart(connection, transaction);

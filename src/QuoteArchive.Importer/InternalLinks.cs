@@ -17,20 +17,16 @@ internal static partial class InternalLinks
 
     /// <summary>Points the links of the rows the writer noted (<see cref="ArchiveWriter.RowsWithWikiLinks"/>) at the wiki
     /// where the archive lacks their topic.</summary>
-    public static void Resolve(SqliteConnection connection, SqliteTransaction transaction, ImportOptions options, ArchiveWriter writer)
+    public static void Resolve(SqliteConnection connection, ImportOptions options, ArchiveWriter writer)
     {
         // Two statements per table, prepared once: a dump's links to pages it lacks are hundreds of thousands of rows.
         foreach (var table in writer.RowsWithWikiLinks.GroupBy(r => r.Table))
         {
-            using var read = Command(connection, transaction, $"SELECT Html FROM \"{table.Key}\" WHERE rowid = $row");
-            var readRow = read.Parameters.Add("$row", SqliteType.Integer);
-            using var update = Command(connection, transaction, $"UPDATE \"{table.Key}\" SET Html = $html WHERE rowid = $row");
-            var html = update.Parameters.Add("$html", SqliteType.Text);
-            var updateRow = update.Parameters.Add("$row", SqliteType.Integer);
+            using var read = new PreparedStatement(connection, table.Key, $"SELECT Html FROM \"{table.Key}\" WHERE rowid = ?");
+            using var update = new PreparedStatement(connection, table.Key, $"UPDATE \"{table.Key}\" SET Html = ? WHERE rowid = ?");
             foreach (var row in table)
             {
-                readRow.Value = row.RowId;
-                var written = (string)read.ExecuteScalar()!;
+                var written = read.ReadText(row.RowId)!;
                 var resolved = WikiHref().Replace(written, link =>
                 {
                     var slug = Slugs.Canonicalize(WebUtility.HtmlDecode(link.Groups["path"].Value));
@@ -38,20 +34,10 @@ internal static partial class InternalLinks
                         ? link.Value
                         : $"href=\"{WebUtility.HtmlEncode(options.SourceUrlFor(row.Language, slug))}{link.Groups["fragment"].Value}\"";
                 });
-                if (resolved == written)
-                    continue;
-                (html.Value, updateRow.Value) = (resolved, row.RowId);
-                update.ExecuteNonQuery();
+                if (resolved != written)
+                    update.Run(resolved, row.RowId);
             }
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 
     [GeneratedRegex("href=\"/wiki/(?<path>[^\"#]*)(?<fragment>#[^\"]*)?\"")]

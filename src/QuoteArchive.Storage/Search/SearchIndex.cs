@@ -68,8 +68,6 @@ public static class SearchIndex
         """;
 
     private static readonly string FillNames = $"""
-        {PrefixExpansion.Fill}
-
         INSERT INTO NamesFts(name, kind, slug, quotes)
         SELECT t.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id) FROM Topics t;
         INSERT INTO NamesFts(name, kind, slug, quotes)
@@ -85,8 +83,13 @@ public static class SearchIndex
     /// </summary>
     public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + NoMergingWhileFilled);
 
-    /// <summary>Merges the index built apart into one segment, the shape requests read it in.</summary>
-    public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) => Execute(apart, transaction, Merge);
+    /// <summary>
+    /// Merges the index built apart into one segment, the shape requests read it in, and lists its words there
+    /// (SearchTerms): reading every word's entries takes seconds at full size, on the index's own thread while the
+    /// archive's indexes are built.
+    /// </summary>
+    public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) =>
+        Execute(apart, transaction, Merge + PrefixExpansion.Schema + PrefixExpansion.Fill);
 
     /// <summary>
     /// Creates the index in the archive from the quotes' index built apart, in the file <paramref name="apartPath"/>,
@@ -104,7 +107,7 @@ public static class SearchIndex
         }
         // Nothing reads QuotesFts between its creation and the copy: FTS5 reads its structure afresh when first used.
         var copy = string.Concat(QuotesFtsShadowTables.Select(table => $"DELETE FROM main.{table}; INSERT INTO main.{table} SELECT * FROM apart.{table};\n"));
-        Execute(connection, transaction, Schema + copy);
+        Execute(connection, transaction, Schema + copy + "INSERT INTO main.SearchTerms SELECT * FROM apart.SearchTerms;");
     }
 
     /// <summary>
@@ -131,11 +134,12 @@ public static class SearchIndex
             (row.Value, author.Value) = (quote.RowId, (object?)quote.IndexedAuthor ?? DBNull.Value);
             again.ExecuteNonQuery();
         }
-        Execute(connection, transaction, "INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');");
+        // The words listed apart were the index's before these quotes were indexed again.
+        Execute(connection, transaction, "INSERT INTO QuotesFts(QuotesFts) VALUES('optimize'); DELETE FROM SearchTerms;" + PrefixExpansion.Fill);
         return quotes.Count;
     }
 
-    /// <summary>Fills the search's lists of words and names, once the quotes' index is in the archive.</summary>
+    /// <summary>Fills the search's list of names, once the quotes' index is in the archive.</summary>
     public static void FillNamesFrom(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, FillNames);
 
     /// <summary>Detaches the file <see cref="BuildFrom"/> read, once the transaction has ended.</summary>

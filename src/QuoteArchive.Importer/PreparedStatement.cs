@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace QuoteArchive.Importer;
+
+/// <summary>
+/// A statement prepared once and run with new values each time, bound through SQLite's own interface (the library
+/// under Microsoft.Data.Sqlite): an import runs some statements millions of times, and the command layer's parameter
+/// objects, readers and checks cost more than the statement itself.
+/// </summary>
+internal sealed class PreparedStatement : IDisposable
+{
+    private readonly sqlite3 database;
+    private readonly sqlite3_stmt statement;
+
+    /// <summary>The table the statement writes or reads, as errors name it.</summary>
+    public string Table { get; }
+
+    public PreparedStatement(SqliteConnection connection, string table, string sql)
+    {
+        Table = table;
+        database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        Check(raw.sqlite3_prepare_v2(database, sql, out statement));
+    }
+
+    /// <summary>Runs the statement to its end; throws when SQLite reports an error.</summary>
+    public void Run(params object?[] values) => Check(Step(values));
+
+    /// <summary>The first column of the first row the statement reads as text; null when it reads no row.</summary>
+    public string? ReadText(params object?[] values)
+    {
+        Bind(values);
+        var stepped = raw.sqlite3_step(statement);
+        var text = stepped == raw.SQLITE_ROW ? raw.sqlite3_column_text(statement, 0).utf8_to_string() : null;
+        raw.sqlite3_reset(statement);
+        Check(stepped);
+        return text;
+    }
+
+    /// <summary>Runs the statement to its end and returns SQLite's result code, an error's included.</summary>
+    public int Step(object?[] values)
+    {
+        Bind(values);
+        var stepped = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        return stepped;
+    }
+
+    /// <summary>The rowid of the row the connection's last successful insert wrote.</summary>
+    public long LastRowId => raw.sqlite3_last_insert_rowid(database);
+
+    /// <summary>The extended result code of the connection's last error (which constraint failed, say).</summary>
+    public int ExtendedErrorCode => raw.sqlite3_extended_errcode(database);
+
+    private void Bind(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = i + 1;
+            Check(values[i] switch
+            {
+                null => raw.sqlite3_bind_null(statement, parameter),
+                string text => raw.sqlite3_bind_text(statement, parameter, text),
+                int number => raw.sqlite3_bind_int64(statement, parameter, number),
+                long number => raw.sqlite3_bind_int64(statement, parameter, number),
+                bool flag => raw.sqlite3_bind_int(statement, parameter, flag ? 1 : 0),
+                double number => raw.sqlite3_bind_double(statement, parameter, number),
+                var other => throw new ArgumentException($"{Table}, parameter {parameter}: no SQLite type for {other.GetType().Name}"),
+            });
+        }
+    }
+
+    public void Check(int result)
+    {
+        if (result is not raw.SQLITE_OK and not raw.SQLITE_DONE and not raw.SQLITE_ROW)
+            throw new SqliteException($"{Table}: {raw.sqlite3_errmsg(database).utf8_to_string()}", result);
+    }
+
+    public void Dispose() => statement.Dispose();
+}
