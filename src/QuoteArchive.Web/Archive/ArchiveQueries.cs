@@ -43,18 +43,8 @@ public static class ArchiveQueries
     /// here: EF's split query of collections inside collections (sections, their quotes, each quote's lines) built a
     /// delegate and a task per quote and collection, and was most of a cache miss of a long topic (Love: 1,530 quotes).
     /// </remarks>
-    public static async Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await ReadTopicAsync((SqliteConnection)db.Database.GetDbConnection(), slug, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public static Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken) =>
+        db.ReadAsync(connection => ReadTopicAsync(connection, slug, cancellationToken), cancellationToken);
 
     private static async Task<TopicView?> ReadTopicAsync(SqliteConnection connection, string slug, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;
 
@@ -12,14 +11,14 @@ internal static class TopicQuotes
     // Every statement reads the quotes in one order, (Position, SectionId), which the (TopicId, Position) index gives with
     // at most a sort of the quotes that share a position; so each quote's lines follow one another in the order of the
     // quotes, and are matched to them in one pass without a dictionary. The lines come first: a quote is made whole.
-    private const string Sql = """
+    private const string Sql = $"""
         SELECT q.rowid, l.Depth, l.Text, l.Html FROM Quotes q JOIN AttributionLines l ON l.QuoteId = q.Id
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
         SELECT q.rowid, l.Speaker, l.PlayedBy, l.Text FROM Quotes q JOIN DialogueLines l ON l.QuoteId = q.Id
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
         SELECT q.rowid, l.Text, l.Html FROM Quotes q JOIN QuoteNotes l ON l.QuoteId = q.Id
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
-        SELECT q.rowid, q.SectionId, q.Id, q.Kind, q.Status, q.Text, q.Html, q.Author, q.Work, q.Year, a.Slug, a.Name, q.IsFeatured
+        SELECT q.rowid, q.SectionId, {QuoteColumns.Select}
         FROM Quotes q LEFT JOIN Authors a ON a.Id = q.AuthorId
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId;
         """;
@@ -46,24 +45,11 @@ internal static class TopicQuotes
             var sectionId = reader.GetInt32(1);
             if (!quotesOf.TryGetValue(sectionId, out var list))
                 quotesOf[sectionId] = list = [];
-            list.Add(new QuoteView
+            list.Add(QuoteColumns.Read(reader, 2, topic, sections[sectionId]) with
             {
-                Id = reader.GetString(2),
-                Kind = (QuoteKind)reader.GetInt32(3),
-                Status = (QuoteStatus)reader.GetInt32(4),
-                Text = reader.GetString(5),
-                Html = reader.GetStringOrNull(6),
-                Author = reader.GetStringOrNull(7),
-                Work = reader.GetStringOrNull(8),
-                Year = reader.GetStringOrNull(9),
-                AuthorSlug = reader.GetStringOrNull(10),
-                AuthorName = reader.GetStringOrNull(11),
-                IsFeatured = reader.GetBoolean(12),
                 Attribution = attribution.Take(rowId),
                 DialogueLines = dialogue.Take(rowId),
                 Notes = notes.Take(rowId),
-                Topic = topic,
-                Section = sections[sectionId],
             });
         }
         return quotesOf;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;
@@ -10,19 +9,9 @@ namespace QuoteArchive.Web.Archive;
 /// </summary>
 internal static class TopicsBySlug
 {
-    public static async Task<List<(string Slug, string Language)>> FindAsync(ArchiveDbContext db, IEnumerable<string> slugs,
-        CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await FindAsync((SqliteConnection)db.Database.GetDbConnection(), slugs, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public static Task<List<(string Slug, string Language)>> FindAsync(ArchiveDbContext db, IEnumerable<string> slugs,
+        CancellationToken cancellationToken) =>
+        db.ReadAsync(connection => FindAsync(connection, slugs, cancellationToken), cancellationToken);
 
     public static async Task<List<(string Slug, string Language)>> FindAsync(SqliteConnection connection, IEnumerable<string> slugs,
         CancellationToken cancellationToken)
