@@ -22,4 +22,13 @@ internal static class ArchiveConnection
     }
 
     public static string? GetStringOrNull(this SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>A topic's revision from its <c>RevisionId</c> and, next to it, <c>RevisionTimestamp</c>; null when it has none.</summary>
+    public static RevisionView? GetRevisionOrNull(this SqliteDataReader reader, int revisionIdOrdinal, string? license) =>
+        reader.IsDBNull(revisionIdOrdinal) ? null : new RevisionView
+        {
+            Id = reader.GetInt64(revisionIdOrdinal),
+            Timestamp = reader.IsDBNull(revisionIdOrdinal + 1) ? default : reader.GetDateTimeOffset(revisionIdOrdinal + 1),
+            License = license ?? RevisionView.DefaultLicense,
+        };
 }

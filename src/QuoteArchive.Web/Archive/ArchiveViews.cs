@@ -54,6 +54,9 @@ public sealed record TopicView
 /// <summary>The wiki revision a topic's text is, with its exact link and the licence of that day.</summary>
 public sealed record RevisionView
 {
+    /// <summary>Wikiquote's licence, for a topic whose import recorded none.</summary>
+    public const string DefaultLicense = "CC BY-SA";
+
     public long Id { get; init; }
     public DateTimeOffset Timestamp { get; init; }
     public string? Url { get; init; }
@@ -173,7 +176,7 @@ public sealed record QuoteView
             {
                 Id = q.Topic.RevisionId.Value,
                 Timestamp = q.Topic.RevisionTimestamp ?? default,
-                License = q.Topic.License ?? "CC BY-SA",
+                License = q.Topic.License ?? RevisionView.DefaultLicense,
             },
         },
         Section = new SectionRef { Heading = q.Section!.Heading, Anchor = q.Section.Anchor },

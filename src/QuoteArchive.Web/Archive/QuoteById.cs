@@ -42,12 +42,7 @@ internal static class QuoteById
             Language = reader.GetString(QuoteColumns.Count + 2),
             SourceUrl = reader.GetString(QuoteColumns.Count + 3),
             License = license,
-            Revision = reader.IsDBNull(QuoteColumns.Count + 5) ? null : new RevisionView
-            {
-                Id = reader.GetInt64(QuoteColumns.Count + 5),
-                Timestamp = reader.IsDBNull(QuoteColumns.Count + 6) ? default : reader.GetDateTimeOffset(QuoteColumns.Count + 6),
-                License = license ?? "CC BY-SA",
-            },
+            Revision = reader.GetRevisionOrNull(QuoteColumns.Count + 5, license),
         };
         var section = new SectionRef { Heading = reader.GetStringOrNull(QuoteColumns.Count + 7), Anchor = reader.GetString(QuoteColumns.Count + 8) };
         var quote = QuoteColumns.Read(reader, 0, topic, section);

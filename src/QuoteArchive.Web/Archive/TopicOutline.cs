@@ -52,12 +52,7 @@ internal static class TopicOutline
             SourceUrl = reader.GetString(5),
             License = license,
             Kind = Enum.Parse<TopicKind>(reader.GetString(7)),
-            Revision = reader.IsDBNull(8) ? null : new RevisionView
-            {
-                Id = reader.GetInt64(8),
-                Timestamp = reader.IsDBNull(9) ? default : reader.GetDateTimeOffset(9),
-                License = license ?? "CC BY-SA",
-            },
+            Revision = reader.GetRevisionOrNull(8, license),
             Lead = [],
             SisterLinks = [],
             Sections = [],
