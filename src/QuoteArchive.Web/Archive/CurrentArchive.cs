@@ -76,6 +76,9 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     {
         lock (refreshing)
         {
+            // A look after Dispose (the watcher's last tick) would open the file again, and leave its hard link behind.
+            if (stopping.IsCancellationRequested)
+                return;
             // The archive a starting process finds is served once its header, schema and build are read, and its pages
             // checked right after, in the background (quick_check reads the whole file: some 25 s for 2.3 GB, which
             // used to delay the first page by as much). A file that appears while one is served is checked whole
@@ -225,7 +228,9 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 
     public void Dispose()
     {
-        stopping.Cancel();
+        // After a look in progress has ended, and before the next.
+        lock (refreshing)
+            stopping.Cancel();
         lock (leases)
         {
             current?.Retire();
