@@ -140,7 +140,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
         using (var search = new BackgroundSearchIndex(SearchIndexPath(temporary)))
         using (var transaction = connection.BeginTransaction())
         {
-            using var writer = new ArchiveWriter(connection, search);
+            using var writer = new ArchiveWriter(connection, options, search);
             // The folder as it was listed: a file changed after this is newer than the manifest, and imports next time.
             var entries = ContentWalk.Entries(contentFolder).ToList();
             writer.AddManifest(entries);

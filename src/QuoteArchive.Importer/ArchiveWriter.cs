@@ -10,7 +10,7 @@ namespace QuoteArchive.Importer;
 /// Writes topics into an archive whose schema EF Core created, with one prepared insert per table:
 /// an archive the size of English Wikiquote is millions of rows, and change tracking would cost minutes.
 /// </summary>
-internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearchIndex? search = null) : IDisposable
+internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions options, BackgroundSearchIndex? search = null) : IDisposable
 {
     private readonly PreparedInsert topics = new(connection, "Topics",
         "Id", "Slug", "Title", "SortKey", "Letter", "Description", "Language", "SourceUrl", "SourcePath", "License", "Kind", "PageId", "RevisionId", "RevisionTimestamp");
@@ -43,10 +43,10 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
 
-    private readonly List<WikiLinkRow> rowsWithWikiLinks = [];
+    private readonly List<RowWithDeferredLinks> rowsWithDeferredLinks = [];
 
-    /// <summary>The rows written so far whose HTML holds a link to a topic (<c>href="/wiki/…"</c>), in order.</summary>
-    public IReadOnlyList<WikiLinkRow> RowsWithWikiLinks => rowsWithWikiLinks;
+    /// <summary>The rows written so far whose HTML holds links to topics not written before them, in order.</summary>
+    public IReadOnlyList<RowWithDeferredLinks> RowsWithDeferredLinks => rowsWithDeferredLinks;
 
     public bool HasTopic(string slug) => topicIds.ContainsKey(slug);
 
@@ -82,9 +82,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
             languageLinks.Run(topicId, position, link.Language, link.Title);
         foreach (var (paragraph, position) in topic.Lead.Select((p, i) => (p, i)))
         {
-            var html = Markup(paragraph.Text, paragraph.Html);
+            var html = Linked(topic, Markup(paragraph.Text, paragraph.Html), out var deferred);
             paragraphs.Run(topicId, null, position, paragraph.Text, html, paragraph.Line);
-            NoteWikiLinks(paragraphs, topic, html);
+            NoteDeferred(paragraphs, topic, deferred);
         }
         foreach (var (link, position) in topic.SisterLinks.Select((l, i) => (l, i)))
             sisters.Run(topicId, position, link.Project, link.Article, link.Url, link.Line);
@@ -95,17 +95,17 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
             sections.Run(sectionId, topicId, sectionPosition, section.Heading, section.Anchor, section.Level, section.IsList, section.Line);
             foreach (var (note, position) in section.Notes.Select((n, i) => (n, i)))
             {
-                var html = Markup(note.Text, note.Html);
+                var html = Linked(topic, Markup(note.Text, note.Html), out var deferred);
                 paragraphs.Run(null, sectionId, position, note.Text, html, note.Line);
-                NoteWikiLinks(paragraphs, topic, html);
+                NoteDeferred(paragraphs, topic, deferred);
             }
             foreach (var (link, position) in section.Links.Select((l, i) => (l, i)))
                 links.Run(sectionId, position, link.Label, link.Url, link.Line);
             foreach (var (item, position) in section.Items.Select((it, i) => (it, i)))
             {
-                var html = Markup(item.Text, item.Html);
+                var html = Linked(topic, Markup(item.Text, item.Html), out var deferred);
                 items.Run(sectionId, position, item.Depth, item.Text, html, item.Line);
-                NoteWikiLinks(items, topic, html);
+                NoteDeferred(items, topic, deferred);
             }
             foreach (var (quote, position) in section.Quotes.Select((q, i) => (q, i)))
                 AddQuote(topic, topicId, sectionId, quote, position, PersonAuthors.AuthorOf(quote.Status, personId));
@@ -186,12 +186,18 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
     // What the web encodes or breaks when it renders a text without markup: a text holding one keeps its own markup.
     private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("<>&\n");
 
-    // Links to topics are resolved once every topic is written (InternalLinks): the rows that hold one are noted as
-    // they are written, so that they are not looked for among millions of rows then.
-    private void NoteWikiLinks(PreparedInsert insert, ParsedTopic topic, string? html)
+    // A row's links to topics not written yet point at the wiki (InternalLinks): the rows that hold one are noted as
+    // they are written, so that they are not looked for among millions of rows once every topic is.
+    private string? Linked(ParsedTopic topic, string? html, out DeferredLink[]? deferred)
     {
-        if (html is not null && html.Contains(InternalLinks.Marker, StringComparison.Ordinal))
-            rowsWithWikiLinks.Add(new(insert.Table, insert.LastRowId, topic.Language));
+        deferred = null;
+        return html is null ? null : InternalLinks.PointAtWiki(html, topic.Language, options, HasTopic, out deferred);
+    }
+
+    private void NoteDeferred(PreparedInsert insert, ParsedTopic topic, DeferredLink[]? deferred)
+    {
+        if (deferred is not null)
+            rowsWithDeferredLinks.Add(new(insert.Table, insert.LastRowId, topic.Language, deferred));
     }
 
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position, int? authorId)
@@ -201,7 +207,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
         // key finds a collision: a set of millions of ids in memory would make every full collection of the garbage
         // collector walk them while the import runs.
         var id = quote.Id;
-        var quoteHtml = Markup(quote.Text, quote.Html);
+        var quoteHtml = Linked(topic, Markup(quote.Text, quote.Html), out var quoteDeferred);
         for (var length = id.Length; !quotes.TryRun(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
                  quote.Text, quoteHtml, quote.Author, quote.Work, quote.Year, authorId, quote.Line); length += 2)
         {
@@ -209,22 +215,22 @@ internal sealed class ArchiveWriter(SqliteConnection connection, BackgroundSearc
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
-        NoteWikiLinks(quotes, topic, quoteHtml);
+        NoteDeferred(quotes, topic, quoteDeferred);
         search?.Add(quotes.LastRowId, quote.Text, quote.Attribution.Count == 0 ? null : string.Join('\n', quote.Attribution.Select(a => a.Text)),
             SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
         {
-            var html = Markup(line.Text, line.Html);
+            var html = Linked(topic, Markup(line.Text, line.Html), out var deferred);
             attribution.Run(id, linePosition, line.Depth, line.Text, html, line.Line);
-            NoteWikiLinks(attribution, topic, html);
+            NoteDeferred(attribution, topic, deferred);
         }
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))
             dialogue.Run(id, linePosition, line.Speaker, line.PlayedBy, line.Text, line.Line);
         foreach (var (note, notePosition) in quote.Notes.Select((n, i) => (n, i)))
         {
-            var html = Markup(note.Text, note.Html);
+            var html = Linked(topic, Markup(note.Text, note.Html), out var deferred);
             notes.Run(id, notePosition, note.Text, html, note.Line);
-            NoteWikiLinks(notes, topic, html);
+            NoteDeferred(notes, topic, deferred);
         }
     }
 }

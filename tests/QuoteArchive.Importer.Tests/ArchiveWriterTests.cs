@@ -19,7 +19,7 @@ public sealed class ArchiveWriterTests
         context.Database.EnsureCreated();
         using var transaction = connection.BeginTransaction();
 
-        using var writer = new ArchiveWriter(connection);
+        using var writer = new ArchiveWriter(connection, new ImportOptions());
         foreach (var (table, columns) in writer.Inserts)
         {
             var entity = context.Model.GetEntityTypes().Single(e => e.GetTableName() == table);

@@ -94,6 +94,33 @@ public sealed class ExportImportTests
     }
 
     [Fact]
+    public void ALinkToATopicLaterInTheExportPointsAtTheTopicOnceEveryTopicIsWritten()
+    {
+        // Every kind of link in the rows of the first page: to a later page (with a part of it, and again in the
+        // attribution), to a page the export lacks, to its own page, and an external link that is the later page's
+        // address on the wiki, which stays as written.
+        using var folder = new TemporaryFolder();
+        folder.Write("content/export.xml", """
+            <mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="fr">
+              <siteinfo><base>https://fr.wikiquote.org/wiki/Accueil</base></siteinfo>
+              <page><title>Premier</title><ns>0</ns><id>1</id><revision><id>10</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
+            * Voir [https://fr.wikiquote.org/wiki/Dernier le wiki], [[Dernier#Citations|la suite]], [[Absent]], [[Premier]] et [[Dernier]].
+            ** [[Dernier]], ''Un livre'', 1900
+            </text></revision></page>
+              <page><title>Dernier</title><ns>0</ns><id>2</id><revision><id>20</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
+            * Une phrase.</text></revision></page>
+            </mediawiki>
+            """);
+        var (_, db) = Import(folder);
+        using var _db = db;
+
+        var quote = db.Quotes.Include(q => q.Attribution).Single(q => q.Topic!.Title == "Premier");
+        Assert.Equal("Voir <a href=\"https://fr.wikiquote.org/wiki/Dernier\">le wiki</a>, <a href=\"/wiki/Dernier\">la suite</a>, "
+            + "<a href=\"https://fr.wikiquote.org/wiki/Absent\">Absent</a>, <a href=\"/wiki/Premier\">Premier</a> et <a href=\"/wiki/Dernier\">Dernier</a>.", quote.Html);
+        Assert.Equal("<a href=\"/wiki/Dernier\">Dernier</a>, <em>Un livre</em>, 1900", Assert.Single(quote.Attribution).Html);
+    }
+
+    [Fact]
     public void BrokenXmlIsReportedWhereItBrokeAndThePreviousArchiveStays()
     {
         using var folder = new TemporaryFolder();
