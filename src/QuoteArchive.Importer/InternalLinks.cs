@@ -23,8 +23,8 @@ internal static partial class InternalLinks
     /// The HTML to write for a row of a topic in <paramref name="language"/>: its links to topics the archive has so
     /// far as they are, the others pointed at the wiki and listed in <paramref name="deferred"/> (null when none).
     /// </summary>
-    public static string PointAtWiki(string html, string language, ImportOptions options, Func<string, bool> hasTopic,
-        out DeferredLink[]? deferred)
+    public static string PointAtWiki(string html, string language, ImportOptions options, DeferredSlugs slugs,
+        Func<string, bool> hasTopic, out DeferredLink[]? deferred)
     {
         deferred = null;
         if (!html.Contains(Marker, StringComparison.Ordinal))
@@ -34,12 +34,17 @@ internal static partial class InternalLinks
         var copied = 0;
         foreach (Match link in WikiHref().Matches(html))
         {
-            if (hasTopic(SlugOf(link)))
+            var slug = SlugOf(link);
+            if (hasTopic(slug))
                 continue;
             written ??= new StringBuilder(html.Length + 64);
             written.Append(html, copied, link.Index - copied);
-            (links ??= []).Add(new(written.Length, link.Value));
-            written.Append(WikiHrefOf(link, language, options));
+            var wiki = WikiHrefOf(link, language, options);
+            // Most links are written as the wiki's address would be (wikitext's always are): then the link to the
+            // topic is known from the address, and is not kept (hundreds of thousands of rows in a dump).
+            var local = string.Equals(LocalOf(wiki, language, options), link.Value, StringComparison.Ordinal) ? null : link.Value;
+            (links ??= []).Add(new(written.Length, slugs.Number(slug), local));
+            written.Append(wiki);
             copied = link.Index + link.Length;
         }
         if (written is null)
@@ -52,41 +57,52 @@ internal static partial class InternalLinks
     /// whose topic was written after them.</summary>
     public static void Resolve(SqliteConnection connection, ImportOptions options, ArchiveWriter writer)
     {
+        var arrived = writer.DeferredSlugs.Arrived(writer.HasTopic);
         // Two statements per table, prepared once: a dump may have hundreds of thousands of such rows.
-        var arrived = writer.RowsWithDeferredLinks.Where(row => row.Links.Any(l => writer.HasTopic(SlugOf(l))));
-        foreach (var table in arrived.GroupBy(r => r.Table))
+        foreach (var table in writer.RowsWithDeferredLinks.Where(row => row.Links.Any(l => arrived[l.Slug])).GroupBy(r => r.Table))
         {
             using var read = new PreparedStatement(connection, table.Key, $"SELECT Html FROM \"{table.Key}\" WHERE rowid = ?");
             using var update = new PreparedStatement(connection, table.Key, $"UPDATE \"{table.Key}\" SET Html = ? WHERE rowid = ?");
             foreach (var row in table)
-                update.Run(PointBack(read.ReadText(row.RowId)!, row, options, writer.HasTopic), row.RowId);
+                update.Run(PointBack(read.ReadText(row.RowId)!, row, options, arrived), row.RowId);
         }
     }
 
-    private static string PointBack(string written, RowWithDeferredLinks row, ImportOptions options, Func<string, bool> hasTopic)
+    private static string PointBack(string written, RowWithDeferredLinks row, ImportOptions options, bool[] arrived)
     {
         var resolved = new StringBuilder(written.Length);
         var copied = 0;
         foreach (var link in row.Links)
         {
-            var local = WikiHref().Match(link.Local);
-            var wiki = WikiHrefOf(local, row.Language, options);
-            // Where the link was written; a text that SQLite could not store as it was (a lone surrogate) may have
-            // moved it, and then the next link to that page after the last one is it.
-            var at = string.CompareOrdinal(written, link.Offset, wiki, 0, wiki.Length) == 0 && link.Offset >= copied
-                ? link.Offset
-                : written.IndexOf(wiki, copied, StringComparison.Ordinal);
-            if (at < 0 || !hasTopic(SlugOf(local)))
+            if (!arrived[link.Slug])
                 continue;
-            resolved.Append(written, copied, at - copied).Append(link.Local);
-            copied = at + wiki.Length;
+            // Where it was written, as it was written: a text that SQLite could not store as it was (a lone surrogate)
+            // would have moved it, and then it stays at the wiki.
+            var wiki = link.Local is { } kept
+                ? WikiHrefOf(WikiHref().Match(kept), row.Language, options)
+                : written.IndexOf('"', Math.Min(link.Offset + WikiPrefix(row.Language, options).Length, written.Length)) is var end and >= 0
+                    ? written[link.Offset..(end + 1)]
+                    : "";
+            var local = link.Local ?? LocalOf(wiki, row.Language, options);
+            if (link.Offset < copied || local is null || string.CompareOrdinal(written, link.Offset, wiki, 0, wiki.Length) != 0)
+                continue;
+            resolved.Append(written, copied, link.Offset - copied).Append(local);
+            copied = link.Offset + wiki.Length;
         }
         return resolved.Append(written, copied, written.Length - copied).ToString();
     }
 
-    private static string SlugOf(Match link) => Slugs.Canonicalize(WebUtility.HtmlDecode(link.Groups["path"].Value));
+    // The link to the topic that the wiki's address stands for: href="/wiki/…" with the address's path and part.
+    private static string? LocalOf(string wiki, string language, ImportOptions options)
+    {
+        var prefix = WikiPrefix(language, options);
+        return wiki.StartsWith(prefix, StringComparison.Ordinal) && wiki.Length > prefix.Length ? Marker + wiki[prefix.Length..] : null;
+    }
 
-    private static string SlugOf(DeferredLink link) => SlugOf(WikiHref().Match(link.Local));
+    private static string WikiPrefix(string language, ImportOptions options) =>
+        "href=\"" + WebUtility.HtmlEncode(options.SourceUrlFor(language, ""));
+
+    private static string SlugOf(Match link) => Slugs.Canonicalize(WebUtility.HtmlDecode(link.Groups["path"].Value));
 
     private static string WikiHrefOf(Match link, string language, ImportOptions options) =>
         $"href=\"{WebUtility.HtmlEncode(options.SourceUrlFor(language, SlugOf(link)))}{link.Groups["fragment"].Value}\"";
@@ -95,9 +111,31 @@ internal static partial class InternalLinks
     private static partial Regex WikiHref();
 }
 
-/// <summary>A link to a topic not written yet, pointed at the wiki: where it starts in the HTML written, and the
-/// link to the topic it was.</summary>
-internal readonly record struct DeferredLink(int Offset, string Local);
+/// <summary>A link to a topic not written yet, pointed at the wiki: where it starts in the HTML written, the topic's
+/// number among <see cref="DeferredSlugs"/>, and the link to the topic as it was unless the wiki's address says it.</summary>
+internal readonly record struct DeferredLink(int Offset, int Slug, string? Local);
+
+/// <summary>The topics that rows linked to before they were written, each numbered once.</summary>
+internal sealed class DeferredSlugs
+{
+    private readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
+
+    public int Number(string slug)
+    {
+        if (!numbers.TryGetValue(slug, out var number))
+            numbers.Add(slug, number = numbers.Count);
+        return number;
+    }
+
+    /// <summary>By number, whether the topic is in the archive now.</summary>
+    public bool[] Arrived(Func<string, bool> hasTopic)
+    {
+        var arrived = new bool[numbers.Count];
+        foreach (var (slug, number) in numbers)
+            arrived[number] = hasTopic(slug);
+        return arrived;
+    }
+}
 
 /// <summary>A row whose HTML holds links to topics not written before it: its table, its rowid, the language of its
 /// topic, and those links in order.</summary>
