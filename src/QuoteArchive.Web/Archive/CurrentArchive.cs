@@ -15,6 +15,8 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     private readonly Lock leases = new();
     private readonly Lock refreshing = new();
     private readonly CancellationTokenSource stopping = new();
+    // The links of the generations opened and not yet closed: the sweep of stale links leaves them to Close.
+    private readonly HashSet<string> ownLinks = [];
     private ArchiveGeneration? current;
     private FileStamp? examined;
     private bool refreshed;
@@ -61,7 +63,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             if (--generation.Leases > 0 || !generation.Retired)
                 return;
         }
-        generation.Close();
+        Close(generation);
     }
 
     /// <summary>
@@ -118,7 +120,16 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             if (retired is { Leases: > 0 })
                 retired = null;
         }
-        retired?.Close();
+        if (retired is not null)
+            Close(retired);
+        // Without a link of its own (a folder we may not write to) there would be nothing it could remove either.
+        if (generation.Link is { } link)
+        {
+            HashSet<string> own;
+            lock (ownLinks)
+                own = [.. ownLinks];
+            StaleLinks.Sweep(Path, link, own, logger);
+        }
         Report(null, null);
         return generation;
     }
@@ -162,7 +173,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
                 close = generation.Leases == 0;
             }
             if (close)
-                generation.Close();
+                Close(generation);
             Report(problem, detail);
         }
     }
@@ -215,6 +226,9 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
                 return (null, facts.Problem ?? "missing", facts.Detail ?? "");
             }
             var connectionString = ArchiveDbContext.ReadOnlyConnectionString(openPath);
+            if (linked)
+                lock (ownLinks)
+                    ownLinks.Add(link);
             return (new ArchiveGeneration(Interlocked.Increment(ref generations), connectionString, linked ? link : null, stamp.Value,
                 facts.BuildId!, facts.Languages!, facts.LongestQuote), "", "");
         }
@@ -234,13 +248,22 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
         lock (leases)
         {
             current?.Retire();
-            current?.Close();
+            if (current is not null)
+                Close(current);
             current = null;
         }
     }
 
+    private void Close(ArchiveGeneration generation)
+    {
+        generation.Close();
+        if (generation.Link is { } link)
+            lock (ownLinks)
+                ownLinks.Remove(link);
+    }
+
     [DllImport("libc", EntryPoint = "link", SetLastError = true)]
-    private static extern int HardLink(string existing, string link);
+    internal static extern int HardLink(string existing, string link);
 }
 
 /// <summary>One archive file as opened, with what requests need to know of it without a query.</summary>
@@ -263,6 +286,8 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     /// <summary>The length of its longest quote: a longer minimum matches nothing.</summary>
     public int LongestQuote => longestQuote.Value;
     internal FileStamp Stamp { get; } = stamp;
+    /// <summary>The hard link it opened the file through; null where none could be made (it opened the archive by name).</summary>
+    internal string? Link { get; } = link;
     internal int Leases { get; set; }
     internal bool Retired { get; private set; }
 
@@ -273,8 +298,8 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
         // Its requests are done: its pooled connections (and through them the old file) can go.
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
-        if (link is not null)
-            File.Delete(link);
+        if (Link is not null)
+            File.Delete(Link);
     }
 }
 
