@@ -48,8 +48,8 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
     /// <summary>The rows written so far whose HTML holds links to topics not written before them, in order.</summary>
     public IReadOnlyList<RowWithDeferredLinks> RowsWithDeferredLinks => rowsWithDeferredLinks;
 
-    /// <summary>The topics those rows link to.</summary>
-    public DeferredSlugs DeferredSlugs { get; } = new();
+    /// <summary>The slugs of the topics written so far.</summary>
+    public IEnumerable<string> TopicSlugs => topicIds.Keys;
 
     public bool HasTopic(string slug) => topicIds.ContainsKey(slug);
 
@@ -194,7 +194,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
     private string? Linked(ParsedTopic topic, string? html, out DeferredLink[]? deferred)
     {
         deferred = null;
-        return html is null ? null : InternalLinks.PointAtWiki(html, topic.Language, options, DeferredSlugs, HasTopic, out deferred);
+        return html is null ? null : InternalLinks.PointAtWiki(html, topic.Language, options, HasTopic, out deferred);
     }
 
     private void NoteDeferred(PreparedInsert insert, ParsedTopic topic, DeferredLink[]? deferred)

@@ -23,8 +23,8 @@ internal static partial class InternalLinks
     /// The HTML to write for a row of a topic in <paramref name="language"/>: its links to topics the archive has so
     /// far as they are, the others pointed at the wiki and listed in <paramref name="deferred"/> (null when none).
     /// </summary>
-    public static string PointAtWiki(string html, string language, ImportOptions options, DeferredSlugs slugs,
-        Func<string, bool> hasTopic, out DeferredLink[]? deferred)
+    public static string PointAtWiki(string html, string language, ImportOptions options, Func<string, bool> hasTopic,
+        out DeferredLink[]? deferred)
     {
         deferred = null;
         if (!html.Contains(Marker, StringComparison.Ordinal))
@@ -43,7 +43,7 @@ internal static partial class InternalLinks
             // Most links are written as the wiki's address would be (wikitext's always are): then the link to the
             // topic is known from the address, and is not kept (hundreds of thousands of rows in a dump).
             var local = string.Equals(LocalOf(wiki, language, options), link.Value, StringComparison.Ordinal) ? null : link.Value;
-            (links ??= []).Add(new(written.Length, slugs.Number(slug), local));
+            (links ??= []).Add(new(written.Length, HashOf(slug), local));
             written.Append(wiki);
             copied = link.Index + link.Length;
         }
@@ -57,25 +57,28 @@ internal static partial class InternalLinks
     /// whose topic was written after them.</summary>
     public static void Resolve(SqliteConnection connection, ImportOptions options, ArchiveWriter writer)
     {
-        var arrived = writer.DeferredSlugs.Arrived(writer.HasTopic);
+        var topics = writer.TopicSlugs.Select(HashOf).ToHashSet();
         // Two statements per table, prepared once: a dump may have hundreds of thousands of such rows.
-        foreach (var table in writer.RowsWithDeferredLinks.Where(row => row.Links.Any(l => arrived[l.Slug])).GroupBy(r => r.Table))
+        foreach (var table in writer.RowsWithDeferredLinks.Where(row => row.Links.Any(l => topics.Contains(l.SlugHash))).GroupBy(r => r.Table))
         {
             using var read = new PreparedStatement(connection, table.Key, $"SELECT Html FROM \"{table.Key}\" WHERE rowid = ?");
             using var update = new PreparedStatement(connection, table.Key, $"UPDATE \"{table.Key}\" SET Html = ? WHERE rowid = ?");
             foreach (var row in table)
-                update.Run(PointBack(read.ReadText(row.RowId)!, row, options, arrived), row.RowId);
+            {
+                var written = read.ReadText(row.RowId)!;
+                var resolved = PointBack(written, row, options, writer.HasTopic);
+                if (!ReferenceEquals(resolved, written))
+                    update.Run(resolved, row.RowId);
+            }
         }
     }
 
-    private static string PointBack(string written, RowWithDeferredLinks row, ImportOptions options, bool[] arrived)
+    private static string PointBack(string written, RowWithDeferredLinks row, ImportOptions options, Func<string, bool> hasTopic)
     {
-        var resolved = new StringBuilder(written.Length);
+        StringBuilder? resolved = null;
         var copied = 0;
         foreach (var link in row.Links)
         {
-            if (!arrived[link.Slug])
-                continue;
             // Where it was written, as it was written: a text that SQLite could not store as it was (a lone surrogate)
             // would have moved it, and then it stays at the wiki.
             var wiki = link.Local is { } kept
@@ -84,12 +87,14 @@ internal static partial class InternalLinks
                     ? written[link.Offset..(end + 1)]
                     : "";
             var local = link.Local ?? LocalOf(wiki, row.Language, options);
-            if (link.Offset < copied || local is null || string.CompareOrdinal(written, link.Offset, wiki, 0, wiki.Length) != 0)
+            if (link.Offset < copied || local is null || string.CompareOrdinal(written, link.Offset, wiki, 0, wiki.Length) != 0
+                || !hasTopic(SlugOf(WikiHref().Match(local))))
                 continue;
+            resolved ??= new StringBuilder(written.Length);
             resolved.Append(written, copied, link.Offset - copied).Append(local);
             copied = link.Offset + wiki.Length;
         }
-        return resolved.Append(written, copied, written.Length - copied).ToString();
+        return resolved is null ? written : resolved.Append(written, copied, written.Length - copied).ToString();
     }
 
     // The link to the topic that the wiki's address stands for: href="/wiki/…" with the address's path and part.
@@ -102,6 +107,9 @@ internal static partial class InternalLinks
     private static string WikiPrefix(string language, ImportOptions options) =>
         "href=\"" + WebUtility.HtmlEncode(options.SourceUrlFor(language, ""));
 
+    // Within one run only: which deferred links may have arrived, each then checked by its slug.
+    private static int HashOf(string slug) => StringComparer.Ordinal.GetHashCode(slug);
+
     private static string SlugOf(Match link) => Slugs.Canonicalize(WebUtility.HtmlDecode(link.Groups["path"].Value));
 
     private static string WikiHrefOf(Match link, string language, ImportOptions options) =>
@@ -111,32 +119,10 @@ internal static partial class InternalLinks
     private static partial Regex WikiHref();
 }
 
-/// <summary>A link to a topic not written yet, pointed at the wiki: where it starts in the HTML written, the topic's
-/// number among <see cref="DeferredSlugs"/>, and the link to the topic as it was unless the wiki's address says it.</summary>
-internal readonly record struct DeferredLink(int Offset, int Slug, string? Local);
-
-/// <summary>The topics that rows linked to before they were written, each numbered once.</summary>
-internal sealed class DeferredSlugs
-{
-    private readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
-
-    public int Number(string slug)
-    {
-        if (!numbers.TryGetValue(slug, out var number))
-            numbers.Add(slug, number = numbers.Count);
-        return number;
-    }
-
-    /// <summary>By number, whether the topic is in the archive now.</summary>
-    public bool[] Arrived(Func<string, bool> hasTopic)
-    {
-        var arrived = new bool[numbers.Count];
-        foreach (var (slug, number) in numbers)
-            arrived[number] = hasTopic(slug);
-        return arrived;
-    }
-}
+/// <summary>A link to a topic not written yet, pointed at the wiki: where it starts in the HTML written, the hash of
+/// the topic's slug, and the link to the topic as it was unless the wiki's address says it.</summary>
+internal readonly record struct DeferredLink(int Offset, int SlugHash, string? Local);
 
 /// <summary>A row whose HTML holds links to topics not written before it: its table, its rowid, the language of its
 /// topic, and those links in order.</summary>
-internal sealed record RowWithDeferredLinks(string Table, long RowId, string Language, DeferredLink[] Links);
+internal readonly record struct RowWithDeferredLinks(string Table, long RowId, string Language, DeferredLink[] Links);
