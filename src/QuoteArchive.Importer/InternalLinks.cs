@@ -110,12 +110,24 @@ internal static partial class InternalLinks
     // Within one run only: which deferred links may have arrived, each then checked by its slug.
     private static int HashOf(string slug) => StringComparer.Ordinal.GetHashCode(slug);
 
-    private static string SlugOf(Match link) => Slugs.Canonicalize(WebUtility.HtmlDecode(link.Groups["path"].Value));
+    private static string SlugOf(Match link) => Slugs.Canonicalize(PathAndFragment(link).Path);
 
-    private static string WikiHrefOf(Match link, string language, ImportOptions options) =>
-        $"href=\"{WebUtility.HtmlEncode(options.SourceUrlFor(language, SlugOf(link)))}{link.Groups["fragment"].Value}\"";
+    private static string WikiHrefOf(Match link, string language, ImportOptions options)
+    {
+        var (path, fragment) = PathAndFragment(link);
+        return $"href=\"{WebUtility.HtmlEncode(options.SourceUrlFor(language, Slugs.Canonicalize(path)) + fragment)}\"";
+    }
 
-    [GeneratedRegex("href=\"/wiki/(?<path>[^\"#]*)(?<fragment>#[^\"]*)?\"")]
+    // The link's address as written, HTML-decoded first: the "#" of "&#39;" in Hitchhiker&#39;s is no fragment. A
+    // title never holds a "#".
+    private static (string Path, string Fragment) PathAndFragment(Match link)
+    {
+        var address = WebUtility.HtmlDecode(link.Groups["address"].Value);
+        var hash = address.IndexOf('#');
+        return hash < 0 ? (address, "") : (address[..hash], address[hash..]);
+    }
+
+    [GeneratedRegex("href=\"/wiki/(?<address>[^\"]*)\"")]
     private static partial Regex WikiHref();
 }
 

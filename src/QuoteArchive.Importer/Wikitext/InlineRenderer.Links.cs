@@ -1,4 +1,5 @@
 using QuoteArchive.Storage;
+using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer.Wikitext;
 
@@ -56,10 +57,13 @@ internal sealed partial class InlineRenderer
         label += Piece.Plain(source[end..trailEnd]);
 
         var external = Interwiki.UrlFor(target, page.Language);
-        if (target.Length == 0 || target.StartsWith('#'))
+        // A link to a section of a page ([[Love#Proverbs]], or [[#Proverbs]] in its own page) leads to the section's
+        // anchor; one to the page's own section names the page, as the text may be shown on another (a quote's own).
+        var slug = target.StartsWith('#') ? page.Topic.Slug : Slugs.FromTitle(PageTitle(target));
+        if (target.Length == 0 || slug.Length == 0)
             sink.Append(label);
         else
-            sink.AppendLink(external ?? "/wiki/" + Slugs.ToUrlPath(Slugs.FromTitle(PageTitle(target))), label);
+            sink.AppendLink(external ?? "/wiki/" + Slugs.ToUrlPath(slug) + Anchors.OfLinkFragment(target), label);
         return trailEnd;
     }
 
@@ -134,7 +138,8 @@ internal sealed partial class InlineRenderer
     private static string PageTitle(string target)
     {
         var hash = target.IndexOf('#');
-        var title = (hash >= 0 ? target[..hash] : target).Trim();
+        // MediaWiki reads a percent-encoded title as its characters: [[How Long Will I Love You%3F]].
+        var title = Uri.UnescapeDataString(hash >= 0 ? target[..hash] : target).Trim();
         return Slugs.WithCapitalFirstLetter(title);
     }
 

@@ -106,7 +106,10 @@ public sealed class ExportImportTests
               <page><title>Premier</title><ns>0</ns><id>1</id><revision><id>10</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
             * Voir [https://fr.wikiquote.org/wiki/Dernier le wiki], [[Dernier#Citations|la suite]], [[Absent]], [[Premier]] et [[Dernier]].
             ** [[Dernier]], ''Un livre'', 1900
+            * Puis [[L'été#Citations|l'été]] et [[L'hiver#Citations|l'hiver]].
             </text></revision></page>
+              <page><title>L'été</title><ns>0</ns><id>3</id><revision><id>30</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
+            * Une autre.</text></revision></page>
               <page><title>Dernier</title><ns>0</ns><id>2</id><revision><id>20</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
             * Une phrase.</text></revision></page>
             </mediawiki>
@@ -114,10 +117,14 @@ public sealed class ExportImportTests
         var (_, db) = Import(folder);
         using var _db = db;
 
-        var quote = db.Quotes.Include(q => q.Attribution).Single(q => q.Topic!.Title == "Premier");
-        Assert.Equal("Voir <a href=\"https://fr.wikiquote.org/wiki/Dernier\">le wiki</a>, <a href=\"/wiki/Dernier\">la suite</a>, "
+        var quotes = db.Quotes.Include(q => q.Attribution).Where(q => q.Topic!.Title == "Premier").OrderBy(q => q.Position).ToList();
+        var quote = quotes[0];
+        Assert.Equal("Voir <a href=\"https://fr.wikiquote.org/wiki/Dernier\">le wiki</a>, <a href=\"/wiki/Dernier#Citations\">la suite</a>, "
             + "<a href=\"https://fr.wikiquote.org/wiki/Absent\">Absent</a>, <a href=\"/wiki/Premier\">Premier</a> et <a href=\"/wiki/Dernier\">Dernier</a>.", quote.Html);
         Assert.Equal("<a href=\"/wiki/Dernier\">Dernier</a>, <em>Un livre</em>, 1900", Assert.Single(quote.Attribution).Html);
+        // Titles and parts of pages with characters HTML encodes: the one of the archive, and one it lacks.
+        Assert.Equal("Puis <a href=\"/wiki/L&#39;%C3%A9t%C3%A9#Citations\">l&#39;été</a> et "
+            + "<a href=\"https://fr.wikiquote.org/wiki/L&#39;hiver#Citations\">l&#39;hiver</a>.", quotes[1].Html);
     }
 
     [Fact]
