@@ -81,7 +81,8 @@ internal static class LogicalLines
         var i = start;
         while (i < text.Length && text[i] != '\n')
         {
-            if (text[i] is '{' or '<' && brackets.TryEnd(i, out var end) && end > i)
+            if (text[i] is '{' or '<' && brackets.TryEnd(i, out var end) && end > i
+                || text[i] == '[' && FileLinkEnd(text, i) is { } fileEnd && (end = fileEnd) > i)
             {
                 i = end;
                 continue;
@@ -89,6 +90,27 @@ internal static class LogicalLines
             i++;
         }
         return i;
+    }
+
+    // MediaWiki reads an image link to its closing brackets even when its caption goes on over several lines
+    // ([[File:…|thumb|<poem>…</poem>\n<small>…</small>]], as Love's page has), and so the line holds all of it. Looked
+    // for within this many characters, a caption's worth: past them the link is text, as an unclosed one is.
+    private const int MaxFileLink = 4000;
+
+    private static int? FileLinkEnd(string text, int at)
+    {
+        if (at + 2 >= text.Length || text[at + 1] != '[')
+            return null;
+        var colon = text.AsSpan(at + 2).IndexOfAny(":|]\n");
+        if (colon < 0 || text[at + 2 + colon] != ':' || !WikiNamespaces.IsFile(text.Substring(at + 2, colon).Trim()))
+            return null;
+        var lineEnd = text.IndexOf('\n', at);
+        if (lineEnd < 0)
+            return null;
+        // Most close on their line: the search goes further only for those that do not.
+        if (Brackets.Match(text, at, lineEnd, links: true).TryEnd(at, out var end))
+            return end;
+        return Brackets.Match(text, at, Math.Min(text.Length, at + MaxFileLink), links: true).TryEnd(at, out end) ? end : null;
     }
 
     private static string Opener(string text, int at) =>
