@@ -15,14 +15,14 @@ if [ ! -f "$archive" ]; then
 fi
 archive=$(realpath "$archive")
 app=$(mktemp -d /tmp/quotearchive-search.XXXXXX)
-dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$app/app" --nologo -v quiet >/dev/null
+"$repo/bench/publish-web.sh" "$app/app"
 cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$app"; }
 trap cleanup EXIT
 
 # The archive as it is (no import at start, read-only); Production; no rate limit (one client sends every query).
 (cd "$app/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
   Archive__DatabasePath="$archive" Archive__ContentPath="$app/empty" Archive__ImportOnStart=false RateLimiting__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning exec dotnet QuoteArchive.Web.dll >"$app/app.log" 2>&1) &
+  Serilog__MinimumLevel__Default=Warning exec ./QuoteArchive.Web >"$app/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break

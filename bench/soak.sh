@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak run: publishes the web app, serves the default content on 127.0.0.1, and runs wrk (64 connections) against a
+# Soak run: publishes the web app as the Dockerfile does (bench/publish-web.sh), serves the default content on 127.0.0.1, and runs wrk (64 connections) against a
 # mix of pages, searches, API calls and cache-busting queries. Prints errors and the app's RSS at start and end.
 #   bench/soak.sh                 5 minutes
 #   SOAK_DURATION=60s bench/soak.sh
@@ -11,21 +11,21 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/quotearchive-soak.XXXXXX)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
-dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+"$repo/bench/publish-web.sh" "$work/app"
 cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 # One client address for all 64 connections: the per-client rate limit would answer most of them 429.
 (cd "$work/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
   Archive__ContentPath="$repo/content" Archive__DatabasePath="$work/data/archive.db" RateLimiting__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning exec dotnet QuoteArchive.Web.dll >"$work/app.log" 2>&1) &
+  Serilog__MinimumLevel__Default=Warning exec ./QuoteArchive.Web >"$work/app.log" 2>&1) &
 app_pid=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the app did not become ready" >&2; cat "$work/app.log" >&2; exit 1; }
-pid=$(pgrep -P "$app_pid" -f QuoteArchive.Web.dll || echo "$app_pid")
+pid=$app_pid
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$pid/status"; }
 
 ids=$(for _ in $(seq 1 20); do curl -fs "http://127.0.0.1:$port/api/random" | grep -o '"id":"[a-z2-7]*"' | head -1 | cut -d'"' -f4; done | sort -u | tr '\n' ' ')

@@ -60,8 +60,7 @@ if [[ -n ${STARTUP_APP:-} ]]; then
 else
   log "publishing the web app as the Dockerfile does (Release)"
   app=$work/app
-  dotnet publish "$repo/src/QuoteArchive.Web/QuoteArchive.Web.csproj" -c Release -r linux-x64 --self-contained true \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$app" --nologo -v quiet >/dev/null
+  "$repo/bench/publish-web.sh" "$app"
 fi
 
 # As the image starts it (its own executable, .NET inside), or an app published framework-dependent (STARTUP_APP).

@@ -6,7 +6,7 @@
 #   bench/topic-miss-warm.sh                    # content/ imported, Love, 150 warm-up misses per encoding
 #   bench/topic-miss-warm.sh archive.db Love    # any archive and topic
 #   MISS_WARM=60 MISS_PERF=1 bench/topic-miss-warm.sh
-# The app is published as bench/topic-miss.sh publishes it and listens on 127.0.0.1 only.
+# The app is published framework-dependent (Release), so that perf can name the JIT's code, and listens on 127.0.0.1 only.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/quotearchive-miss-warm.XXXXXX)

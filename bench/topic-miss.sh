@@ -4,8 +4,8 @@
 #   bench/topic-miss.sh                  # content/ imported, Love; 3 fresh starts, every figure printed
 #   bench/topic-miss.sh archive.db Love  # any archive and topic
 #   MISS_ENCODINGS="br gzip identity"    # the misses in another order (the first miss of a run is the slowest)
-# The app is published framework-dependent (Release, Production; the Dockerfile precompiles it, this does not), listens on 127.0.0.1 only, and first renders
-# the other topics of content/ in every encoding, so the just-in-time compiler has seen the page's code.
+# The app is published as the Dockerfile does (bench/publish-web.sh; Production), listens on 127.0.0.1 only, and first
+# renders the other topics of content/ in every encoding, so the code's tiered compilation has seen the page.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/quotearchive-miss.XXXXXX)
@@ -14,7 +14,7 @@ topic=${2:-Love}
 runs=${MISS_RUNS:-3}
 encodings=${MISS_ENCODINGS:-identity gzip br}
 trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
+"$repo/bench/publish-web.sh" "$work/app"
 if [[ -n ${1:-} ]]; then
   archive=$1
 else
@@ -28,7 +28,7 @@ seconds() { curl -so /dev/null -w '%{http_code} %{time_total}\n' -H "Accept-Enco
 for run in $(seq "$runs"); do
   (cd "$work/app" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
     Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \
-    Serilog__MinimumLevel__Default=Warning dotnet QuoteArchive.Web.dll) >"$work/app.log" 2>&1 &
+    Serilog__MinimumLevel__Default=Warning ./QuoteArchive.Web) >"$work/app.log" 2>&1 &
   app=$!
   deadline=$((SECONDS + 120))
   until curl -fso /dev/null --max-time 10 "$url/"; do
