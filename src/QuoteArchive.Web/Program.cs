@@ -33,6 +33,7 @@ try
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveHealthChecks(builder.Configuration);
     builder.Services.AddArchiveApi();
+    builder.Services.AddPublicAddress(builder.Configuration);
     builder.Services.AddArchiveOutputCache();
     builder.Services.AddArchiveCompression();
 

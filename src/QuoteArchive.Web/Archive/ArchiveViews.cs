@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using QuoteArchive.Storage;
+using QuoteArchive.Web.Hosting;
 
 namespace QuoteArchive.Web.Archive;
 
@@ -228,6 +229,6 @@ public static class ArchiveUrls
     public static string QuoteInTopic(string slug, string id) => Topic(slug) + "#q-" + id;
     public static string SectionInTopic(string slug, string anchor) => Topic(slug) + "#" + Uri.EscapeDataString(anchor);
 
-    /// <summary>The address of a path as the reader reached the site: what canonical links, cards, feeds and sitemaps need.</summary>
-    public static string Absolute(this HttpRequest request, string path) => $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+    /// <summary>The address of a path on the site (<see cref="PublicAddress"/>): what permalinks, cards, feeds and sitemaps need.</summary>
+    public static string Absolute(this HttpRequest request, string path) => PublicAddress.BaseOf(request) + path;
 }

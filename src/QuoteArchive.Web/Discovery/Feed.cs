@@ -3,6 +3,7 @@ using System.ServiceModel.Syndication;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Pages.Quotes;
+using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Shared.Components.QuoteOfTheDay;
 
 namespace QuoteArchive.Web.Discovery;
@@ -43,7 +44,7 @@ public static class Feed
     }
 
     // An entry's id must never change and never repeat: the site's host and the day, as a tag URI (RFC 4151).
-    private static string TagUri(HttpRequest request, string specific) => $"tag:{request.Host.Host},2024:{specific}";
+    private static string TagUri(HttpRequest request, string specific) => $"tag:{new Uri(PublicAddress.BaseOf(request)).Host},2024:{specific}";
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

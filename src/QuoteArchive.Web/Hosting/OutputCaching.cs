@@ -35,6 +35,8 @@ public static class OutputCaching
             // (?utm_source=…) neither misses nor adds an entry.
             options.AddBasePolicy(new KeyedBy(context => context.CacheVaryByRules.QueryKeys = QueryKeys.Of(context.HttpContext)));
             options.AddBasePolicy(new KeyedBy(VaryByEncoding));
+            // Pages name the configured address whatever the host: one entry serves every host name.
+            options.AddBasePolicy(new KeyedBy(context => context.CacheVaryByRules.VaryByHost = !PublicAddress.IsConfigured(context.HttpContext)));
             options.AddBasePolicy(RedirectsAndMisses.Policy);
             options.AddPolicy(Never, policy => policy.NoCache());
         });
