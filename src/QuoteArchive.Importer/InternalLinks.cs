@@ -31,6 +31,7 @@ internal static partial class InternalLinks
             return html;
         StringBuilder? written = null;
         List<DeferredLink>? links = null;
+        string? prefix = null;
         var copied = 0;
         foreach (Match link in WikiHref().Matches(html))
         {
@@ -42,7 +43,8 @@ internal static partial class InternalLinks
             var wiki = WikiHrefOf(link, language, options);
             // Most links are written as the wiki's address would be (wikitext's always are): then the link to the
             // topic is known from the address, and is not kept (hundreds of thousands of rows in a dump).
-            var local = string.Equals(LocalOf(wiki, language, options), link.Value, StringComparison.Ordinal) ? null : link.Value;
+            prefix ??= WikiPrefix(language, options);
+            var local = string.Equals(LocalOf(wiki, prefix), link.Value, StringComparison.Ordinal) ? null : link.Value;
             (links ??= []).Add(new(written.Length, HashOf(slug), local));
             written.Append(wiki);
             copied = link.Index + link.Length;
@@ -75,6 +77,7 @@ internal static partial class InternalLinks
 
     private static string PointBack(string written, RowWithDeferredLinks row, ImportOptions options, Func<string, bool> hasTopic)
     {
+        var prefix = WikiPrefix(row.Language, options);
         StringBuilder? resolved = null;
         var copied = 0;
         foreach (var link in row.Links)
@@ -83,12 +86,12 @@ internal static partial class InternalLinks
             // would have moved it, and then it stays at the wiki.
             var wiki = link.Local is { } kept
                 ? WikiHrefOf(WikiHref().Match(kept), row.Language, options)
-                : written.IndexOf('"', Math.Min(link.Offset + WikiPrefix(row.Language, options).Length, written.Length)) is var end and >= 0
+                : written.IndexOf('"', Math.Min(link.Offset + prefix.Length, written.Length)) is var end and >= 0
                     ? written[link.Offset..(end + 1)]
                     : "";
-            var local = link.Local ?? LocalOf(wiki, row.Language, options);
-            if (link.Offset < copied || local is null || string.CompareOrdinal(written, link.Offset, wiki, 0, wiki.Length) != 0
-                || !hasTopic(SlugOf(WikiHref().Match(local))))
+            var local = link.Local ?? LocalOf(wiki, prefix);
+            if (link.Offset < copied || link.Offset > written.Length - wiki.Length || local is null
+                || !written.AsSpan(link.Offset, wiki.Length).SequenceEqual(wiki) || !hasTopic(SlugOf(WikiHref().Match(local))))
                 continue;
             resolved ??= new StringBuilder(written.Length);
             resolved.Append(written, copied, link.Offset - copied).Append(local);
@@ -98,11 +101,8 @@ internal static partial class InternalLinks
     }
 
     // The link to the topic that the wiki's address stands for: href="/wiki/…" with the address's path and part.
-    private static string? LocalOf(string wiki, string language, ImportOptions options)
-    {
-        var prefix = WikiPrefix(language, options);
-        return wiki.StartsWith(prefix, StringComparison.Ordinal) && wiki.Length > prefix.Length ? Marker + wiki[prefix.Length..] : null;
-    }
+    private static string? LocalOf(string wiki, string prefix) =>
+        wiki.StartsWith(prefix, StringComparison.Ordinal) && wiki.Length > prefix.Length ? Marker + wiki[prefix.Length..] : null;
 
     private static string WikiPrefix(string language, ImportOptions options) =>
         "href=\"" + WebUtility.HtmlEncode(options.SourceUrlFor(language, ""));

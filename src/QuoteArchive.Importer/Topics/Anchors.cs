@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.RegularExpressions;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Topics;
@@ -22,41 +25,46 @@ public static partial class Anchors
     public static string OfLinkFragment(string target)
     {
         var hash = target.IndexOf('#');
-        var section = hash < 0 ? "" : Slugs.FromTitle(FromLegacyAnchor(target[(hash + 1)..]).Replace('_', ' '));
+        var section = hash < 0 ? "" : Slugs.FromTitle(FromLegacyAnchor(target[(hash + 1)..]));
         return section.Length == 0 ? "" : "#" + Slugs.ToUrlPath(section);
     }
 
-    // ".28" and ".E2.80.9C" are the bytes of "(" and "“": MediaWiki's anchors before HTML5's, which wrote every other
-    // character than letters, digits and "_.:-" so, a dot too. A fragment with another character, a dot not so
-    // followed, or bytes that are not printable UTF-8 is an anchor as it is ("Vol.12").
+    // ".28" and ".E2.80.9C" are the bytes of "(" and "“": MediaWiki's anchors before HTML5's, which wrote so every
+    // character but letters, digits and "_:-" (a dot too). A fragment is read so only when every dot starts such a
+    // byte and every byte so written is one those anchors wrote so and headings hold: punctuation or a byte of a
+    // character beyond ASCII. "Vol.30" (a digit), "1.25" ("%") and "Vol.12" (a control character) stay as written.
     private static string FromLegacyAnchor(string fragment)
     {
-        if (!LegacyAnchor().IsMatch(fragment))
+        if (!fragment.Contains('.') || !LegacyAnchor().IsMatch(fragment))
             return fragment;
         var bytes = new List<byte>(fragment.Length);
         for (var i = 0; i < fragment.Length; i++)
         {
-            if (fragment[i] == '.')
+            if (fragment[i] != '.')
             {
-                bytes.Add(Convert.ToByte(fragment.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
                 bytes.Add((byte)fragment[i]);
+                continue;
+            }
+            var written = Convert.ToByte(fragment.Substring(i + 1, 2), 16);
+            if (written < 0x80 && !EncodedPunctuation.Contains((char)written))
+                return fragment;
+            bytes.Add(written);
+            i += 2;
         }
         try
         {
-            var decoded = StrictUtf8.GetString([.. bytes]);
-            return decoded.Any(char.IsControl) ? fragment : decoded;
+            return StrictUtf8.GetString([.. bytes]);
         }
-        catch (System.Text.DecoderFallbackException)
+        catch (DecoderFallbackException)
         {
             return fragment;
         }
     }
 
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly SearchValues<char> EncodedPunctuation = SearchValues.Create("!\"#$&'()*+,./;<=>?@[\\]^`{|}~");
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[A-Za-z0-9_: -]|\.[0-9A-F]{2})*\.[0-9A-F]{2}(?:[A-Za-z0-9_: -]|\.[0-9A-F]{2})*$")]
-    private static partial System.Text.RegularExpressions.Regex LegacyAnchor();
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9_: -]|\.[0-9A-F]{2})*$")]
+    private static partial Regex LegacyAnchor();
 }

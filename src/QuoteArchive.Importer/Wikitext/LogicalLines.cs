@@ -61,11 +61,12 @@ internal static class LogicalLines
         }
 
         var lines = new List<WikiLine>();
+        var fileLinks = new FileLinks(text, brackets);
         var line = firstLine;
         var start = 0;
         while (start <= text.Length)
         {
-            var end = EndOfLogicalLine(text, start, brackets);
+            var end = EndOfLogicalLine(text, start, brackets, fileLinks);
             var slice = text[start..end];
             lines.Add(new WikiLine(line, slice, Brackets.Match(slice, 0, slice.Length, links: true)));
             line += slice.Count('\n') + 1;
@@ -76,13 +77,13 @@ internal static class LogicalLines
 
     // A construct that closes on a later line takes the line end after its closer; scanning resumes there, so every
     // character is looked at once.
-    private static int EndOfLogicalLine(string text, int start, Brackets brackets)
+    private static int EndOfLogicalLine(string text, int start, Brackets brackets, FileLinks fileLinks)
     {
         var i = start;
         while (i < text.Length && text[i] != '\n')
         {
             if (text[i] is '{' or '<' && brackets.TryEnd(i, out var end) && end > i
-                || text[i] == '[' && FileLinkEnd(text, i) is { } fileEnd && (end = fileEnd) > i)
+                || text[i] == '[' && fileLinks.EndPastItsLine(i) is { } fileEnd && (end = fileEnd) > i)
             {
                 i = end;
                 continue;
@@ -92,25 +93,53 @@ internal static class LogicalLines
         return i;
     }
 
-    // MediaWiki reads an image link to its closing brackets even when its caption goes on over several lines
-    // ([[File:…|thumb|<poem>…</poem>\n<small>…</small>]], as Love's page has), and so the line holds all of it. Looked
-    // for within this many characters, a caption's worth: past them the link is text, as an unclosed one is.
-    private const int MaxFileLink = 4000;
-
-    private static int? FileLinkEnd(string text, int at)
+    /// <summary>
+    /// MediaWiki reads an image link to its closing brackets even when its caption goes on over several lines
+    /// (<c>[[File:…|thumb|&lt;poem&gt;…&lt;/poem&gt;\n&lt;small&gt;…&lt;/small&gt;]]</c>, as Love's page has), and so the line
+    /// holds all of it. The closer is looked for within a caption's worth of characters; past them the link is text,
+    /// as an unclosed one is.
+    /// </summary>
+    private sealed class FileLinks(string text, Brackets constructs)
     {
-        if (at + 2 >= text.Length || text[at + 1] != '[')
-            return null;
-        var colon = text.AsSpan(at + 2).IndexOfAny(":|]\n");
-        if (colon < 0 || text[at + 2 + colon] != ':' || !WikiNamespaces.IsFile(text.Substring(at + 2, colon).Trim()))
-            return null;
-        var lineEnd = text.IndexOf('\n', at);
-        if (lineEnd < 0)
-            return null;
-        // Most close on their line: the search goes further only for those that do not.
-        if (Brackets.Match(text, at, lineEnd, links: true).TryEnd(at, out var end))
-            return end;
-        return Brackets.Match(text, at, Math.Min(text.Length, at + MaxFileLink), links: true).TryEnd(at, out end) ? end : null;
+        private const int MaxLength = 4000;
+        private const int MaxNamespaceLength = 16;
+
+        // Where the last look for a closer ended: no look starts before it, so that the looks never overlap and the
+        // whole text is read a bounded number of times however many "[[File:" it holds.
+        private int lookedUntil;
+
+        /// <summary>Just past the closer of the file link that opens at <paramref name="at"/>, when that is on a
+        /// later line; null otherwise.</summary>
+        public int? EndPastItsLine(int at)
+        {
+            if (at < lookedUntil || !OpensFileLink(at))
+                return null;
+            var to = Math.Min(text.Length, at + MaxLength);
+            var depth = 0;
+            var end = -1;
+            for (var i = at; i < to && end < 0; i++)
+            {
+                // Templates, comments, refs and poems were matched over the whole text: a "]]" in one closes nothing.
+                if (text[i] is '{' or '<' && constructs.TryEnd(i, out var past) && past > i)
+                    i = past - 1;
+                else if (text[i] == '[' && i + 1 < to && text[i + 1] == '[')
+                    (depth, i) = (depth + 1, i + 1);
+                else if (text[i] == ']' && i + 1 < to && text[i + 1] == ']')
+                    (depth, i, end) = (depth - 1, i + 1, depth == 1 ? i + 2 : -1);
+            }
+            lookedUntil = end < 0 ? to : end;
+            var lineEnd = text.IndexOf('\n', at, (end < 0 ? to : end) - at);
+            return end >= 0 && lineEnd >= 0 ? end : null;
+        }
+
+        private bool OpensFileLink(int at)
+        {
+            if (at + 2 >= text.Length || text[at + 1] != '[')
+                return false;
+            var head = text.AsSpan(at + 2, Math.Min(MaxNamespaceLength, text.Length - at - 2));
+            var colon = head.IndexOfAny(":|]\n");
+            return colon > 0 && head[colon] == ':' && WikiNamespaces.IsFile(head[..colon].Trim().ToString());
+        }
     }
 
     private static string Opener(string text, int at) =>

@@ -44,7 +44,7 @@ public static class Feed
     }
 
     // An entry's id must never change and never repeat: the site's host and the day, as a tag URI (RFC 4151).
-    private static string TagUri(HttpRequest request, string specific) => $"tag:{new Uri(PublicAddress.BaseOf(request)).Host},2024:{specific}";
+    private static string TagUri(HttpRequest request, string specific) => $"tag:{PublicAddress.HostNameOf(request)},2024:{specific}";
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -106,10 +106,12 @@ public sealed class ExportImportTests
               <page><title>Premier</title><ns>0</ns><id>1</id><revision><id>10</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
             * Voir [https://fr.wikiquote.org/wiki/Dernier le wiki], [[Dernier#Citations|la suite]], [[Absent]], [[Premier]] et [[Dernier]].
             ** [[Dernier]], ''Un livre'', 1900
-            * Puis [[L'été#Citations|l'été]] et [[L'hiver#Citations|l'hiver]].
+            * Puis [[L'été#Citations|l'été]] et [[L'hiver#Citations|l'hiver]], et [[Café#Citations|un café]].
             </text></revision></page>
               <page><title>L'été</title><ns>0</ns><id>3</id><revision><id>30</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
             * Une autre.</text></revision></page>
+              <page><title>Café</title><ns>0</ns><id>4</id><revision><id>40</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
+            * Une dernière.</text></revision></page>
               <page><title>Dernier</title><ns>0</ns><id>2</id><revision><id>20</id><timestamp>2023-06-07T00:00:00Z</timestamp><text xml:space="preserve">== Citations ==
             * Une phrase.</text></revision></page>
             </mediawiki>
@@ -122,9 +124,11 @@ public sealed class ExportImportTests
         Assert.Equal("Voir <a href=\"https://fr.wikiquote.org/wiki/Dernier\">le wiki</a>, <a href=\"/wiki/Dernier#Citations\">la suite</a>, "
             + "<a href=\"https://fr.wikiquote.org/wiki/Absent\">Absent</a>, <a href=\"/wiki/Premier\">Premier</a> et <a href=\"/wiki/Dernier\">Dernier</a>.", quote.Html);
         Assert.Equal("<a href=\"/wiki/Dernier\">Dernier</a>, <em>Un livre</em>, 1900", Assert.Single(quote.Attribution).Html);
-        // Titles and parts of pages with characters HTML encodes: the one of the archive, and one it lacks.
+        // Titles and parts of pages with characters HTML encodes: the one of the archive, and one it lacks; and a title
+        // written decomposed ("Cafe" and U+0301), whose link is not the wiki's spelling of the page it names ("Café").
         Assert.Equal("Puis <a href=\"/wiki/L&#39;%C3%A9t%C3%A9#Citations\">l&#39;été</a> et "
-            + "<a href=\"https://fr.wikiquote.org/wiki/L&#39;hiver#Citations\">l&#39;hiver</a>.", quotes[1].Html);
+            + "<a href=\"https://fr.wikiquote.org/wiki/L&#39;hiver#Citations\">l&#39;hiver</a>, "
+            + "et <a href=\"/wiki/Cafe%CC%81#Citations\">un café</a>.", quotes[1].Html);
     }
 
     [Fact]

@@ -70,6 +70,8 @@ public sealed class HostileWikitextTests
         { "unclosed refs and comments", "* a<ref>b<poem>c<!--d\n" },
         { "one long line", "[[a|b]] {{w|c}} <ref name=x>d</ref><ref name=x /> ''e'' &amp; https://example.org/f [https://example.org/g h] " },
         { "continuation lines", "*: a line of a long quote\n**: a line of a long attribution\n" },
+        { "unclosed file links", "[[File:a.jpg|b " },
+        { "file links on lines of their own", "[[File:a.jpg|thumb|b\nc]]\n[[Image:d.jpg|e]] [[File:f" },
     };
 
     [Theory]

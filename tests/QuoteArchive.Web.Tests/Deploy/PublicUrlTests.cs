@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,28 @@ public sealed class PublicUrlTests
 
         Assert.Contains("Sitemap: https://quotes.example.org/sitemap.xml", await response.Content.ReadAsStringAsync());
         Assert.True(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task TheAddressIsWrittenAsUrlsSpellIt()
+    {
+        using var folder = new TemporaryFolder();
+        await using var app = new DeployApp(DeployArchive.Create(folder.Path), ("Site:PublicUrl", "HTTPS://Quotes.Example.org:443/"));
+
+        var (_, robots) = await GetAsync(app.CreateClient(), "/robots.txt", "localhost");
+
+        Assert.Contains("Sitemap: https://quotes.example.org/sitemap.xml", robots);
+    }
+
+    [Fact]
+    public void ARequestThatNamesNoHostLinksToTheAddressItReached()
+    {
+        // HTTP/1.0 allows a request without Host: links stay absolute, and a feed can still be made of them.
+        var request = new DefaultHttpContext { Request = { Scheme = "http" }, Connection = { LocalIpAddress = IPAddress.Parse("10.0.0.7"), LocalPort = 8080 } }.Request;
+
+        Assert.Equal("http://10.0.0.7:8080", PublicAddress.BaseOf(request));
+        Assert.Equal("10.0.0.7", PublicAddress.HostNameOf(request));
+        Assert.Equal("http://localhost", PublicAddress.BaseOf(new DefaultHttpContext { Request = { Scheme = "http" } }.Request));
     }
 
     [Theory]
