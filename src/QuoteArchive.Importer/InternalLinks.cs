@@ -82,20 +82,18 @@ internal static partial class InternalLinks
         var copied = 0;
         foreach (var link in row.Links)
         {
-            // Where it was written, as it was written: a text that SQLite could not store as it was (a lone surrogate)
-            // would have moved it, and then it stays at the wiki.
-            var wiki = link.Local is { } kept
-                ? WikiHrefOf(WikiHref().Match(kept), row.Language, options)
-                : written.IndexOf('"', Math.Min(link.Offset + prefix.Length, written.Length)) is var end and >= 0
-                    ? written[link.Offset..(end + 1)]
-                    : "";
-            var local = link.Local ?? LocalOf(wiki, prefix);
-            if (link.Offset < copied || link.Offset > written.Length - wiki.Length || local is null
-                || !written.AsSpan(link.Offset, wiki.Length).SequenceEqual(wiki) || !hasTopic(SlugOf(WikiHref().Match(local))))
+            // The wiki's address as it was written there (a row's text reads back as long as it was written: SQLite
+            // stores a lone surrogate as U+FFFD), and the link to the topic it stands for.
+            var end = written.IndexOf('"', Math.Min(link.Offset + prefix.Length, written.Length));
+            if (link.Offset < copied || end < 0)
+                continue;
+            var wiki = written[link.Offset..(end + 1)];
+            var local = LocalOf(wiki, prefix) is { } derived ? link.Local ?? derived : null;
+            if (local is null || !hasTopic(SlugOf(WikiHref().Match(local))))
                 continue;
             resolved ??= new StringBuilder(written.Length);
             resolved.Append(written, copied, link.Offset - copied).Append(local);
-            copied = link.Offset + wiki.Length;
+            copied = end + 1;
         }
         return resolved is null ? written : resolved.Append(written, copied, written.Length - copied).ToString();
     }

@@ -117,19 +117,25 @@ internal static class LogicalLines
             var to = Math.Min(text.Length, at + MaxLength);
             var depth = 0;
             var end = -1;
-            for (var i = at; i < to && end < 0; i++)
+            for (var i = at; i + 1 < to && end < 0; i++)
             {
                 // Templates, comments, refs and poems were matched over the whole text: a "]]" in one closes nothing.
                 if (text[i] is '{' or '<' && constructs.TryEnd(i, out var past) && past > i)
                     i = past - 1;
-                else if (text[i] == '[' && i + 1 < to && text[i + 1] == '[')
-                    (depth, i) = (depth + 1, i + 1);
-                else if (text[i] == ']' && i + 1 < to && text[i + 1] == ']')
-                    (depth, i, end) = (depth - 1, i + 1, depth == 1 ? i + 2 : -1);
+                else if (text[i] == '[' && text[i + 1] == '[')
+                {
+                    depth++;
+                    i++;
+                }
+                else if (text[i] == ']' && text[i + 1] == ']')
+                {
+                    i++;
+                    if (--depth == 0)
+                        end = i + 1;
+                }
             }
             lookedUntil = end < 0 ? to : end;
-            var lineEnd = text.IndexOf('\n', at, (end < 0 ? to : end) - at);
-            return end >= 0 && lineEnd >= 0 ? end : null;
+            return end >= 0 && text.AsSpan(at, end - at).Contains('\n') ? end : null;
         }
 
         private bool OpensFileLink(int at)
