@@ -15,6 +15,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
     private readonly Lock leases = new();
     private readonly Lock refreshing = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // The links of the generations opened and not yet closed: the sweep of stale links leaves them to Close.
     private readonly HashSet<string> ownLinks = [];
     private ArchiveGeneration? current;
@@ -240,6 +241,9 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
         }
     }
 
+    /// <summary>Done once <see cref="Dispose"/> has closed the generation served: its link is gone.</summary>
+    internal Task Disposed => disposed.Task;
+
     public void Dispose()
     {
         // After a look in progress has ended, and before the next.
@@ -252,6 +256,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
                 Close(current);
             current = null;
         }
+        disposed.TrySetResult();
     }
 
     private void Close(ArchiveGeneration generation)
@@ -298,8 +303,16 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
         // Its requests are done: its pooled connections (and through them the old file) can go.
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
-        if (Link is not null)
-            File.Delete(Link);
+        try
+        {
+            if (Link is not null)
+                File.Delete(Link);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Its folder went first (a test's, removed while the app stopped) or may no longer be written: the next
+            // start's sweep removes a link that outlived its file (StaleLinks).
+        }
     }
 }
 

@@ -29,6 +29,16 @@ public sealed class DeployApp(string databasePath, params (string Key, string Va
     /// <summary>The app's archive: tests make it look at its file now, rather than wait for the next periodic look.</summary>
     public CurrentArchive Archive => Services.GetRequiredService<CurrentArchive>();
 
+    // The factory returns once the host has stopped; Program.cs then disposes the app's services on its own thread.
+    // Tests that look at the archive's folder after the app is gone wait for the archive to be disposed as well.
+    public override async ValueTask DisposeAsync()
+    {
+        var archive = host?.Services.GetService<CurrentArchive>();
+        await base.DisposeAsync();
+        if (archive is not null)
+            await archive.Disposed.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment(Environment)
         .ConfigureServices(services => services.AddSingleton<ILogEventSink>(Log).AddSingleton<IStartupFilter, RemoteAddressFilter>());
 
@@ -58,8 +68,10 @@ public sealed class DeployApp(string databasePath, params (string Key, string Va
         foreach (var (key, value) in settings)
             configuration[key] = value;
         builder.ConfigureHostConfiguration(host => host.AddInMemoryCollection(configuration));
-        return base.CreateHost(builder);
+        return host = base.CreateHost(builder);
     }
+
+    private IHost? host;
 }
 
 /// <summary>A temporary folder removed after the test, read-only bits included.</summary>
