@@ -100,9 +100,16 @@ public static class QuoteSearch
     /// </summary>
     public const int MaxRankedTermQuotes = 100_000;
 
+    /// <summary>
+    /// Words that are each in many quotes but together in few are read, past the first page, only as far as a walk of
+    /// about this many of their index entries in all goes (then "more than …"): a count to MaxCounted walked every entry
+    /// of "the and is of a to in on" on the full archive, 127 ms (bench/search-latency.sh).
+    /// </summary>
+    public const int WalkedEntries = 60_000;
+
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
-        int filteredScanLimit = FilteredScanLimit, int rankedTermQuotes = MaxRankedTermQuotes)
+        int filteredScanLimit = FilteredScanLimit, int rankedTermQuotes = MaxRankedTermQuotes, int walkedEntries = WalkedEntries)
     {
         // A prefix stands for its most common words (PrefixExpansion): no query shape merges a large part of the index.
         query = await PrefixExpansion.ExpandAsync(db, query, cancellationToken);
@@ -211,14 +218,25 @@ public static class QuoteSearch
             }
         }
 
+        // Words held by many quotes each, but by fewer together (many common words, a phrase of them), cost a walk of
+        // all their entries to count to MaxCounted: their matches are read only as far as a bounded walk of their
+        // entries goes (WalkEndAsync), and at least to the end of the page. Past it the total says "more than".
+        long? walkEnd = !rankable && mayBeFew && !windowed && filters.Length == 0 ? await search.WalkEndAsync(walkedEntries) : null;
+
         // Not ranked: the quotes of topics whose title has the words and of authors whose name has them come first,
         // then the other matches, in index order.
-        var matches = first.Count > 0 ? [.. first.Select(r => r.RowId), .. await search.MatchesAsync(MaxCounted + 1 - first.Count, first[^1].RowId)]
-            : counted is null && (mayBeFew || windowed) ? await search.MatchesAsync(MaxCounted + 1) : null;
+        var beyond = false;
+        List<long>? matches = null;
+        if (first.Count > 0 || counted is null && (mayBeFew || windowed))
+        {
+            var rest = await search.MatchesAsync(MaxCounted + 1 - first.Count, first.Count > 0 ? first[^1].RowId : 0, walkEnd, skip + take + 1 - first.Count);
+            matches = [.. first.Select(r => r.RowId), .. rest.Matches];
+            beyond = rest.Beyond;
+        }
         var found = matches?.Count ?? counted ?? await search.CountAsync(filtered: true, MaxCounted);
         if (found == 0 || skip >= Math.Min(found, MaxCounted))
-            return Results([], found, windowed);
-        return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first), found, windowed);
+            return Results([], found, windowed || beyond);
+        return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first), found, windowed || beyond);
     }
 
     // Counts stop past MaxCounted, and so does paging: the last page ends at the MaxCounted-th match.
@@ -258,8 +276,11 @@ public static class QuoteSearch
                 .SingleAsync(cancellationToken);
         }
 
-        /// <summary>The first matches (rowids) in index order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
-        public async Task<List<long>> MatchesAsync(int limit, long after = 0)
+        /// <summary>
+        /// The first matches (rowids) in index order after <paramref name="after"/>, at most <paramref name="limit"/>;
+        /// past <paramref name="end"/> no more once <paramref name="needed"/> are read, and then Beyond says a match was left.
+        /// </summary>
+        public async Task<(List<long> Matches, bool Beyond)> MatchesAsync(int limit, long after, long? end, int needed)
         {
             // Read straight from the connection: EF's reader took 5.2 ms for 10,001 rowids, this one 1.5 ms (bench/search-costs.cs).
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -272,14 +293,53 @@ public static class QuoteSearch
                 var matches = new List<long>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
-                    matches.Add(reader.GetInt64(0));
-                return matches;
+                {
+                    var rowid = reader.GetInt64(0);
+                    if (rowid > end && matches.Count >= needed)
+                        return (matches, true);
+                    matches.Add(rowid);
+                }
+                return (matches, false);
             }
             finally
             {
                 await db.Database.CloseConnectionAsync();
             }
         }
+
+        /// <summary>
+        /// Where a walk of the included words' entries ends that reads about <paramref name="entries"/> entries in all:
+        /// the lowest rowid at which one of them has its share; null when one of them has fewer entries than its share,
+        /// as FTS5 then steps through the others by that one's entries and the whole walk costs no more, or when there
+        /// is one alone.
+        /// </summary>
+        public async Task<long?> WalkEndAsync(int entries)
+        {
+            // One word or prefix alone reaches MaxCounted matches within as many of its entries.
+            var pieces = query.Included.SelectMany(Pieces).Distinct().ToList();
+            if (pieces.Count < 2)
+                return null;
+            var share = Math.Max(entries / pieces.Count, 1);
+            long? end = null;
+            foreach (var piece in pieces)
+            {
+                var last = await db.Database.SqlQueryRaw<long>("SELECT rowid AS Value FROM QuotesFts WHERE QuotesFts MATCH $piece LIMIT 1 OFFSET $offset",
+                        new SqliteParameter("$piece", piece), new SqliteParameter("$offset", share - 1))
+                    .ToListAsync(cancellationToken);
+                if (last.Count == 0)
+                    return null;
+                end = Math.Min(end ?? long.MaxValue, last[0]);
+            }
+            return end;
+        }
+
+        // What FTS5 walks for a term: each word of a phrase, and a prefix's words together.
+        private static IEnumerable<string> Pieces(SearchTerm term) =>
+            term.Tokens.SkipLast(term.IsPrefix ? 1 : 0).Select(token => new SearchTerm([token], false).ToMatch())
+                .Concat(term.IsPrefix ? [(term with { Tokens = [term.Tokens[^1]] }).ToMatch()] : []);
+
+        /// <summary>The first matches (rowids) in index order, at most <paramref name="limit"/>.</summary>
+        public async Task<List<long>> MatchesAsync(int limit) => (await MatchesAsync(limit, 0, null, 0)).Matches;
 
         /// <summary>
         /// The topics whose title has the words and the authors whose name has them, read from the small index of names

@@ -67,6 +67,46 @@ public sealed class LargeResultTests(ArchiveApp app)
         Assert.DoesNotContain(unranked.Skip(named), h => h.TopicSlug == "The_Half_of_It");
     }
 
+    // Words held by many quotes each but by fewer together are read past the first page only as far as a bounded walk
+    // of their entries goes (walkedEntries, lowered here to reach it on the small archive): "more than" what was read,
+    // every quote found a true match, and paging on still reaches the matches after it.
+    [Fact]
+    public async Task CommonWordsTogetherAreReadOnlyAsFarAsABoundedWalkAndPagingGoesOn()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var query = SearchQuery.Parse("nietzsche man");
+        var exact = await AllAsync(db, query, new SearchFilter(), pageSize: 20, rankedTermQuotes: 0);
+        var first = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0, walkedEntries: 40);
+
+        Assert.False((await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0)).TotalIsLowerBound);
+        Assert.True(first.TotalIsLowerBound);
+        Assert.InRange(first.Total, 21, exact.Count - 1);
+        Assert.Equal(exact.Take(20).Select(h => h.Id), first.Hits.Select(h => h.Id));
+
+        var seen = new List<SearchHit>();
+        for (var skip = 0; skip < exact.Count; skip += 20)
+        {
+            var page = await QuoteSearch.RunAsync(db, query, new SearchFilter(), skip, 20, rankedTermQuotes: 0, walkedEntries: 40);
+            Assert.True(page.Total > skip, $"page at {skip}: total {page.Total}");
+            seen.AddRange(page.Hits);
+        }
+        Assert.Equal(exact.Select(h => h.Id), seen.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("half it")]
+    [InlineData("\"half of it\" -love")]
+    public async Task MatchesThatFitOnTheFirstPageAreNeverBounded(string q)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var results = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), new SearchFilter(), 0, 20, rankedTermQuotes: 0, walkedEntries: 1);
+        Assert.False(results.TotalIsLowerBound);
+        Assert.Equal(results.Hits.Count, results.Total);
+        Assert.InRange(results.Total, 1, 20);
+    }
+
     [Fact]
     public async Task AboveTheRankingLimitExclusionsAndFiltersStillApply()
     {
