@@ -152,6 +152,29 @@ public sealed class LargeResultTests(ArchiveApp app)
         Assert.Equal(ofAuthor.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author), filteredScanLimit: 10)).Select(h => h.Id));
     }
 
+    // The words' matches read once and the author's kept by their rows: with the other filters too, and a page past
+    // the first, the same quotes as the whole search's.
+    [Theory]
+    [InlineData("th*", "sourced", 0)]
+    [InlineData("man -god", null, 5)]
+    public async Task AnAuthorsSearchWithOtherFiltersKeepsWhatTheWholeSearchKeeps(string q, string? status, int skip)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var author = db.Authors.OrderByDescending(a => a.QuoteCount).ThenBy(a => a.Slug).First().Slug;
+        var query = SearchQuery.Parse(q);
+        var expected = (await AllAsync(db, query, new SearchFilter(Status: status)))
+            .Where(h => h.AuthorSlug == author).Select(h => h.Id).Order().ToList();
+        var page = await QuoteSearch.RunAsync(db, query, new SearchFilter(Author: author, Status: status), skip, 3);
+
+        Assert.True(expected.Count > skip + 3, $"{expected.Count} quotes of {author}");
+        Assert.Equal(expected.Count, page.Total);
+        Assert.False(page.TotalIsLowerBound);
+        Assert.Equal(3, page.Hits.Count);
+        Assert.All(page.Hits, h => Assert.Contains(h.Id, expected));
+        Assert.Equal(page.Hits.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author, Status: status))).Skip(skip).Take(3).Select(h => h.Id));
+    }
+
     [Fact]
     public async Task AFilteredSearchReadsABoundedNumberOfMatchesAndSaysItsTotalIsALowerBound()
     {
