@@ -25,7 +25,20 @@ public static class Slugs
         {
             decoded = raw;
         }
-        return FromTitle(decoded.Normalize(NormalizationForm.FormC));
+        return FromTitle(Composed(decoded));
+    }
+
+    /// <summary>The text composed (NFC), as titles are; as it is when it is no valid UTF-16 (a lone surrogate).</summary>
+    public static string Composed(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 
     /// <summary>

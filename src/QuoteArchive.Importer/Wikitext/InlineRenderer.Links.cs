@@ -138,9 +138,10 @@ internal sealed partial class InlineRenderer
     private static string PageTitle(string target)
     {
         var hash = target.IndexOf('#');
-        // MediaWiki reads a percent-encoded title as its characters: [[How Long Will I Love You%3F]].
+        // MediaWiki reads a percent-encoded title as its characters: [[How Long Will I Love You%3F]], and composes
+        // them (NFC), as its titles are: [[Cafe\u0301]] names Café.
         var title = Uri.UnescapeDataString(hash >= 0 ? target[..hash] : target).Trim();
-        return Slugs.WithCapitalFirstLetter(title);
+        return Slugs.WithCapitalFirstLetter(Slugs.Composed(title));
     }
 
     private static string PipeTrick(string target)

@@ -125,10 +125,10 @@ public sealed class ExportImportTests
             + "<a href=\"https://fr.wikiquote.org/wiki/Absent\">Absent</a>, <a href=\"/wiki/Premier\">Premier</a> et <a href=\"/wiki/Dernier\">Dernier</a>.", quote.Html);
         Assert.Equal("<a href=\"/wiki/Dernier\">Dernier</a>, <em>Un livre</em>, 1900", Assert.Single(quote.Attribution).Html);
         // Titles and parts of pages with characters HTML encodes: the one of the archive, and one it lacks; and a title
-        // written decomposed ("Cafe" and U+0301), whose link is not the wiki's spelling of the page it names ("Café").
+        // written decomposed ("Cafe" and U+0301), linked as the wiki spells the page it names ("Café", composed).
         Assert.Equal("Puis <a href=\"/wiki/L&#39;%C3%A9t%C3%A9#Citations\">l&#39;été</a> et "
             + "<a href=\"https://fr.wikiquote.org/wiki/L&#39;hiver#Citations\">l&#39;hiver</a>, "
-            + "et <a href=\"/wiki/Cafe%CC%81#Citations\">un café</a>.", quotes[1].Html);
+            + "et <a href=\"/wiki/Caf%C3%A9#Citations\">un café</a>.", quotes[1].Html);
     }
 
     [Fact]
