@@ -8,25 +8,20 @@
 # Needs perf (apt-get install -y linux-perf) and wrk. Loopback only.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 work=$(mktemp -d /tmp/quotearchive-cached-profile.XXXXXX)
 port=${PROFILE_PORT:-5096} warm=${PROFILE_WARM:-15s} seconds=${PROFILE_SECONDS:-6}
 app_pid=
-trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
-dotnet "$work/importer/QuoteArchive.Importer.dll" "$repo/content" "$work/archive.db" >/dev/null 2>&1
+content_archive "$work/importer" "$work/archive.db"
 path=${1:-/q/$(sqlite3 -batch -noheader "$work/archive.db" "SELECT Id FROM Quotes ORDER BY Id LIMIT 1")}
 url=http://127.0.0.1:$port
 # W^X double mapping would hide the JIT's code from perf.
-(cd "$work/app" && exec env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_URLS="$url" \
-  ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$work/archive.db" Archive__ContentPath="$work/no-content" \
-  Archive__ImportOnStart=false RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
-  dotnet QuoteArchive.Web.dll) >"$work/app.log" 2>&1 &
-app_pid=$!
-deadline=$((SECONDS + 120))
-until curl -fso /dev/null --max-time 10 "$url$path"; do
-  kill -0 "$app_pid" 2>/dev/null && ((SECONDS < deadline)) || { cat "$work/app.log" >&2; exit 1; }
-done
+app_start "$work/app" "$url" "$work/archive.db" "$work/app.log" DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+  -- dotnet QuoteArchive.Web.dll
+app_wait "$url$path"
 wrk -t2 -c64 -d"$warm" "$url$path" >/dev/null
 wrk -t2 -c64 -d"$((seconds + 2))s" "$url$path" >"$work/wrk.txt" &
 wrk_pid=$!

@@ -9,6 +9,7 @@
 # MISS_KIND (topics, or quotes: permalinks), MISS_PAGES (1000), MISS_CONNECTIONS (8), MISS_ROUNDS (3), MISS_PORT (5097).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 archive=$(realpath "${1:-/tmp/quotearchive-bench/archive-71000.db}")
 pages=${MISS_PAGES:-1000} connections=${MISS_CONNECTIONS:-8} rounds=${MISS_ROUNDS:-3} port=${MISS_PORT:-5097}
 kind=${MISS_KIND:-topics}
@@ -31,14 +32,9 @@ fi
 (($(wc -l <"$work/topics.txt") == pages * 2 * rounds)) || { echo "the archive has too few $kind for $rounds rounds of $pages" >&2; exit 1; }
 echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages $kind a walk at $connections connections, app $app"
 for round in $(seq "$rounds"); do
-  (cd "$app" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
-    Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \
-    Serilog__MinimumLevel__Default=Warning "${start_command[@]}") >"$work/app.log" 2>&1 &
-  app_pid=$!
-  deadline=$((SECONDS + 120))
-  until curl -fso /dev/null --max-time 10 "$url/"; do
-    kill -0 "$app_pid" 2>/dev/null && ((SECONDS < deadline)) || { cat "$work/app.log" >&2; exit 1; }
-  done
+  : >"$work/app.log"
+  app_start "$app" "$url" "$archive" "$work/app.log" -- "${start_command[@]}"
+  app_wait "$url/"
   first=$(((round - 1) * pages * 2))
   sed -n "$((first + 1)),$((first + pages))p" "$work/topics.txt" |
     sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up.txt"

@@ -6,6 +6,7 @@
 # SEARCH_PORT changes the port (5078); SEARCH_LATENCY_EACH=file writes every query's figures.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 work=${BENCH_WORK:-/tmp/quotearchive-bench}
 port=${SEARCH_PORT:-5078}
 archive=${1:-$work/archive-5000.db}
@@ -20,14 +21,7 @@ cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_p
 trap cleanup EXIT
 
 # The archive as it is (no import at start, read-only); Production; no rate limit (one client sends every query).
-(cd "$app/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-  Archive__DatabasePath="$archive" Archive__ContentPath="$app/empty" Archive__ImportOnStart=false RateLimiting__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning exec ./QuoteArchive.Web >"$app/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the app did not become ready" >&2; cat "$app/app.log" >&2; exit 1; }
+app_start "$app/app" "http://127.0.0.1:$port" "$archive" "$app/app.log"
+app_wait "http://127.0.0.1:$port/readyz"
 
 dotnet run -c Release "$repo/bench/search-latency.cs" -- "$archive" "http://127.0.0.1:$port"

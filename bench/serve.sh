@@ -10,6 +10,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 quick=${BENCH_QUICK:-0}
 size=medium
 for arg in "$@"; do
@@ -149,11 +150,9 @@ start_app() {
   local started
   port_free "$app_port" || die "port $app_port is taken (SERVE_PORT to change)"
   started=$(date +%s%N)
-  # Rate limit off: every connection comes from one address. No content folder: the archive is served as it is.
-  (cd "$work/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" ASPNETCORE_ENVIRONMENT=Production \
-    Archive__DatabasePath="$work/archive.db" Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false \
-    RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning ./QuoteArchive.Web) >>"$work/app.log" 2>&1 &
-  peer_pid[app]=$!
+  # Rate limit off: every connection comes from one address. The archive is served as it is.
+  app_start "$work/app" "http://127.0.0.1:$app_port" "$work/archive.db" "$work/app.log"
+  peer_pid[app]=$app_pid
   wait_for_200 "http://127.0.0.1:$app_port/" "${peer_pid[app]}" 60 || { cat "$work/app.log" >&2; die "the app did not answer 200"; }
   startup_ms=$(ms_since "$started")
   log "the app answered 200 in $startup_ms ms"

@@ -8,6 +8,7 @@ duration=${SOAK_DURATION:-300s}
 connections=${SOAK_CONNECTIONS:-64}
 port=${SOAK_PORT:-5077}
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 work=$(mktemp -d /tmp/quotearchive-soak.XXXXXX)
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 
@@ -15,16 +16,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# One client address for all 64 connections: the per-client rate limit would answer most of them 429.
-(cd "$work/app" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-  Archive__ContentPath="$repo/content" Archive__DatabasePath="$work/data/archive.db" RateLimiting__Enabled=false \
-  Serilog__MinimumLevel__Default=Warning exec ./QuoteArchive.Web >"$work/app.log" 2>&1) &
-app_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break
-  sleep 1
-done
-curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the app did not become ready" >&2; cat "$work/app.log" >&2; exit 1; }
+# content/ imported at start, as a self-hoster's first start does. One client address for all 64 connections: the
+# per-client rate limit (off here) would answer most of them 429.
+app_start "$work/app" "http://127.0.0.1:$port" "$work/data/archive.db" "$work/app.log" \
+  Archive__ContentPath="$repo/content" Archive__ImportOnStart=true
+app_wait "http://127.0.0.1:$port/readyz"
 pid=$app_pid
 rss() { awk '/VmRSS/ {print $2 / 1024 " MB"}' "/proc/$pid/status"; }
 

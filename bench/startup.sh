@@ -10,6 +10,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 archive=$(realpath "${1:-/tmp/quotearchive-bench/archive-71000.db}")
 runs=${STARTUP_RUNS:-5}
 load=${STARTUP_LOAD:-10s}
@@ -78,14 +79,10 @@ declare -a home_ms topic_ms served_ms listening_ms rest_mb peak_mb
 for run in $(seq 1 "$runs"); do
   : >"$work/app.log"
   started=$(now_ns)
-  # As bench/serve.sh runs it: Production, rate limit off, no content folder (the file is served as it is); logging
-  # at Information in compact JSON, so that the log's own times mark the phases.
-  (cd "$app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-    Archive__DatabasePath="$archive" Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false \
-    RateLimiting__Enabled=false \
+  # As bench/serve.sh runs it, but logging at Information in compact JSON, so that the log's own times mark the phases.
+  app_start "$app" "http://127.0.0.1:$port" "$archive" "$work/app.log" Serilog__MinimumLevel__Default=Information \
     Serilog__WriteTo__0__Args__formatter='Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact' \
-    "${extra_env[@]}" "${start_command[@]}") >>"$work/app.log" 2>&1 &
-  app_pid=$!
+    "${extra_env[@]}" -- "${start_command[@]}"
   wait_for_200 "http://127.0.0.1:$port/" || { show_log; die "the app did not answer 200 on /"; }
   home_ms+=("$(ms_between "$started" "$(now_ns)")")
   wait_for_200 "http://127.0.0.1:$port$topic_path" || { show_log; die "the app did not answer 200 on $topic_path"; }

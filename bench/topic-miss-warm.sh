@@ -9,30 +9,26 @@
 # The app is published framework-dependent (Release), so that perf can name the JIT's code, and listens on 127.0.0.1 only.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 work=$(mktemp -d /tmp/quotearchive-miss-warm.XXXXXX)
 port=${MISS_PORT:-5098}
 topic=${2:-Love}
 warm=${MISS_WARM:-150}
-trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
+app_pid=
+trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet publish "$repo/src/QuoteArchive.Web" -c Release -o "$work/app" --nologo -v quiet >/dev/null
 if [[ -n ${1:-} ]]; then
   archive=$(realpath "$1")
 else
   archive=$work/archive.db
   dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
-  dotnet "$work/importer/QuoteArchive.Importer.dll" "$repo/content" "$archive" >/dev/null 2>&1
+  content_archive "$work/importer" "$archive"
 fi
 url=http://127.0.0.1:$port
 # Perf reads the symbols of JIT-compiled code from the map the runtime writes; W^X double mapping would hide them.
-(cd "$work/app" && exec env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 ASPNETCORE_URLS="$url" \
-  ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" Archive__ContentPath="$work/no-content" \
-  Archive__ImportOnStart=false RateLimiting__Enabled=false Serilog__MinimumLevel__Default=Warning \
-  dotnet QuoteArchive.Web.dll) >"$work/app.log" 2>&1 &
-app=$!
-deadline=$((SECONDS + 120))
-until curl -fso /dev/null --max-time 10 "$url/"; do
-  kill -0 "$app" 2>/dev/null && ((SECONDS < deadline)) || { cat "$work/app.log" >&2; exit 1; }
-done
+app_start "$work/app" "$url" "$archive" "$work/app.log" DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
+  -- dotnet QuoteArchive.Web.dll
+app_wait "$url/"
 miss() { curl -so /dev/null -w '%{http_code} %{time_total}\n' -H "Host: $1" -H "Accept-Encoding: $2" "$url/wiki/$topic"; }
 for i in $(seq "$warm"); do
   for encoding in identity gzip br; do miss "warm-$i" "$encoding" >/dev/null; done
@@ -46,7 +42,7 @@ for encoding in identity gzip br; do
   done
 done
 if [[ ${MISS_PERF:-0} == 1 ]]; then
-  perf record -F 999 -g -p "$app" -o "$work/perf.data" 2>/dev/null &
+  perf record -F 999 -g -p "$app_pid" -o "$work/perf.data" 2>/dev/null &
   perf=$!
   sleep 1
   for i in $(seq "${MISS_PERF_REQUESTS:-40}"); do

@@ -8,32 +8,29 @@
 # renders the other topics of content/ in every encoding, so the code's tiered compilation has seen the page.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/app.sh"
 work=$(mktemp -d /tmp/quotearchive-miss.XXXXXX)
 port=${MISS_PORT:-5097}
 topic=${2:-Love}
 runs=${MISS_RUNS:-3}
 encodings=${MISS_ENCODINGS:-identity gzip br}
-trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
+app_pid=
+trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$repo/bench/publish-web.sh" "$work/app"
 if [[ -n ${1:-} ]]; then
-  archive=$1
+  archive=$(realpath "$1")
 else
   archive=$work/archive.db
   dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
-  dotnet "$work/importer/QuoteArchive.Importer.dll" "$repo/content" "$archive" >/dev/null 2>&1
+  content_archive "$work/importer" "$archive"
 fi
 url=http://127.0.0.1:$port
 warm=(Friedrich_Nietzsche China%E2%80%93Russia_relations The_Half_of_It Warmness Assamese_proverbs Cecilia_Eusepi)
 seconds() { curl -so /dev/null -w '%{http_code} %{time_total}\n' -H "Accept-Encoding: $2" "$url$1"; }
 for run in $(seq "$runs"); do
-  (cd "$work/app" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
-    Archive__ContentPath="$work/no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \
-    Serilog__MinimumLevel__Default=Warning ./QuoteArchive.Web) >"$work/app.log" 2>&1 &
-  app=$!
-  deadline=$((SECONDS + 120))
-  until curl -fso /dev/null --max-time 10 "$url/"; do
-    kill -0 "$app" 2>/dev/null && ((SECONDS < deadline)) || { cat "$work/app.log" >&2; exit 1; }
-  done
+  : >"$work/app.log"
+  app_start "$work/app" "$url" "$archive" "$work/app.log"
+  app_wait "$url/"
   for round in 1 2 3 4; do
     for page in "${warm[@]}"; do
       for encoding in identity gzip br; do
@@ -49,5 +46,6 @@ for run in $(seq "$runs"); do
     awk -v r="$run" -v e="$encoding" -v t="$time" -v c="$cached" -v p="$topic" \
       'BEGIN { printf "run %d: /wiki/%s %-8s miss %6.1f ms, then from the cache %5.1f ms\n", r, p, e, t * 1000, c * 1000 }'
   done
-  kill "$app"; wait "$app" 2>/dev/null || true
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  app_pid=
 done

@@ -27,8 +27,9 @@ public sealed record SearchHit(
     IReadOnlyList<IReadOnlyList<Highlighted>> Attribution);
 
 /// <param name="TotalIsLowerBound">
-/// True when more quotes match than were counted: past <see cref="QuoteSearch.MaxCounted"/>, or past the
-/// <see cref="QuoteSearch.FilteredScanLimit"/> matches a filtered search reads. Then Total is what was counted.
+/// True when more quotes match than were counted: past <see cref="QuoteSearch.MaxCounted"/>, past the
+/// <see cref="QuoteSearch.FilteredScanLimit"/> matches a filtered search reads, or past the bounded walk of common words
+/// together (<see cref="QuoteSearch.WalkedEntries"/>). Then Total is what was counted.
 /// </param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool TotalIsLowerBound = false);
 
@@ -252,7 +253,7 @@ public static class QuoteSearch
         var found = matches?.Count ?? counted ?? await search.CountAsync(filtered: true, MaxCounted);
         if (found == 0 || skip >= Math.Min(found, MaxCounted))
             return Results([], found, windowed || beyond);
-        return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first), found, windowed || beyond);
+        return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first, beyond), found, windowed || beyond);
     }
 
     // Counts stop past MaxCounted, and so does paging: the last page ends at the MaxCounted-th match.
@@ -334,7 +335,7 @@ public static class QuoteSearch
         /// </summary>
         public async Task<long?> WalkEndAsync(int entries)
         {
-            // One word or prefix alone reaches MaxCounted matches within as many of its entries.
+            // One word or prefix alone (exclusions aside) reaches MaxCounted matches within as many of its entries.
             var pieces = query.Included.SelectMany(Pieces).Distinct().ToList();
             if (pieces.Count < 2)
                 return null;
@@ -370,7 +371,10 @@ public static class QuoteSearch
                     "SELECT coalesce(group_concat(rowid), '') AS Value FROM (SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT $limit)",
                     new SqliteParameter("$match", match), new SqliteParameter("$limit", limit))
                 .SingleAsync(cancellationToken);
-            return list.Length == 0 ? [] : list.Split(',').Select(long.Parse).ToList();
+            // In index order, whatever order group_concat joined them in (SQLite leaves it unspecified).
+            var matches = list.Length == 0 ? [] : list.Split(',').Select(long.Parse).ToList();
+            matches.Sort();
+            return matches;
         }
 
         /// <summary>The quotes among these that pass the filters, in the same order: their rows read, not the index.</summary>
@@ -378,9 +382,10 @@ public static class QuoteSearch
         {
             if (ids.Count == 0)
                 return [];
-            // Only the filters' fixed SQL is interpolated: their values are parameters.
+            // Only the filters' fixed SQL is interpolated: their values are parameters. The list leads the join (CROSS
+            // JOIN keeps that order): led by an author's index, SQLite read the whole list again for each of their quotes.
             var sql = $"""
-                SELECT q.rowid AS Value FROM json_each($ids) c JOIN Quotes q ON q.rowid = c.value JOIN Topics t ON t.Id = q.TopicId
+                SELECT q.rowid AS Value FROM json_each($ids) c CROSS JOIN Quotes q ON q.rowid = c.value JOIN Topics t ON t.Id = q.TopicId
                 WHERE 1{filters} ORDER BY c.key
                 """;
             return await db.Database.SqlQueryRaw<long>(sql, [new SqliteParameter("$ids", JsonSerializer.Serialize(ids)), .. Clone(parameters)])
@@ -414,12 +419,14 @@ public static class QuoteSearch
 
         /// <summary>
         /// The page of the named quotes first, then the other matches, in index order. <paramref name="matches"/> are
-        /// the first MaxCounted + 1 matches when already read, <paramref name="read"/> hits already read.
+        /// the first MaxCounted + 1 matches when already read, or those of a bounded walk when <paramref name="beyond"/> says
+        /// matches were left; <paramref name="read"/> hits already read.
         /// </summary>
-        public async Task<List<HitRow>> NamedFirstAsync(List<long>? matches, int counted, int skip, int take, List<HitRow> read)
+        public async Task<List<HitRow>> NamedFirstAsync(List<long>? matches, int counted, int skip, int take, List<HitRow> read, bool beyond = false)
         {
             var (topics, authors) = await NamedAsync();
-            var all = counted <= MaxCounted;
+            // Every match at hand: not past MaxCounted, nor past a bounded walk, whose named quotes may lie beyond it.
+            var all = counted <= MaxCounted && !beyond;
             List<long> named = [];
             if (topics.Count + authors.Count > 0)
             {
@@ -431,17 +438,17 @@ public static class QuoteSearch
                         """, new SqliteParameter("$topics", JsonSerializer.Serialize(topics)),
                         new SqliteParameter("$authors", JsonSerializer.Serialize(authors)), new SqliteParameter("$limit", all ? -1 : MaxNamedFirst))
                     .ToListAsync(cancellationToken);
-                // With every match at hand, the named ones are those among them. Past MaxCounted they are a small share of
+                // With every match at hand, the named ones are those among them. Past MaxCounted (or a bounded walk)
+                // those up to the last match read are still known by the matches read; the others are a small share of
                 // the matches: each has the words in its title or author, so only exclusions and filters can leave one
                 // out, which a lookup by rowid tells, cheap where the words have that many matches.
                 if (all)
-                {
                     matches ??= await MatchesAsync(MaxCounted + 1);
-                    var set = matches.ToHashSet();
-                    named = candidates.Where(set.Contains).ToList();
-                }
-                else
-                    named = query.Excluded.Count == 0 && filters.Length == 0 ? candidates : await MatchingAsync(candidates, skip + take);
+                var matchesRead = matches?.ToHashSet() ?? [];
+                var readUpTo = matches is { Count: > 0 } ? matches[^1] : long.MinValue;
+                named = candidates.Where(c => c <= readUpTo && matchesRead.Contains(c)).ToList();
+                var past = all ? [] : candidates.Where(c => c > readUpTo).ToList();
+                named.AddRange(query.Excluded.Count == 0 && filters.Length == 0 ? past : await MatchingAsync(past, skip + take - named.Count));
             }
             if (named.Count < skip + take)
                 matches ??= await MatchesAsync(MaxCounted + 1);
@@ -449,7 +456,10 @@ public static class QuoteSearch
             var page = named.Concat((matches ?? []).Where(m => !isNamed.Contains(m))).Skip(skip).Take(take).ToList();
             var known = read.ToDictionary(r => r.RowId);
             var missing = page.Where(id => !known.ContainsKey(id)).ToList();
-            foreach (var row in all ? await WalkToAsync(missing) : await LookUpAsync(missing))
+            // Past a bounded walk, the quotes it read are read again by a walk; named quotes beyond it, by rowid.
+            var walked = matches?.ToHashSet() ?? [];
+            var byWalk = all ? missing : beyond ? missing.Where(walked.Contains).ToList() : [];
+            foreach (var row in (await WalkToAsync(byWalk)).Concat(await LookUpAsync(missing.Except(byWalk).ToList())))
                 known[row.RowId] = row;
             return page.Where(known.ContainsKey).Select(id => known[id]).ToList();
         }

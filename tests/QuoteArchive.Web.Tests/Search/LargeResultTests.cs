@@ -48,18 +48,21 @@ public sealed class LargeResultTests(ArchiveApp app)
 
     // "half it": 8 matches, 5 of them quotes of The Half of It, whose title has both words; fewer than a page, which is
     // read first and is the whole answer. "nietzsche man": 98 matches, listed, then each page read. The words are
-    // taken for too common to weigh (rankedTermQuotes: 0).
+    // taken for too common to weigh (rankedTermQuotes: 0). In pages of 3 past a bounded walk (walkedEntries: 2), which
+    // reads only the first matches, the named quotes still come first and every match once.
     [Theory]
-    [InlineData("half it", 5)]
-    [InlineData("\"half of it\" -love", 5)]
-    [InlineData("nietzsche man", 0)]
-    public async Task WordsTooCommonToWeighFindWhatARankedSearchFindsNamedQuotesFirst(string q, int named)
+    [InlineData("half it", 5, 20, QuoteSearch.WalkedEntries)]
+    [InlineData("\"half of it\" -love", 5, 20, QuoteSearch.WalkedEntries)]
+    [InlineData("nietzsche man", 0, 20, QuoteSearch.WalkedEntries)]
+    [InlineData("half it", 5, 3, 2)]
+    [InlineData("\"half of it\" -love", 5, 3, 2)]
+    public async Task WordsTooCommonToWeighFindWhatARankedSearchFindsNamedQuotesFirst(string q, int named, int pageSize, int walkedEntries)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var query = SearchQuery.Parse(q);
         var ranked = await AllAsync(db, query, new SearchFilter());
-        var unranked = await AllAsync(db, query, new SearchFilter(), pageSize: 20, rankedTermQuotes: 0);
+        var unranked = await AllAsync(db, query, new SearchFilter(), pageSize: pageSize, rankedTermQuotes: 0, walkedEntries: walkedEntries);
 
         Assert.NotEmpty(ranked);
         Assert.Equal(ranked.Select(h => h.Id).Order(), unranked.Select(h => h.Id).Order());
@@ -172,7 +175,9 @@ public sealed class LargeResultTests(ArchiveApp app)
         Assert.False(page.TotalIsLowerBound);
         Assert.Equal(3, page.Hits.Count);
         Assert.All(page.Hits, h => Assert.Contains(h.Id, expected));
-        Assert.Equal(page.Hits.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author, Status: status))).Skip(skip).Take(3).Select(h => h.Id));
+        // In the order of the author's quotes looked up one by one (filteredScanLimit: 1), the other way.
+        Assert.Equal(page.Hits.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author, Status: status), filteredScanLimit: 1))
+            .Skip(skip).Take(3).Select(h => h.Id));
     }
 
     [Fact]
@@ -218,12 +223,14 @@ public sealed class LargeResultTests(ArchiveApp app)
 
     /// <summary>Every hit of a search, page after page.</summary>
     private static async Task<List<SearchHit>> AllAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
-        int filteredScanLimit = QuoteSearch.FilteredScanLimit, int pageSize = 100, int rankedTermQuotes = QuoteSearch.MaxRankedTermQuotes)
+        int filteredScanLimit = QuoteSearch.FilteredScanLimit, int pageSize = 100, int rankedTermQuotes = QuoteSearch.MaxRankedTermQuotes,
+        int walkedEntries = QuoteSearch.WalkedEntries)
     {
         var hits = new List<SearchHit>();
         for (var skip = 0; ; skip += pageSize)
         {
-            var page = await QuoteSearch.RunAsync(db, query, filter, skip, pageSize, filteredScanLimit: filteredScanLimit, rankedTermQuotes: rankedTermQuotes);
+            var page = await QuoteSearch.RunAsync(db, query, filter, skip, pageSize, filteredScanLimit: filteredScanLimit,
+                rankedTermQuotes: rankedTermQuotes, walkedEntries: walkedEntries);
             hits.AddRange(page.Hits);
             if (page.Hits.Count < pageSize)
                 return hits;

@@ -1,0 +1,50 @@
+# The published app as the benchmarks start it; sourced by them, not run.
+#
+# app_start FOLDER URL ARCHIVE LOG [NAME=value …] [-- COMMAND …]
+#   Starts the app published in FOLDER, listening on URL, over ARCHIVE as it is: Production, no import at start, no
+#   rate limit, warnings only, its output appended to LOG. NAME=value settings come after these and override them;
+#   COMMAND is the app's own executable unless given (`-- dotnet QuoteArchive.Web.dll` for a framework-dependent
+#   publish). Sets app_pid and app_log.
+# app_wait URL [SECONDS]
+#   Waits until URL answers 200 (within 120 s unless SECONDS says otherwise); fails, showing the app's log, when the
+#   app exits first or the time runs out.
+# content_archive IMPORTER ARCHIVE
+#   Imports content/ with the importer published in IMPORTER into ARCHIVE.
+
+app_start() {
+  local folder=$1 url=$2 archive=$3
+  app_log=$4
+  shift 4
+  local settings=() command=(./QuoteArchive.Web)
+  while (($#)); do
+    if [[ $1 == -- ]]; then
+      shift
+      command=("$@")
+      break
+    fi
+    settings+=("$1")
+    shift
+  done
+  (cd "$folder" && exec env ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Production Archive__DatabasePath="$archive" \
+    Archive__ContentPath="$folder/.no-content" Archive__ImportOnStart=false RateLimiting__Enabled=false \
+    Serilog__MinimumLevel__Default=Warning "${settings[@]}" "${command[@]}") >>"$app_log" 2>&1 &
+  app_pid=$!
+}
+
+app_wait() {
+  local url=$1 deadline=$((SECONDS + ${2:-120}))
+  until curl -fso /dev/null --max-time 10 "$url"; do
+    if ! kill -0 "$app_pid" 2>/dev/null || ((SECONDS >= deadline)); then
+      echo "the app did not answer 200 on $url" >&2
+      cat "$app_log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+content_archive() {
+  local repo
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  dotnet "$1/QuoteArchive.Importer.dll" "$repo/content" "$2" >/dev/null 2>&1
+}
