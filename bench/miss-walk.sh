@@ -15,7 +15,7 @@ pages=${MISS_PAGES:-1000} connections=${MISS_CONNECTIONS:-8} rounds=${MISS_ROUND
 kind=${MISS_KIND:-topics}
 work=$(mktemp -d /tmp/quotearchive-miss-walk.XXXXXX)
 app_pid=
-trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 [[ -f $archive ]] || { echo "no archive at $archive (bench/import-dump.sh 71000 builds it)" >&2; exit 1; }
 if [[ -n ${MISS_APP:-} ]]; then app=$(realpath "$MISS_APP"); else app=$work/app; "$repo/bench/publish-web.sh" "$app"; fi
 if [[ -x $app/QuoteArchive.Web ]]; then start_command=(./QuoteArchive.Web); else start_command=(dotnet QuoteArchive.Web.dll); fi
