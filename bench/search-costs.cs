@@ -47,6 +47,10 @@ Time("  the same ranked (ORDER BY rank)", "SELECT count(*) FROM (SELECT rowid FR
 Time($"count \"{rare} love\"", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{rare} AND love'");
 Time("  the same ranked (ORDER BY rank)", $"SELECT count(*) FROM (SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH '{rare} AND love' ORDER BY rank)");
 Time("count 16 common words together (every match)", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}'");
+var byRarity = Many.Split(" AND ").OrderBy(w => Convert.ToInt64(Scalar($"SELECT coalesce(max(Quotes), 0) FROM SearchTerms WHERE Term = '{w}'"))).ThenBy(w => w, StringComparer.Ordinal).ToList();
+Time("  the same, the rarest word first", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{string.Join(" AND ", byRarity)}'");
+Time("  the same, the commonest word first", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{string.Join(" AND ", byRarity.AsEnumerable().Reverse())}'");
+Time($"  its two rarest words alone ({byRarity[0]}, {byRarity[1]})", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{byRarity[0]} AND {byRarity[1]}'");
 Time("  the same up to the 10,000th quote of \"love\"", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}' AND rowid <= {window}");
 Time("  the same, one quote by its rowid", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}' AND rowid = {window}");
 Time("one quote of \"love\" by its rowid", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'love' AND rowid = {window}");
