@@ -174,7 +174,9 @@ public static class QuoteSearch
         // to the row), and where they have fewer, their matches are all read.
         var search = new Search(db, query, match, filters.ToString(), parameters, cancellationToken);
         var many = false;
-        if (filters.Length > 0 && !inTopic && ofAuthor)
+        if (filters.Length > 0 && !inTopic && !ofAuthor)
+            many = await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
+        else if (filters.Length > 0 && !inTopic)
         {
             // Where the words have few enough matches to read, they are read once and the author's kept by their rows
             // (a count of the matches, then of the author's, then the page, walked the words' entries three times:
@@ -188,8 +190,6 @@ public static class QuoteSearch
                 return Results(await search.WalkToAsync(page), theirs.Count, false);
             }
         }
-        else if (filters.Length > 0 && !inTopic)
-            many = await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
         var windowed = many && !ofAuthor;
         if (windowed)
             await search.WindowAsync(filteredScanLimit);
@@ -297,19 +297,16 @@ public static class QuoteSearch
         /// The first matches (rowids) in index order after <paramref name="after"/>, at most <paramref name="limit"/>;
         /// past <paramref name="end"/> no more once <paramref name="needed"/> are read, and then Beyond says a match was left.
         /// </summary>
-        public async Task<(List<long> Matches, bool Beyond)> MatchesAsync(int limit, long after, long? end, int needed, bool filtered = true)
+        public async Task<(List<long> Matches, bool Beyond)> MatchesAsync(int limit, long after, long? end, int needed)
         {
             // Read straight from the connection: EF's reader took 5.2 ms for 10,001 rowids, this one 1.5 ms (bench/search-costs.cs).
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
                 await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = filtered
-                    ? $"SELECT QuotesFts.rowid {From} WHERE QuotesFts MATCH $match AND QuotesFts.rowid > $after{filters} LIMIT {limit}"
-                    : $"SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match AND rowid > $after LIMIT {limit}";
+                command.CommandText = $"SELECT QuotesFts.rowid {From} WHERE QuotesFts MATCH $match AND QuotesFts.rowid > $after{filters} LIMIT {limit}";
                 command.Parameters.AddRange(new[] { new SqliteParameter("$match", match), new SqliteParameter("$after", after) });
-                if (filtered)
-                    command.Parameters.AddRange(Clone(parameters));
+                command.Parameters.AddRange(Clone(parameters));
                 var matches = new List<long>();
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -359,7 +356,7 @@ public static class QuoteSearch
                 .Concat(term.IsPrefix ? [(term with { Tokens = [term.Tokens[^1]] }).ToMatch()] : []);
 
         /// <summary>The first matches (rowids) in index order, at most <paramref name="limit"/>.</summary>
-        public async Task<List<long>> MatchesAsync(int limit, bool filtered = true) => (await MatchesAsync(limit, 0, null, 0, filtered)).Matches;
+        public async Task<List<long>> MatchesAsync(int limit) => (await MatchesAsync(limit, 0, null, 0)).Matches;
 
         /// <summary>
         /// The first matches in index order, at most <paramref name="limit"/>, without the filters, read as one string
@@ -427,6 +424,9 @@ public static class QuoteSearch
             var (topics, authors) = await NamedAsync();
             // Every match at hand: not past MaxCounted, nor past a bounded walk, whose named quotes may lie beyond it.
             var all = counted <= MaxCounted && !beyond;
+            if (all)
+                matches ??= await MatchesAsync(MaxCounted + 1);
+            var readUpTo = matches is { Count: > 0 } ? matches[^1] : long.MinValue;
             List<long> named = [];
             if (topics.Count + authors.Count > 0)
             {
@@ -442,10 +442,7 @@ public static class QuoteSearch
                 // those up to the last match read are still known by the matches read; the others are a small share of
                 // the matches: each has the words in its title or author, so only exclusions and filters can leave one
                 // out, which a lookup by rowid tells, cheap where the words have that many matches.
-                if (all)
-                    matches ??= await MatchesAsync(MaxCounted + 1);
                 var matchesRead = matches?.ToHashSet() ?? [];
-                var readUpTo = matches is { Count: > 0 } ? matches[^1] : long.MinValue;
                 named = candidates.Where(c => c <= readUpTo && matchesRead.Contains(c)).ToList();
                 var past = all ? [] : candidates.Where(c => c > readUpTo).ToList();
                 named.AddRange(query.Excluded.Count == 0 && filters.Length == 0 ? past : await MatchingAsync(past, skip + take - named.Count));
@@ -457,8 +454,7 @@ public static class QuoteSearch
             var known = read.ToDictionary(r => r.RowId);
             var missing = page.Where(id => !known.ContainsKey(id)).ToList();
             // Past a bounded walk, the quotes it read are read again by a walk; named quotes beyond it, by rowid.
-            var walked = matches?.ToHashSet() ?? [];
-            var byWalk = all ? missing : beyond ? missing.Where(walked.Contains).ToList() : [];
+            var byWalk = all ? missing : beyond ? missing.Where(id => id <= readUpTo).ToList() : [];
             foreach (var row in (await WalkToAsync(byWalk)).Concat(await LookUpAsync(missing.Except(byWalk).ToList())))
                 known[row.RowId] = row;
             return page.Where(known.ContainsKey).Select(id => known[id]).ToList();
