@@ -183,6 +183,9 @@ public sealed class LargeArchiveTests(LargeArchiveApp app, ITestOutputHelper out
         Assert.True(first.GetProperty("totalIsLowerBound").GetBoolean());
         var page = await app.GetPageAsync("/search?q=synthetic");
         Assert.Contains($"of more than {QuoteSearch.MaxCounted.ToString("N0", CultureInfo.InvariantCulture)} quotes", page.QuerySelector(".totals")!.TextContent, StringComparison.Ordinal);
+        // The pager names no last page for a total that is only a lower bound, and offers the next one.
+        Assert.Equal("Page 1", page.QuerySelector(".pager span")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".pager a[rel=next]"));
 
         var seen = await WalkApiAsync("/api/search?q=synthetic&pageSize=100", json => json.GetProperty("results"), "id");
         Assert.Equal(QuoteSearch.MaxCounted, seen.Count);

@@ -44,5 +44,8 @@ public readonly record struct Paging(int Page, int PageSize)
     }
 }
 
-/// <summary>The model of <c>_Pager.cshtml</c>: which page of how many items, and what the pages are of (its label).</summary>
-public sealed record Pager(Paging Paging, int Total, string Label);
+/// <summary>
+/// The model of <c>_Pager.cshtml</c>: which page of how many items, and what the pages are of (its label). Where the
+/// total is only a lower bound (a search that stopped counting), the pager names no last page.
+/// </summary>
+public sealed record Pager(Paging Paging, int Total, string Label, bool TotalIsLowerBound = false);
