@@ -4,6 +4,8 @@
 #   bench/import-dump.sh 71000           # the English Wikiquote dump's shape
 # Prints pages/s, quotes/s, MB/s of compressed input, peak RSS, archive bytes per quote, the time of each stage and the
 # CPU time of each kind of thread. Loopback only: no server.
+#   IMPORT_PERF=1 bench/import-dump.sh 71000   # also samples the import with perf (linux-perf) and splits its CPU time
+#                                              # by thread and by library: bzip2, FTS5 and SQLite, the parser, the GC
 set -euo pipefail
 articles=${1:-5000}
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,14 +16,22 @@ dump="$work/generated-$articles.xml.bz2"
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 rm -f "$work/archive-$articles.db"
-QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
+profiler=()
+if [ "${IMPORT_PERF:-0}" = 1 ]; then
+  command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 2; }
+  # The JIT's map names the managed code; without W^X its code is not double-mapped, so perf finds it in the map.
+  export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+  profiler=(perf record -F 499 -q -o "$work/perf.data" --)
+fi
+QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
   >"$work/summary.txt" 2>"$work/stderr.txt" &
 timed=$!
 # The CPU time of each of the importer's threads (utime + stime in /proc), sampled every second until it ends: a
 # thread's time is gone from /proc once it exits, so the last sample of each thread counts.
 : >"$work/threads.txt"
 while kill -0 "$timed" 2>/dev/null; do
-  for task in /proc/$(pgrep -P "$timed" | head -1)/task/*; do
+  importer=$(pgrep -f "^dotnet $work/importer/QuoteArchive.Importer.dll" | head -1 || true)
+  for task in /proc/$importer/task/*; do
     { read -r stat <"$task/stat" && read -r name <"$task/comm"; } 2>/dev/null || continue
     set -- ${stat##*) }
     echo "${task##*/}|$name|$((${12} + ${13}))"
@@ -61,4 +71,23 @@ if command -v sqlite3 >/dev/null; then
   echo "largest tables and indexes (bytes per quote):"
   sqlite3 "$work/archive-$articles.db" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8" |
     awk -F'|' -v q="$quotes" '{ printf "  %-40s %7.1f MB %5.0f\n", $1, $2 / 1e6, $2 / q }'
+fi
+# Where the CPU time went by thread and by library, from the perf samples: the thread pool (bzip2, the XML reader, the
+# wikitext parser), the search index's thread (FTS5), the writer (SQLite's inserts, then the steps after the reading).
+if [ "${IMPORT_PERF:-0}" = 1 ]; then
+  perf report -i "$work/perf.data" --no-children --sort comm,dso,sym 2>/dev/null | grep -v '^#' | awk -v cpu="$(awk -v u="$user_s" -v s="$sys_s" 'BEGIN { print u + s }')" '
+    NF == 0 { next }
+    { pct = $1 + 0; at = pct * cpu / 100
+      kind = /TP Worker/ ? "pool" : /Long Runni/ ? "search index" : /Server GC/ ? "gc" : /^ *[0-9.]+% +dotnet / ? "writer" : "other"
+      what = /SharpZipLib/ ? "bzip2 (SharpZipLib)" : /libe_sqlite3/ ? "SQLite and FTS5" : /QuoteArchive\./ ? "QuoteArchive code" \
+        : /System\.(Private\.)?Xml/ ? "the XML reader" : /\[k\]/ ? "the kernel" : /libc\.so/ ? "libc" : /libcoreclr|libclrjit/ ? "the runtime" \
+        : /\[JIT\]|System\./ ? ".NET libraries" : "the rest"
+      total[kind] += at; part[kind, what] += at }
+    END { n = split("pool|search index|writer|gc|other", kinds, "|")
+          printf "perf (cpu s):"
+          for (i = 1; i <= n; i++) { k = kinds[i]; if (total[k] < 0.05) continue
+            printf "\n  %s %.1f:", k, total[k]; sep = " "
+            m = split("bzip2 (SharpZipLib)|SQLite and FTS5|QuoteArchive code|the XML reader|.NET libraries|the runtime|libc|the kernel|the rest", order, "|")
+            for (j = 1; j <= m; j++) { w = order[j]; if (part[k, w] >= 0.5) { printf "%s%s %.1f", sep, w, part[k, w]; sep = "; " } } }
+          printf "\n" }'
 fi
