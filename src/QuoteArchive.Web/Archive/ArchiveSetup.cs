@@ -40,7 +40,7 @@ public static class ArchiveSetup
     public static void ImportArchiveIfStale(this WebApplication app)
     {
         Import(app);
-        app.Services.GetRequiredService<CurrentArchive>().Refresh(beforeDeferredCheck: app.WarmUpHomePageQueries);
+        app.Services.GetRequiredService<CurrentArchive>().Refresh(beforeDeferredCheck: app.WarmUpFirstQueries);
     }
 
     private static void Import(WebApplication app)
