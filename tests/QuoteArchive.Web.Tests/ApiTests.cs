@@ -15,6 +15,41 @@ public sealed class ApiTests(ArchiveApp app)
     private static readonly string[] QuoteProperties =
         ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "notes", "author", "work", "year", "topic", "section"];
 
+    // A short list comes whole unless a page or a page size is asked for; then it is paged like a long one, and the
+    // Link headers lead through every entry once, page sizes clamped to 1–100.
+    [Theory]
+    [InlineData("/api/topics?pageSize=5", "", "slug")]
+    [InlineData("/api/authors?pageSize=1000", "authors", "slug")]
+    public async Task AShortListIsPagedWhenAPageSizeIsAsked(string start, string property, string key)
+    {
+        var whole = await GetJsonAsync(start[..start.IndexOf('?')]);
+        var expected = (property.Length == 0 ? whole : whole.GetProperty(property)).EnumerateArray().Select(e => e.GetProperty(key).GetString()).ToList();
+        var pageSize = Math.Min(int.Parse(start[(start.IndexOf('=') + 1)..], System.Globalization.CultureInfo.InvariantCulture), 100);
+        Assert.True(expected.Count > pageSize, $"{start}: a list longer than a page");
+
+        var seen = new List<string?>();
+        using var client = app.Browser();
+        for (string? next = start; next is not null;)
+        {
+            using var response = await client.GetAsync(next);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var entries = (property.Length == 0 ? json.RootElement : json.RootElement.GetProperty(property)).EnumerateArray().ToList();
+            Assert.InRange(entries.Count, 1, pageSize);
+            seen.AddRange(entries.Select(e => e.GetProperty(key).GetString()));
+            next = LinkHeaders.Next(response);
+        }
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task ALetterIsFoundInEitherCase()
+    {
+        var upper = await GetJsonAsync("/api/authors?letter=N");
+        var lower = await GetJsonAsync("/api/authors?letter=n");
+        Assert.NotEqual(0, upper.GetProperty("authors").GetArrayLength());
+        Assert.Equal(upper.GetProperty("authors").ToString(), lower.GetProperty("authors").ToString());
+    }
+
     [Fact]
     public async Task TopicListHasTheSpecifiedShape()
     {

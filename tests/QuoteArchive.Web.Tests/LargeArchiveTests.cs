@@ -232,10 +232,7 @@ public sealed class LargeArchiveTests(LargeArchiveApp app, ITestOutputHelper out
         {
             using var json = JsonDocument.Parse(body);
             var entries = items(json.RootElement).EnumerateArray().Select(e => e.GetProperty(key).GetString()!).ToList();
-            var next = response.Headers.TryGetValues("Link", out var links)
-                ? links.SelectMany(l => l.Split(',')).Select(l => l.Trim()).Where(l => l.EndsWith("rel=\"next\"", StringComparison.Ordinal))
-                    .Select(l => l[1..l.IndexOf('>', StringComparison.Ordinal)]).FirstOrDefault()
-                : null;
+            var next = LinkHeaders.Next(response);
             return Task.FromResult((entries, next));
         });
 

@@ -7,6 +7,7 @@ using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Hosting;
 using QuoteArchive.Web.Pages.Categories;
+using QuoteArchive.Web.Pages.Quotes;
 using QuoteArchive.Web.Pages.Shared;
 
 namespace QuoteArchive.Web.Api;
@@ -25,13 +26,14 @@ public static class ArchiveApi
     public static RouteGroupBuilder MapArchiveApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Archive");
-        api.MapGet("/topics", TopicsAsync).ReadsQuery("letter", "page", "pageSize");
-        api.MapGet("/topics/{**slug}", TopicAsync);
-        api.MapGet("/quotes/{id}", QuoteAsync);
-        api.MapGet("/categories", CategoriesAsync).ReadsQuery("letter", "page", "pageSize");
-        api.MapGet("/categories/{**slug}", CategoryAsync).ReadsQuery("page", "pageSize");
+        api.MapRead("/topics", TopicsAsync).ReadsQuery("letter", "page", "pageSize");
+        api.MapRead("/topics/{**slug}", TopicAsync);
+        api.MapRead("/quotes/{id}", QuoteAsync);
+        api.MapRead("/categories", CategoriesAsync).ReadsQuery("letter", "page", "pageSize");
+        api.MapRead("/categories/{**slug}", CategoryAsync).ReadsQuery("page", "pageSize");
         // Under /api a wrong address answers in JSON too, not with the HTML 404 page.
-        api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug}, /api/quotes/{id}, /api/categories and /api/categories/{slug}."));
+        api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug}, /api/quotes/{id}, /api/categories, /api/categories/{slug}, " +
+            "/api/authors, /api/authors/{slug}, /api/search?q=…, /api/suggest?q=…, /api/random and /api/today."));
         return api;
     }
 
@@ -43,8 +45,7 @@ public static class ArchiveApi
         string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var list = await db.TopicListAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
-        if (list.Letter is not null)
-            LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
+        LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
         return TypedResults.Ok(list.Topics);
     }
 
@@ -59,21 +60,22 @@ public static class ArchiveApi
             : NotFound("Topic not found", "No topic has this slug; /api/topics lists them all.");
     }
 
-    private static async Task<Results<Ok<QuoteView>, ProblemHttpResult>> QuoteAsync(
-        string id, ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        var quote = id.Length <= 64 ? await db.QuoteAsync(id.ToLowerInvariant(), cancellationToken) : null;
-        return quote is null
-            ? NotFound("Quote not found", "No quote has this id.")
-            : TypedResults.Ok(quote);
-    }
+    // As the permalink answers: an id the quote had before an update (or in capitals) moves to its id now, and a quote
+    // taken out of the archive is gone, with the topic it stood in.
+    private static async Task<IResult> QuoteAsync(string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
+        await db.ResolveAsync(id, cancellationToken) switch
+        {
+            QuoteLink.Found found => TypedResults.Ok(found.Quote),
+            QuoteLink.Moved moved => TypedResults.Redirect("/api/quotes/" + moved.Id, permanent: true),
+            QuoteLink.Gone gone => TypedResults.Json(QuoteFormats.GoneDetails(gone), statusCode: StatusCodes.Status410Gone, contentType: "application/problem+json"),
+            _ => NotFound("Quote not found", "No quote has this id."),
+        };
 
     private static async Task<Ok<IReadOnlyList<CategorySummary>>> CategoriesAsync(HttpContext context, ArchiveDbContext db,
         string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var list = await db.CategoriesAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
-        if (list.Letter is not null)
-            LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
+        LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
         return TypedResults.Ok(list.Categories);
     }
 

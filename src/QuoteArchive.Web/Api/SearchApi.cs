@@ -22,13 +22,13 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Search");
-        api.MapGet("/search", SearchAsync).ReadsQuery("q", "topic", "author", "status", "lang", "kind", "page", "pageSize");
-        api.MapGet("/suggest", SuggestAsync).ReadsQuery("q");
-        api.MapGet("/authors", AuthorsAsync).ReadsQuery("letter", "page", "pageSize");
-        api.MapGet("/authors/{**slug}", AuthorAsync).ReadsQuery("page", "pageSize");
-        api.MapGet("/random", RandomAsync).ReadsQuery(RandomKeys).CacheOutput(OutputCaching.Never);
-        api.MapGet("/today", TodayAsync);
-        routes.MapGet("/random", RandomRedirectAsync).ReadsQuery(RandomKeys).CacheOutput(OutputCaching.Never);
+        api.MapRead("/search", SearchAsync).ReadsQuery("q", "topic", "author", "status", "lang", "kind", "page", "pageSize");
+        api.MapRead("/suggest", SuggestAsync).ReadsQuery("q");
+        api.MapRead("/authors", AuthorsAsync).ReadsQuery("letter", "page", "pageSize");
+        api.MapRead("/authors/{**slug}", AuthorAsync).ReadsQuery("page", "pageSize");
+        api.MapRead("/random", RandomAsync).ReadsQuery(RandomKeys).CacheOutput(OutputCaching.Never);
+        api.MapRead("/today", TodayAsync);
+        routes.MapRead("/random", RandomRedirectAsync).ReadsQuery(RandomKeys).CacheOutput(OutputCaching.Never);
         return routes;
     }
 
@@ -59,8 +59,7 @@ public static class SearchApi
     {
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
         var list = await db.AuthorListAsync(letter, paging, cancellationToken);
-        if (list.Letter is not null)
-            LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, new Paging(list.Page, list.PageSize), list.Total);
+        LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, new Paging(list.Page, list.PageSize), list.Total);
         return TypedResults.Ok(list);
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using QuoteArchive.Web.Archive;
+using QuoteArchive.Web.Hosting;
 
 namespace QuoteArchive.Web.Discovery;
 
@@ -11,14 +12,14 @@ public static class DiscoveryEndpoints
 
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/feed.atom", Feed.AtomAsync);
-        routes.MapGet("/sitemap.xml", Sitemaps.IndexAsync);
-        routes.MapGet("/sitemaps/{kind}-{number:int}.xml", Sitemaps.FileAsync);
-        routes.MapGet("/robots.txt", (HttpRequest request) => TypedResults.Text(
+        routes.MapRead("/feed.atom", Feed.AtomAsync);
+        routes.MapRead("/sitemap.xml", Sitemaps.IndexAsync);
+        routes.MapRead("/sitemaps/{kind}-{number:int}.xml", Sitemaps.FileAsync);
+        routes.MapRead("/robots.txt", (HttpRequest request) => TypedResults.Text(
             // Search results and random picks are endless; the API repeats the pages.
             $"User-agent: *\nDisallow: /api/\nDisallow: /search\nDisallow: /random\n\nSitemap: {request.Absolute("/sitemap.xml")}\n",
             "text/plain; charset=utf-8"));
-        routes.MapGet("/opensearch.xml", (HttpRequest request) => Xml(writer =>
+        routes.MapRead("/opensearch.xml", (HttpRequest request) => Xml(writer =>
         {
             const string ns = "http://a9.com/-/spec/opensearch/1.1/";
             writer.WriteStartElement("OpenSearchDescription", ns);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Tests.Search;
@@ -83,6 +84,34 @@ public sealed class AuthorTests(ArchiveApp app)
         Assert.Equal("Odd Arne Westad", link.TextContent);
         Assert.Equal("/authors/Odd_Arne_Westad", link.GetAttribute("href"));
         Assert.Contains("Odd Arne Westad, The Cold War: A World History (2017)", link.ParentElement!.TextContent, StringComparison.Ordinal);
+    }
+
+    // A person with a page of their own links to it beside the count; the line is text, never template code.
+    [Fact]
+    public async Task AnAuthorsTotalsLinkToTheirPageAndToARandomQuote()
+    {
+        var page = await app.GetPageAsync("/authors/Friedrich_Nietzsche");
+        var totals = page.QuerySelector(".totals")!;
+        Assert.Matches(@"^[\d,]+ quotes in this archive · their page · a random one$", Regex.Replace(totals.TextContent, @"\s+", " ").Trim());
+        Assert.Equal(["/wiki/Friedrich_Nietzsche", "/random?author=Friedrich_Nietzsche"], totals.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    // An address past the last page (an old link, an edited number) says which page is the last, and links to it.
+    [Theory]
+    [InlineData("/authors/Friedrich_Nietzsche?page=99", "Pages of quotes")]
+    [InlineData("/search?q=love&page=99", "Result pages")]
+    public async Task APagePastTheLastLinksToTheLast(string path, string label)
+    {
+        var page = await app.GetPageAsync(path);
+        var pager = page.QuerySelector($"nav.pager[aria-label='{label}']")!;
+        var last = pager.QuerySelector("a[rel=prev]")!;
+        Assert.StartsWith("There is no page 99: the last is", pager.TextContent.Trim());
+        Assert.Matches(@"^page \d+$", last.TextContent);
+        var lastPage = await app.GetPageAsync(last.GetAttribute("href")!);
+        Assert.NotEmpty(lastPage.QuerySelectorAll("figure.quote"));
+        Assert.Null(lastPage.QuerySelector("nav.pager a[rel=next]"));
+        if (path.StartsWith("/search", StringComparison.Ordinal))
+            Assert.Matches(@"^[\d,]+ quotes match “?love”?, none on this page\.$", Regex.Replace(page.QuerySelector(".totals")!.TextContent, @"\s+", " ").Trim());
     }
 
     [Fact]

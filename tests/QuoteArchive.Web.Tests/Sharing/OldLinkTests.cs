@@ -68,6 +68,26 @@ public sealed class OldLinkTests(ReimportedArchiveApp app)
         Assert.Equal("/wiki/Sample_topic", json.GetProperty("topic").GetString());
     }
 
+    // The API answers an old id as the permalink does: scripts that stored ids keep them.
+    [Fact]
+    public async Task TheApiMovesAnEditedQuotesOldIdAndSaysARemovedOneIsGone()
+    {
+        using var moved = await app.Browser().GetAsync("/api/quotes/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.Edited));
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/api/quotes/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.EditedNow), moved.Headers.Location?.OriginalString);
+
+        using var gone = await app.Browser().GetAsync("/api/quotes/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.Removed));
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Equal("application/problem+json", gone.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"topic\":\"/wiki/Sample_topic\"", await gone.Content.ReadAsStringAsync());
+
+        var kept = ReimportedArchiveApp.Id(ReimportedArchiveApp.Kept);
+        Assert.Equal(ReimportedArchiveApp.Kept, (await app.GetJsonAsync("/api/quotes/" + kept)).GetProperty("text").GetString());
+        using var capitals = await app.Browser().GetAsync("/api/quotes/" + kept.ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.MovedPermanently, capitals.StatusCode);
+        Assert.Equal("/api/quotes/" + kept, capitals.Headers.Location?.OriginalString);
+    }
+
     [Theory]
     [InlineData(ReimportedArchiveApp.Edited, HttpStatusCode.MovedPermanently)]
     [InlineData(ReimportedArchiveApp.Removed, HttpStatusCode.Gone)]

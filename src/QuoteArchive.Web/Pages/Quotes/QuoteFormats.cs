@@ -11,14 +11,14 @@ public static class QuoteFormats
 {
     public static IEndpointRouteBuilder MapQuoteFormats(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/q/{id}.json", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
+        routes.MapRead("/q/{id}.json", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, ".json", quote => TypedResults.Json(quote), cancellationToken));
-        routes.MapGet("/q/{id}.txt", (string id, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken) =>
+        routes.MapRead("/q/{id}.txt", (string id, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, ".txt", quote => TypedResults.Text(PlainText(quote, request.Absolute(quote.Url)), "text/plain; charset=utf-8"), cancellationToken));
-        routes.MapGet("/q/{id}.png", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
+        routes.MapRead("/q/{id}.png", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, ".png", quote => TypedResults.Bytes(ShareImage.Render(quote), "image/png"), cancellationToken))
             .Uncompressed();
-        routes.MapGet("/q/{id}/cite", (string id, HttpRequest request, ArchiveClock clock, ArchiveDbContext db, CancellationToken cancellationToken) =>
+        routes.MapRead("/q/{id}/cite", (string id, HttpRequest request, ArchiveClock clock, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, "/cite", quote => TypedResults.Json(Citations.For(quote, request.Absolute(quote.Url), clock.Today)), cancellationToken));
         return routes;
     }

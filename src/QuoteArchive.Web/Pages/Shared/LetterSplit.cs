@@ -5,8 +5,9 @@ namespace QuoteArchive.Web.Pages.Shared;
 public sealed record LetterCount(string Letter, int Count);
 
 /// <summary>
-/// How a long A–Z list (topics, authors) is split: up to <see cref="AllOnOnePage"/> entries all show at once; above
-/// it one letter at a time (the one asked for, else the first), paged, so that no response grows with the archive.
+/// How a long A–Z list (topics, authors) is split: up to <see cref="AllOnOnePage"/> entries all show at once, unless a
+/// page or a page size is asked for; above it one letter at a time (the one asked for, else the first), paged, so that
+/// no response grows with the archive.
 /// </summary>
 public static class LetterSplit
 {
@@ -20,13 +21,14 @@ public static class LetterSplit
     }
 
     /// <summary>
-    /// The API's <c>Link</c> header for one letter of a split list: the next page of the letter, or after its last
-    /// page the next letter's first, so that following rel=next from the first page reaches every entry once.
+    /// The API's <c>Link</c> header for a list: the next page (of the letter, for one letter of a split list), or after
+    /// a letter's last page the next letter's first, so that following rel=next from the first page reaches every
+    /// entry once.
     /// </summary>
-    public static void AddLinkHeader(HttpContext context, IReadOnlyList<LetterCount> letters, string letter, Paging paging, int total)
+    public static void AddLinkHeader(HttpContext context, IReadOnlyList<LetterCount> letters, string? letter, Paging paging, int total)
     {
         paging.AddLinkHeader(context, total);
-        var next = letters.SkipWhile(l => l.Letter != letter).Skip(1).FirstOrDefault();
+        var next = letter is null ? null : letters.SkipWhile(l => l.Letter != letter).Skip(1).FirstOrDefault();
         if (paging.HasNext(total) || next is null)
             return;
         var query = context.Request.Query
@@ -40,9 +42,10 @@ public static class LetterSplit
     public static (string? Letter, int Total, Paging Page) Choose(List<LetterCount> letters, string? asked, Paging paging)
     {
         var total = letters.Sum(l => l.Count);
-        var letter = string.IsNullOrEmpty(asked) ? (total > AllOnOnePage ? letters.FirstOrDefault()?.Letter : null) : asked;
-        return letter is null
-            ? (null, total, new Paging(1, Math.Max(total, 1)))
-            : (letter, letters.FirstOrDefault(l => l.Letter == letter)?.Count ?? 0, paging);
+        // Letters are kept in capitals: "j" is J.
+        var letter = string.IsNullOrEmpty(asked) ? (total > AllOnOnePage ? letters.FirstOrDefault()?.Letter : null) : asked.ToUpperInvariant();
+        if (letter is not null)
+            return (letter, letters.FirstOrDefault(l => l.Letter == letter)?.Count ?? 0, paging);
+        return (null, total, paging.IsAsked ? paging : new Paging(1, Math.Max(total, 1)));
     }
 }

@@ -13,7 +13,13 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public static Paging From(string? page, string? pageSize, int defaultPageSize = 20) => new(
         int.TryParse(page, out var p) ? Math.Clamp(p, 1, MaxPage) : 1,
-        int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize);
+        int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize)
+    {
+        IsAsked = int.TryParse(page, out _) || int.TryParse(pageSize, out _),
+    };
+
+    /// <summary>Whether the request named a page or a page size: a short list then comes in pages too.</summary>
+    public bool IsAsked { get; init; }
 
     public bool HasNext(int total) => Page < MaxPage && (long)Page * PageSize < total;
 
@@ -48,4 +54,8 @@ public readonly record struct Paging(int Page, int PageSize)
 /// The model of <c>_Pager.cshtml</c>: which page of how many items, and what the pages are of (its label). Where the
 /// total is only a lower bound (a search that stopped counting), the pager names no last page.
 /// </summary>
-public sealed record Pager(Paging Paging, int Total, string Label, bool TotalIsLowerBound = false);
+public sealed record Pager(Paging Paging, int Total, string Label, bool TotalIsLowerBound = false)
+{
+    /// <summary>A page beyond the last one asked for (an old link, an edited address): there is something to go back to.</summary>
+    public bool IsPastTheEnd => Total > 0 && !TotalIsLowerBound && Paging.Page > Paging.LastPage(Total);
+}
