@@ -63,13 +63,15 @@ public static class SearchApi
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Ok<AuthorView>, ProblemHttpResult>> AuthorAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<AuthorView>, RedirectHttpResult, ProblemHttpResult>> AuthorAsync(HttpContext context, ArchiveDbContext db,
         string? slug, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
         var author = slug is { Length: > 0 } ? await db.AuthorAsync(ArchiveQueries.AsRequested(slug), paging, cancellationToken) : null;
         if (author is null)
-            return NotFound("Author not found", "No author has this slug; /api/authors lists them all.");
+            return slug is { Length: > 0 } && await db.AuthorSlugAsync(slug, cancellationToken) is { } stored && stored != ArchiveQueries.AsRequested(slug)
+                ? TypedResults.Redirect("/api" + ArchiveUrls.Author(stored) + context.Request.QueryString, permanent: true)
+                : NotFound("Author not found", "No author has this slug; /api/authors lists them all.");
         paging.AddLinkHeader(context, author.QuoteCount);
         return TypedResults.Ok(author);
     }
@@ -78,7 +80,7 @@ public static class SearchApi
         ArchiveLease lease, string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var filter = Filter(lease.Generation!, topic, author, minLength, maxLength, lang);
+        var filter = await FilterAsync(db, lease.Generation!, topic, author, minLength, maxLength, lang, cancellationToken);
         var id = filter is null ? null : await QuotePicks.RandomAsync(db, filter, random, cancellationToken);
         var quote = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         return quote is null
@@ -90,7 +92,7 @@ public static class SearchApi
         ArchiveLease lease, string? topic, string? author, string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        var filter = Filter(lease.Generation!, topic, author, minLength, maxLength, lang);
+        var filter = await FilterAsync(db, lease.Generation!, topic, author, minLength, maxLength, lang, cancellationToken);
         var id = filter is null ? null : await QuotePicks.RandomAsync(db, filter, random, cancellationToken);
         // 302: the next visit goes somewhere else.
         return id is null ? Results.NotFound() : Results.Redirect(ArchiveUrls.Quote(id));
@@ -108,20 +110,25 @@ public static class SearchApi
     /// <summary>
     /// The filter of a random pick, or null when no quote of this archive can pass it (a language it does not have,
     /// a minimum longer than its longest quote, a maximum below 1): answered at once, where the query would read
-    /// every quote to find none. Lengths are clamped to what the archive holds.
+    /// every quote to find none. Lengths are clamped to what the archive holds; a language, a topic and an author are
+    /// the archive's own however they were spelled ("FR", "love", "thomas gray").
     /// </summary>
-    public static PickFilter? Filter(ArchiveGeneration archive, string? topic, string? author, string? minLength, string? maxLength, string? lang)
+    public static async Task<PickFilter?> FilterAsync(ArchiveDbContext db, ArchiveGeneration archive, string? topic, string? author,
+        string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
-        int? min = int.TryParse(minLength, out var parsedMin) && parsedMin > 0 ? parsedMin : null;
-        int? max = int.TryParse(maxLength, out var parsedMax) ? Math.Max(parsedMax, 0) : null;
+        int? min = long.TryParse(minLength, out var parsedMin) && parsedMin > 0 ? (int)Math.Min(parsedMin, int.MaxValue) : null;
+        int? max = long.TryParse(maxLength, out var parsedMax) ? (int)Math.Clamp(parsedMax, 0, int.MaxValue) : null;
         if (min > archive.LongestQuote || max < 1 || min > max)
             return null;
         if (max >= archive.LongestQuote)
             max = null;
-        var language = string.IsNullOrWhiteSpace(lang) ? null : lang.Trim();
-        if (language is not null && !archive.Languages.Contains(language))
+        var language = string.IsNullOrWhiteSpace(lang) ? null
+            : archive.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (language is null && !string.IsNullOrWhiteSpace(lang))
             return null;
-        return new(ArchiveQueries.FilterSlug(topic), ArchiveQueries.FilterSlug(author), min, max, language);
+        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicSlugAsync(topic, cancellationToken) ?? ArchiveQueries.FilterSlug(topic);
+        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken) ?? ArchiveQueries.FilterSlug(author);
+        return new(topicSlug, authorSlug, min, max, language);
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>

@@ -138,6 +138,22 @@ public static class ArchiveQueries
     }
 
     /// <summary>
+    /// The slug of the author a path names however it was spelled: with spaces, decomposed accents, a small first
+    /// letter or in small letters throughout ("thomas_gray" is Thomas_Gray). Null when no author has it.
+    /// </summary>
+    public static async Task<string?> AuthorSlugAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
+    {
+        if (ReadSlug(path) is not var (canonical, literal))
+            return null;
+        string[] spellings = [canonical, literal, Slugs.WithCapitalFirstLetter(canonical), EachWordCapitalized(canonical)];
+        var found = await db.Authors.Where(a => spellings.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        return spellings.FirstOrDefault(found.Contains);
+    }
+
+    private static string EachWordCapitalized(string slug) =>
+        string.Join('_', slug.Split('_').Select(word => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant()));
+
+    /// <summary>
     /// A <c>topic</c> or <c>author</c> filter as the slug it names: given as a title or a name with spaces, or as a
     /// slug, percent-encoded or not. Null when nothing was asked for. Search, <c>/api/random</c> and <c>/random</c>
     /// all read their filters here, so a value one of them accepts, the others accept too.

@@ -12,8 +12,13 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
 {
     private const string TopicPrefix = "/wiki/";
 
+    private const string AuthorPrefix = "/authors/";
+
     /// <summary>What the reader asked for, when it was a topic.</summary>
     public string? AskedTopic { get; private set; }
+
+    /// <summary>What the reader asked for, when it was an author.</summary>
+    public string? AskedAuthor { get; private set; }
 
     public IReadOnlyList<TopicSummary> Suggestions { get; private set; } = [];
 
@@ -23,12 +28,18 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         RequestLogging.Enrich(diagnostics, reExecuted?.RouteValues);
         var asked = reExecuted?.OriginalPath;
-        if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal))
+        if (asked is not null && asked.StartsWith(AuthorPrefix, StringComparison.Ordinal))
+            AskedAuthor = NameIn(asked[AuthorPrefix.Length..]);
+        if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal) || NameIn(asked[TopicPrefix.Length..]) is not { } topic)
             return;
-        var slug = asked[TopicPrefix.Length..];
-        if (string.IsNullOrWhiteSpace(slug.Replace('_', ' ')))
-            return;
-        AskedTopic = slug.Length > 200 ? slug[..200].Replace('_', ' ') + "…" : slug.Replace('_', ' ');
+        AskedTopic = topic;
         Suggestions = await db.TopicsLikeAsync(AskedTopic, 10, cancellationToken);
+    }
+
+    // The title or name a path asked for, as a reader would write it; at most 200 characters of it.
+    private static string? NameIn(string slug)
+    {
+        var name = slug.Replace('_', ' ');
+        return string.IsNullOrWhiteSpace(name) ? null : name.Length > 200 ? name[..200] + "…" : name;
     }
 }

@@ -114,6 +114,26 @@ public sealed class AuthorTests(ArchiveApp app)
             Assert.Matches(@"^[\d,]+ quotes match “?love”?, none on this page\.$", Regex.Replace(page.QuerySelector(".totals")!.TextContent, @"\s+", " ").Trim());
     }
 
+    // An author's address typed as a reader would: in small letters, with a space, with an accent decomposed.
+    [Theory]
+    [InlineData("/authors/friedrich_nietzsche", "/authors/Friedrich_Nietzsche")]
+    [InlineData("/authors/Friedrich%20Nietzsche?page=2", "/authors/Friedrich_Nietzsche?page=2")]
+    [InlineData("/api/authors/friedrich_nietzsche", "/api/authors/Friedrich_Nietzsche")]
+    public async Task AnAuthorsAddressInAnotherSpellingRedirectsToItsOwn(string path, string expected)
+    {
+        using var response = await app.Browser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnUnknownAuthorsPageSaysSoAndLeadsToTheAuthors()
+    {
+        var page = await app.GetPageAsync("/authors/No_Such_Author", HttpStatusCode.NotFound);
+        Assert.Contains("There is no author called “No Such Author”", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/authors");
+    }
+
     [Fact]
     public async Task AnUnknownAuthorIsNotFound()
     {

@@ -13,6 +13,7 @@ public sealed class ParameterTests(ArchiveApp app)
     [InlineData("/api/random?maxLength=-5")]
     [InlineData("/random?lang=zz")]
     [InlineData("/random?minLength=2147483647")]
+    [InlineData("/api/random?minLength=99999999999999")]
     public async Task ARandomPickNoQuoteCanPassIsNotFound(string path)
     {
         using var response = await app.Browser().GetAsync(path);
@@ -28,6 +29,25 @@ public sealed class ParameterTests(ArchiveApp app)
     {
         using var response = await app.Browser().GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    // A reader writes a language, a topic or an author as they come to mind: the archive's own is meant.
+    [Theory]
+    [InlineData("/api/random?lang=EN", null, null)]
+    [InlineData("/api/random?topic=love", "Love", null)]
+    [InlineData("/api/random?author=friedrich%20nietzsche", null, "Friedrich_Nietzsche")]
+    public async Task ARandomPickTakesALanguageTopicOrAuthorInAnyCase(string path, string? topic, string? author)
+    {
+        var authorsQuotes = author is null ? null
+            : app.Query(db => db.Quotes.Where(q => q.AuthorId == db.Authors.Single(a => a.Slug == author).Id).Select(q => q.Id).ToHashSet());
+        for (var pick = 0; pick < 5; pick++)
+        {
+            var quote = await app.GetJsonAsync(path);
+            if (topic is not null)
+                Assert.Equal(topic, quote.GetProperty("topic").GetProperty("slug").GetString());
+            if (authorsQuotes is not null)
+                Assert.Contains(quote.GetProperty("id").GetString()!, authorsQuotes);
+        }
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public sealed class AuthorModel(ArchiveDbContext db) : PageModel
         Paging = Paging.From(Request.Query["page"], null, PageSize);
         var author = await db.AuthorAsync(ArchiveQueries.AsRequested(slug), Paging, cancellationToken);
         if (author is null)
-            return NotFound();
+            return await db.AuthorSlugAsync(slug, cancellationToken) is { } stored && stored != ArchiveQueries.AsRequested(slug)
+                ? RedirectPermanent(ArchiveUrls.Author(stored) + Request.QueryString)
+                : NotFound();
         Author = author;
         return Page();
     }
