@@ -9,6 +9,28 @@ public sealed class SearchTests(ArchiveApp app)
 {
     private const string WestadQuoteStart = "At first, in the 1950s, Chairman Mao";
 
+    // Filters that only the address holds are shown, each with the same search without it.
+    [Fact]
+    public async Task ASearchShowsItsFiltersAndLeadsToTheSearchWithoutEach()
+    {
+        var page = await app.GetPageAsync("/search?q=love&topic=Love&status=sourced&page=2&utm_source=x");
+        var filters = page.QuerySelectorAll(".search-filters li").ToList();
+        Assert.Equal(["Only in the topic “Love” search without it", "Only sourced quotes search without it"],
+            filters.Select(f => System.Text.RegularExpressions.Regex.Replace(f.TextContent, @"\s+", " ").Trim()));
+        Assert.Equal(["/search?q=love&status=sourced", "/search?q=love&topic=Love"], filters.Select(f => f.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Empty((await app.GetPageAsync("/search?q=love&kind=Person")).QuerySelectorAll(".search-filters li"));
+    }
+
+    [Fact]
+    public async Task AnAuthorsPageSearchesTheirQuotes()
+    {
+        var page = await app.GetPageAsync("/authors/Friedrich_Nietzsche");
+        var form = page.QuerySelector("form[aria-label='Search the quotes of Friedrich Nietzsche']")!;
+        Assert.Equal("/search", form.GetAttribute("action"));
+        Assert.Equal("Friedrich_Nietzsche", form.QuerySelector("input[type=hidden][name=author]")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("input[type=search][name=q]"));
+    }
+
     [Fact]
     public async Task FindsAQuoteByAWordOfItsText()
     {

@@ -27,6 +27,27 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
 
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
 
+    /// <summary>
+    /// The filters the address holds besides the kind of page (which has its own control): each said in words, with
+    /// the address of the same search without it. The form keeps them; without this a reader could not see them.
+    /// </summary>
+    public IReadOnlyList<(string Label, string Without)> Filters =>
+    [
+        .. new (string Key, string? Value, Func<string, string> Label)[]
+        {
+            ("topic", Topic, value => $"in the topic “{value.Replace('_', ' ')}”"),
+            ("author", Author, value => $"by {value.Replace('_', ' ')}"),
+            ("status", Status, value => $"{value.ToLowerInvariant()} quotes"),
+            ("lang", Lang, value => $"in the language “{value}”"),
+        }
+        .Where(filter => !string.IsNullOrWhiteSpace(filter.Value))
+        .Select(filter => (filter.Label(filter.Value!.Trim()), Without(filter.Key))),
+    ];
+
+    // This search's address without one of its parameters, from the first page.
+    private string Without(string key) => Request.PathBase + Request.Path + QueryString.Create(QueryKeys.Known(HttpContext)
+        .Where(p => !p.Key.Equals(key, StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase)));
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // "page" is a route value of Razor Pages (the page's path): the page number is read from the query string.
