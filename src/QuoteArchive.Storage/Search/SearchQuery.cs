@@ -28,7 +28,7 @@ public sealed record SearchTerm(IReadOnlyList<string> Tokens, bool IsPrefix, IRe
 }
 
 /// <summary>
-/// The search language for people, not for FTS5: plain words (all must match), <c>"exact phrase"</c>,
+/// The search language for people, not for FTS5: plain words (all must match), <c>"exact phrase"</c> (or “…”, „…“, «…»),
 /// <c>prefix*</c> and <c>-excluded</c>. Anything else is taken literally, so no input can make a search fail:
 /// every term reaches FTS5 as a quoted string of plain tokens, never as syntax.
 /// </summary>
@@ -44,6 +44,9 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
     public const int MinPrefixLength = 2;
 
     public static readonly SearchQuery Empty = new([], []);
+
+    // A phrase is quoted as a reader's keyboard or a copied text quotes it: "…", “…”, „…“, «…».
+    private static readonly System.Buffers.SearchValues<char> QuotationMarks = System.Buffers.SearchValues.Create("\"“”„«»");
 
     /// <summary>True when there is nothing to look for (an empty query, only punctuation or emoji, only exclusions).</summary>
     public bool IsEmpty => Included.Count == 0;
@@ -85,12 +88,12 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
                 i++;
 
             string text;
-            if (input[i] == '"')
+            if (QuotationMarks.Contains(input[i]))
             {
                 // A phrase runs to the next quotation mark; an unbalanced one runs to the end of the input.
-                var end = input.IndexOf('"', i + 1);
-                text = end < 0 ? input[(i + 1)..] : input[(i + 1)..end];
-                i = end < 0 ? input.Length : end + 1;
+                var length = input.AsSpan(i + 1).IndexOfAny(QuotationMarks);
+                text = length < 0 ? input[(i + 1)..] : input.Substring(i + 1, length);
+                i = length < 0 ? input.Length : i + length + 2;
             }
             else
             {

@@ -38,14 +38,24 @@ public static class RateLimiting
                         ReplenishmentPeriod = options.ReplenishmentPeriod,
                         QueueLimit = 0,
                     }));
-            limiter.OnRejected = (rejected, _) =>
+            limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     : (int)Math.Ceiling(options.ReplenishmentPeriod.TotalSeconds);
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                rejected.HttpContext.Response.Headers.CacheControl = "no-store";
-                return ValueTask.CompletedTask;
+                var response = rejected.HttpContext.Response;
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                response.Headers.CacheControl = "no-store";
+                // Said in words too: a reader's browser shows the body, a script reads the problem.
+                var detail = $"Too many requests from this address in a short time: try again in {seconds} s.";
+                if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await response.WriteAsJsonAsync(new { title = "Too many requests", status = StatusCodes.Status429TooManyRequests, detail },
+                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+                else
+                {
+                    response.ContentType = "text/plain; charset=utf-8";
+                    await response.WriteAsync(detail, cancellationToken);
+                }
             };
         });
     }

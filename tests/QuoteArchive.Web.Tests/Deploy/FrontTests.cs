@@ -23,8 +23,12 @@ public sealed class FrontTests
         using var limited = await client.GetAsync("/api/random");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {limited.Headers.RetryAfter}");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("try again in", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/random")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/search?q=x")).StatusCode);
+        using var search = await client.GetAsync("/search?q=x");
+        Assert.Equal(HttpStatusCode.TooManyRequests, search.StatusCode);
+        Assert.StartsWith("Too many requests from this address", await search.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Another address has its own bucket; probes and topic pages are never limited.
         var other = new HttpRequestMessage(HttpMethod.Get, "/api/topics") { Headers = { { DeployApp.RemoteAddressHeader, "203.0.113.9" } } };

@@ -15,6 +15,14 @@ public sealed class QuotePageSharingTests(ArchiveApp app)
 {
     private const string Origin = "http://localhost";
 
+    // Whatever address a topic was reached by (a space, a small first letter all redirect here), it names one, whole.
+    [Fact]
+    public async Task ATopicPageNamesItsCanonicalAddressInFull()
+    {
+        var page = await app.GetPageAsync("/wiki/China%E2%80%93Russia_relations");
+        Assert.Equal(Origin + "/wiki/China%E2%80%93Russia_relations", page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+    }
+
     [Fact]
     public async Task QuotePageCarriesItsCanonicalLinkOpenGraphAndTwitterCard()
     {
