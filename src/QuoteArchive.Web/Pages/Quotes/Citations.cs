@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -61,24 +60,22 @@ public static partial class Citations
 
     private static string PlainText(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var text = new StringBuilder($"“{Flat(quote.Text)}”");
-        var by = Join(", ", AuthorOf(quote), quote.Work);
-        if (by.Length > 0 || quote.Year is not null)
-            text.Append(" — ").Append(by).Append(quote.Year is { } year ? (by.Length > 0 ? $" ({year})" : year) : "");
-        text.Append($". In “{source.Topic}”, {ArchiveUrls.SiteName}, {permalink} (accessed {Iso(accessed)}).");
-        text.Append($" Source: {source.Describe(Iso)}.");
-        return text.ToString();
+        var by = JoinWithCommas(AuthorOf(quote), quote.Work);
+        var origin = quote.Year is { } year ? (by.Length > 0 ? $"{by} ({year})" : year) : by;
+        var cited = $"“{Flat(quote.Text)}”" + (origin.Length > 0 ? $" — {origin}" : "");
+        return $"{EndSentence(cited)} In “{source.Topic}”, {ArchiveUrls.SiteName}, {permalink} (accessed {Iso(accessed)})."
+            + $" Source: {source.Describe(Iso)}.";
     }
 
     private static string Mla(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
         var parts = new List<string>();
         if (AuthorOf(quote) is { } author)
-            parts.Add(EndSentence(author));
+            parts.Add(EndSentence(MlaAuthor(author)));
         parts.Add($"“{EndSentence(Short(quote))}”");
-        if (Join(", ", quote.Work, quote.Year) is { Length: > 0 } original)
+        if (JoinWithCommas(quote.Work, quote.Year) is { Length: > 0 } original)
             parts.Add(EndSentence(original));
-        parts.Add($"Quoted in “{source.Topic},” {ArchiveUrls.SiteName}, {permalink}.");
+        parts.Add($"Quoted in {QuotedWithComma(source.Topic)} {ArchiveUrls.SiteName}, {permalink}.");
         parts.Add($"Accessed {MlaDate(accessed)}.");
         parts.Add($"Source: {source.Describe(MlaDate)}.");
         return string.Join(' ', parts);
@@ -86,11 +83,12 @@ public static partial class Citations
 
     private static string Apa(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var parts = new List<string>();
-        if (AuthorOf(quote) is { } author)
-            parts.Add(EndSentence(author));
-        parts.Add($"({quote.Year ?? "n.d."}).");
-        parts.Add(quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Short(quote))}”");
+        var title = quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Short(quote))}”";
+        var date = $"({quote.Year ?? "n.d."}).";
+        // Without an author, APA moves the title to the author's place: "Title. (n.d.)."
+        var parts = AuthorOf(quote) is { } author
+            ? new List<string> { EndSentence(ApaAuthor(author)), date, title }
+            : [title, date];
         parts.Add($"Quoted in {EndSentence(source.Topic)} {ArchiveUrls.SiteName}.");
         parts.Add($"Retrieved {LongDate(accessed)}, from {permalink} (source: {source.Describe(LongDate)})");
         return string.Join(' ', parts);
@@ -98,10 +96,9 @@ public static partial class Citations
 
     private static string Chicago(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var original = Join(", ", AuthorOf(quote), quote.Work) + (quote.Year is { } year ? $" ({year})" : "");
-        var quoted = $"“{Short(quote)},” ";
-        return $"{(original.Trim().Length > 0 ? original.Trim() + ", " : "")}{quoted}quoted in “{source.Topic},” {ArchiveUrls.SiteName}, "
-            + $"accessed {LongDate(accessed)}, {permalink}; source: {source.Describe(LongDate)}.";
+        var original = (JoinWithCommas(AuthorOf(quote), quote.Work) + (quote.Year is { } year ? $" ({year})" : "")).Trim();
+        return $"{(original.Length > 0 ? WithComma(original) + " " : "")}{QuotedWithComma(Short(quote))} quoted in {QuotedWithComma(source.Topic)} "
+            + $"{ArchiveUrls.SiteName}, accessed {LongDate(accessed)}, {permalink}; source: {source.Describe(LongDate)}.";
     }
 
     private static string BibTeX(QuoteView quote, Source source, string permalink, DateOnly accessed)
@@ -115,7 +112,7 @@ public static partial class Citations
         fields.Add(("howpublished", $"\\url{{{permalink}}}"));
         fields.Add(("url", permalink));
         fields.Add(("urldate", Iso(accessed)));
-        var note = $"{(quote.Work is { } work ? Bib(work) + ". " : "")}Quoted in ``{Bib(source.Topic)}'', {ArchiveUrls.SiteName}. Source: {Bib(source.Describe(Iso))}";
+        var note = $"{(quote.Work is { } work ? EndSentence(Bib(work)) + " " : "")}Quoted in ``{Bib(source.Topic)}'', {ArchiveUrls.SiteName}. Source: {Bib(source.Describe(Iso))}";
         fields.Add(("note", note));
         return $"@misc{{quotearchive:{quote.Id},\n{string.Join(",\n", fields.Select(f => $"  {f.Item1} = {{{f.Item2}}}"))}\n}}";
     }
@@ -137,7 +134,7 @@ public static partial class Citations
             item["original-title"] = work;
         if (quote.Year is { } year)
             item["original-date"] = YearPattern().IsMatch(year) ? DateParts(int.Parse(year, CultureInfo.InvariantCulture)) : new JsonObject { ["literal"] = year };
-        item["note"] = $"Quoted in “{source.Topic}”. Source: {source.Describe(Iso)}";
+        item["note"] = $"{EndSentence($"Quoted in “{source.Topic}”")} Source: {source.Describe(Iso)}";
         if (source.RevisionDate is { } revised)
             item["issued"] = DateParts(revised.Year, revised.Month, revised.Day);
         return new JsonArray(item).ToJsonString(CslOptions);
@@ -152,10 +149,93 @@ public static partial class Citations
 
     private static string Flat(string text) => QuoteIds.Normalize(text);
 
-    private static string Join(string separator, params string?[] parts) => string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+    /// <summary>
+    /// A personal name split for the styles that list the surname first: "Thomas Gray" → ("Gray", "Thomas"), "T. S. Eliot"
+    /// → ("Eliot", "T. S."). Only a plain name is split: two to four capitalised words of the Latin script, given names or
+    /// initials, then the surname. Anything else is null and cited as written: a comma ("Martin Luther King, Jr."), one
+    /// word ("Confucius"), a title first ("Pope Benedict XVI", "Lord Byron", "The Troggs"), a particle whose place in the
+    /// surname varies ("Ludwig van Beethoven", "Ursula K. Le Guin", "Augustine of Hippo"), a suffix or honorific ("Jr",
+    /// "Gautama Buddha", "Lao Tzu", whose Tzu is "Master"), a Roman numeral or acronym ("Benedict XVI"), a lone letter
+    /// ("Malcolm X"), a possessive ("Marvin's Room"), another script. Letters cannot tell a work or a stage name shaped
+    /// like a name ("Immortal Technique"), nor a name written surname first ("Mao Zedong"): those are split as they look.
+    /// </summary>
+    internal static (string Surname, string GivenNames)? SurnameFirst(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var plain = words.Length is >= 2 and <= 4 && name.All(c => !char.IsLetter(c) || IsLatin(c))
+            && words.All(w => IsInitial(w) || IsNameWord(w)) && !IsInitial(words[^1])
+            && !NameTitles.Contains(words[0]) && !words.Any(UnplaceableNameWords.Contains);
+        return plain ? (words[^1], string.Join(' ', words[..^1])) : null;
+    }
 
-    private static string EndSentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith('?') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('…')
-        ? text.TrimEnd() : text.TrimEnd() + ".";
+    // MLA and APA list the author surname first where the name can be split: "Gray, Thomas", "Gray, T.".
+    private static string MlaAuthor(string author) => SurnameFirst(author) is { } name ? $"{name.Surname}, {name.GivenNames}" : author;
+
+    private static string ApaAuthor(string author) => SurnameFirst(author) is { } name ? $"{name.Surname}, {Initials(name.GivenNames)}" : author;
+
+    // APA's initials of the given names: "Percy Bysshe" → "P. B.", "Jean-Paul" → "J.-P.", "T. S." stays.
+    private static string Initials(string givenNames) =>
+        string.Join(' ', givenNames.Split(' ').Select(name => string.Join('-', name.Split('-').Select(part => $"{part[0]}."))));
+
+    // Basic Latin, Latin-1, Latin Extended-A and -B, Latin Extended Additional: "Gray", "Søren", "Miłosz", "Nguyễn".
+    private static bool IsLatin(char letter) => letter <= '\u024F' || letter is >= '\u1E00' and <= '\u1EFF';
+
+    private static bool IsInitial(string word) => word.Length == 2 && char.IsUpper(word[0]) && word[1] == '.';
+
+    // "Gray", "O'Brien", "Jean-Paul", "McCarthy"; not all capitals ("XVI", "USA") nor a possessive ("Marvin's").
+    private static bool IsNameWord(string word) =>
+        CapitalisedWord().IsMatch(word) && word.Any(char.IsLower) && !word.EndsWith("'s", StringComparison.Ordinal) && !word.EndsWith("’s", StringComparison.Ordinal);
+
+    // Words that open a name as a title rather than a given name; elsewhere they are surnames ("Alexander Pope", "Stephen King").
+    private static readonly HashSet<string> NameTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Pope", "Sir", "Dame", "Lord", "Lady", "King", "Queen", "Prince", "Princess", "Emperor", "Empress",
+        "Tsar", "Czar", "Sultan", "Shah", "Caliph", "Pharaoh", "Duke", "Duchess", "Earl", "Count", "Countess", "Baron", "Baroness",
+        "Cardinal", "Archbishop", "Bishop", "Father", "Mother", "Sister", "Brother", "Rabbi", "Imam", "Sheikh", "Mahatma",
+        "Meister", "Sri", "Swami", "Guru", "Chief", "Don", "Master", "Mr", "Mrs", "Ms", "Dr", "General", "President",
+    };
+
+    // Words that make a name unsafe to split wherever they stand: particles, saints, suffixes and honorifics, articles,
+    // and the words of organisations and works rather than persons.
+    private static readonly HashSet<string> UnplaceableNameWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "of", "the", "and", "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "dos", "das", "la", "le",
+        "les", "ten", "ter", "zu", "y", "bin", "ibn", "bint", "al", "el", "ben", "ap", "Saint", "St", "San", "Santa",
+        "Jr", "Sr", "Junior", "Senior", "Esq", "Christ", "Buddha", "Tzu", "Tze", "Tse", "Zi",
+        "Anonymous", "Unknown", "Traditional", "Proverb", "Proverbs", "Bible", "Band", "Records", "Company", "Society", "Church",
+    };
+
+    // Where a citation adds a comma or period, the text's own last mark decides. A ?, ! or … ends it for good; a period
+    // is not doubled; a name's period is an abbreviation's and keeps its comma ("King, Jr., …"). The mark is looked for
+    // inside any quotation marks that close the text: “…lips.” already ends a sentence.
+    private static readonly char[] ClosingQuotes = ['”', '"', '’', '\'', '»'];
+
+    private static string BeforeClosingQuotes(string text) => text.TrimEnd().TrimEnd(ClosingQuotes);
+
+    private static bool EndsWithStop(string text)
+    {
+        var words = BeforeClosingQuotes(text);
+        return words.EndsWith('?') || words.EndsWith('!') || words.EndsWith('…') || words.EndsWith("...", StringComparison.Ordinal);
+    }
+
+    private static string EndSentence(string text) =>
+        EndsWithStop(text) || BeforeClosingQuotes(text).EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
+
+    private static string WithComma(string text) => EndsWithStop(text) ? text.TrimEnd() : text.TrimEnd() + ",";
+
+    private static string JoinWithCommas(params string?[] parts) => parts.Where(p => !string.IsNullOrWhiteSpace(p))
+        .Select(p => p!.Trim()).DefaultIfEmpty("").Aggregate((list, next) => $"{WithComma(list)} {next}");
+
+    // Chicago and MLA put the comma inside the closing quotation mark. A quoted sentence's period gives way to it
+    // (“…warm my heart,”); its ?, ! or … stays and takes none (“Who can deceive a lover?”).
+    private static string QuotedWithComma(string text)
+    {
+        text = text.TrimEnd();
+        var words = BeforeClosingQuotes(text);
+        if (EndsWithStop(words))
+            return $"“{text}”";
+        return words.EndsWith('.') ? $"“{words[..^1]},{text[words.Length..]}”" : $"“{text},”";
+    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -179,4 +259,7 @@ public static partial class Citations
 
     [GeneratedRegex(@"^\d{1,4}$")]
     private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"^\p{Lu}(\p{L}|['’-]\p{L})+$")]
+    private static partial Regex CapitalisedWord();
 }
