@@ -35,15 +35,23 @@ public static partial class AttributionParser
         else if (text.Contains('(') || text.Count(c => c == ',') > 1)
             return false;
 
-        // "Kurt Vonnegut, Jr., Cat's Cradle (1963)": the suffix belongs to the name.
+        // "Kurt Vonnegut, Jr., Cat's Cradle (1963)", "Kurt Vonnegut, Jr.": the suffix belongs to the name.
         var suffix = NameSuffix().Match(head);
-        var comma = head.IndexOf(", ", suffix.Success ? suffix.Length : 0, StringComparison.Ordinal);
+        // A name holds no comma: "Samuel Taylor Coleridge,'Bartlett's …" lost its space, not its author.
+        var comma = head.IndexOf(',', suffix.Success ? suffix.Length : 0);
         var author = (comma < 0 ? head : head[..comma]).Trim();
-        var work = comma < 0 ? null : head[(comma + 2)..].Trim();
+        if (suffix.Success && !author.EndsWith('.'))
+            author += ".";
+        var work = comma < 0 ? null : head[(comma + 1)..].Trim();
         // "Alexander Star, in The New York Times": the work without its preposition.
         if (work is not null && work.StartsWith("in ", StringComparison.Ordinal))
             work = work[3..].Trim();
         if (!LooksLikeName(author) || work is { Length: 0 })
+            return false;
+        // "Love, which insists that love shall mutual be.", "Love, work and knowledge are …" (a translation or a verse
+        // in the attribution's place): after a name's comma comes a work, or how the quote is known ("as reported in",
+        // "ibid."), not the rest of a sentence. "Romans, XIII. 10.": a book of the Bible and its verse, not a person.
+        if (work is not null && (SentenceGoesOn().IsMatch(work) || VerseReference().IsMatch(work)))
             return false;
         // "Jean Paul, as reported in …", "Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in … (1922)":
         // the name is right, but what follows is how the quote was found, and the year is that source's.
@@ -71,7 +79,7 @@ public static partial class AttributionParser
         return author.Length is > 1 and <= 60 && words.Length <= 6 && char.IsUpper(author[0])
                && words.All(w => w.Length > 0 && (char.IsUpper(w[0]) || NameParticles.Contains(w)))
                && !author.Any(c => char.IsDigit(c) || c is '"' or '“' or '”' or '«' or '»' or ':' or ';' or '[' or '(')
-               && !NotAName().IsMatch(author);
+               && !NotAName().IsMatch(author) && !WorkAbout().IsMatch(author);
     }
 
     private static readonly HashSet<string> NameParticles =
@@ -80,8 +88,21 @@ public static partial class AttributionParser
     [GeneratedRegex(@"(\p{Ll}{2}|\d)\. \p{Lu}")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"^[^,]+, (Jr|Sr)\.")]
+    [GeneratedRegex(@"^[^,]+, (Jr|Sr)(\.|(?=,)|$)")]
     private static partial Regex NameSuffix();
+
+    // A lower-case word that goes on with a sentence: a pronoun, an article, a conjunction, a verb of being. How a quote
+    // is known ("as reported in", "quoted in", "ibid.", "letter to", "p. 12") opens otherwise.
+    [GeneratedRegex(@"^(which|who|whom|whose|that|this|these|those|and|but|or|nor|so|yet|if|when|where|while|is|are|was|were|be|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|not|i|you|he|she|it|we|they|my|your|his|her|its|our|their|a|an|work|love|all|no|there)\b")]
+    private static partial Regex SentenceGoesOn();
+
+    // "XIII. 10", "XV. 13", "3:16": a chapter and verse.
+    [GeneratedRegex(@"^([IVXLC]+|\d+)[.:]\s*\d+$")]
+    private static partial Regex VerseReference();
+
+    // "The Writings of Robert G. Ingersoll", "The Life of Johnson": a book about someone, where a name would stand.
+    [GeneratedRegex(@"^The \p{Lu}\p{Ll}+ of ")]
+    private static partial Regex WorkAbout();
 
     [GeneratedRegex(@"\((?<year>[^()]{1,40})\)")]
     private static partial Regex YearGroup();

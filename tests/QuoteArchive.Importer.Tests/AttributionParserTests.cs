@@ -18,6 +18,9 @@ public sealed class AttributionParserTests
     [InlineData("Jean Paul, as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.", "Jean Paul", null, null)]
     [InlineData("Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in Hoyt's New Cyclopedia Of Practical Quotations (1922)", "Percy Bysshe Shelley", null, null)]
     [InlineData("Vincent van Gogh, Letter no. 155 (June 1880), published in the online version", "Vincent van Gogh", "Letter no. 155", "1880")]
+    [InlineData("Kurt Vonnegut, Jr.", "Kurt Vonnegut, Jr.", null, null)]
+    [InlineData("Samuel Taylor Coleridge,'Bartlett's Familiar Quotations, 10th ed. (1919), On taking Leave of ———— (1817).", "Samuel Taylor Coleridge", null, null)]
+    [InlineData("Russell, ibid. p. 767", "Russell", null, null)]
     public void ParsesTheAuthorWorkYearShape(string line, string author, string? work, string? year)
     {
         Assert.True(AttributionParser.TryParse(line, out var fields));
@@ -36,6 +39,12 @@ public sealed class AttributionParserTests
     [InlineData("Paraphrase of Martial by Rowland Watkyns, Antipathy.")]
     [InlineData("as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.")]
     [InlineData("Joint Statement of the Russian Federation and the People’s Republic of China (4 February 2022)")]
+    [InlineData("Love, which insists that love shall mutual be.")]
+    [InlineData("Love, that all gentle hearts so quickly know.")]
+    [InlineData("Love, work and knowledge are the well-springs of our life. They should also govern it.")]
+    [InlineData("Romans, XIII. 10.")]
+    [InlineData("Hebrews, XII. 6.")]
+    [InlineData("The Writings of Robert G. Ingersoll (1900), Dresden Edition, publishing house: C.P. Farrell, chapter: Is Divorce Wrong (1889), page 426")]
     public void RefusesWhatIsNotThatShape(string line)
     {
         Assert.False(AttributionParser.TryParse(line, out _));

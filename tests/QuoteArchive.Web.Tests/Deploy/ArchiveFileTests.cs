@@ -99,7 +99,7 @@ public sealed class ArchiveFileTests
         var next = DeployArchive.CreateMarked(Path.Combine(folder.Path, "next", "archive.db"), "bbbbbbbbbbbbbbbb", "markertwo", topics: 60);
         await using var app = new DeployApp(path);
         using var client = app.CreateClient();
-        string[] paths = ["/wiki/Test_topic_7", "/api/topics/Test_topic_7", "/api/quotes/testq003", "/", "/api/random?topic=Test_topic_3"];
+        string[] paths = ["/wiki/Test_topic_7", "/api/topics/Test_topic_7", "/api/quotes/" + DeployArchive.QuoteId(3), "/", "/api/random?topic=Test_topic_3"];
 
         const int total = 2400, swapAfter = 800;
         var done = 0;

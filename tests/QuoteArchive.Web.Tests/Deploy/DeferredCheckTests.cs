@@ -70,7 +70,7 @@ public sealed class DeferredCheckTests
         DamagedArchive.Overwrite(path, DamagedArchive.RootPage(path, "Quotes"));
 
         for (var i = 0; i < 2; i++)
-            await UnavailableAnswers.AssertAsync(client, "/wiki/Test_topic_1", "/api/quotes/testq002");
+            await UnavailableAnswers.AssertAsync(client, "/wiki/Test_topic_1", "/api/quotes/" + DeployArchive.QuoteId(2));
         Assert.Single(app.Log.Messages(), m => m.StartsWith("A read from the archive", StringComparison.Ordinal));
     }
 }

@@ -12,6 +12,10 @@ internal static class DeployArchive
 {
     public const string BuildId = "0123456789abcdef";
 
+    /// <summary>The id of the quote of test topic <paramref name="topic"/>: eight characters of an id's alphabet, as real ids are.</summary>
+    public static string QuoteId(int topic) =>
+        "testq" + string.Concat(new[] { topic / 1024, topic / 32 % 32, topic % 32 }.Select(digit => "abcdefghijklmnopqrstuvwxyz234567"[digit % 32]));
+
     public static string Create(string directory, int topics = 2, params string[] errors) =>
         Write(Path.Combine(directory, "archive.db"), topics, errors, BuildId, "test");
 
@@ -35,7 +39,7 @@ internal static class DeployArchive
                 SourcePath = $"Test topic {i}.txt",
             };
             var section = new Section { Topic = topic, Anchor = "Quotes", Heading = "Quotes" };
-            section.Quotes.Add(new Quote { Id = $"testq{i:000}", Topic = topic, Section = section, Text = $"Synthetic {marker} line {i}." });
+            section.Quotes.Add(new Quote { Id = QuoteId(i), Topic = topic, Section = section, Text = $"Synthetic {marker} line {i}." });
             topic.Sections.Add(section);
             db.Topics.Add(topic);
         }
