@@ -9,6 +9,16 @@ namespace QuoteArchive.Web.Tests;
 [Collection(nameof(ArchiveApp))]
 public sealed class PageTests(ArchiveApp app)
 {
+    [Theory]
+    [InlineData("/Index", "/")]
+    [InlineData("/index?letter=C", "/?letter=C")]
+    public async Task TheHomePageHasOneAddress(string path, string expected)
+    {
+        using var response = await app.Browser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public void TestContentImportsWithoutErrors()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
@@ -22,11 +23,15 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageMo
 
     public int LanguageCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // Razor Pages also routes the home page as /Index: one address for it.
+        if (!Request.Path.Equals("/", StringComparison.Ordinal))
+            return RedirectPermanent($"{Request.PathBase}/{Request.QueryString}");
         List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
         QuoteCount = await db.QuoteCountAsync(cancellationToken);
         // Known since the archive was opened: no query.
         LanguageCount = lease.Generation?.Languages.Count ?? 0;
+        return Page();
     }
 }
