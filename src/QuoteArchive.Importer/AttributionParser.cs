@@ -30,10 +30,10 @@ public static partial class AttributionParser
             head = text[..match.Index].TrimEnd();
             var tail = text[(match.Index + match.Length)..].Trim();
             if (year is null || !(tail.Length == 0 || tail[0] is ',' or ';'))
-                return false;
+                return TryNameAlone(text, out fields);
         }
         else if (text.Contains('(') || text.Count(c => c == ',') > 1)
-            return false;
+            return TryNameAlone(text, out fields);
 
         // "Kurt Vonnegut, Jr., Cat's Cradle (1963)", "Kurt Vonnegut, Jr.": the suffix belongs to the name.
         var suffix = NameSuffix().Match(head);
@@ -58,6 +58,26 @@ public static partial class AttributionParser
         if (work is not null && (!char.IsUpper(work[0]) && !char.IsDigit(work[0]) && work[0] is not '"' and not '“' || SentenceBreak().IsMatch(work)))
             (work, year) = (null, null);
         fields = new(author, work, year);
+        return true;
+    }
+
+    /// <summary>
+    /// A line of another shape that still opens with a full name and a comma ("Percy Bysshe Shelley, Prometheus Unbound,
+    /// Act II, sc. v"; "Augustine of Hippo, as quoted in …"): the author alone. A name of one word is not enough there:
+    /// "Love, Fear, and Esteem, — Write these on three stones" opens a sentence.
+    /// </summary>
+    private static bool TryNameAlone(string text, out Fields fields)
+    {
+        fields = default;
+        var comma = text.IndexOf(',');
+        if (comma < 0)
+            return false;
+        var name = text[..comma].Trim();
+        var rest = text[(comma + 1)..].Trim();
+        if (!name.Contains(' ') || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0 || SentenceGoesOn().IsMatch(rest)
+            || NameSuffix().IsMatch(text))
+            return false;
+        fields = new(name, null, null);
         return true;
     }
 
@@ -95,6 +115,10 @@ public static partial class AttributionParser
     // is known ("as reported in", "quoted in", "ibid.", "letter to", "p. 12") opens otherwise.
     [GeneratedRegex(@"^(which|who|whom|whose|that|this|these|those|and|but|or|nor|so|yet|if|when|where|while|is|are|was|were|be|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|not|i|you|he|she|it|we|they|my|your|his|her|its|our|their|a|an|work|love|all|no|there)\b")]
     private static partial Regex SentenceGoesOn();
+
+    // "Le Pacha, Michel Audiard, …", "Les Misérables, tome I, …", "O Mother, …": a title or an address, not a name.
+    [GeneratedRegex(@"^(Le|La|Les|L'|L’|Un|Une|Der|Die|Das|Ein|Eine|El|Los|Las|Il|Lo|Gli|Una|O|Oh|A|An) ")]
+    private static partial Regex ArticleFirst();
 
     // "XIII. 10", "XV. 13", "3:16": a chapter and verse.
     [GeneratedRegex(@"^([IVXLC]+|\d+)[.:]\s*\d+$")]

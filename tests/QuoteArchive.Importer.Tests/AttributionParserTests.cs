@@ -21,6 +21,10 @@ public sealed class AttributionParserTests
     [InlineData("Kurt Vonnegut, Jr.", "Kurt Vonnegut, Jr.", null, null)]
     [InlineData("Samuel Taylor Coleridge,'Bartlett's Familiar Quotations, 10th ed. (1919), On taking Leave of ———— (1817).", "Samuel Taylor Coleridge", null, null)]
     [InlineData("Russell, ibid. p. 767", "Russell", null, null)]
+    // Other shapes that open with a full name and a comma give the name alone.
+    [InlineData("Blaise Pascal, Pensées, Section I Thoughts on Mind and Style (1-59), 14", "Blaise Pascal", null, null)]
+    [InlineData("Percy Bysshe Shelley, Prometheus Unbound, Asia, Act II, sc. v, l. 39.", "Percy Bysshe Shelley", null, null)]
+    [InlineData("Augustine of Hippo, as quoted in Quote, Unquote (1977) by Lloyd Cory, p. 197.", "Augustine of Hippo", null, null)]
     public void ParsesTheAuthorWorkYearShape(string line, string author, string? work, string? year)
     {
         Assert.True(AttributionParser.TryParse(line, out var fields));
@@ -35,7 +39,8 @@ public sealed class AttributionParserTests
     [InlineData("283")]
     [InlineData("Plato is boring.")]
     [InlineData("Leo Tolstoy in War and Peace (1865-1869)")]
-    [InlineData("Blaise Pascal, Pensées, Section I Thoughts on Mind and Style (1-59), 14")]
+    [InlineData("Love, Fear, and Esteem, — Write these on three stones.")]
+    [InlineData("Les Misérables, tome I, livre 5, chapitre 4")]
     [InlineData("Paraphrase of Martial by Rowland Watkyns, Antipathy.")]
     [InlineData("as reported in Josiah Hotchkiss Gilbert, Dictionary of Burning Words of Brilliant Writers (1895), p. 105.")]
     [InlineData("Joint Statement of the Russian Federation and the People’s Republic of China (4 February 2022)")]
