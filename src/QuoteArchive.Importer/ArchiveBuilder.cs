@@ -91,8 +91,14 @@ public sealed class ArchiveBuilder(ImportOptions options)
             // so a crash right after the move cannot leave a torn archive under the real name.
             using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
                 written.Flush(flushToDisk: true);
+            Stopping.ThrowIfCancellationRequested();
             File.Move(temporary, target, overwrite: true);
             return summary;
+        }
+        catch (SqliteException) when (Stopping.IsCancellationRequested)
+        {
+            // A statement interrupted by the stop.
+            throw new OperationCanceledException(Stopping);
         }
         finally
         {
@@ -125,10 +131,16 @@ public sealed class ArchiveBuilder(ImportOptions options)
         var counts = new ImportCounts();
         ContentReader? reader = null;
         // The steps after the reading take a while on a large dump: each says when it starts.
-        void Stage(string name) => Progress?.Invoke(counts.Progress(reader!, clock.Elapsed) with { Stage = name });
+        void Stage(string name)
+        {
+            Stopping.ThrowIfCancellationRequested();
+            Progress?.Invoke(counts.Progress(reader!, clock.Elapsed) with { Stage = name });
+        }
         var buildHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // Ctrl-C or SIGTERM during one of the long statements after the reading (an index, the links) stops it there.
+        using var interrupt = Stopping.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
         // A page cache of 256 MB: the quote ids arrive in random order, and their index stays in memory while it grows.
         Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
         // The schema EF Core would create, in one go on the connection already set not to sync: EnsureCreated syncs

@@ -61,6 +61,8 @@ internal sealed class BackgroundSearchIndex : IDisposable
             var connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString();
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
+            // Abandoned while it merges (the import stopped): the merge stops too, rather than running on for seconds.
+            using var interrupt = abandon.Token.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
             using (var pragmas = connection.CreateCommand())
             {
                 pragmas.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;";

@@ -95,21 +95,27 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
     private IEnumerable<ParsedPage> ReadExport(string path, string relative)
     {
         var fileDiagnostics = new List<Diagnostic>();
-        Stream stream;
+        Stream? stream = null;
+        MediaWikiExportReader export;
         try
         {
             stream = DumpStreams.OpenRead(path, out var file);
             reading = file;
+            // Reads the first bytes: a ".bz2" or ".gz" that is no such thing fails here.
+            export = new MediaWikiExportReader(stream, relative);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
         {
-            fileDiagnostics.Add(CannotRead(relative, ex));
+            stream?.Dispose();
+            fileDiagnostics.Add(ex is InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException
+                ? new(new(relative, 1), Severity.Error, $"the file is not {DumpStreams.Describe(path)} as its name says: {ex.Message}")
+                : CannotRead(relative, ex));
             damagedExports.Add(relative);
             Keep(null, fileDiagnostics);
             yield break;
         }
         using (stream)
-        using (var export = new MediaWikiExportReader(stream, relative))
+        using (export)
         {
             // Read in order, parsed on every core, taken back in order: the archive does not depend on thread timing.
             foreach (var read in OrderedParallel.Select(export.Pages(fileDiagnostics), page => ReadExportPage(page, relative, export.Site)))

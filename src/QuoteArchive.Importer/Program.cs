@@ -17,7 +17,8 @@ var usage = $$"""
       --max-front-matter-size BYTES    a Markdown page's YAML front matter (default: {{defaults.MaxFrontMatterBytes}})
       --max-front-matter-depth N       collections nested in front matter (default: {{defaults.MaxFrontMatterDepth}})
       --max-quotes-per-topic N         (default: {{defaults.MaxQuotesPerTopic}})
-    exit status: 0 imported, 1 a file had an error, 2 bad usage, 130 stopped (Ctrl-C, SIGTERM)
+    exit status: 0 imported, 1 a file had an error or the archive could not be written, 2 bad usage (an empty folder too),
+                 130 stopped (Ctrl-C, SIGTERM)
     """;
 
 if (!ImporterArguments.TryParse(args, out var arguments, out var problem))
@@ -28,6 +29,12 @@ if (!ImporterArguments.TryParse(args, out var arguments, out var problem))
 if (!Directory.Exists(arguments.ContentFolder) && !(File.Exists(arguments.ContentFolder) && ArchiveBuilder.ContentFiles(arguments.ContentFolder).Any()))
 {
     Console.Error.WriteLine($"{arguments.ContentFolder}: error: no such content folder or dump");
+    return 2;
+}
+// A mistyped or empty folder would otherwise replace a whole archive with an empty one.
+if (Directory.Exists(arguments.ContentFolder) && !ArchiveBuilder.ContentFiles(arguments.ContentFolder).Any())
+{
+    Console.Error.WriteLine($"{arguments.ContentFolder}: error: no content files (.txt, .md, .wiki, .xml, .xml.bz2, .xml.gz) in this folder; nothing was written");
     return 2;
 }
 
@@ -57,6 +64,13 @@ catch (OperationCanceledException)
 {
     Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") + "stopped: nothing was written; the previous archive is as it was");
     return 130;
+}
+catch (Exception ex) when (arguments.ArchivePath is not null && ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+{
+    // A folder that cannot be written to, a full disk, an archive that cannot be replaced.
+    Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") +
+        $"{arguments.ArchivePath}: error: the archive cannot be written there ({ex.Message}); the previous archive is as it was");
+    return 1;
 }
 if (interactive)
     Console.Error.Write("\r\u001b[K");

@@ -103,6 +103,45 @@ public sealed class ArchiveBuilderTests
         Assert.False(File.Exists(In("missing.db")));
     }
 
+    // An empty folder would replace a whole archive with an empty one: refused, and the archive kept.
+    [Fact]
+    public void AFolderWithNoContentFileIsRefusedAndTheArchiveKept()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("good/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        folder.Write("empty/notes.log", "not content");
+        string In(string relative) => Path.Combine(folder.Path, relative);
+        Assert.Equal(0, RunImporter(In("good"), In("archive.db")));
+        var before = File.ReadAllBytes(In("archive.db"));
+
+        Assert.Equal(2, RunImporter(In("empty"), In("archive.db")));
+        Assert.Equal(2, RunImporter("--check", In("empty")));
+        Assert.Equal(before, File.ReadAllBytes(In("archive.db")));
+    }
+
+    // A place the archive cannot be written to is said in one line, with status 1, not a crash.
+    [Fact]
+    public void AnArchivePathThatCannotBeWrittenIsAnErrorNotACrash()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("good/a.txt", "A\n\nQuotes\n\n  • One.\n");
+        folder.Write("a-file", "");
+        string In(string relative) => Path.Combine(folder.Path, relative);
+        var error = new StringWriter();
+        var standardError = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(1, RunImporter(In("good"), Path.Combine(In("a-file"), "archive.db")));
+        }
+        finally
+        {
+            Console.SetError(standardError);
+        }
+        Assert.Contains("error: the archive cannot be written there", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>The importer's own <c>Main</c>, as <c>dotnet run --project src/QuoteArchive.Importer -- …</c> runs it.</summary>
     private static int RunImporter(params string[] args) =>
         (int)typeof(ArchiveBuilder).Assembly.EntryPoint!.Invoke(null, [args])!;

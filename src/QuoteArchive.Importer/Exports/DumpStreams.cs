@@ -32,6 +32,14 @@ public static class DumpStreams
         }
     }
 
+    /// <summary>What the file's name says it is, as an error names it: "bzip2-compressed XML".</summary>
+    public static string Describe(string path) => KindOf(path) switch
+    {
+        ".gz" => "gzip-compressed XML",
+        ".bz2" => "bzip2-compressed XML",
+        _ => "readable XML",
+    };
+
     private static string? KindOf(string path)
     {
         var name = Path.GetFileName(path);

@@ -49,9 +49,11 @@ internal sealed class FrontMatter
         {
             stream.Load(new StringReader(yaml));
         }
-        catch (YamlException ex)
+        // YamlDotNet reports most slips as YamlException, some (an unclosed "[" before another line) as an invalid operation.
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
         {
-            diagnostics.Add(new(new(file, firstLine + (int)ex.Start.Line - 1, (int)ex.Start.Column), Severity.Warning,
+            var (line, column) = ex is YamlException slip ? ((int)slip.Start.Line, (int)slip.Start.Column) : (1, 1);
+            diagnostics.Add(new(new(file, firstLine + line - 1, column), Severity.Warning,
                 $"front matter is not valid YAML ({FirstLine(ex.Message)}): it is ignored"));
             return frontMatter;
         }

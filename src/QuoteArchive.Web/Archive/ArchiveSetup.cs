@@ -39,7 +39,16 @@ public static class ArchiveSetup
     /// </summary>
     public static void ImportArchiveIfStale(this WebApplication app)
     {
-        Import(app);
+        try
+        {
+            Import(app);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // A folder the app may not write to, a full disk: the archive that is there (if any) is served as it is.
+            app.Logger.LogError("The import into {DatabasePath} could not be written ({Message}); serving the archive that is there",
+                app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.DatabasePath, ex.Message);
+        }
         app.Services.GetRequiredService<CurrentArchive>().Refresh(beforeDeferredCheck: app.WarmUpFirstQueries);
     }
 

@@ -57,7 +57,7 @@ public sealed class DumpFormatTests
         Assert.Equal(first.Rows, second.Rows);
     }
 
-    public static TheoryData<string> Damages() => ["truncated bz2", "cut in a page", "invalid xml", "empty"];
+    public static TheoryData<string> Damages() => ["truncated bz2", "cut in a page", "invalid xml", "empty", "not bzip2", "not gzip"];
 
     [Theory]
     [MemberData(nameof(Damages))]
@@ -72,6 +72,8 @@ public sealed class DumpFormatTests
             "truncated bz2" => ("dump.xml.bz2", Multistream(), Multistream()[..(Multistream().Length * 2 / 3)]),
             "cut in a page" => ("dump.xml", Encoding.UTF8.GetBytes(whole), Encoding.UTF8.GetBytes(whole[..whole.IndexOf("Made-up line 150,", StringComparison.Ordinal)])),
             "invalid xml" => ("dump.xml", Encoding.UTF8.GetBytes(whole), Encoding.UTF8.GetBytes(whole.Replace("<title>Topic 200</title>", "<title>Topic 200</titel>"))),
+            "not bzip2" => ("dump.xml.bz2", Multistream(), Encoding.UTF8.GetBytes(whole)),
+            "not gzip" => ("dump.xml.gz", Gzip(whole), Encoding.UTF8.GetBytes(whole)),
             _ => ("dump.xml.gz", Gzip(whole), Gzip("")),
         };
         Directory.CreateDirectory(content);
@@ -86,7 +88,7 @@ public sealed class DumpFormatTests
         var error = Assert.Single(reported, d => d.Severity == Severity.Error);
         Assert.Equal(file, error.Position.File);
         Assert.True(error.Position.Line >= 1 && error.Position.Column >= 1, error.ToString());
-        if (damage != "empty")
+        if (damage is not ("empty" or "not bzip2" or "not gzip"))
             Assert.True(error.Position.Line > 1, error.ToString());
         Assert.Equal([file], summary.DamagedExports);
         Assert.Equal(before, File.ReadAllBytes(target));
@@ -207,21 +209,59 @@ public sealed class ImportProgressTests
 /// <summary>An import stopped half-way (Ctrl-C, SIGTERM) leaves the previous archive as it was, and no file of its own.</summary>
 public sealed class StoppedImportTests
 {
-    [Fact]
-    public void AStoppedImportLeavesThePreviousArchiveAndNoStrayFile()
+    // An archive built from one file, then a second file to import: what a stopped import must not change.
+    private static (string Content, string Target, byte[] Before) ArchiveAndANewFile(TemporaryFolder folder)
     {
-        using var folder = new TemporaryFolder();
         folder.Write("content/a.txt", "A\n\nQuotes\n\n  • One.\n");
         var content = Path.Combine(folder.Path, "content");
         var target = Path.Combine(folder.Path, "archive.db");
         new ArchiveBuilder(new ImportOptions()).Build(content, target, _ => { });
-        var before = File.ReadAllBytes(target);
         folder.Write("content/b.txt", "B\n\nQuotes\n\n  • Two.\n");
+        return (content, target, File.ReadAllBytes(target));
+    }
+
+    [Fact]
+    public void AStoppedImportLeavesThePreviousArchiveAndNoStrayFile()
+    {
+        using var folder = new TemporaryFolder();
+        var (content, target, before) = ArchiveAndANewFile(folder);
 
         using var stopping = new CancellationTokenSource();
         var builder = new ArchiveBuilder(new ImportOptions()) { Stopping = stopping.Token, Progress = _ => stopping.Cancel(), ProgressInterval = TimeSpan.Zero };
         Assert.Throws<OperationCanceledException>(() => builder.Build(content, target, _ => { }));
 
+        Assert.Equal(before, File.ReadAllBytes(target));
+        Assert.Equal(["archive.db"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    // Stopped in any of the steps after the reading (indexes, links, the search index, the move), just the same.
+    [Theory]
+    [InlineData("writing redirects and indexes")]
+    [InlineData("linking topics and indexing authors")]
+    [InlineData("building the search index")]
+    [InlineData("writing the archive to disk")]
+    [InlineData("analyzing the indexes for the query planner")]
+    public void AnImportStoppedAfterTheReadingLeavesThePreviousArchive(string stage)
+    {
+        using var folder = new TemporaryFolder();
+        var (content, target, before) = ArchiveAndANewFile(folder);
+
+        using var stopping = new CancellationTokenSource();
+        var stages = new List<string?>();
+        var builder = new ArchiveBuilder(new ImportOptions())
+        {
+            Stopping = stopping.Token,
+            Progress = progress =>
+            {
+                stages.Add(progress.Stage);
+                if (progress.Stage == stage)
+                    stopping.Cancel();
+            },
+            ProgressInterval = TimeSpan.FromHours(1),
+        };
+        Assert.Throws<OperationCanceledException>(() => builder.Build(content, target, _ => { }));
+
+        Assert.Equal(stage, stages[^1]);
         Assert.Equal(before, File.ReadAllBytes(target));
         Assert.Equal(["archive.db"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
     }

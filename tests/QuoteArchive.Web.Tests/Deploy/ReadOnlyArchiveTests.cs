@@ -34,6 +34,25 @@ public sealed class ReadOnlyArchiveTests
         Assert.Equal(before, File.GetLastWriteTimeUtc(archive));
     }
 
+    // An import at start that cannot write its archive (here its folder is a file) is logged; the app still starts,
+    // and says it has no archive rather than crashing.
+    [Fact]
+    public async Task AnImportAtStartThatCannotBeWrittenIsLoggedAndTheAppStarts()
+    {
+        using var folder = new TemporaryFolder();
+        var content = Directory.CreateDirectory(Path.Combine(folder.Path, "content")).FullName;
+        File.WriteAllText(Path.Combine(content, "A topic.txt"), "A topic\n\nQuotes\n\n  • A synthetic line.\n");
+        File.WriteAllText(Path.Combine(folder.Path, "not-a-folder"), "");
+
+        await using var app = new DeployApp(Path.Combine(folder.Path, "not-a-folder", "archive.db"),
+            ("Archive:ImportOnStart", "true"), ("Archive:ContentPath", content));
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/")).StatusCode);
+        Assert.Contains(app.Log.Messages(), m => m.Contains("could not be written", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task BundledArchiveIsServedWhenTheContentFolderIsEmpty()
     {
