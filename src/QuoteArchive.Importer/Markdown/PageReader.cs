@@ -28,7 +28,9 @@ internal sealed partial class PageReader(ContentFile file, ImportOptions options
     public ParsedTopic? Read(MarkdownDocument document)
     {
         var frontMatterBlock = document.OfType<YamlFrontMatterBlock>().FirstOrDefault();
-        if (frontMatterBlock is null && (file.Text.StartsWith("---\n", StringComparison.Ordinal) || file.Text.TrimEnd() == "---"))
+        // Markdig takes an empty front matter ("---" twice) for two rules: it is closed all the same.
+        var emptyFrontMatter = file.Text.StartsWith("---\n---\n", StringComparison.Ordinal) || file.Text.TrimEnd() == "---\n---";
+        if (frontMatterBlock is null && !emptyFrontMatter && (file.Text.StartsWith("---\n", StringComparison.Ordinal) || file.Text.TrimEnd() == "---"))
         {
             diagnostics.Add(new(new(file.RelativePath, 1), Severity.Warning,
                 "the front matter opened on this line has no closing '---' line: the page is read as Markdown without it"));

@@ -63,6 +63,14 @@ public sealed class HostileMarkdownTests
     }
 
     [Fact]
+    public void AnEmptyFrontMatterIsNoWarning()
+    {
+        var (topic, diagnostics) = MarkdownImport.Parse("empty.md", "---\n---\n# A topic\n\n## Quotes\n\n- A line.\n");
+        Assert.Equal("A topic", topic?.Title);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void OneMegabyteParagraphCostsWorkInProportionToItsSize()
     {
         // Every kilobyte holds each inline construct once. (Markdig's emphasis matching grows with the square of the
