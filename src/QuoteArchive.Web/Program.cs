@@ -42,10 +42,11 @@ try
     // Build or refresh the archive, then open it, before serving anything.
     app.ImportArchiveIfStale();
 
-    // One log line per request, security headers, 503 while no archive is open, the limits, ETags for shared caches,
-    // the output cache storing compressed answers and helpful 404 pages (cached under the address asked for).
+    // One log line per request, security headers, GET and HEAD only, 503 while no archive is open, the limits, ETags
+    // for shared caches, the output cache storing compressed answers and helpful 404 pages (cached under the address asked for).
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
+    app.UseReadOnlyMethods();
     app.UseCurrentArchive();
     app.UseRateLimiter();
     app.UseRequestTimeouts();

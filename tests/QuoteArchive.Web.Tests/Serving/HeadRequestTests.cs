@@ -2,7 +2,10 @@ using System.Net;
 
 namespace QuoteArchive.Web.Tests.Serving;
 
-/// <summary>Every address a client reads answers HEAD as it answers GET: same status, same type of content.</summary>
+/// <summary>
+/// Every address a client reads answers HEAD as it answers GET: same status, same type of content. Nothing answers
+/// another method but OPTIONS: the site is read-only.
+/// </summary>
 [Collection(nameof(ArchiveApp))]
 public sealed class HeadRequestTests(ArchiveApp app)
 {
@@ -37,5 +40,27 @@ public sealed class HeadRequestTests(ArchiveApp app)
         Assert.True(get.StatusCode is HttpStatusCode.OK or HttpStatusCode.Found or HttpStatusCode.NotFound, $"GET {path}: {(int)get.StatusCode}");
         Assert.Equal(get.StatusCode, head.StatusCode);
         Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("POST", "/wiki/Love")]
+    [InlineData("POST", "/search?q=love")]
+    [InlineData("PUT", "/api/topics/Love")]
+    [InlineData("DELETE", "/api/quotes/{id}")]
+    [InlineData("PATCH", "/")]
+    public async Task AnotherMethodIsNotAllowedAndSaysWhichAre(string method, string address)
+    {
+        var path = address.Replace("{id}", app.Query(db => db.Quotes.OrderBy(q => q.Id).First().Id));
+        using var response = await app.Browser().SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("x") });
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD", "OPTIONS"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task OptionsSaysWhichMethodsThereAre()
+    {
+        using var response = await app.Browser().SendAsync(new HttpRequestMessage(HttpMethod.Options, "/api/topics"));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(["GET", "HEAD", "OPTIONS"], response.Content.Headers.Allow);
     }
 }
