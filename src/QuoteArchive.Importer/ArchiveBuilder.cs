@@ -185,7 +185,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             Execute(connection, schema.Indexes, transaction);
             Stage("carrying old quote ids");
             // Old links: the ids the archive being replaced served, and those it had carried forward.
-            QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction);
+            QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction, diagnostic => counts.Report(diagnostic, report));
             // The author index and the full-text index, built once here so that requests only read.
             Stage("linking topics and indexing authors");
             InternalLinks.Resolve(connection, options, writer);

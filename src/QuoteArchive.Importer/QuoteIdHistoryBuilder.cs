@@ -11,7 +11,8 @@ namespace QuoteArchive.Importer;
 /// </summary>
 internal static class QuoteIdHistoryBuilder
 {
-    public static void Build(string previousArchive, ArchiveWriter writer, SqliteConnection current, SqliteTransaction transaction)
+    public static void Build(string previousArchive, ArchiveWriter writer, SqliteConnection current, SqliteTransaction transaction,
+        Action<Diagnostic> report)
     {
         if (!File.Exists(previousArchive))
             return;
@@ -59,9 +60,12 @@ internal static class QuoteIdHistoryBuilder
             foreach (var entry in moved.Values)
                 writer.AddIdHistory(entry.OldId, entry.NewId, entry.TopicSlug, entry.TopicTitle);
         }
-        catch (SqliteException)
+        catch (SqliteException ex)
         {
-            // Not an archive (or one too old to read): there is no history to keep.
+            // Not an archive (damaged, or one too old to read): there is no history to keep, and its old links will not
+            // answer 301 or 410. Said, so that whoever can restore the file before the next import knows.
+            report(new(new(previousArchive, 1), Severity.Warning,
+                $"the archive being replaced cannot be read ({ex.Message}): the old ids of its changed and removed quotes are not carried forward"));
         }
     }
 

@@ -35,6 +35,25 @@ public sealed class QuoteIdHistoryTests
         Assert.Equal(4, history.Count);
     }
 
+    // A damaged archive in the way: imported over all the same, with a warning that its old links are lost.
+    [Fact]
+    public void ADamagedPreviousArchiveIsReplacedWithAWarningThatItsHistoryIsLost()
+    {
+        using var folder = new TemporaryFolder();
+        var target = Path.Combine(folder.Path, "archive.db");
+        File.WriteAllBytes(target, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7919 % 251)).ToArray());
+        folder.Write("content/Sample.txt", "Sample\n\nQuotes\n\n  • " + Kept + "\n");
+        var reported = new List<Diagnostic>();
+
+        var summary = new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, reported.Add);
+
+        var warning = Assert.Single(reported);
+        Assert.Equal((target, Severity.Warning), (warning.Position.File, warning.Severity));
+        Assert.Contains("cannot be read", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(1, summary.Quotes);
+        Assert.Empty(ReadHistory(target));
+    }
+
     [Fact]
     public void AQuoteThatComesBackLeavesTheHistory()
     {
