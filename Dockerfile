@@ -8,6 +8,8 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
 
 FROM ${SDK_IMAGE} AS build
 WORKDIR /src
+# No MSBuild node outliving the build: under buildah's chroot isolation it would stay running on the host.
+ENV MSBUILDDISABLENODEREUSE=1
 
 # The platform the app is compiled for: ReadyToRun code is native code (linux-arm64 for an arm64 image).
 ARG RUNTIME_ID=linux-x64

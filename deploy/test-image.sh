@@ -126,7 +126,7 @@ echo "stylesheet $css: $(header Cache-Control)"
 podman healthcheck run "$run_id-baked" >/dev/null 2>&1 || fail "HEALTHCHECK failed"
 [ "$(podman inspect -f '{{.State.Health.Status}}' "$run_id-baked")" = healthy ] || fail "health status not healthy"
 echo "HEALTHCHECK: healthy"
-podman logs "$run_id-baked" 2>&1 | grep -E ' (WRN|ERR|FTL) ' && fail "warnings or errors in the log"
+podman logs "$run_id-baked" 2>&1 | grep -E '(WRN|ERR|FTL)\]' && fail "warnings or errors in the log"
 stop_cleanly "$run_id-baked"
 echo "SIGTERM: exit 0"
 

@@ -39,8 +39,9 @@ try
 
     var app = builder.Build();
 
-    // Build or refresh the archive, then open it, before serving anything.
-    app.ImportArchiveIfStale();
+    // Build or refresh the archive, then open it, before serving anything; stopped during the import, exit.
+    if (!app.ImportArchiveIfStale())
+        return 0;
 
     // One log line per request, security headers, GET and HEAD only, 503 while no archive is open, the limits, ETags
     // for shared caches, the output cache storing compressed answers and helpful 404 pages (cached under the address asked for).

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,16 +33,28 @@ public static class ArchiveSetup
     }
 
     /// <summary>
-    /// Imports the content folder when the archive file is missing, older than any content file, or built with
-    /// another schema (by another version of QuoteArchive) or other import options.
+    /// Imports the content folder when the archive file is missing, when the folder differs from the archive's manifest
+    /// (a file added, changed, renamed or deleted), or when the archive was built with another schema or other import
+    /// options.
     /// Runs before the server listens, so it never serves a half-built archive; then opens the archive and warms up
     /// its first queries in the background.
     /// </summary>
-    public static void ImportArchiveIfStale(this WebApplication app)
+    /// <returns>false when a stop signal (SIGTERM, Ctrl-C) came during the import: the app is to exit, not serve</returns>
+    public static bool ImportArchiveIfStale(this WebApplication app)
     {
+        // The host listens for stop signals only once it runs; until then they would not stop a long import (a
+        // container stopped during it was killed after its grace period, its temporary files left behind).
+        using var stopping = new CancellationTokenSource();
+        using var terminated = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stopping.Cancel(); });
+        using var interrupted = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stopping.Cancel(); });
         try
         {
-            Import(app);
+            Import(app, stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            app.Logger.LogWarning("Stopped during the import at start: nothing was written, the archive that was there is as it was");
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -50,9 +63,10 @@ public static class ArchiveSetup
                 app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value.DatabasePath, ex.Message);
         }
         app.Services.GetRequiredService<CurrentArchive>().Refresh(beforeDeferredCheck: app.WarmUpFirstQueries);
+        return true;
     }
 
-    private static void Import(WebApplication app)
+    private static void Import(WebApplication app, CancellationToken stopping)
     {
         var options = app.Services.GetRequiredService<IOptions<ArchiveOptions>>().Value;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("QuoteArchive.Import");
@@ -74,6 +88,7 @@ public static class ArchiveSetup
         // A long import (a whole wiki's dump) says how far it has come every few seconds.
         var builder = new ArchiveBuilder(importOptions)
         {
+            Stopping = stopping,
             Progress = progress => logger.LogInformation("Import progress: {Progress}", progress.ToString()),
             ProgressInterval = TimeSpan.FromSeconds(5),
         };

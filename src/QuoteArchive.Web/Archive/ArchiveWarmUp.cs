@@ -31,8 +31,9 @@ public static class ArchiveWarmUp
             await db.QuoteOfTheDayAsync(scope.ServiceProvider.GetRequiredService<ArchiveClock>().Today, stopping);
 
             // The archive's commonest word (a search past the ranking limit) and a topic's title (ranked, named first).
-            var commonest = await db.Database.SqlQueryRaw<string>("SELECT Term AS Value FROM SearchTerms ORDER BY Quotes DESC LIMIT 1")
-                .FirstOrDefaultAsync(stopping);
+            // The statement orders and limits itself; EF would warn of a First() without an ordering of its own.
+            var commonest = (await db.Database.SqlQueryRaw<string>("SELECT Term AS Value FROM SearchTerms ORDER BY Quotes DESC LIMIT 1")
+                .ToListAsync(stopping)).FirstOrDefault();
             var topic = await db.Topics.OrderBy(t => t.Id).Select(t => new { t.Slug, t.Title }).FirstOrDefaultAsync(stopping);
             var paging = Paging.From(null, null);
             foreach (var words in new[] { commonest, topic?.Title }.OfType<string>())

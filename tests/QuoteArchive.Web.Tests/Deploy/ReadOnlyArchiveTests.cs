@@ -53,6 +53,24 @@ public sealed class ReadOnlyArchiveTests
         Assert.Contains(app.Log.Messages(), m => m.Contains("could not be written", StringComparison.Ordinal));
     }
 
+    // An archive imported ahead of time and mounted where the app keeps its own is served, not the image's.
+    [Fact]
+    public async Task AnArchiveOfOnesOwnIsServedRatherThanTheBundledOne()
+    {
+        using var folder = new TemporaryFolder();
+        var bundled = DeployArchive.Create(Path.Combine(folder.Path, "app", "archive"), topics: 4);
+        var own = DeployArchive.Create(Path.Combine(folder.Path, "data"), topics: 7);
+        var content = Directory.CreateDirectory(Path.Combine(folder.Path, "content")).FullName;
+
+        await using var app = new DeployApp(own,
+            ("Archive:ImportOnStart", "true"), ("Archive:ContentPath", content), ("Archive:BundledDatabasePath", bundled));
+        var response = await app.CreateClient().GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var archive = (await HealthTests.ReadJsonAsync(response)).GetProperty("checks").GetProperty("archive");
+        Assert.Equal(7, archive.GetProperty("data").GetProperty("topics").GetInt32());
+    }
+
     [Fact]
     public async Task BundledArchiveIsServedWhenTheContentFolderIsEmpty()
     {
