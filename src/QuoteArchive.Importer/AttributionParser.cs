@@ -48,10 +48,11 @@ public static partial class AttributionParser
             work = work[3..].Trim();
         if (!LooksLikeName(author) || work is { Length: 0 })
             return false;
-        // "Love, which insists that love shall mutual be.", "Love, work and knowledge are …" (a translation or a verse
-        // in the attribution's place): after a name's comma comes a work, or how the quote is known ("as reported in",
-        // "ibid."), not the rest of a sentence. "Romans, XIII. 10.": a book of the Bible and its verse, not a person.
-        if (work is not null && (SentenceGoesOn().IsMatch(work) || VerseReference().IsMatch(work)))
+        // "Love, which insists that love shall mutual be." (a translation or a verse in the attribution's place): after a
+        // name's comma comes a work, or how the quote is known ("as reported in", "ibid."), not the rest of a sentence;
+        // nor, after one word, more sentences ("Love, work and knowledge are … of our life. They should …").
+        // "Romans, XIII. 10.": a book of the Bible and its verse, not a person.
+        if (work is not null && (SentenceGoesOn().IsMatch(work) || VerseReference().IsMatch(work) || OneWordThenSentences(author, work)))
             return false;
         // "Jean Paul, as reported in …", "Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in … (1922)":
         // the name is right, but what follows is how the quote was found, and the year is that source's.
@@ -60,6 +61,11 @@ public static partial class AttributionParser
         fields = new(author, work, year);
         return true;
     }
+
+    // "Love, work and knowledge are the well-springs of our life. They should …": a lower-case run of sentences after a
+    // single word, which is not how a quote is known ("Homer, as quoted in Plato. Republic …").
+    private static bool OneWordThenSentences(string author, string work) =>
+        !author.Contains(' ') && char.IsLower(work[0]) && SentenceBreak().IsMatch(work) && !HowKnown().IsMatch(work);
 
     /// <summary>
     /// A line of another shape that still opens with a full name and a comma ("Percy Bysshe Shelley, Prometheus Unbound,
@@ -113,8 +119,11 @@ public static partial class AttributionParser
 
     // A lower-case word that goes on with a sentence: a pronoun, an article, a conjunction, a verb of being. How a quote
     // is known ("as reported in", "quoted in", "ibid.", "letter to", "p. 12") opens otherwise.
-    [GeneratedRegex(@"^(which|who|whom|whose|that|this|these|those|and|but|or|nor|so|yet|if|when|where|while|is|are|was|were|be|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|not|i|you|he|she|it|we|they|my|your|his|her|its|our|their|a|an|work|love|all|no|there)\b")]
+    [GeneratedRegex(@"^(which|who|whom|whose|that|this|these|those|and|but|or|nor|so|yet|if|when|where|while|is|are|was|were|be|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|not|i|you|he|she|it|we|they|my|your|his|her|its|our|their|a|an|all|no|there)\b")]
     private static partial Regex SentenceGoesOn();
+
+    [GeneratedRegex(@"^(as|in|quoted|reported|cited|attributed|from|ibid|letter|trans|tr|p|pp)\b")]
+    private static partial Regex HowKnown();
 
     // "Le Pacha, Michel Audiard, …", "Les Misérables, tome I, …", "O Mother, …": a title or an address, not a name.
     [GeneratedRegex(@"^(Le|La|Les|L'|L’|Un|Une|Der|Die|Das|Ein|Eine|El|Los|Las|Il|Lo|Gli|Una|O|Oh|A|An) ")]

@@ -21,6 +21,8 @@ public sealed class AttributionParserTests
     [InlineData("Kurt Vonnegut, Jr.", "Kurt Vonnegut, Jr.", null, null)]
     [InlineData("Samuel Taylor Coleridge,'Bartlett's Familiar Quotations, 10th ed. (1919), On taking Leave of ———— (1817).", "Samuel Taylor Coleridge", null, null)]
     [InlineData("Russell, ibid. p. 767", "Russell", null, null)]
+    [InlineData("Voltaire, Candide. Chapter 30", "Voltaire", null, null)]
+    [InlineData("Homer, as quoted in Plato. Republic", "Homer", null, null)]
     // Other shapes that open with a full name and a comma give the name alone.
     [InlineData("Blaise Pascal, Pensées, Section I Thoughts on Mind and Style (1-59), 14", "Blaise Pascal", null, null)]
     [InlineData("Percy Bysshe Shelley, Prometheus Unbound, Asia, Act II, sc. v, l. 39.", "Percy Bysshe Shelley", null, null)]

@@ -109,7 +109,7 @@ public static class SearchApi
 
     /// <summary>
     /// The filter of a random pick, or null when no quote of this archive can pass it (a language it does not have,
-    /// a minimum longer than its longest quote, a maximum below 1): answered at once, where the query would read
+    /// a minimum longer than its longest quote, a maximum below 1, a topic or author it does not have): answered at once, where the query would read
     /// every quote to find none. Lengths are clamped to what the archive holds; a language, a topic and an author are
     /// the archive's own however they were spelled ("FR", "love", "thomas gray").
     /// </summary>
@@ -126,8 +126,11 @@ public static class SearchApi
             : archive.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
         if (language is null && !string.IsNullOrWhiteSpace(lang))
             return null;
-        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicSlugAsync(topic, cancellationToken) ?? ArchiveQueries.FilterSlug(topic);
-        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken) ?? ArchiveQueries.FilterSlug(author);
+        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicSlugAsync(topic, cancellationToken);
+        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken);
+        // A topic or an author the archive does not have: no quote passes.
+        if (topicSlug is null && !string.IsNullOrWhiteSpace(topic) || authorSlug is null && !string.IsNullOrWhiteSpace(author))
+            return null;
         return new(topicSlug, authorSlug, min, max, language);
     }
 

@@ -29,4 +29,12 @@ public static class QueryKeys
         var query = context.Request.Query;
         return Of(context).SelectMany(key => query[key!].Select(value => new KeyValuePair<string, string?>(key!, value)));
     }
+
+    /// <summary>
+    /// This request's address with the parameters its endpoint reads, but <paramref name="without"/>, and then
+    /// <paramref name="added"/>: the next page, the same search without a filter.
+    /// </summary>
+    public static string Address(HttpRequest request, string[] without, params KeyValuePair<string, string?>[] added) =>
+        request.PathBase + request.Path + QueryString.Create(Known(request.HttpContext)
+            .Where(p => !without.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Concat(added));
 }

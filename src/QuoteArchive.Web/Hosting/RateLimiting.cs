@@ -49,8 +49,8 @@ public static class RateLimiting
                 // Said in words too: a reader's browser shows the body, a script reads the problem.
                 var detail = $"Too many requests from this address in a short time: try again in {seconds} s.";
                 if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
-                    await response.WriteAsJsonAsync(new { title = "Too many requests", status = StatusCodes.Status429TooManyRequests, detail },
-                        (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+                    await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: detail)
+                        .ExecuteAsync(rejected.HttpContext);
                 else
                 {
                     response.ContentType = "text/plain; charset=utf-8";

@@ -41,12 +41,8 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
             ("lang", Lang, value => $"in the language “{value}”"),
         }
         .Where(filter => !string.IsNullOrWhiteSpace(filter.Value))
-        .Select(filter => (filter.Label(filter.Value!.Trim()), Without(filter.Key))),
+        .Select(filter => (filter.Label(filter.Value!.Trim()), QueryKeys.Address(Request, [filter.Key, "page"]))),
     ];
-
-    // This search's address without one of its parameters, from the first page.
-    private string Without(string key) => Request.PathBase + Request.Path + QueryString.Create(QueryKeys.Known(HttpContext)
-        .Where(p => !p.Key.Equals(key, StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase)));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -11,12 +11,12 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public int Skip => (Page - 1) * PageSize;
 
-    public static Paging From(string? page, string? pageSize, int defaultPageSize = 20) => new(
-        int.TryParse(page, out var p) ? Math.Clamp(p, 1, MaxPage) : 1,
-        int.TryParse(pageSize, out var s) ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize)
+    public static Paging From(string? page, string? pageSize, int defaultPageSize = 20)
     {
-        IsAsked = int.TryParse(page, out _) || int.TryParse(pageSize, out _),
-    };
+        var hasPage = int.TryParse(page, out var p);
+        var hasSize = int.TryParse(pageSize, out var s);
+        return new(hasPage ? Math.Clamp(p, 1, MaxPage) : 1, hasSize ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize) { IsAsked = hasPage || hasSize };
+    }
 
     /// <summary>Whether the request named a page or a page size: a short list then comes in pages too.</summary>
     public bool IsAsked { get; init; }
@@ -29,13 +29,8 @@ public readonly record struct Paging(int Page, int PageSize)
     public int PreviousPage(int total) => Math.Min(Page - 1, LastPage(total));
 
     /// <summary>The current request's URL with another page number, the other parameters its page reads kept.</summary>
-    public static string UrlFor(HttpRequest request, int page)
-    {
-        var query = QueryKeys.Known(request.HttpContext)
-            .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
-            .Append(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return request.PathBase + request.Path + QueryString.Create(query);
-    }
+    public static string UrlFor(HttpRequest request, int page) =>
+        QueryKeys.Address(request, ["page"], new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>RFC 8288 <c>Link</c> header of the API: the next page, and the previous one.</summary>
     public void AddLinkHeader(HttpContext context, int total)
