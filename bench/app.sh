@@ -10,6 +10,8 @@
 #   app exits first or the time runs out.
 # content_archive IMPORTER ARCHIVE
 #   Imports content/ with the importer published in IMPORTER into ARCHIVE.
+# url_encode
+#   Percent-encodes each line of its input but for the characters of a path and query (wrk takes ASCII URLs only).
 
 app_start() {
   local folder=$1 url=$2 archive=$3
@@ -47,4 +49,11 @@ content_archive() {
   local repo
   repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   dotnet "$1/QuoteArchive.Importer.dll" "$repo/content" "$2" >/dev/null 2>&1
+}
+
+url_encode() {
+  LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) byte[sprintf("%c", i)] = i }
+    { out = ""; for (i = 1; i <= length($0); i++) { c = substr($0, i, 1)
+        out = out (c ~ /[A-Za-z0-9_.~\/()?=&-]/ ? c : sprintf("%%%02X", byte[c])) }
+      print out }'
 }

@@ -73,13 +73,6 @@ port_free() {
 }
 
 # Percent-encodes each line (UTF-8 bytes), leaving what a path and a query string need as it is.
-url_encode() {
-  LC_ALL=C awk 'BEGIN { for (i = 1; i < 256; i++) byte[sprintf("%c", i)] = i }
-    { out = ""; for (i = 1; i <= length($0); i++) { c = substr($0, i, 1)
-        out = out (c ~ /[A-Za-z0-9_.~\/()?=&-]/ ? c : sprintf("%%%02X", byte[c])) }
-      print out }'
-}
-
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
