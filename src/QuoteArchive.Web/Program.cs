@@ -43,16 +43,17 @@ try
     if (!app.ImportArchiveIfStale())
         return 0;
 
-    // One log line per request, security headers, GET and HEAD only, 503 while no archive is open, the limits, ETags
-    // for shared caches, the output cache storing compressed answers and helpful 404 pages (cached under the address asked for).
+    // One log line per request, security headers, GET and HEAD only, 503 while no archive is open, the rate limit, ETags
+    // for shared caches, the output cache storing compressed answers (a hit needs no time limit: the limit is on
+    // rendering) and helpful 404 pages (cached under the address asked for).
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseReadOnlyMethods();
     app.UseCurrentArchive();
     app.UseRateLimiter();
-    app.UseRequestTimeouts();
     app.UseArchiveCaching();
     app.UseOutputCache();
+    app.UseRequestTimeouts();
     app.UseResponseCompression();
     app.UseStatusCodePagesWithReExecute("/not-found");
 

@@ -34,7 +34,7 @@ public static class ArchiveCaching
             // A quote's page and its JSON share a path (content negotiation): each has its own tag. Parameters the
             // page does not read change nothing, as they change nothing in the output cache.
             var variant = QuoteFormats.IsNegotiated(request) && QuoteFormats.WantsJson(request) ? "json" : "";
-            var query = QueryString.Create(QueryKeys.Known(context));
+            var query = request.QueryString.HasValue ? QueryString.Create(QueryKeys.Known(context)) : QueryString.Empty;
             var etag = ArchiveEtag.For(ArchiveEtag.VersionOf(generation.BuildId), clock.Today, request.PathBase + request.Path, query, variant);
             var response = context.Response;
             // The tag names this path, and it is only ever sent with a cacheable response of this path,

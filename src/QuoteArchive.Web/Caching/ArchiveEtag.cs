@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 
 namespace QuoteArchive.Web.Caching;
 
@@ -14,8 +14,9 @@ public static class ArchiveEtag
 {
     public static string For(string version, DateOnly day, PathString path, QueryString query, string variant = "")
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{path.Value}{query.Value}\n{day:yyyy-MM-dd}" + (variant.Length > 0 ? "\n" + variant : "")));
-        return $"W/\"{version}-{Convert.ToHexStringLower(hash.AsSpan(0, 8))}\"";
+        // Computed for every answer, cached ones too: a fast hash, not a cryptographic one (nothing is secret in a tag).
+        var named = $"{path.Value}{query.Value}\n{day:yyyy-MM-dd}" + (variant.Length > 0 ? "\n" + variant : "");
+        return $"W/\"{version}-{XxHash3.HashToUInt64(MemoryMarshal.AsBytes(named.AsSpan())):x16}\"";
     }
 
     /// <summary>The archive build and this build of the app: rendering changes with either.</summary>

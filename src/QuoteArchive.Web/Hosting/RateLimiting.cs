@@ -28,8 +28,11 @@ public static class RateLimiting
         return services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Off, the middleware has no limiter to ask and passes every request straight on.
+            if (!options.Enabled)
+                return;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !options.Enabled || !IsLimited(context.Request.Path)
+                !IsLimited(context.Request.Path)
                     ? RateLimitPartition.GetNoLimiter("unlimited")
                     : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new TokenBucketRateLimiterOptions
                     {
