@@ -66,6 +66,11 @@ public sealed class OldLinkTests(ReimportedArchiveApp app)
 
         var json = await app.GetJsonAsync($"/q/{ReimportedArchiveApp.Id(ReimportedArchiveApp.Removed)}.json", HttpStatusCode.Gone);
         Assert.Equal("/wiki/Sample_topic", json.GetProperty("topic").GetString());
+
+        using var text = await app.Browser().GetAsync($"/q/{ReimportedArchiveApp.Id(ReimportedArchiveApp.Removed)}.txt");
+        Assert.Equal(HttpStatusCode.Gone, text.StatusCode);
+        Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith("It stood in the topic “Sample topic”: http://localhost/wiki/Sample_topic\n", await text.Content.ReadAsStringAsync());
     }
 
     // The API answers an old id as the permalink does: scripts that stored ids keep them.

@@ -209,6 +209,11 @@ public sealed class QuotePageSharingTests(ArchiveApp app)
         {
             using var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+            // The text form says so in text, the others in a JSON problem.
+            var expected = path.EndsWith(".txt") ? "text/plain" : "application/problem+json";
+            Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+            if (path.EndsWith(".txt"))
+                Assert.Equal("No quote has this id.\n", await response.Content.ReadAsStringAsync());
         }
     }
 

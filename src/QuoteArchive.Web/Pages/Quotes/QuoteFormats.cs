@@ -14,7 +14,11 @@ public static class QuoteFormats
         routes.MapRead("/q/{id}.json", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, ".json", quote => TypedResults.Json(quote), cancellationToken));
         routes.MapRead("/q/{id}.txt", (string id, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken) =>
-            AnswerAsync(db, id, ".txt", quote => TypedResults.Text(PlainText(quote, request.Absolute(quote.Url)), "text/plain; charset=utf-8"), cancellationToken));
+            AnswerAsync(db, id, ".txt", quote => TypedResults.Text(PlainText(quote, request.Absolute(quote.Url)), PlainTextType), cancellationToken,
+                // The text form says it in text too: a terminal or a script reading lines shows it as it is.
+                gone => TypedResults.Text($"This quote is no longer in the archive. It stood in the topic “{gone.TopicTitle}”: "
+                    + $"{request.Absolute(ArchiveUrls.Topic(gone.TopicSlug))}\n", PlainTextType, statusCode: StatusCodes.Status410Gone),
+                TypedResults.Text("No quote has this id.\n", PlainTextType, statusCode: StatusCodes.Status404NotFound)));
         routes.MapRead("/q/{id}.png", (string id, ArchiveDbContext db, CancellationToken cancellationToken) =>
             AnswerAsync(db, id, ".png", quote => TypedResults.Bytes(ShareImage.Render(quote), "image/png"), cancellationToken))
             .Uncompressed();
@@ -74,14 +78,18 @@ public static class QuoteFormats
         topic = ArchiveUrls.Topic(gone.TopicSlug),
     };
 
+    private const string PlainTextType = "text/plain; charset=utf-8";
+
+    // A removed or unknown quote is told in JSON (a problem) unless the form says otherwise; with a body either way,
+    // so that the site's 404 page does not take the answer over.
     private static async Task<IResult> AnswerAsync(ArchiveDbContext db, string id, string suffix, Func<QuoteView, IResult> answer,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, Func<QuoteLink.Gone, IResult>? removed = null, IResult? unknown = null) =>
         await db.ResolveAsync(id, cancellationToken) switch
         {
             QuoteLink.Found found => answer(found.Quote),
             QuoteLink.Moved moved => TypedResults.Redirect(ArchiveUrls.Quote(moved.Id) + suffix, permanent: true),
-            // A body, so that the site's 404 page does not take the answer over.
-            QuoteLink.Gone gone => TypedResults.Json(GoneDetails(gone), statusCode: StatusCodes.Status410Gone, contentType: "application/problem+json"),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Quote not found", detail: "No quote has this id."),
+            QuoteLink.Gone gone => removed?.Invoke(gone)
+                ?? TypedResults.Json(GoneDetails(gone), statusCode: StatusCodes.Status410Gone, contentType: "application/problem+json"),
+            _ => unknown ?? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Quote not found", detail: "No quote has this id."),
         };
 }
