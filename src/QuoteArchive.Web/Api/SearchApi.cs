@@ -70,7 +70,7 @@ public static class SearchApi
         var author = slug is { Length: > 0 } ? await db.AuthorAsync(ArchiveQueries.AsRequested(slug), paging, cancellationToken) : null;
         if (author is null)
             return slug is { Length: > 0 } && await db.AuthorSlugAsync(slug, cancellationToken) is { } stored && stored != ArchiveQueries.AsRequested(slug)
-                ? TypedResults.Redirect("/api" + ArchiveUrls.Author(stored) + context.Request.QueryString, permanent: true)
+                ? TypedResults.Redirect("/api" + ArchiveUrls.Author(stored) + QueryString.Create(QueryKeys.Known(context)), permanent: true)
                 : NotFound("Author not found", "No author has this slug; /api/authors lists them all.");
         paging.AddLinkHeader(context, author.QuoteCount);
         return TypedResults.Ok(author);
@@ -116,8 +116,8 @@ public static class SearchApi
     public static async Task<PickFilter?> FilterAsync(ArchiveDbContext db, ArchiveGeneration archive, string? topic, string? author,
         string? minLength, string? maxLength, string? lang, CancellationToken cancellationToken)
     {
-        int? min = long.TryParse(minLength, out var parsedMin) && parsedMin > 0 ? (int)Math.Min(parsedMin, int.MaxValue) : null;
-        int? max = long.TryParse(maxLength, out var parsedMax) ? (int)Math.Clamp(parsedMax, 0, int.MaxValue) : null;
+        int? min = LengthOf(minLength) is { } parsedMin && parsedMin > 0 ? (int)Math.Min(parsedMin, int.MaxValue) : null;
+        int? max = LengthOf(maxLength) is { } parsedMax ? (int)Math.Clamp(parsedMax, 0, int.MaxValue) : null;
         if (min > archive.LongestQuote || max < 1 || min > max)
             return null;
         if (max >= archive.LongestQuote)
@@ -136,6 +136,12 @@ public static class SearchApi
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    // A length as asked: digits too many for a long are a length too, beyond every quote's.
+    private static long? LengthOf(string? value) =>
+        long.TryParse(value, out var length) ? length
+        : value is { Length: > 0 } && value.All(char.IsAsciiDigit) ? long.MaxValue
+        : null;
 }
 
 public sealed record SuggestionView

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using QuoteArchive.Web.Archive;
@@ -48,6 +49,14 @@ public static class ArchiveCaching
                 StringValues varies = Compression.MayCompress(context) ? HeaderNames.AcceptEncoding : StringValues.Empty;
                 response.Headers.Vary = QuoteFormats.IsNegotiated(request) ? StringValues.Concat(varies, HeaderNames.Accept) : varies;
                 return;
+            }
+            // Past this point the output cache would answer 304 to "If-None-Match: *" or to an If-Modified-Since for
+            // any entry it holds, a cached 404 or 301 too: this middleware alone says "not modified" for the archive's
+            // answers. Static assets keep theirs: they answer them themselves.
+            if (context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            {
+                request.Headers.Remove(HeaderNames.IfNoneMatch);
+                request.Headers.Remove(HeaderNames.IfModifiedSince);
             }
             response.OnStarting(() =>
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
@@ -36,7 +37,9 @@ public static class Sitemaps
 
     public static async Task<IResult> FileAsync(string kind, int number, HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        if (number < 1)
+        // One address a file: the number as the index writes it (not "01" or "+1"), and none past what an int can skip.
+        if (number < 1 || number > int.MaxValue / UrlsPerFile
+            || request.RouteValues["number"] as string != number.ToString(CultureInfo.InvariantCulture))
             return TypedResults.NotFound();
         var skip = (number - 1) * UrlsPerFile;
         // In primary-key order: a file lists the same addresses on every replica.

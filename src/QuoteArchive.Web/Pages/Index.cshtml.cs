@@ -27,7 +27,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageMo
     {
         // Razor Pages also routes the home page as /Index: one address for it.
         if (!Request.Path.Equals("/", StringComparison.Ordinal))
-            return RedirectPermanent($"{Request.PathBase}/{Request.QueryString}");
+            return RedirectPermanent($"{Request.PathBase}/{QueryString.Create(QueryKeys.Known(HttpContext))}");
         List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
         QuoteCount = await db.QuoteCountAsync(cancellationToken);
         // Known since the archive was opened: no query.

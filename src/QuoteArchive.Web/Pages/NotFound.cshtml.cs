@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
@@ -22,18 +23,22 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
 
     public IReadOnlyList<TopicSummary> Suggestions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Response.StatusCode = StatusCodes.Status404NotFound;
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        // Other empty errors (a static file's 416 or 412) keep their status, without a page that says "not found".
+        if (reExecuted is not null && reExecuted.OriginalStatusCode != StatusCodes.Status404NotFound)
+            return StatusCode(reExecuted.OriginalStatusCode);
+        Response.StatusCode = StatusCodes.Status404NotFound;
         RequestLogging.Enrich(diagnostics, reExecuted?.RouteValues);
         var asked = reExecuted?.OriginalPath;
         if (asked is not null && asked.StartsWith(AuthorPrefix, StringComparison.Ordinal))
             AskedAuthor = NameIn(asked[AuthorPrefix.Length..]);
         if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal) || NameIn(asked[TopicPrefix.Length..]) is not { } topic)
-            return;
+            return Page();
         AskedTopic = topic;
         Suggestions = await db.TopicsLikeAsync(AskedTopic, 10, cancellationToken);
+        return Page();
     }
 
     // The title or name a path asked for, as a reader would write it; at most 200 characters of it.

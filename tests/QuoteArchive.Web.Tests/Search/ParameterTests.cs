@@ -14,6 +14,7 @@ public sealed class ParameterTests(ArchiveApp app)
     [InlineData("/random?lang=zz")]
     [InlineData("/random?minLength=2147483647")]
     [InlineData("/api/random?minLength=99999999999999")]
+    [InlineData("/api/random?minLength=99999999999999999999")]
     [InlineData("/api/random?topic=No_such_topic")]
     [InlineData("/random?author=No%20such%20author")]
     public async Task ARandomPickNoQuoteCanPassIsNotFound(string path)

@@ -24,7 +24,7 @@ public sealed class AuthorModel(ArchiveDbContext db) : PageModel
         var author = await db.AuthorAsync(ArchiveQueries.AsRequested(slug), Paging, cancellationToken);
         if (author is null)
             return await db.AuthorSlugAsync(slug, cancellationToken) is { } stored && stored != ArchiveQueries.AsRequested(slug)
-                ? RedirectPermanent(ArchiveUrls.Author(stored) + Request.QueryString)
+                ? RedirectPermanent(ArchiveUrls.Author(stored) + QueryString.Create(QueryKeys.Known(HttpContext)))
                 : NotFound();
         Author = author;
         return Page();

@@ -36,6 +36,9 @@ public sealed class QuoteModel(ArchiveDbContext db, IOptions<Microsoft.AspNetCor
                 Gone = gone;
                 Response.StatusCode = StatusCodes.Status410Gone;
                 return Page();
+            case var _ when wantsJson:
+                return new JsonResult(new { title = "Quote not found", status = StatusCodes.Status404NotFound, detail = "No quote has this id." })
+                    { StatusCode = StatusCodes.Status404NotFound, ContentType = "application/problem+json" };
             default:
                 return NotFound();
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QuoteArchive.Web.Hosting;
 
 namespace QuoteArchive.Web.Pages.Shared;
 
@@ -31,11 +32,8 @@ public static class LetterSplit
         var next = letter is null ? null : letters.SkipWhile(l => l.Letter != letter).Skip(1).FirstOrDefault();
         if (paging.HasNext(total) || next is null)
             return;
-        var query = context.Request.Query
-            .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("letter", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
-            .Prepend(new("letter", next.Letter));
-        context.Response.Headers.Append("Link", $"<{context.Request.PathBase}{context.Request.Path}{QueryString.Create(query)}>; rel=\"next\"");
+        var address = QueryKeys.Address(context.Request, ["page", "letter"], new KeyValuePair<string, string?>("letter", next.Letter));
+        context.Response.Headers.Append("Link", $"<{address}>; rel=\"next\"");
     }
 
     /// <summary>The letter to show (null: all of them), how many entries it holds, and the page of them.</summary>
