@@ -17,16 +17,23 @@ public static class HostHeader
         return context.Response.WriteAsync("The Host header names no host this site can answer for.\n");
     });
 
+    // Nearly every request names the host the last one did: that one is not checked again (one entry, so that hosts
+    // made up by a client cannot fill memory).
+    private static string? lastUsable;
+
     /// <summary>True when the host can stand in an absolute URL (none at all, as in HTTP/1.0, can: the local address stands in).</summary>
     public static bool IsUsable(string host)
     {
-        if (host.Length == 0)
+        if (host.Length == 0 || host == lastUsable)
             return true;
         try
         {
             // As Request.Host reads it (its punycode labels decoded), then as a URL writes it.
             var parsed = HostString.FromUriComponent(host);
-            return Uri.TryCreate($"http://{parsed.ToUriComponent()}/", UriKind.Absolute, out _);
+            if (!Uri.TryCreate($"http://{parsed.ToUriComponent()}/", UriKind.Absolute, out _))
+                return false;
+            lastUsable = host;
+            return true;
         }
         catch (ArgumentException)
         {

@@ -15,8 +15,10 @@ public static class RequestLogging
         {
             options.EnrichDiagnosticContext = (diagnostics, context) => Enrich(diagnostics, context.Request.RouteValues);
             // Orchestrators probe /healthz and /readyz every few seconds: successful probes are not worth a line each.
+            // A 503 is the archive being away, whose cause is logged once: a warning per request, not an error.
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                exception is null && context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable ? LogEventLevel.Warning
+                : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : QuoteArchive.Web.Health.HealthEndpoints.IsProbe(context.Request.Path) && context.Response.StatusCode < 400 ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         }).Use(AnswerClientsThatLeft);

@@ -43,6 +43,9 @@ public sealed class ArchiveFileTests
         var expected = state switch { "missing" => "missing", "random bytes" => "corrupt", _ => "unreadable" };
         Assert.Equal(expected, app.Archive.Problem);
         Assert.Single(app.Log.Messages(), m => m.StartsWith("No archive to serve", StringComparison.Ordinal));
+        // Each 503 is a warning of the request log: the cause is the one line above, not an error per request.
+        var answered = app.Log.LastRequest("/wiki/Test_topic_1");
+        Assert.Equal(Serilog.Events.LogEventLevel.Warning, answered?.Level);
         Assert.DoesNotContain(app.Log.Messages(), m => m.Contains("   at ", StringComparison.Ordinal));
     }
 
