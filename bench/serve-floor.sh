@@ -141,7 +141,7 @@ nginx -p "$work/nginx/" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" -
 pid[nginx]=$!
 wait_for "http://127.0.0.1:${port[nginx]}$(url_encode <<<"${pages[0]#*|}")" "${pid[nginx]}" || { cat "$work/nginx/error.log" >&2; die "nginx did not start"; }
 
-# Every server sends the app's bytes for every page, in both encodings.
+# Every server sends the app's bytes for every page, in both encodings (the other build answers 200).
 for page in "${pages[@]}"; do
   path=${page#*|}
   for peer in "${peers[@]}"; do
@@ -149,7 +149,8 @@ for page in "${pages[@]}"; do
       curl -fs -H "Accept-Encoding: $encoding" -o "$work/check" "http://127.0.0.1:${port[$peer]}$(url_encode <<<"$path")" ||
         die "${peer_name[$peer]} did not answer $path"
       expected=$(grep -l -x -F "$path" "$work/site/"*.path | head -1)
-      cmp -s "$work/check" "${expected%.path}.$encoding" || die "${peer_name[$peer]} sent other bytes for $path ($encoding)"
+      # Another build may render a page otherwise (a changed footer): it only has to answer it.
+      [[ $peer == other ]] || cmp -s "$work/check" "${expected%.path}.$encoding" || die "${peer_name[$peer]} sent other bytes for $path ($encoding)"
     done
   done
 done
