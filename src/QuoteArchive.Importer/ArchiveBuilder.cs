@@ -28,6 +28,12 @@ public sealed class ArchiveBuilder(ImportOptions options)
             .Select(e => File.Exists(contentFolder) ? e.FullPath : Path.Combine(contentFolder, e.RelativePath));
 
     /// <summary>
+    /// Whether a build failed for want of writing the archive (a folder it may not write to, a full disk, a file that
+    /// cannot be replaced) rather than for its content: the previous archive is then as it was.
+    /// </summary>
+    public static bool IsWriteFailure(Exception ex) => ex is IOException or UnauthorizedAccessException or SqliteException;
+
+    /// <summary>
     /// True when the archive exists, was built with this version's schema (an archive from another version of
     /// QuoteArchive must be rebuilt, not served) and with these options, and its manifest is the folder as it is now:
     /// the same entries with the same sizes and modification times, none added, renamed or deleted.

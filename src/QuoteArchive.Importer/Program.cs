@@ -65,7 +65,7 @@ catch (OperationCanceledException)
     Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") + "stopped: nothing was written; the previous archive is as it was");
     return 130;
 }
-catch (Exception ex) when (arguments.ArchivePath is not null && ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+catch (Exception ex) when (arguments.ArchivePath is not null && ArchiveBuilder.IsWriteFailure(ex))
 {
     // A folder that cannot be written to, a full disk, an archive that cannot be replaced.
     Console.Error.WriteLine((interactive ? "\r\u001b[K" : "") +

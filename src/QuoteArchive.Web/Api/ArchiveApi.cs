@@ -68,7 +68,7 @@ public static class ArchiveApi
             QuoteLink.Found found => TypedResults.Ok(found.Quote),
             QuoteLink.Moved moved => TypedResults.Redirect("/api/quotes/" + moved.Id, permanent: true),
             QuoteLink.Gone gone => TypedResults.Json(QuoteFormats.GoneDetails(gone), statusCode: StatusCodes.Status410Gone, contentType: "application/problem+json"),
-            _ => NotFound("Quote not found", "No quote has this id."),
+            _ => TypedResults.Problem(QuoteFormats.UnknownQuote()),
         };
 
     private static async Task<Ok<IReadOnlyList<CategorySummary>>> CategoriesAsync(HttpContext context, ArchiveDbContext db,

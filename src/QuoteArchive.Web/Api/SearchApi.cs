@@ -122,16 +122,8 @@ public static class SearchApi
             return null;
         if (max >= archive.LongestQuote)
             max = null;
-        var language = string.IsNullOrWhiteSpace(lang) ? null
-            : archive.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (language is null && !string.IsNullOrWhiteSpace(lang))
-            return null;
-        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicSlugAsync(topic, cancellationToken);
-        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken);
-        // A topic or an author the archive does not have: no quote passes.
-        if (topicSlug is null && !string.IsNullOrWhiteSpace(topic) || authorSlug is null && !string.IsNullOrWhiteSpace(author))
-            return null;
-        return new(topicSlug, authorSlug, min, max, language);
+        var names = await db.FilterNamesAsync(archive, topic, author, lang, cancellationToken);
+        return names.Unknown ? null : new(names.TopicSlug, names.AuthorSlug, min, max, names.Language);
     }
 
     private static ProblemHttpResult NotFound(string title, string detail) =>

@@ -154,11 +154,22 @@ public static class ArchiveQueries
         string.Join('_', slug.Split('_').Select(word => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant()));
 
     /// <summary>
-    /// A <c>topic</c> or <c>author</c> filter as the slug it names: given as a title or a name with spaces, or as a
-    /// slug, percent-encoded or not. Null when nothing was asked for. Search, <c>/api/random</c> and <c>/random</c>
-    /// all read their filters here, so a value one of them accepts, the others accept too.
+    /// The <c>topic</c>, <c>author</c> and <c>lang</c> filters as the archive spells them, however they were asked
+    /// (a title, a name or a slug, in any case: "love", "albert camus", "FR"); null where nothing was asked. Unknown
+    /// when one names what the archive does not have: then no quote passes. Search, <c>/api/random</c> and
+    /// <c>/random</c> all read their filters here, so a value one of them accepts, the others accept too.
     /// </summary>
-    public static string? FilterSlug(string? value) => string.IsNullOrWhiteSpace(value) ? null : Slugs.Canonicalize(value);
+    public static async Task<FilterNames> FilterNamesAsync(this ArchiveDbContext db, ArchiveGeneration archive, string? topic, string? author,
+        string? lang, CancellationToken cancellationToken)
+    {
+        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicSlugAsync(topic, cancellationToken);
+        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken);
+        var language = string.IsNullOrWhiteSpace(lang) ? null
+            : archive.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
+        var unknown = topicSlug is null && !string.IsNullOrWhiteSpace(topic) || authorSlug is null && !string.IsNullOrWhiteSpace(author)
+            || language is null && !string.IsNullOrWhiteSpace(lang);
+        return new(topicSlug, authorSlug, language, unknown);
+    }
 
     /// <summary>The slug of the topic a redirect names (another title of it), or null when the path is no redirect.</summary>
     public static async Task<string?> RedirectTargetAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
@@ -203,3 +214,6 @@ public static class ArchiveQueries
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
+
+/// <summary>Filters as the archive spells them (<see cref="ArchiveQueries.FilterNamesAsync"/>).</summary>
+public sealed record FilterNames(string? TopicSlug, string? AuthorSlug, string? Language, bool Unknown);

@@ -56,7 +56,7 @@ public static class ArchiveSetup
             app.Logger.LogWarning("Stopped during the import at start: nothing was written, the archive that was there is as it was");
             return false;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ArchiveBuilder.IsWriteFailure(ex))
         {
             // A folder the app may not write to, a full disk: the archive that is there (if any) is served as it is.
             app.Logger.LogError("The import into {DatabasePath} could not be written ({Message}); serving the archive that is there",

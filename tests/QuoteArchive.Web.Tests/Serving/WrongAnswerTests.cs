@@ -112,6 +112,12 @@ public sealed class WrongAnswerTests(ArchiveApp app)
         using var response = await app.Browser().SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // The same problem as the quote's JSON form and the API give.
+        using var form = await app.Browser().GetAsync("/q/zzzzzzzz.json");
+        using var api = await app.Browser().GetAsync("/api/quotes/zzzzzzzz");
+        var expected = await form.Content.ReadAsStringAsync();
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+        Assert.Equal(expected, await api.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -37,8 +37,7 @@ public sealed class QuoteModel(ArchiveDbContext db, IOptions<Microsoft.AspNetCor
                 Response.StatusCode = StatusCodes.Status410Gone;
                 return Page();
             case var _ when wantsJson:
-                return new JsonResult(new { title = "Quote not found", status = StatusCodes.Status404NotFound, detail = "No quote has this id." })
-                    { StatusCode = StatusCodes.Status404NotFound, ContentType = "application/problem+json" };
+                return new ObjectResult(QuoteFormats.UnknownQuote()) { StatusCode = StatusCodes.Status404NotFound };
             default:
                 return NotFound();
         }

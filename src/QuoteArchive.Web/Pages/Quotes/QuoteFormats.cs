@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
@@ -69,6 +70,18 @@ public static class QuoteFormats
         return text.Append($"\nFrom “{quote.Topic.Title}” on {ArchiveUrls.SiteName}: {permalink}\n").ToString();
     }
 
+    /// <summary>
+    /// The problem (404) an id no quote has is answered with, wherever a quote is asked for in JSON; its type given,
+    /// as a Razor page's result does not add it.
+    /// </summary>
+    public static ProblemDetails UnknownQuote() => new()
+    {
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        Status = StatusCodes.Status404NotFound,
+        Title = "Quote not found",
+        Detail = "No quote has this id.",
+    };
+
     /// <summary>The body of a 410 in JSON: what became of the quote, and where its topic is.</summary>
     public static object GoneDetails(QuoteLink.Gone gone) => new
     {
@@ -90,6 +103,6 @@ public static class QuoteFormats
             QuoteLink.Moved moved => TypedResults.Redirect(ArchiveUrls.Quote(moved.Id) + suffix, permanent: true),
             QuoteLink.Gone gone => removed?.Invoke(gone)
                 ?? TypedResults.Json(GoneDetails(gone), statusCode: StatusCodes.Status410Gone, contentType: "application/problem+json"),
-            _ => unknown ?? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Quote not found", detail: "No quote has this id."),
+            _ => unknown ?? TypedResults.Problem(UnknownQuote()),
         };
 }
