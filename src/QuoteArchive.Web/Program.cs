@@ -43,13 +43,15 @@ try
     if (!app.ImportArchiveIfStale())
         return 0;
 
-    // One log line per request, security headers, a Host that a URL can hold, GET and HEAD only, 503 while no archive
+    // One log line per request, security headers, a Host that a URL can hold, GET and HEAD only, one spelling of each
+    // address, 503 while no archive
     // is open, the rate limit, ETags for shared caches, the output cache storing compressed answers (a hit needs no
     // time limit: the limit is on rendering) and helpful 404 pages (cached under the address asked for).
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseUsableHost();
     app.UseReadOnlyMethods();
+    app.UseCanonicalPaths();
     app.UseCurrentArchive();
     app.UseRateLimiter();
     app.UseArchiveCaching();

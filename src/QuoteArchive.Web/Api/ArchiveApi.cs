@@ -41,10 +41,12 @@ public static class ArchiveApi
     /// Every topic A–Z; in a large archive one letter at a time, paged (<c>letter</c>, <c>page</c>, <c>pageSize</c>),
     /// with a <c>Link</c> header to the next page, or to the next letter after a letter's last page.
     /// </summary>
-    private static async Task<Ok<IReadOnlyList<TopicSummary>>> TopicsAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<IReadOnlyList<TopicSummary>>, ProblemHttpResult>> TopicsAsync(HttpContext context, ArchiveDbContext db,
         string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var list = await db.TopicListAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
+        if (LetterSplit.IsUnknown(list.Letters, list.Letter))
+            return NotFound("No topic under this letter", LetterSplit.LettersThereAre(list.Letters));
         LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
         return TypedResults.Ok(list.Topics);
     }
@@ -71,10 +73,12 @@ public static class ArchiveApi
             _ => TypedResults.Problem(QuoteFormats.UnknownQuote()),
         };
 
-    private static async Task<Ok<IReadOnlyList<CategorySummary>>> CategoriesAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<IReadOnlyList<CategorySummary>>, ProblemHttpResult>> CategoriesAsync(HttpContext context, ArchiveDbContext db,
         string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var list = await db.CategoriesAsync(letter, Paging.From(page, pageSize, Paging.MaxPageSize), cancellationToken);
+        if (LetterSplit.IsUnknown(list.Letters, list.Letter))
+            return NotFound("No category under this letter", LetterSplit.LettersThereAre(list.Letters));
         LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, list.Paging, list.Total);
         return TypedResults.Ok(list.Categories);
     }

@@ -54,11 +54,13 @@ public static class SearchApi
         }).ToList());
     }
 
-    private static async Task<Ok<AuthorListView>> AuthorsAsync(HttpContext context, ArchiveDbContext db,
+    private static async Task<Results<Ok<AuthorListView>, ProblemHttpResult>> AuthorsAsync(HttpContext context, ArchiveDbContext db,
         string? letter, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
         var list = await db.AuthorListAsync(letter, paging, cancellationToken);
+        if (LetterSplit.IsUnknown(list.Letters, list.Letter))
+            return NotFound("No author under this letter", LetterSplit.LettersThereAre(list.Letters));
         LetterSplit.AddLinkHeader(context, list.Letters, list.Letter, new Paging(list.Page, list.PageSize), list.Total);
         return TypedResults.Ok(list);
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
@@ -23,15 +22,13 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease) : PageMo
 
     public int LanguageCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        // Razor Pages also routes the home page as /Index: one address for it.
-        if (!Request.Path.Equals("/", StringComparison.Ordinal))
-            return RedirectPermanent($"{Request.PathBase}/{QueryString.Create(QueryKeys.Known(HttpContext))}");
         List = await db.TopicListAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
+        if (LetterSplit.IsUnknown(List.Letters, List.Letter))
+            Response.StatusCode = StatusCodes.Status404NotFound;
         QuoteCount = await db.QuoteCountAsync(cancellationToken);
         // Known since the archive was opened: no query.
         LanguageCount = lease.Generation?.Languages.Count ?? 0;
-        return Page();
     }
 }

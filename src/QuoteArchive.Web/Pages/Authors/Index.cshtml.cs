@@ -17,5 +17,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
     {
         Paging = Paging.From(Request.Query["page"], null, PageSize);
         List = await db.AuthorListAsync(letter, Paging, cancellationToken);
+        if (LetterSplit.IsUnknown(List.Letters, List.Letter))
+            Response.StatusCode = StatusCodes.Status404NotFound;
     }
 }

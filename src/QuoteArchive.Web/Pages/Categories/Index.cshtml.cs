@@ -12,6 +12,10 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public CategoryListView List { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         List = await db.CategoriesAsync(Request.Query["letter"], Paging.From(Request.Query["page"], null, PageSize), cancellationToken);
+        if (LetterSplit.IsUnknown(List.Letters, List.Letter))
+            Response.StatusCode = StatusCodes.Status404NotFound;
+    }
 }

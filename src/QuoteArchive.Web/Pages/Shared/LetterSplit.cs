@@ -36,6 +36,17 @@ public static class LetterSplit
         context.Response.Headers.Append("Link", $"<{address}>; rel=\"next\"");
     }
 
+    /// <summary>
+    /// A letter asked for that the list has no entry under (<c>?letter=ZZZ</c>): the list answers 404, still showing
+    /// its letters.
+    /// </summary>
+    public static bool IsUnknown(IReadOnlyList<LetterCount> letters, string? letter) =>
+        letter is not null && !letters.Any(l => l.Letter == letter);
+
+    /// <summary>What an API client is told for an unknown letter.</summary>
+    public static string LettersThereAre(IReadOnlyList<LetterCount> letters) =>
+        letters.Count == 0 ? "The list is empty." : $"Its letters are {string.Join(", ", letters.Select(l => l.Letter))}.";
+
     /// <summary>The letter to show (null: all of them), how many entries it holds, and the page of them.</summary>
     public static (string? Letter, int Total, Paging Page) Choose(List<LetterCount> letters, string? asked, Paging paging)
     {
