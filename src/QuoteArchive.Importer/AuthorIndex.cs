@@ -19,7 +19,10 @@ public static partial class AuthorIndex
     /// <summary>How many more names a person page's lead may give than its title (middle names, initials).</summary>
     private const int MaxExtraNames = 4;
 
-    /// <returns>the index's name of each raw author name whose cleaned name (<see cref="CleanName"/>) it spells in another case</returns>
+    /// <returns>
+    /// the index's name of each raw author name whose cleaned name (<see cref="CleanName"/>) it spells otherwise: in
+    /// another case, or as the title a redirect names (<see cref="OtherTitles"/>)
+    /// </returns>
     internal static IReadOnlyDictionary<string, string> Build(SqliteConnection connection, SqliteTransaction transaction, PersonAuthors persons)
     {
         using var insert = new PreparedInsert(connection, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
@@ -46,19 +49,20 @@ public static partial class AuthorIndex
             Add(person.Title, person.Slug, person.TopicId);
 
         var names = Query(connection, transaction,
-            "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => r.GetString(0));
+            "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => (Raw: r.GetString(0), Name: CleanName(r.GetString(0))));
+        var sameAuthor = OtherTitles(connection, transaction, byName, names.Select(n => n.Name));
         Execute(connection, transaction, "CREATE TEMP TABLE AuthorNames (Name TEXT PRIMARY KEY, AuthorId INTEGER NOT NULL)");
         using (var mapping = new PreparedInsert(connection, "AuthorNames", "Name", "AuthorId"))
         {
-            foreach (var raw in names)
+            foreach (var (raw, cleaned) in names)
             {
-                var name = CleanName(raw);
-                if (name is null)
+                if (cleaned is null)
                     continue;
+                var name = sameAuthor.GetValueOrDefault(cleaned, cleaned);
                 if (!byName.TryGetValue(name, out var id))
                     id = Add(name, Slugs.FromTitle(name), null);
                 mapping.Run(raw, id);
-                if (!string.Equals(namesById[id], name, StringComparison.Ordinal))
+                if (!string.Equals(namesById[id], cleaned, StringComparison.Ordinal))
                     respelled[raw] = namesById[id];
             }
         }
@@ -75,6 +79,26 @@ public static partial class AuthorIndex
             DROP TABLE temp.AuthorNames;
             """);
         return respelled;
+    }
+
+    /// <summary>
+    /// The names that the wiki makes another title of an author's (a redirect: "Benedict XVI" to "Pope Benedict XVI",
+    /// "Martin Luther King" to "Martin Luther King, Jr."), each with the name it names: a person's page, or a name
+    /// attributions give too. A redirect to any other topic ("Lovers" to "Love") names no author.
+    /// </summary>
+    private static Dictionary<string, string> OtherTitles(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyDictionary<string, int> persons, IEnumerable<string?> attributed)
+    {
+        var authors = attributed.OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sameAuthor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var redirects = Query(connection, transaction,
+            "SELECT r.Title, t.Title FROM Redirects r JOIN Topics t ON t.Id = r.TopicId", r => (Title: r.GetString(0), Target: r.GetString(1)));
+        foreach (var (title, target) in redirects)
+        {
+            if (CleanName(title) is { } name && authors.Contains(name) && (persons.ContainsKey(target) || authors.Contains(target)))
+                sameAuthor.TryAdd(name, target);
+        }
+        return sameAuthor;
     }
 
     /// <summary>

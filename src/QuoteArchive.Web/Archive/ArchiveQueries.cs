@@ -139,15 +139,22 @@ public static class ArchiveQueries
 
     /// <summary>
     /// The slug of the author a path names however it was spelled: with spaces, decomposed accents, a small first
-    /// letter or in small letters throughout ("thomas_gray" is Thomas_Gray). Null when no author has it.
+    /// letter or in small letters throughout ("thomas_gray" is Thomas_Gray), or as another title of the author's page
+    /// (a wiki redirect, which the author index followed: "Benedict_XVI" is Pope_Benedict_XVI). Null when no author has it.
     /// </summary>
     public static async Task<string?> AuthorSlugAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
     {
         if (ReadSlug(path) is not var (canonical, literal))
             return null;
-        string[] spellings = [canonical, literal, Slugs.WithCapitalFirstLetter(canonical), EachWordCapitalized(canonical)];
+        var capitalized = Slugs.WithCapitalFirstLetter(canonical);
+        string[] spellings = [canonical, literal, capitalized, EachWordCapitalized(canonical)];
         var found = await db.Authors.Where(a => spellings.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
-        return spellings.FirstOrDefault(found.Contains);
+        if (spellings.FirstOrDefault(found.Contains) is { } slug)
+            return slug;
+        var target = await db.Redirects.Where(r => r.Slug == canonical || r.Slug == capitalized).OrderBy(r => r.Slug == canonical ? 0 : 1)
+            .Select(r => new { r.TopicId, r.Topic!.Slug }).FirstOrDefaultAsync(cancellationToken);
+        return target is null ? null : await db.Authors.Where(a => a.TopicId == target.TopicId || a.Slug == target.Slug)
+            .OrderBy(a => a.TopicId == target.TopicId ? 0 : 1).Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static string EachWordCapitalized(string slug) =>
