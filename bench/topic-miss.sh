@@ -4,6 +4,8 @@
 #   bench/topic-miss.sh                  # content/ imported, Love; 3 fresh starts, every figure printed
 #   bench/topic-miss.sh archive.db Love  # any archive and topic
 #   MISS_ENCODINGS="br gzip identity"    # the misses in another order (the first miss of a run is the slowest)
+#   MISS_APP=folder                      # an app published already (bench/publish-web.sh) instead of publishing one
+#   MISS_SETTINGS="DOTNET_TC_QuickJit=0" # NAME=value settings the app starts with (runtime knobs, configuration)
 # The app is published as the Dockerfile does (bench/publish-web.sh; Production), listens on 127.0.0.1 only, and first
 # renders the other topics of content/ in every encoding, so the code's tiered compilation has seen the page.
 set -euo pipefail
@@ -16,7 +18,9 @@ runs=${MISS_RUNS:-3}
 encodings=${MISS_ENCODINGS:-identity gzip br}
 app_pid=
 trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-"$repo/bench/publish-web.sh" "$work/app"
+app=${MISS_APP:-$work/app}
+[[ -n ${MISS_APP:-} ]] || "$repo/bench/publish-web.sh" "$app"
+read -ra settings <<<"${MISS_SETTINGS:-}"
 if [[ -n ${1:-} ]]; then
   archive=$(realpath "$1")
 else
@@ -29,7 +33,7 @@ warm=(Friedrich_Nietzsche China%E2%80%93Russia_relations The_Half_of_It Warmness
 seconds() { curl -so /dev/null -w '%{http_code} %{time_total}\n' -H "Accept-Encoding: $2" "$url$1"; }
 for run in $(seq "$runs"); do
   : >"$work/app.log"
-  app_start "$work/app" "$url" "$archive" "$work/app.log"
+  app_start "$app" "$url" "$archive" "$work/app.log" "${settings[@]}"
   app_wait "$url/"
   for round in 1 2 3 4; do
     for page in "${warm[@]}"; do
