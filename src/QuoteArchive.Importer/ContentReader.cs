@@ -104,10 +104,10 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
             // Reads the first bytes: a ".bz2" or ".gz" that is no such thing fails here.
             export = new MediaWikiExportReader(stream, relative);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || DumpStreams.IsDamagedData(ex))
         {
             stream?.Dispose();
-            fileDiagnostics.Add(ex is InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException
+            fileDiagnostics.Add(DumpStreams.IsDamagedData(ex)
                 ? new(new(relative, 1), Severity.Error, $"the file is not {DumpStreams.Describe(path)} as its name says: {ex.Message}")
                 : CannotRead(relative, ex));
             damagedExports.Add(relative);

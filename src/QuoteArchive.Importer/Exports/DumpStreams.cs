@@ -11,6 +11,9 @@ public static class DumpStreams
 {
     public static bool IsExport(string path) => KindOf(path) is not null;
 
+    /// <summary>What the decompressors throw for data that is not what the file's name says, or is damaged.</summary>
+    public static bool IsDamagedData(Exception ex) => ex is InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException;
+
     /// <summary>The file's decompressed XML, read forward only.</summary>
     /// <param name="file">the file underneath, whose position says how much of it has been read</param>
     public static Stream OpenRead(string path, out FileStream file)

@@ -66,7 +66,7 @@ public sealed class MediaWikiExportReader : IDisposable
             diagnostics.Add(new(new(relativePath, Math.Max(ex.LineNumber, 1), Math.Max(ex.LinePosition, 1)), Severity.Error,
                 $"invalid XML, the export is read up to here: {ex.Message}"));
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ICSharpCode.SharpZipLib.SharpZipBaseException)
+        catch (Exception ex) when (ex is IOException || DumpStreams.IsDamagedData(ex))
         {
             // The compressed file ends early or is damaged: what was decompressed before stands.
             diagnostics.Add(new(new(relativePath, Math.Max(Line, 1), Math.Max(Column, 1)), Severity.Error,
