@@ -46,6 +46,32 @@ public sealed class LayoutTests(BrowserSite site)
     }
 
     [Fact]
+    public async Task APrintedQuoteKeepsItsAddressWithoutItsButtons()
+    {
+        await using var page = await site.OpenAsync(site.QuotePath);
+        await page.Page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Expect(page.Page.Locator(".quote-page .permalink .url").First).ToBeVisibleAsync();
+        await Expect(page.Page.Locator(".copy-link, .cite")).ToHaveCountAsync(2);
+        Assert.Equal(0, await page.Page.Locator(".copy-link, .cite").EvaluateAllAsync<int>("all => all.filter(e => e.checkVisibility()).length"));
+    }
+
+    // WCAG 2.2's smallest target (2.5.8): 24 by 24 CSS pixels, on a phone too.
+    [Theory]
+    [InlineData(Pages.Topic)]
+    [InlineData("quote")]
+    public async Task TheQuoteButtonsAreTargetsAFingerCanHit(string path)
+    {
+        await using var page = await site.OpenAsync(path == "quote" ? site.QuotePath : path, new() { ViewportSize = new() { Width = 360, Height = 800 } });
+        var buttons = page.Page.Locator(".copy-link, .cite");
+        await Expect(buttons.First).ToBeVisibleAsync();
+
+        var smallest = await buttons.EvaluateAllAsync<double[]>(
+            "all => [Math.min(...all.map(b => b.getBoundingClientRect().width)), Math.min(...all.map(b => b.getBoundingClientRect().height))]");
+        Assert.True(smallest[0] >= 24 && smallest[1] >= 24, $"the smallest button is {smallest[0]} by {smallest[1]} px");
+    }
+
+    [Fact]
     public async Task LongPageOnAPhoneLeadsToAPartAndBackToTheContents()
     {
         await using var page = await site.OpenAsync(Pages.Topic, new() { ViewportSize = new() { Width = 360, Height = 800 } });

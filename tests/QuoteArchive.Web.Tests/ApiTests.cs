@@ -13,7 +13,7 @@ public sealed class ApiTests(ArchiveApp app)
         Assert.Equal(names.Order(StringComparer.Ordinal), element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
 
     private static readonly string[] QuoteProperties =
-        ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "notes", "author", "work", "year", "topic", "section"];
+        ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "notes", "author", "work", "year", "authorUrl", "topic", "section"];
 
     // A short list comes whole unless a page or a page size is asked for; then it is paged like a long one, and the
     // Link headers lead through every entry once, page sizes clamped to 1–100.

@@ -299,4 +299,23 @@ public sealed class PageTests(ArchiveApp app)
             Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
         }
     }
+
+    [Theory]
+    [InlineData("/?letter=L", "Topics: L · QuoteArchive")]
+    [InlineData("/?letter=L&page=2", "Topics: L, page 2 · QuoteArchive")]
+    [InlineData("/authors?letter=F&page=3", "Authors: F, page 3 · QuoteArchive")]
+    public async Task EachPageOfAListHasATitleOfItsOwn(string path, string title)
+    {
+        var page = await app.GetPageAsync(path);
+        Assert.Equal(title, page.Title);
+    }
+
+    [Theory]
+    [InlineData("/wiki/Love")]
+    [InlineData("/wiki/Warmness")]
+    public async Task EveryTopicPageHasADescription(string path)
+    {
+        var page = await app.GetPageAsync(path);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+    }
 }

@@ -137,12 +137,18 @@ public sealed record QuoteView
     public required IReadOnlyList<AttributionView> Attribution { get; init; }
     /// <summary>Notes on the quote: the references that stood in it.</summary>
     public IReadOnlyList<RichText> Notes { get; init; } = [];
-    public string? Author { get; init; }
+    /// <summary>The name the first attribution line gave, as parsed.</summary>
+    [JsonIgnore] public string? Author { get; init; }
+    /// <summary>
+    /// Who said it: the author index's name (a person page's quote has its person, another title of a person is the
+    /// person), else the name the attribution gave; null when the archive does not know.
+    /// </summary>
+    [JsonPropertyName("author")] public string? By => AuthorName ?? Author;
     public string? Work { get; init; }
     public string? Year { get; init; }
-    /// <summary>The author index's entry for the quote, when the author is known; pages only, so the API's shape stays as clients know it.</summary>
+    /// <summary>The author index's entry for the quote, when the author is known.</summary>
     [JsonIgnore] public string? AuthorSlug { get; init; }
-    [JsonIgnore] public string? AuthorUrl => AuthorSlug is null ? null : ArchiveUrls.Author(AuthorSlug);
+    public string? AuthorUrl => AuthorSlug is null ? null : ArchiveUrls.Author(AuthorSlug);
     [JsonIgnore] public string? AuthorName { get; init; }
     public required TopicRef Topic { get; init; }
     public required SectionRef Section { get; init; }

@@ -32,13 +32,13 @@ public static class Feed
     private static SyndicationItem Entry(HttpRequest request, QuoteView quote, DateOnly day)
     {
         var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var by = Citations.AuthorOf(quote);
+        var (by, _) = Byline.Of(quote);
         var item = new SyndicationItem($"{date}: {QuoteFormats.Shorten(quote.Text, 80)}",
             new TextSyndicationContent(QuoteFormats.PlainText(quote, request.Absolute(quote.Url))),
             new Uri(request.Absolute(quote.Url)), TagUri(request, "quote-of-the-day:" + date), Midnight(day))
         {
             PublishDate = Midnight(day),
-            Summary = new TextSyndicationContent(by is null ? quote.Text : $"{quote.Text} — {by}"),
+            Summary = new TextSyndicationContent($"{quote.Text} — {by}"),
         };
         return item;
     }

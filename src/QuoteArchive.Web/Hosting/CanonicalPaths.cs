@@ -34,8 +34,11 @@ public static class CanonicalPaths
             if (end < 0)
                 end = path.Length;
             var segment = path.AsSpan(start, end - start);
+            // The rest is one parameter (a slug that may hold slashes), without a slash after it: "/wiki/Love/" is "/wiki/Love".
             if (segments[i].Parts is [RoutePatternParameterPart { IsCatchAll: true }])
-                return canonical?.Append(path, start, path.Length - start).ToString();
+                return path.Length > start && path.EndsWith('/')
+                    ? (canonical ?? new System.Text.StringBuilder().Append(path, 0, start)).Append(path, start, path.Length - start - 1).ToString()
+                    : canonical?.Append(path, start, path.Length - start).ToString();
             var literal = segments[i].Parts is [RoutePatternLiteralPart { Content: var content }] ? content : null;
             if (literal is not null && !segment.SequenceEqual(literal) && canonical is null)
                 canonical = new System.Text.StringBuilder().Append(path, 0, start);

@@ -17,6 +17,8 @@ public sealed class CanonicalPathTests(ArchiveApp app)
     [InlineData("/Api/Topics/Love", "/api/topics/Love")]
     [InlineData("/api/topics/", "/api/topics")]
     [InlineData("/Categories/", "/categories")]
+    [InlineData("/wiki/Love/", "/wiki/Love")]
+    [InlineData("/authors/Friedrich_Nietzsche/", "/authors/Friedrich_Nietzsche")]
     public async Task AnotherSpellingOfARouteIsRedirectedToTheOneTheSiteWrites(string path, string location)
     {
         using var response = await app.Browser().GetAsync(path);
@@ -53,7 +55,10 @@ public sealed class CanonicalPathTests(ArchiveApp app)
 
     [Theory]
     [InlineData("/wiki/Love", "wiki/{**slug}", null)]
-    [InlineData("/Wiki/Love/Me/", "wiki/{**slug}", "/wiki/Love/Me/")]
+    [InlineData("/Wiki/Love/Me/", "wiki/{**slug}", "/wiki/Love/Me")]
+    [InlineData("/wiki/Love/", "wiki/{**slug}", "/wiki/Love")]
+    [InlineData("/wiki/AC/DC", "wiki/{**slug}", null)]
+    [InlineData("/wiki/", "wiki/{**slug}", null)]
     [InlineData("/q/abc", "q/{id}", null)]
     [InlineData("/Q/abc", "q/{id}", "/q/abc")]
     [InlineData("/q/abc/", "q/{id}", "/q/abc")]

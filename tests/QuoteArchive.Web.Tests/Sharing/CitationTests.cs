@@ -134,7 +134,7 @@ public sealed class CitationTests
     [Fact]
     public void ChicagoPutsItsCommaInPlaceOfTheQuotesFinalPeriod()
     {
-        Assert.StartsWith("Thomas Gray, The Bard (1757), “Dear, as the light that visits these sad eyes; Dear, as the ruddy drops that warm my heart,” "
+        Assert.StartsWith("Thomas Gray, The Bard (1757), “Dear, as the light that visits these sad eyes; / Dear, as the ruddy drops that warm my heart,” "
             + "quoted in “Sample Topic,” QuoteArchive, accessed March 15, 2026,", Format(Citations.For(Gray, Permalink, Accessed), "chicago"), StringComparison.Ordinal);
         Assert.StartsWith("Sample Author, A Sample Work (1887), “A sample sentence with {braces} & 100% of $pecial_chars,” quoted in",
             Format(Citations.For(Known, Permalink, Accessed), "chicago"), StringComparison.Ordinal);
@@ -197,10 +197,10 @@ public sealed class CitationTests
     public void MlaAndApaListAPersonalNameSurnameFirstAndTheDataFormatsAsWritten()
     {
         var set = Citations.For(Gray, Permalink, Accessed);
-        Assert.StartsWith("Gray, Thomas. “Dear, as the light that visits these sad eyes; Dear, as the ruddy drops that warm my heart.” The Bard, 1757. Quoted in",
+        Assert.StartsWith("Gray, Thomas. “Dear, as the light that visits these sad eyes; / Dear, as the ruddy drops that warm my heart.” The Bard, 1757. Quoted in",
             Format(set, "mla"), StringComparison.Ordinal);
         Assert.StartsWith("Gray, T. (1757). The Bard. Quoted in Sample Topic. QuoteArchive.", Format(set, "apa"), StringComparison.Ordinal);
-        Assert.StartsWith("“Dear, as the light that visits these sad eyes; Dear, as the ruddy drops that warm my heart.” — Thomas Gray, The Bard (1757). In",
+        Assert.StartsWith("“Dear, as the light that visits these sad eyes; / Dear, as the ruddy drops that warm my heart.” — Thomas Gray, The Bard (1757). In",
             Format(set, "text"), StringComparison.Ordinal);
         Assert.Contains("author = {{Thomas Gray}}", Format(set, "bibtex"), StringComparison.Ordinal);
         using var csl = JsonDocument.Parse(Format(set, "csl-json"));

@@ -36,9 +36,6 @@ public static partial class Citations
         ]);
     }
 
-    /// <summary>Who said it: the author index's name, else the name the attribution gave; null when unknown.</summary>
-    public static string? AuthorOf(QuoteView quote) => quote.AuthorName ?? quote.Author;
-
     /// <summary>Where the archive took the quote from: the topic's page, and its revision when known.</summary>
     private sealed record Source(string Topic, string Url, string Host, long? RevisionId, DateOnly? RevisionDate, string? RevisionUrl)
     {
@@ -60,7 +57,7 @@ public static partial class Citations
 
     private static string PlainText(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var by = JoinWithCommas(AuthorOf(quote), quote.Work);
+        var by = JoinWithCommas(Byline.AuthorOf(quote), quote.Work);
         var origin = quote.Year is { } year ? (by.Length > 0 ? $"{by} ({year})" : year) : by;
         var cited = $"“{Flat(quote.Text)}”" + (origin.Length > 0 ? $" — {origin}" : "");
         return $"{EndSentence(cited)} In “{source.Topic}”, {ArchiveUrls.SiteName}, {permalink} (accessed {Iso(accessed)})."
@@ -70,7 +67,7 @@ public static partial class Citations
     private static string Mla(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
         var parts = new List<string>();
-        if (AuthorOf(quote) is { } author)
+        if (Byline.AuthorOf(quote) is { } author)
             parts.Add(EndSentence(MlaAuthor(author)));
         parts.Add($"“{EndSentence(Short(quote))}”");
         if (JoinWithCommas(quote.Work, quote.Year) is { Length: > 0 } original)
@@ -86,7 +83,7 @@ public static partial class Citations
         var title = quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Short(quote))}”";
         var date = $"({quote.Year ?? "n.d."}).";
         // Without an author, APA moves the title to the author's place: "Title. (n.d.)."
-        var parts = AuthorOf(quote) is { } author
+        var parts = Byline.AuthorOf(quote) is { } author
             ? new List<string> { EndSentence(ApaAuthor(author)), date, title }
             : [title, date];
         parts.Add($"Quoted in {EndSentence(source.Topic)} {ArchiveUrls.SiteName}.");
@@ -96,7 +93,7 @@ public static partial class Citations
 
     private static string Chicago(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var original = (JoinWithCommas(AuthorOf(quote), quote.Work) + (quote.Year is { } year ? $" ({year})" : "")).Trim();
+        var original = (JoinWithCommas(Byline.AuthorOf(quote), quote.Work) + (quote.Year is { } year ? $" ({year})" : "")).Trim();
         return $"{(original.Length > 0 ? WithComma(original) + " " : "")}{QuotedWithComma(Short(quote))} quoted in {QuotedWithComma(source.Topic)} "
             + $"{ArchiveUrls.SiteName}, accessed {LongDate(accessed)}, {permalink}; source: {source.Describe(LongDate)}.";
     }
@@ -104,7 +101,7 @@ public static partial class Citations
     private static string BibTeX(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
         var fields = new List<(string, string)>();
-        if (AuthorOf(quote) is { } author)
+        if (Byline.AuthorOf(quote) is { } author)
             fields.Add(("author", "{" + Bib(author) + "}"));
         fields.Add(("title", Bib(Short(quote))));
         if (quote.Year is { } year)
@@ -128,7 +125,7 @@ public static partial class Citations
             ["URL"] = permalink,
             ["accessed"] = DateParts(accessed.Year, accessed.Month, accessed.Day),
         };
-        if (AuthorOf(quote) is { } author)
+        if (Byline.AuthorOf(quote) is { } author)
             item["author"] = new JsonArray(new JsonObject { ["literal"] = author });
         if (quote.Work is { } work)
             item["original-title"] = work;
@@ -145,9 +142,10 @@ public static partial class Citations
     private static JsonObject DateParts(params int[] parts) => new() { ["date-parts"] = new JsonArray(new JsonArray(parts.Select(p => (JsonNode)p).ToArray())) };
 
     // A citation names the quote by its opening words; the full text is on the page it links to.
-    private static string Short(QuoteView quote) => QuoteFormats.Shorten(quote.Text, 150);
+    private static string Short(QuoteView quote) => QuoteFormats.Shorten(Flat(quote.Text), 150);
 
-    private static string Flat(string text) => QuoteIds.Normalize(text);
+    // Quoted inline, as verse is: its lines divided by a slash.
+    private static string Flat(string text) => string.Join(" / ", QuoteFormats.Lines(text));
 
     /// <summary>
     /// A personal name split for the styles that list the surname first: "Thomas Gray" → ("Gray", "Thomas"), "T. S. Eliot"

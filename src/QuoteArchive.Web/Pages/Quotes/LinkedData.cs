@@ -32,7 +32,7 @@ public static partial class LinkedData
             ["license"] = ArchiveMarkup.LicenseUrl(topic.License) ?? (string.IsNullOrWhiteSpace(topic.License) ? RevisionView.DefaultLicense : topic.License),
             ["isBasedOn"] = (topic.Revision is { } revision ? WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id) : null) ?? topic.SourceUrl,
         };
-        if (Citations.AuthorOf(quote) is { } author)
+        if (Byline.AuthorOf(quote) is { } author)
         {
             var person = new JsonObject { ["@type"] = "Person", ["name"] = author };
             if (quote.AuthorUrl is { } authorUrl)

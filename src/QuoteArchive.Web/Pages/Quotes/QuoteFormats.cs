@@ -50,23 +50,34 @@ public static class QuoteFormats
     }
 
     /// <summary>The text cut to about <paramref name="length"/> characters at a word boundary, with an ellipsis.</summary>
-    public static string Shorten(string text, int length)
+    public static string Shorten(string text, int length) => Cut(QuoteIds.Normalize(text), length);
+
+    /// <summary>As <see cref="Shorten"/>, keeping the text's line breaks (verse, dialogue), one per line.</summary>
+    public static string ShortenLines(string text, int length) => Cut(string.Join('\n', Lines(text)), length);
+
+    /// <summary>The text's lines, each with its white space collapsed; blank lines left out.</summary>
+    public static IEnumerable<string> Lines(string text) => text.Split('\n').Select(QuoteIds.Normalize).Where(line => line.Length > 0);
+
+    private static string Cut(string text, int length)
     {
-        text = QuoteIds.Normalize(text);
         if (text.Length <= length)
             return text;
-        var cut = text.LastIndexOf(' ', length);
+        var cut = text.LastIndexOfAny([' ', '\n'], length);
         return text[..(cut > length / 2 ? cut : length)].TrimEnd(',', ';', ':', '.') + "…";
     }
 
     /// <summary>The quote as plain text: its words, its attribution, and where it lives.</summary>
     public static string PlainText(QuoteView quote, string permalink)
     {
-        var text = new StringBuilder(quote.Text.Trim()).Append("\n\n");
+        var text = new StringBuilder(quote.Text.Trim()).Append('\n');
+        // The author first, where the attribution does not start with the name (a person page's own quote: "Essay 2").
+        var author = Byline.AuthorOf(quote);
+        if (author is not null && !(quote.Attribution is [var first, ..] && first.Text.StartsWith(author, StringComparison.Ordinal)))
+            text.Append("\n— ").Append(author);
         foreach (var line in quote.Attribution)
-            text.Append(new string(' ', 2 * (line.Depth - 1))).Append("— ").Append(line.Text).Append('\n');
-        if (quote.Attribution.Count == 0 && Citations.AuthorOf(quote) is { } author)
-            text.Append("— ").Append(author).Append('\n');
+            text.Append('\n').Append(new string(' ', 2 * (line.Depth - 1))).Append("— ").Append(line.Text);
+        if (author is not null || quote.Attribution.Count > 0)
+            text.Append('\n');
         return text.Append($"\nFrom “{quote.Topic.Title}” on {ArchiveUrls.SiteName}: {permalink}\n").ToString();
     }
 

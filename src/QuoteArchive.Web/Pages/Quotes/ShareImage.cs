@@ -30,7 +30,7 @@ public static class ShareImage
         using var fonts = new FontSet();
 
         var rightToLeft = IsRightToLeft(quote.Text);
-        var (size, lines) = Fit(fonts, QuoteFormats.Shorten(quote.Text, 600).Replace("\n", " \n "));
+        var (size, lines) = Fit(fonts, QuoteFormats.ShortenLines(quote.Text, 600).Replace("\n", " \n "));
         var lineHeight = size * 1.3f;
         var y = QuoteTop + size;
         foreach (var line in lines)
@@ -39,8 +39,8 @@ public static class ShareImage
             y += lineHeight;
         }
 
-        var by = Citations.AuthorOf(quote) ?? quote.Topic.Title;
-        var byLine = fonts.FitWords(("— " + by).Split(' '), 36, Width - 2 * Margin, Serif: false, maxLines: 1);
+        var (by, isAuthor) = Byline.Of(quote);
+        var byLine = fonts.FitWords((isAuthor ? "— " + by : by).Split(' '), 36, Width - 2 * Margin, Serif: false, maxLines: 1);
         fonts.DrawLine(canvas, byLine[0], QuoteBottom + 70, 36, Serif: false, Muted, IsRightToLeft(by));
         fonts.DrawLine(canvas, [ArchiveUrls.SiteName], Height - 40, 28, Serif: false, Accent, rightToLeft: false);
 

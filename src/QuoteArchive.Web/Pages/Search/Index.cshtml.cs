@@ -28,8 +28,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
 
     /// <summary>
-    /// The filters the address holds besides the kind of page (which has its own control): each said in words, with
-    /// the address of the same search without it. The form keeps them; without this a reader could not see them.
+    /// The filters the address holds besides the kind of page (which has its own control, unless the address names a
+    /// kind the archive does not have): each said in words, with the address of the same search without it. The form
+    /// keeps them; without this a reader could not see them.
     /// </summary>
     public IReadOnlyList<(string Label, string Without)> Filters =>
     [
@@ -39,6 +40,8 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
             ("author", Author, value => $"by {value.Replace('_', ' ')}"),
             ("status", Status, value => $"{value.ToLowerInvariant()} quotes"),
             ("lang", Lang, value => $"in the language “{value}”"),
+            ("kind", Enum.GetNames<TopicKind>().Contains(Kind?.Trim(), StringComparer.OrdinalIgnoreCase) ? null : Kind,
+                value => $"in pages of the kind “{value}”, which no page is"),
         }
         .Where(filter => !string.IsNullOrWhiteSpace(filter.Value))
         .Select(filter => (filter.Label(filter.Value!.Trim()), QueryKeys.Address(Request, [filter.Key, "page"]))),

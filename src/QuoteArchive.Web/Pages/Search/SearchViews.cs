@@ -66,8 +66,13 @@ public sealed record SearchHitView
         Section = Section,
     }, Standalone: true)
     {
-        Marked = new MarkedQuote(HighlightMarkup.Render(Pieces), AttributionPieces.Select(HighlightMarkup.Render).ToList()),
+        Marked = new MarkedQuote(HighlightMarkup.Render(Pieces), AttributionPieces.Select((line, i) =>
+            i == 0 && NameStartsAttribution ? HighlightMarkup.RenderLinked(line, Author!.Name.Length, Author.Url) : HighlightMarkup.Render(line)).ToList(),
+            NameLinked: NameStartsAttribution),
     };
+
+    // The first line names the author: the name itself links to the author's page, as on a topic page, not a line of its own.
+    private bool NameStartsAttribution => Author is not null && Attribution is [var first, ..] && first.StartsWith(Author.Name, StringComparison.Ordinal);
 }
 
 public static class SearchUrls

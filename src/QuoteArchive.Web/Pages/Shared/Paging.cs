@@ -11,6 +11,9 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public int Skip => (Page - 1) * PageSize;
 
+    /// <summary>What a page's title adds after the first page (", page 3"): each page of a list has a title of its own.</summary>
+    public string InTitle => Page > 1 ? $", page {Page}" : "";
+
     public static Paging From(string? page, string? pageSize, int defaultPageSize = 20)
     {
         var hasPage = int.TryParse(page, out var p);

@@ -12,6 +12,7 @@ public sealed record QuoteCard(QuoteView Quote, bool Standalone = false)
 
 /// <summary>
 /// The text (or a snippet of a long one) and the attribution lines of a search result, encoded, with the matches in
-/// <c>&lt;mark&gt;</c>: the reader sees why the quote was found.
+/// <c>&lt;mark&gt;</c>: the reader sees why the quote was found. <paramref name="NameLinked"/>: the first line's
+/// author name is a link to the author's page already.
 /// </summary>
-public sealed record MarkedQuote(IHtmlContent Text, IReadOnlyList<IHtmlContent> Attribution);
+public sealed record MarkedQuote(IHtmlContent Text, IReadOnlyList<IHtmlContent> Attribution, bool NameLinked = false);

@@ -58,7 +58,7 @@ public sealed class QuoteCardHtml(QuoteCard card, HttpRequest request) : IHtmlCo
             encoder.Encode(writer, status);
             writer.Write("</p>\n");
         }
-        var nameLinked = NameLinked(quote, marked);
+        var nameLinked = marked?.NameLinked ?? NameLinked(quote);
         if (marked is { Attribution.Count: > 0 })
         {
             writer.Write("            <div class=\"attribution\">\n                <ul>\n");
@@ -112,8 +112,8 @@ public sealed class QuoteCardHtml(QuoteCard card, HttpRequest request) : IHtmlCo
 
     // A reader can go from any quote to all of its author's: the attribution links to the author page, on the name
     // itself when the first line starts with it.
-    private static bool NameLinked(QuoteView quote, MarkedQuote? marked) =>
-        marked is null && quote.AuthorUrl is not null && quote.AuthorName is not null
+    private static bool NameLinked(QuoteView quote) =>
+        quote.AuthorUrl is not null && quote.AuthorName is not null
         && quote.Attribution is [{ Html: null } first, ..] && first.Text.StartsWith(quote.AuthorName, StringComparison.Ordinal);
 
     private void WriteAttribution(TextWriter writer, HtmlEncoder encoder, List<Nested<AttributionView>> lines, bool nameLinked)

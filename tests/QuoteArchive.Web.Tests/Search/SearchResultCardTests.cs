@@ -1,0 +1,34 @@
+namespace QuoteArchive.Web.Tests.Search;
+
+[Collection(nameof(ArchiveApp))]
+public sealed class SearchResultCardTests(ArchiveApp app)
+{
+    // The name at the start of the attribution is the link to the author's page, as on a topic page; it was written
+    // twice, the line and then a line of its own.
+    [Fact]
+    public async Task AResultNamesItsAuthorOnceAndLinksTheName()
+    {
+        var page = await app.GetPageAsync("/search?q=%22Wars+begin+in+the+minds+of+men%22");
+
+        var cards = page.QuerySelectorAll("figure").Where(f => f.TextContent.Contains("Wars begin", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(cards);
+        foreach (var card in cards)
+        {
+            var author = card.QuerySelectorAll("a.author").Single();
+            Assert.Equal(("U Thant", "/authors/U_Thant"), (author.TextContent, author.GetAttribute("href")));
+            Assert.StartsWith("U Thant", author.ParentElement!.TextContent, StringComparison.Ordinal);
+            Assert.Null(card.QuerySelector(".by"));
+        }
+    }
+
+    [Fact]
+    public async Task AKindNoPageIsShowsAsAFilterThatCanBeDropped()
+    {
+        var page = await app.GetPageAsync("/search?q=love&kind=Bogus");
+
+        var filter = page.QuerySelectorAll(".search-filters li").Single();
+        Assert.Contains("“Bogus”", filter.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/search?q=love", filter.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Empty((await app.GetPageAsync("/search?q=love&kind=theme")).QuerySelectorAll(".search-filters li"));
+    }
+}
