@@ -6,6 +6,7 @@
 # CPU time of each kind of thread. Loopback only: no server.
 #   IMPORT_PERF=1 bench/import-dump.sh 71000   # also samples the import with perf (linux-perf) and splits its CPU time
 #                                              # by thread and by library: bzip2, FTS5 and SQLite, the parser, the GC
+#   IMPORT_APP=folder bench/import-dump.sh 71000 # an importer published already (another commit's) instead of this one
 set -euo pipefail
 articles=${1:-5000}
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +15,8 @@ mkdir -p "$work"
 dump="$work/generated-$articles.xml.bz2"
 [ -f "$dump" ] || dotnet run -c Release --project "$repo/bench/Corpus" -- "$articles" "$dump"
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
-dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
+importer_dir=${IMPORT_APP:-$work/importer}
+[[ -n ${IMPORT_APP:-} ]] || dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$importer_dir" --nologo -v quiet >/dev/null
 rm -f "$work/archive-$articles.db"
 profiler=()
 if [ "${IMPORT_PERF:-0}" = 1 ]; then
@@ -23,14 +25,14 @@ if [ "${IMPORT_PERF:-0}" = 1 ]; then
   export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   profiler=(perf record -F 499 -q -o "$work/perf.data" --)
 fi
-QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$work/importer/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
+QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$importer_dir/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
   >"$work/summary.txt" 2>"$work/stderr.txt" &
 timed=$!
 # The CPU time of each of the importer's threads (utime + stime in /proc), sampled every second until it ends: a
 # thread's time is gone from /proc once it exits, so the last sample of each thread counts.
 : >"$work/threads.txt"
 while kill -0 "$timed" 2>/dev/null; do
-  importer=$(pgrep -f "^dotnet $work/importer/QuoteArchive.Importer.dll" | head -1 || true)
+  importer=$(pgrep -f "^dotnet $importer_dir/QuoteArchive.Importer.dll" | head -1 || true)
   for task in /proc/$importer/task/*; do
     { read -r stat <"$task/stat" && read -r name <"$task/comm"; } 2>/dev/null || continue
     set -- ${stat##*) }

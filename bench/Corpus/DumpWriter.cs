@@ -10,8 +10,9 @@ public enum DumpCompression { None, SingleStream, Multistream }
 /// shared/samples/wikitext: about 38 quotes an article (2.7 million over 71,000), most with a source line (** …,
 /// some *** notes), sections Quotes / Sourced / Disputed / Misattributed / Quotes about / See also / External links,
 /// {{cite book}}, {{w}}, {{Wikipedia}}, &lt;ref&gt;, film pages with dialogue runs and a cast, 10 % of articles in
-/// non-Latin scripts, categories and interlanguage links; plus redirects (as many as articles) and pages of other
-/// namespaces (talk), as a real dump holds them.
+/// non-Latin scripts, categories and interlanguage links; attributions naming people of a pool (a few often, most
+/// once or twice) on theme pages, and now and then another title of a person page; plus redirects (as many as
+/// articles, some another name of a person) and pages of other namespaces (talk), as a real dump holds them.
 /// </summary>
 public static class DumpWriter
 {
@@ -59,15 +60,20 @@ public static class DumpWriter
         }
 
         var titles = new List<string>();
+        var people = new People(words, articles);
         for (var n = 0; n < articles; n++)
         {
             var script = words.PageScript();
             var film = words.Next(12) == 0;
+            // Half the articles are people (a lead with their years: a person page, whose own quotes are theirs and
+            // cite their works), half themes, whose quotes name their authors.
+            var person = !film && words.Next(2) == 0;
             var title = $"{words.Name()} {n}";
             titles.Add(title);
-            Page(title, 0, Article(words, title, script, film, titles));
-            // As many redirects as articles, and a page of another namespace every tenth article.
-            Page($"{title} (alias)", 0, $"#REDIRECT [[{title}]]", redirect: title);
+            Page(title, 0, Article(words, title, script, film, person, titles, people));
+            // As many redirects as articles, one in five of a person's another name of theirs ("Benedict XVI" of "Pope
+            // Benedict XVI"), and a page of another namespace every tenth article.
+            Page(person && n % 5 == 0 ? people.OtherName() : $"{title} (alias)", 0, $"#REDIRECT [[{title}]]", redirect: title);
             if (n % 10 == 0)
                 Page($"Talk:{title}", 1, words.Sentence(Vocabulary.LatinScript));
             if (id % 100 < 3)
@@ -78,11 +84,12 @@ public static class DumpWriter
         return id;
     }
 
-    private static string Article(Vocabulary words, string title, int script, bool film, List<string> titles)
+    private static string Article(Vocabulary words, string title, int script, bool film, bool person, List<string> titles, People people)
     {
         const int latin = Vocabulary.LatinScript;
         var page = new StringBuilder();
-        page.Append($"'''{title}''' ({1800 + words.Next(200)}–{1900 + words.Next(120)}) {words.Sentence(latin)}\n\n");
+        page.Append(person ? $"'''{title}''' ({1800 + words.Next(200)}–{1900 + words.Next(120)}) {words.Sentence(latin)}\n\n"
+            : $"'''{title}''' {words.Sentence(latin)}\n\n");
         if (film)
         {
             var cast = Enumerable.Range(0, words.Next(2, 6)).Select(_ => (Actor: words.Name(), Role: words.Name())).ToList();
@@ -101,7 +108,7 @@ public static class DumpWriter
         {
             // Heavy-tailed quote counts: most pages are short, a few very long, averaging about 38.
             var quotes = (int)Math.Min(1500, Math.Exp(words.Random.NextDouble() * 5.2) + words.Next(5));
-            string[] headings = ["Quotes", "Sourced", "Disputed", "Misattributed", "Quotes about " + title];
+            string[] headings = person ? ["Quotes", "Sourced", "Disputed", "Misattributed", "Quotes about " + title] : ["Quotes", "Sourced", "Disputed", "Misattributed"];
             var perSection = Math.Max(1, quotes / headings.Length);
             foreach (var heading in headings)
             {
@@ -112,9 +119,9 @@ public static class DumpWriter
                     switch (words.Next(5))
                     {
                         case 0: break;
-                        case 1: page.Append($"** {{{{cite book|author={words.Name()}|title={Vocabulary.Cap(words.Words(3, latin))}|year={1800 + words.Next(220)}|page={words.Next(400)}}}}}\n"); break;
-                        case 2: page.Append($"** [[{words.Name()}]], ''{Vocabulary.Cap(words.Words(3, latin))}'' ({1800 + words.Next(220)})\n*** {words.Sentence(latin)}\n"); break;
-                        default: page.Append($"** {{{{w|{words.Name()}}}}}, ''{Vocabulary.Cap(words.Words(4, latin))}'', ch. {words.Next(30)}\n"); break;
+                        case 1: page.Append($"** {{{{cite book|{(person ? "" : $"author={people.Next()}|")}title={Vocabulary.Cap(words.Words(3, latin))}|year={1800 + words.Next(220)}|page={words.Next(400)}}}}}\n"); break;
+                        case 2: page.Append($"** {(person ? "" : $"[[{people.Next()}]], ")}''{Vocabulary.Cap(words.Words(3, latin))}'' ({1800 + words.Next(220)})\n*** {words.Sentence(latin)}\n"); break;
+                        default: page.Append($"** {(person ? "" : $"{{{{w|{people.Next()}}}}}, ")}''{Vocabulary.Cap(words.Words(4, latin))}'', ch. {words.Next(30)}\n"); break;
                     }
                 }
             }
@@ -123,8 +130,33 @@ public static class DumpWriter
         for (var s = words.Next(1, 5); s > 0; s--)
             page.Append($"* [[{(titles.Count > 1 ? titles[words.Next(titles.Count)] : title)}]]\n");
         page.Append("\n== External links ==\n{{Wikipedia}}\n\n");
-        page.Append($"[[Category:{Vocabulary.Cap(words.Word(latin))} {(film ? "films" : "people")}]]\n[[fr:{title}]]\n");
+        page.Append($"[[Category:{Vocabulary.Cap(words.Word(latin))} {(film ? "films" : person ? "people" : "themes")}]]\n[[fr:{title}]]\n");
         return page.ToString();
+    }
+
+    /// <summary>
+    /// The people attributions name: a pool of made-up names without digits (the attribution parser takes no name with
+    /// digits for an author), a few of them often and most once or twice, as an author index has; and one name in
+    /// twenty another title of a person page written before, which the author index joins to the person.
+    /// </summary>
+    private sealed class People(Vocabulary words, int articles)
+    {
+        private readonly string[] pool = Enumerable.Range(0, Math.Max(10, articles / 2)).Select(_ => words.PersonName()).ToArray();
+        private readonly List<string> otherNames = [];
+
+        public string Next() => otherNames.Count > 0 && words.Next(20) == 0
+            ? otherNames[words.Next(otherNames.Count)]
+            // Cubing a uniform draw favours the start of the pool.
+            : pool[(int)(Math.Pow(words.Random.NextDouble(), 3) * pool.Length)];
+
+        // Four words, where the pool's names have three: another name is no name of the pool (common words make
+        // the pool's names repeat).
+        public string OtherName()
+        {
+            var name = $"{words.PersonName()} {Vocabulary.Cap(words.Word(Vocabulary.LatinScript))}";
+            otherNames.Add(name);
+            return name;
+        }
     }
 
     private static string Escape(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -121,6 +121,17 @@ public sealed class AuthorRedirectTests(AuthorRedirectApp app)
         using var check = connection.CreateCommand();
         check.CommandText = "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1)";
         check.ExecuteNonQuery();
+
+        // The word list counts each word's quotes as the index holds them now ("jane": the person page's quote and
+        // the one its other title was given, two quotes, where the index built apart had one).
+        check.CommandText = """
+            CREATE VIRTUAL TABLE temp.Words USING fts5vocab(main, QuotesFts, row);
+            SELECT (SELECT count(*) FROM (SELECT term, doc FROM temp.Words WHERE doc >= 2 EXCEPT SELECT Term, Quotes FROM SearchTerms))
+                + (SELECT count(*) FROM (SELECT Term, Quotes FROM SearchTerms EXCEPT SELECT term, doc FROM temp.Words WHERE doc >= 2));
+            """;
+        Assert.Equal(0L, (long)check.ExecuteScalar()!);
+        check.CommandText = "SELECT Quotes FROM SearchTerms WHERE Term = 'jane'";
+        Assert.Equal(2L, (long)check.ExecuteScalar()!);
     }
 
     private static IEnumerable<string?> QuoteTexts(System.Text.Json.JsonElement author) =>
