@@ -110,19 +110,18 @@ public static class SearchIndex
         Execute(connection, transaction, Schema + copy + "INSERT INTO main.SearchTerms SELECT * FROM apart.SearchTerms;");
     }
 
-    // The quotes indexed again go into one segment of their own beside the merged index (FTS5 writes a segment each
-    // time its pending data pass 'hashsize', 1 MB by default); an 'optimize' afterwards rewrote the whole index, 8-9 s
-    // at full shape for some 35,000 quotes. The names they were indexed with and are indexed with now are tokenised
-    // as the index tokenises them, in a table of their own: their words are the only ones whose count of quotes changed.
-    private const int ReindexHashSize = 256 << 20;
-    private const int DefaultHashSize = 1 << 20;
-
-    private static readonly string ReindexStart = $"""
-        INSERT INTO QuotesFts(QuotesFts, rank) VALUES('hashsize', {ReindexHashSize});
+    // The names the quotes were indexed with and are indexed with now are tokenised as the index tokenises them, in a
+    // table of their own: their words are the only ones whose count of quotes changed, and only they are counted again
+    // (the whole word list read again took 3-4 s at full shape). The index is merged again into one segment: left
+    // beside it in a second one (35,000 quotes of the generated full shape, their delete markers and new rows), the
+    // indexed-again rows made FTS5 merge two entries for every common word, and searches took 2-15 times as long
+    // (bench/search-latency.cs, 2026-12-04: a prefix of two letters 4.5 -> 66.9 ms, p50).
+    private const string ReindexStart = """
         CREATE VIRTUAL TABLE temp.ReindexedNames USING fts5(name, tokenize='unicode61 remove_diacritics 2');
         """;
 
     private static readonly string ReindexEnd = $"""
+        INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');
         CREATE VIRTUAL TABLE temp.ReindexedWords USING fts5vocab(temp, ReindexedNames, row);
         CREATE VIRTUAL TABLE temp.QuotesFtsVocab USING fts5vocab(main, QuotesFts, row);
         DELETE FROM SearchTerms WHERE Term IN (SELECT term FROM temp.ReindexedWords);
@@ -131,7 +130,6 @@ public static class SearchIndex
         DROP TABLE temp.QuotesFtsVocab;
         DROP TABLE temp.ReindexedWords;
         DROP TABLE temp.ReindexedNames;
-        INSERT INTO QuotesFts(QuotesFts, rank) VALUES('hashsize', {DefaultHashSize});
         """;
 
     /// <summary>

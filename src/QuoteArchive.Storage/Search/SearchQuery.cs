@@ -68,6 +68,9 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
     public override string ToString() =>
         string.Join(' ', Included.Select(t => t.ToString()).Concat(Excluded.Select(t => "-" + t)));
 
+    /// <summary>A name as an FTS5 phrase of its words (<c>author : "…"</c> narrows a search to it); null when it has none.</summary>
+    public static string? Phrase(string name) => Tokenize(name) is { Count: > 0 } tokens ? new SearchTerm(tokens, false).ToMatch() : null;
+
     public static SearchQuery Parse(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))

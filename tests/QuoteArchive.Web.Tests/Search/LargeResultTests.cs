@@ -150,9 +150,29 @@ public sealed class LargeResultTests(ArchiveApp app)
 
         Assert.NotEmpty(ofAuthor);
         Assert.Equal(everywhere.Where(h => h.AuthorSlug == author).Select(h => h.Id).Order(), ofAuthor.Select(h => h.Id).Order());
-        // Words with more matches than filteredScanLimit: the author's quotes are looked up one by one instead of the
-        // matches walked, and the same quotes come in the same order.
+        // Words with more matches than filteredScanLimit: FTS5 walks those of the author's name, and the same quotes
+        // come in the same order.
         Assert.Equal(ofAuthor.Select(h => h.Id), (await AllAsync(db, query, new SearchFilter(Author: author), filteredScanLimit: 10)).Select(h => h.Id));
+    }
+
+    // An author named with common words only: the words' first matches are kept where they are the author's (the
+    // author index), the same quotes in the same order as the name in the match finds; past the scan limit a part of
+    // them, and the total says it is a lower bound.
+    [Fact]
+    public async Task AnAuthorNamedWithCommonWordsIsFoundAmongTheWordsFirstMatches()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var author = db.Authors.OrderByDescending(a => a.QuoteCount).ThenBy(a => a.Slug).First().Slug;
+        var query = SearchQuery.Parse("th*");
+        var byName = (await AllAsync(db, query, new SearchFilter(Author: author))).Select(h => h.Id).ToList();
+
+        Assert.Equal(byName, (await AllAsync(db, query, new SearchFilter(Author: author), nameWordQuotes: 0)).Select(h => h.Id));
+        var bounded = await QuoteSearch.RunAsync(db, query, new SearchFilter(Author: author), 0, 1000, nameWordQuotes: 0, authorScanLimit: 200);
+        Assert.True(bounded.TotalIsLowerBound);
+        Assert.InRange(bounded.Hits.Count, 1, byName.Count - 1);
+        Assert.Equal(bounded.Total, bounded.Hits.Count);
+        Assert.Equal(byName.Take(bounded.Hits.Count), bounded.Hits.Select(h => h.Id));
     }
 
     // The words' matches read once and the author's kept by their rows: with the other filters too, and a page past
@@ -224,13 +244,13 @@ public sealed class LargeResultTests(ArchiveApp app)
     /// <summary>Every hit of a search, page after page.</summary>
     private static async Task<List<SearchHit>> AllAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int filteredScanLimit = QuoteSearch.FilteredScanLimit, int pageSize = 100, int rankedTermQuotes = QuoteSearch.MaxRankedTermQuotes,
-        int walkedEntries = QuoteSearch.WalkedEntries)
+        int walkedEntries = QuoteSearch.WalkedEntries, int nameWordQuotes = QuoteSearch.NameWordQuotes, int authorScanLimit = QuoteSearch.AuthorScanLimit)
     {
         var hits = new List<SearchHit>();
         for (var skip = 0; ; skip += pageSize)
         {
             var page = await QuoteSearch.RunAsync(db, query, filter, skip, pageSize, filteredScanLimit: filteredScanLimit,
-                rankedTermQuotes: rankedTermQuotes, walkedEntries: walkedEntries);
+                rankedTermQuotes: rankedTermQuotes, walkedEntries: walkedEntries, nameWordQuotes: nameWordQuotes, authorScanLimit: authorScanLimit);
             hits.AddRange(page.Hits);
             if (page.Hits.Count < pageSize)
                 return hits;
