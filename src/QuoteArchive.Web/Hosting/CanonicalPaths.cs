@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace QuoteArchive.Web.Hosting;
@@ -26,7 +27,7 @@ public static class CanonicalPaths
             return "/";
         // Cheap for what the site writes (every cache hit comes here): nothing is allocated unless something changes.
         var segments = pattern.PathSegments;
-        var canonical = default(System.Text.StringBuilder);
+        var canonical = default(StringBuilder);
         var start = 1;
         for (var i = 0; i < segments.Count && start <= path.Length; i++)
         {
@@ -37,11 +38,11 @@ public static class CanonicalPaths
             // The rest is one parameter (a slug that may hold slashes), without a slash after it: "/wiki/Love/" is "/wiki/Love".
             if (segments[i].Parts is [RoutePatternParameterPart { IsCatchAll: true }])
                 return path.Length > start && path.EndsWith('/')
-                    ? (canonical ?? new System.Text.StringBuilder().Append(path, 0, start)).Append(path, start, path.Length - start - 1).ToString()
+                    ? (canonical ?? new StringBuilder().Append(path, 0, start)).Append(path, start, path.Length - start - 1).ToString()
                     : canonical?.Append(path, start, path.Length - start).ToString();
             var literal = segments[i].Parts is [RoutePatternLiteralPart { Content: var content }] ? content : null;
             if (literal is not null && !segment.SequenceEqual(literal) && canonical is null)
-                canonical = new System.Text.StringBuilder().Append(path, 0, start);
+                canonical = new StringBuilder().Append(path, 0, start);
             canonical?.Append(literal ?? segment).Append('/');
             start = end + 1;
         }
