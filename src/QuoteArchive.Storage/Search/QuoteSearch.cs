@@ -132,12 +132,6 @@ public static class QuoteSearch
         return listed.Count < words.Count ? 1 : listed.Min();
     }
 
-    // The rowids of an author's quotes, through the author index.
-    private static async Task<HashSet<long>> AuthorsQuotesAsync(ArchiveDbContext db, string slug, CancellationToken cancellationToken) =>
-        (await db.Database.SqlQueryRaw<long>(
-                "SELECT q.rowid AS Value FROM Quotes q WHERE q.AuthorId = (SELECT Id FROM Authors WHERE Slug = $author)",
-                new SqliteParameter("$author", slug))
-            .ToListAsync(cancellationToken)).ToHashSet();
 
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
@@ -225,16 +219,10 @@ public static class QuoteSearch
             // Where the words have few enough matches to read, they are read once and the author's kept by their rows
             // (a count of the matches, then of the author's, then the page, walked the words' entries three times:
             // 46–55 ms for a dozen common words that no quote holds together, on the full archive).
-            var scanned = narrowedByName ? filteredScanLimit : authorScanLimit;
-            var all = await search.AllMatchesAsync(scanned + 1);
-            many = all.Count > scanned;
+            List<long> all;
+            (all, many) = narrowedByName ? await search.AllMatchesAsync(filteredScanLimit) : await search.AuthorsMatchesAsync(authorScanLimit);
             if (!many || !narrowedByName)
             {
-                if (!narrowedByName)
-                {
-                    var theirs = await AuthorsQuotesAsync(db, filter.Author!, cancellationToken);
-                    all = all.Take(scanned).Where(theirs.Contains).ToList();
-                }
                 var passing = await search.PassingAsync(all);
                 var page = passing.Skip(skip).Take(Math.Min(take, MaxCounted - skip)).ToList();
                 return Results(await search.WalkToAsync(page), passing.Count, windowed: many);
@@ -407,16 +395,41 @@ public static class QuoteSearch
         /// The first matches in index order, at most <paramref name="limit"/>, without the filters, read as one string
         /// of numbers: 10,001 rowids in 2.3 ms, where EF's reader took 7.9 (bench/search-costs.cs on the full archive).
         /// </summary>
-        public async Task<List<long>> AllMatchesAsync(int limit)
+        /// <returns>the matches, and whether there are more than <paramref name="limit"/></returns>
+        public Task<(List<long> Matches, bool Beyond)> AllMatchesAsync(int limit) => ScanAsync(limit, "m.rowid");
+
+        /// <summary>
+        /// The author's quotes among the first <paramref name="limit"/> matches, found by the author index: SQLite
+        /// gathers the author's rowids once and hands back only those of the matches, as one string.
+        /// </summary>
+        public Task<(List<long> Matches, bool Beyond)> AuthorsMatchesAsync(int limit) =>
+            ScanAsync(limit, "CASE WHEN m.rowid IN (SELECT q.rowid FROM Quotes q WHERE q.AuthorId = (SELECT Id FROM Authors WHERE Slug = $author)) THEN m.rowid END");
+
+        private async Task<(List<long> Matches, bool Beyond)> ScanAsync(int limit, string kept)
         {
-            var list = await db.Database.SqlQueryRaw<string>(
-                    "SELECT coalesce(group_concat(rowid), '') AS Value FROM (SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT $limit)",
-                    new SqliteParameter("$match", match), new SqliteParameter("$limit", limit))
+            // Only fixed SQL is interpolated: the values are parameters.
+            var sql = $"""
+                SELECT count(*) AS Scanned, coalesce(max(m.rowid), 0) AS Last, coalesce(group_concat({kept}), '') AS Kept
+                FROM (SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match LIMIT $limit) m
+                """;
+            var scan = await db.Database.SqlQueryRaw<ScannedMatches>(sql,
+                    [new SqliteParameter("$match", match), new SqliteParameter("$limit", limit + 1), .. Clone(parameters.Where(p => p.ParameterName == "$author").ToList())])
                 .SingleAsync(cancellationToken);
-            // In index order, whatever order group_concat joined them in (SQLite leaves it unspecified).
-            var matches = list.Length == 0 ? [] : list.Split(',').Select(long.Parse).ToList();
+            // In index order, whatever order group_concat joined them in (SQLite leaves it unspecified); the match
+            // past the limit, the last read, only says there are more.
+            var matches = scan.Kept.Length == 0 ? [] : scan.Kept.Split(',').Select(long.Parse).ToList();
             matches.Sort();
-            return matches;
+            var beyond = scan.Scanned > limit;
+            if (beyond && matches.Count > 0 && matches[^1] == scan.Last)
+                matches.RemoveAt(matches.Count - 1);
+            return (matches, beyond);
+        }
+
+        private sealed class ScannedMatches
+        {
+            public int Scanned { get; init; }
+            public long Last { get; init; }
+            public string Kept { get; init; } = "";
         }
 
         /// <summary>The quotes among these that pass the filters, in the same order: their rows read, not the index.</summary>
