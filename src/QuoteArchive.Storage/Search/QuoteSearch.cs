@@ -121,18 +121,6 @@ public static class QuoteSearch
     /// </summary>
     public const int AuthorScanLimit = 100_000;
 
-    // How many quotes hold the name's rarest word, from the word list (a word missing from it is in one quote at most).
-    private static async Task<int> RarestWordQuotesAsync(ArchiveDbContext db, string name, CancellationToken cancellationToken)
-    {
-        var words = SearchQuery.Tokenize(name).Select(w => w.ToLowerInvariant()).Distinct().ToList();
-        var listed = await db.Database.SqlQueryRaw<int>(
-                "SELECT Quotes AS Value FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($words))",
-                new SqliteParameter("$words", JsonSerializer.Serialize(words)))
-            .ToListAsync(cancellationToken);
-        return listed.Count < words.Count ? 1 : listed.Min();
-    }
-
-
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
         int filteredScanLimit = FilteredScanLimit, int rankedTermQuotes = MaxRankedTermQuotes, int walkedEntries = WalkedEntries,
@@ -216,9 +204,10 @@ public static class QuoteSearch
             many = await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
         else if (filters.Length > 0 && !inTopic)
         {
-            // Where the words have few enough matches to read, they are read once and the author's kept by their rows
-            // (a count of the matches, then of the author's, then the page, walked the words' entries three times:
-            // 46–55 ms for a dozen common words that no quote holds together, on the full archive).
+            // Where the words (narrowed by the name) have few enough matches to read, or the name is of common words
+            // only, the matches are read once (for such a name, only the author's among the first authorScanLimit)
+            // and kept by their rows: a count of the matches, then of the author's, then the page, walked the words'
+            // entries three times (46–55 ms for a dozen common words that no quote holds together, on the full archive).
             List<long> all;
             (all, many) = narrowedByName ? await search.AllMatchesAsync(filteredScanLimit) : await search.AuthorsMatchesAsync(authorScanLimit);
             if (!many || !narrowedByName)
@@ -613,6 +602,18 @@ public static class QuoteSearch
             LIMIT $limit
             """, new SqliteParameter("$match", match), new SqliteParameter("$limit", limit))
             .ToListAsync(cancellationToken);
+    }
+
+    // How many quotes hold the name's rarest word, from the word list, folded as the index folds it (a word missing
+    // from the list is in one quote at most).
+    private static async Task<int> RarestWordQuotesAsync(ArchiveDbContext db, string name, CancellationToken cancellationToken)
+    {
+        var words = SearchQuery.Tokenize(name).Select(PrefixExpansion.Fold).Distinct().ToList();
+        var listed = await db.Database.SqlQueryRaw<int>(
+                "SELECT Quotes AS Value FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($words))",
+                new SqliteParameter("$words", JsonSerializer.Serialize(words)))
+            .ToListAsync(cancellationToken);
+        return listed.Count < words.Count ? 1 : listed.Min();
     }
 
     /// <summary>
