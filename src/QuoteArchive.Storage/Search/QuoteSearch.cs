@@ -37,7 +37,7 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, boo
 public sealed record Suggestion(string Name, string Kind, string Slug, int Quotes);
 
 /// <summary>Runs searches against the index that <see cref="SearchIndex"/> built.</summary>
-public static class QuoteSearch
+public static partial class QuoteSearch
 {
     /// <summary>Quotes longer than this are shown as a snippet around the matches.</summary>
     public const int SnippetThreshold = 400;
@@ -124,7 +124,7 @@ public static class QuoteSearch
     public static async Task<SearchResults> RunAsync(ArchiveDbContext db, SearchQuery query, SearchFilter filter,
         int skip, int take, CancellationToken cancellationToken = default, int rankingLimit = RankingLimit,
         int filteredScanLimit = FilteredScanLimit, int rankedTermQuotes = MaxRankedTermQuotes, int walkedEntries = WalkedEntries,
-        int nameWordQuotes = NameWordQuotes, int authorScanLimit = AuthorScanLimit)
+        int nameWordQuotes = NameWordQuotes, int authorScanLimit = AuthorScanLimit, CommonWordSets? commonWords = null)
     {
         // A prefix stands for its most common words (PrefixExpansion): no query shape merges a large part of the index.
         query = await PrefixExpansion.ExpandAsync(db, query, cancellationToken);
@@ -199,6 +199,12 @@ public static class QuoteSearch
         // narrowed by the name in the match itself, or (a name of common words only) kept among the words' first
         // AuthorScanLimit matches by the author index.
         var search = new Search(db, query, match, filters.ToString(), parameters, cancellationToken);
+        // Words that are each in many quotes (and an author named with such words only) are answered from their sets of
+        // matches, where FTS5 would step through all their entries; a search it ranks, or with a rarer word, is quick in FTS5.
+        if (commonWords is not null && status is null && filter.Language is not { Length: > 0 } && filter.Kind is not { Length: > 0 }
+            && (inTopic || ofAuthor ? !narrowedByName : query.Included.Count > MaxRankedTerms || await QuotesHoldingAsync(db, query, cancellationToken) > rankedTermQuotes)
+            && await CommonWordMatchesAsync(db, commonWords, query, cancellationToken) is { } common)
+            return await search.CommonWordResultsAsync(common, filter, skip, take);
         var many = false;
         if (filters.Length > 0 && !inTopic && !ofAuthor)
             many = await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
@@ -288,7 +294,7 @@ public static class QuoteSearch
         new(rows.Select(ToHit).ToList(), Math.Min(counted, MaxCounted), counted > MaxCounted || windowed);
 
     /// <summary>One search's query, filters and parameters, and the statements it runs.</summary>
-    private sealed class Search(ArchiveDbContext db, SearchQuery query, string match, string filters, List<SqliteParameter> parameters,
+    private sealed partial class Search(ArchiveDbContext db, SearchQuery query, string match, string filters, List<SqliteParameter> parameters,
         CancellationToken cancellationToken)
     {
         // Without filters the index alone answers: no row of Quotes is read.
@@ -477,14 +483,7 @@ public static class QuoteSearch
             List<long> named = [];
             if (topics.Count + authors.Count > 0)
             {
-                var candidates = await db.Database.SqlQueryRaw<long>("""
-                        SELECT rowid AS Value FROM (
-                            SELECT rowid FROM Quotes WHERE TopicId IN (SELECT value FROM json_each($topics))
-                            UNION SELECT rowid FROM Quotes WHERE AuthorId IN (SELECT value FROM json_each($authors)))
-                        ORDER BY rowid LIMIT $limit
-                        """, new SqliteParameter("$topics", JsonSerializer.Serialize(topics)),
-                        new SqliteParameter("$authors", JsonSerializer.Serialize(authors)), new SqliteParameter("$limit", all ? -1 : MaxNamedFirst))
-                    .ToListAsync(cancellationToken);
+                var candidates = await NamedQuotesAsync(topics, authors, all ? -1 : MaxNamedFirst);
                 // With every match at hand, the named ones are those among them. Past MaxCounted (or a bounded walk)
                 // those up to the last match read are still known by the matches read; the others are a small share of
                 // the matches: each has the words in its title or author, so only exclusions and filters can leave one
@@ -506,6 +505,17 @@ public static class QuoteSearch
                 known[row.RowId] = row;
             return page.Where(known.ContainsKey).Select(id => known[id]).ToList();
         }
+
+        // The quotes of these topics and authors, in index order, at most limit (-1: all).
+        private Task<List<long>> NamedQuotesAsync(HashSet<long> topics, HashSet<long> authors, int limit) =>
+            db.Database.SqlQueryRaw<long>("""
+                    SELECT rowid AS Value FROM (
+                        SELECT rowid FROM Quotes WHERE TopicId IN (SELECT value FROM json_each($topics))
+                        UNION SELECT rowid FROM Quotes WHERE AuthorId IN (SELECT value FROM json_each($authors)))
+                    ORDER BY rowid LIMIT $limit
+                    """, new SqliteParameter("$topics", JsonSerializer.Serialize(topics)),
+                    new SqliteParameter("$authors", JsonSerializer.Serialize(authors)), new SqliteParameter("$limit", limit))
+                .ToListAsync(cancellationToken);
 
         /// <summary>The candidates that match the whole query, in their order: at least the first <paramref name="needed"/>, or all.</summary>
         private async Task<List<long>> MatchingAsync(List<long> candidates, int needed)
@@ -554,7 +564,7 @@ public static class QuoteSearch
         // rows of the page only. A second term (say rowid, to break ties) makes SQLite sort every match again in a
         // temporary b-tree, highlighting each one first. FTS5's order is deterministic, so paging is stable.
         public async Task<List<HitRow>> PageAsync(string? orderBy, int offset, int count, string condition = "", string? source = null,
-            SqliteParameter[]? more = null)
+            SqliteParameter[]? more = null, string index = "QuotesFts", bool filtered = true)
         {
             // Only fixed SQL and constants are interpolated here: every value from the request is a parameter.
             source ??= "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid";
@@ -563,16 +573,16 @@ public static class QuoteSearch
                        t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
                        a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
                        CASE WHEN length(q.Text) > {SnippetThreshold}
-                            THEN snippet(QuotesFts, 0, $open, $close, '…', {SnippetTokens})
-                            ELSE highlight(QuotesFts, 0, $open, $close) END AS MarkedText,
-                       highlight(QuotesFts, 3, $open, $close) AS MarkedTitle,
-                       QuotesFts.attribution AS Attribution,
-                       highlight(QuotesFts, 1, $open, $close) AS MarkedAttribution
+                            THEN snippet({index}, 0, $open, $close, '…', {SnippetTokens})
+                            ELSE highlight({index}, 0, $open, $close) END AS MarkedText,
+                       highlight({index}, 3, $open, $close) AS MarkedTitle,
+                       {index}.attribution AS Attribution,
+                       highlight({index}, 1, $open, $close) AS MarkedAttribution
                 {source}
                 JOIN Topics t ON t.Id = q.TopicId
                 JOIN Sections s ON s.Id = q.SectionId
                 LEFT JOIN Authors a ON a.Id = q.AuthorId
-                WHERE QuotesFts MATCH $match{filters}{condition}
+                WHERE {index} MATCH $match{(filtered ? filters : "")}{condition}
                 {(orderBy is null ? "" : "ORDER BY " + orderBy)}
                 LIMIT $take OFFSET $skip
                 """;

@@ -15,6 +15,12 @@ public static class SearchIndex
     /// </summary>
     public const string Ranking = "bm25(1.0, 1.0, 6.0, 10.0)";
 
+    /// <summary>How every FTS5 table of the archive splits and folds words.</summary>
+    internal const string Tokenizer = "tokenize='unicode61 remove_diacritics 2'";
+
+    /// <summary>QuotesFts's columns, in the order highlight() and snippet() number them.</summary>
+    internal const string QuotesFtsColumns = "text, attribution, author, title";
+
     // QuotesFts is an external-content FTS5 table: it stores the index only, and reads the text of a row from the
     // QuotesFtsContent view when highlight() or snippet() asks for it. At the size of English Wikiquote
     // (about 2.7 million quotes) that saves a second copy of every quote. The view's rowid is the rowid of Quotes,
@@ -39,16 +45,16 @@ public static class SearchIndex
 
         CREATE VIRTUAL TABLE NamesFts USING fts5(
             name, kind UNINDEXED, slug UNINDEXED, quotes UNINDEXED,
-            tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+            {Tokenizer}, prefix='1 2 3');
 
         {PrefixExpansion.Schema}
         """;
 
-    private const string QuotesFtsTable = """
+    private const string QuotesFtsTable = $"""
         CREATE VIRTUAL TABLE QuotesFts USING fts5(
-            text, attribution, author, title,
+            {QuotesFtsColumns},
             content='QuotesFtsContent', content_rowid='QuoteRowId',
-            tokenize='unicode61 remove_diacritics 2');
+            {Tokenizer});
         """;
 
     // The tables in which FTS5 keeps QuotesFts (an external-content table has no copy of the text): the index built
@@ -116,8 +122,8 @@ public static class SearchIndex
     // beside it in a second one (35,000 quotes of the generated full shape, their delete markers and new rows), the
     // indexed-again rows made FTS5 merge two entries for every common word, and searches took 2-15 times as long
     // (bench/search-latency.cs, 2026-12-04: a prefix of two letters 4.5 -> 66.9 ms, p50).
-    private const string ReindexStart = """
-        CREATE VIRTUAL TABLE temp.ReindexedNames USING fts5(name, tokenize='unicode61 remove_diacritics 2');
+    private const string ReindexStart = $"""
+        CREATE VIRTUAL TABLE temp.ReindexedNames USING fts5(name, {Tokenizer});
         """;
 
     private static readonly string ReindexEnd = $"""

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
 
 namespace QuoteArchive.Web.Archive;
 
@@ -290,6 +291,8 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     public IReadOnlySet<string> Languages { get; } = languages;
     /// <summary>The length of its longest quote: a longer minimum matches nothing.</summary>
     public int LongestQuote => longestQuote.Value;
+    /// <summary>Its common words' matches, kept once a search has read them: they go with the file.</summary>
+    public CommonWordSets CommonWords { get; } = new();
     internal FileStamp Stamp { get; } = stamp;
     /// <summary>The hard link it opened the file through; null where none could be made (it opened the archive by name).</summary>
     internal string? Link { get; } = link;

@@ -22,7 +22,8 @@ public static class SearchQueries
         // A topic, author or language the archive does not have matches nothing, known without searching.
         var found = names.Unknown
             ? new SearchResults([], 0)
-            : await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken);
+            : await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, paging.Skip, paging.PageSize, cancellationToken,
+                commonWords: archive.CommonWords);
         return new SearchResultsView
         {
             Query = q ?? "",

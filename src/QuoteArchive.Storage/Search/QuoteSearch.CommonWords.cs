@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace QuoteArchive.Storage.Search;
+
+public static partial class QuoteSearch
+{
+    /// <summary>
+    /// The quotes that match a query of words (no phrase; a prefix stands for its words) whose every included term is
+    /// held by a common word's share of the quotes, from the words' sets; null for any other query, whose rarer term
+    /// bounds FTS5's walk. The words that are not common are read for this search alone, so long as they hold no more
+    /// quotes together than one common word.
+    /// </summary>
+    private static async Task<RowidSet?> CommonWordMatchesAsync(ArchiveDbContext db, CommonWordSets sets, SearchQuery query,
+        CancellationToken cancellationToken)
+    {
+        if (query.Included.Concat(query.Excluded).Any(t => t.Tokens.Count > 1 || t.IsPrefix && t.Words is null))
+            return null;
+        var folded = query.Included.Concat(query.Excluded).SelectMany(WordsOf).Select(PrefixExpansion.Fold).Distinct().ToList();
+        var listed = await db.Database.SqlQueryRaw<ListedTerm>(
+                "SELECT Term, Quotes FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($terms))",
+                new SqliteParameter("$terms", JsonSerializer.Serialize(folded)))
+            .ToDictionaryAsync(t => t.Term, t => t.Quotes, cancellationToken);
+        var common = await sets.CommonQuotesAsync(db, cancellationToken);
+        // A word missing from the list is in one quote at most.
+        long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
+        if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common)
+            || query.Included.Concat(query.Excluded).SelectMany(WordsOf).Distinct().Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common)
+            return null;
+
+        RowidSet? matches = null;
+        foreach (var term in query.Included)
+        {
+            var held = await HeldAsync(term);
+            if (matches is null)
+                matches = held.Copy();
+            else
+                matches.IntersectWith(held);
+        }
+        foreach (var term in query.Excluded)
+            matches!.ExceptWith(await HeldAsync(term));
+        return matches;
+
+        // The quotes that hold a term: one word's set, or a prefix's words' sets joined.
+        async Task<RowidSet> HeldAsync(SearchTerm term)
+        {
+            var words = WordsOf(term).ToList();
+            var held = await WordAsync(words[0]);
+            if (words.Count == 1)
+                return held;
+            held = held.Copy();
+            foreach (var word in words.Skip(1))
+                held.UnionWith(await WordAsync(word));
+            return held;
+        }
+
+        Task<RowidSet> WordAsync(string word) =>
+            sets.MatchesAsync(db, new SearchTerm([word], false).ToMatch(), QuotesOf(word) >= common, cancellationToken);
+    }
+
+    private static IEnumerable<string> WordsOf(SearchTerm term) => term.IsPrefix ? term.Words! : [term.Tokens[0]];
+
+    private sealed class ListedTerm
+    {
+        public required string Term { get; init; }
+        public long Quotes { get; init; }
+    }
+
+    private sealed partial class Search
+    {
+        // The page's quotes are copied into a small FTS5 table of the connection's own, with the index's columns and
+        // tokenizer, and highlighted there: FTS5 finds a row of QuotesFts by rowid by stepping through its words' entries
+        // from their start (48 ms for one quote and ten common words on the full shape).
+        private const string PageIndex = "SearchPage";
+
+        /// <summary>
+        /// The results of a search from its matches: the named quotes first, then the others in index order, as a search
+        /// that is not ranked gives them; within a topic or of an author, theirs among them in index order (page order).
+        /// Counted whole.
+        /// </summary>
+        public async Task<SearchResults> CommonWordResultsAsync(RowidSet matches, SearchFilter filter, int skip, int take)
+        {
+            List<long> inOrder;
+            int count;
+            if (filter.Topic is { Length: > 0 } || filter.Author is { Length: > 0 })
+            {
+                // Each condition is fixed SQL, its value a parameter; written only when it applies, so that SQLite
+                // reads the topic's or the author's index.
+                var conditions = new List<string>();
+                if (filter.Topic is { Length: > 0 })
+                    conditions.Add("TopicId = (SELECT Id FROM Topics WHERE Slug = $topic)");
+                if (filter.Author is { Length: > 0 })
+                    conditions.Add("AuthorId = (SELECT Id FROM Authors WHERE Slug = $author)");
+                var sql = $"SELECT rowid AS Value FROM Quotes WHERE {string.Join(" AND ", conditions)} ORDER BY rowid";
+                var scope = await db.Database.SqlQueryRaw<long>(sql,
+                        new SqliteParameter("$topic", (object?)filter.Topic ?? DBNull.Value),
+                        new SqliteParameter("$author", (object?)filter.Author ?? DBNull.Value))
+                    .ToListAsync(cancellationToken);
+                inOrder = scope.Where(matches.Contains).ToList();
+                count = inOrder.Count;
+            }
+            else
+            {
+                count = matches.Count;
+                if (count == 0 || skip >= Math.Min(count, MaxCounted))
+                    return Results([], count, false);
+                var (topics, authors) = await NamedAsync();
+                var named = topics.Count + authors.Count == 0
+                    ? []
+                    : (await NamedQuotesAsync(topics, authors, count <= MaxCounted ? -1 : MaxNamedFirst)).Where(matches.Contains).ToList();
+                var isNamed = named.ToHashSet();
+                inOrder = named.Concat(matches.InOrder().Where(m => !isNamed.Contains(m)).Take(skip + take)).ToList();
+            }
+            var page = inOrder.Skip(skip).Take(Math.Max(Math.Min(take, MaxCounted - skip), 0)).ToList();
+            return Results(await HighlightedAsync(page), count, false);
+        }
+
+        private async Task<List<HitRow>> HighlightedAsync(List<long> ids)
+        {
+            if (ids.Count == 0)
+                return [];
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"""
+                    DROP TABLE IF EXISTS temp.{PageIndex};
+                    CREATE VIRTUAL TABLE temp.{PageIndex} USING fts5({SearchIndex.QuotesFtsColumns}, {SearchIndex.Tokenizer});
+                    INSERT INTO temp.{PageIndex}(rowid, {SearchIndex.QuotesFtsColumns})
+                    SELECT rowid, {SearchIndex.QuotesFtsColumns} FROM main.QuotesFts WHERE rowid IN (SELECT value FROM json_each($ids));
+                    """, [new SqliteParameter("$ids", JsonSerializer.Serialize(ids))], cancellationToken);
+                var found = (await PageAsync(null, 0, ids.Count, source: $"FROM temp.{PageIndex} JOIN Quotes q ON q.rowid = {PageIndex}.rowid",
+                    index: PageIndex, filtered: false)).ToDictionary(r => r.RowId);
+                return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS temp.{PageIndex}", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}
