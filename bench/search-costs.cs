@@ -9,6 +9,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
 
 if (args.Length != 1 || !File.Exists(args[0]))
 {
@@ -54,7 +55,43 @@ Time($"  its two rarest words alone ({byRarity[0]}, {byRarity[1]})", $"SELECT co
 Time("  the same up to the 10,000th quote of \"love\"", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}' AND rowid <= {window}");
 Time("  the same, one quote by its rowid", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH '{Many}' AND rowid = {window}");
 Time("one quote of \"love\" by its rowid", $"SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'love' AND rowid = {window}");
+// What the common words' path (CommonWordSets) costs: a word's set read once a process, the sets intersected, the page
+// highlighted in a copy of its quotes.
+var last = Convert.ToInt64(Scalar("SELECT max(rowid) FROM Quotes"));
+Time("read every rowid of \"the\" into a set (once a process)", "", () => SetOf("the").Count);
+Time("read every rowid of \"love\" into a set (once a process)", "", () => SetOf("love").Count);
+var sets = Many.Split(" AND ").Select(SetOf).ToList();
+Time("intersect the 16 common words' sets", "", () =>
+{
+    var all = sets[0].Copy();
+    foreach (var set in sets.Skip(1))
+        all.IntersectWith(set);
+    return all.Count;
+});
+var page = string.Join(',', SetOf("love").InOrder().Take(20));
+Time("copy 20 quotes of \"love\" into a temporary FTS5 table and highlight them", "", () =>
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = $"""
+        DROP TABLE IF EXISTS temp.Page;
+        CREATE VIRTUAL TABLE temp.Page USING fts5(text, attribution, author, title, tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO temp.Page(rowid, text, attribution, author, title) SELECT rowid, text, attribution, author, title FROM main.QuotesFts WHERE rowid IN ({page});
+        SELECT count(*) FROM (SELECT highlight(Page, 0, '[', ']'), highlight(Page, 1, '[', ']'), highlight(Page, 3, '[', ']') FROM temp.Page WHERE Page MATCH '{Many.Replace(" AND ", " OR ")}');
+        """;
+    return command.ExecuteScalar()!;
+});
 return 0;
+
+RowidSet SetOf(string word)
+{
+    var set = new RowidSet(last);
+    using var command = connection.CreateCommand();
+    command.CommandText = $"SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH '{word}'";
+    using var reader = command.ExecuteReader();
+    while (reader.Read())
+        set.Add(reader.GetInt64(0));
+    return set;
+}
 
 object? Scalar(string sql)
 {

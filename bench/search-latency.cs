@@ -52,6 +52,13 @@ for (var i = 0; i < queries.Count; i++)
     await SearchAsync(queries[i]);
     warmUpSlowest[i] = (queries[i], clock.Elapsed.TotalMilliseconds);
 }
+await using (var db = new ArchiveDbContext(options))
+{
+    var common = await db.Database.SqlQueryRaw<long>(
+        $"SELECT count(*) AS Value FROM SearchTerms WHERE Quotes >= max((SELECT max(rowid) FROM Quotes) / {CommonWordSets.Share}, 1)").SingleAsync();
+    var setBytes = new RowidSet(await db.Database.SqlQueryRaw<long>("SELECT coalesce(max(rowid), 0) AS Value FROM Quotes").SingleAsync()).Bytes;
+    Console.WriteLine($"common words (in 1 quote in {CommonWordSets.Share} or more): {common:N0}, {common * setBytes / 1e6:N1} MB as sets");
+}
 Console.WriteLine($"warm-up pass: {warmUp.Elapsed.TotalSeconds:N1} s, common words' sets kept: {commonWords?.Kept.ToString() ?? "none (SEARCH_COMMON_WORDS=0)"}; " +
                   "slowest: " + string.Join("; ", warmUpSlowest.OrderByDescending(r => r.Ms).Take(3).Select(r => $"{r.Query} {r.Ms:N1} ms")));
 var passes = new List<double[]>();

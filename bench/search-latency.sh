@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search latency: 204 fixed queries (bench/search-latency.cs) in-process and over HTTP against the published app on
+# Search latency: 206 fixed queries (bench/search-latency.cs) in-process and over HTTP against the published app on
 # 127.0.0.1, on a generated archive. Prints p50/p95/p99 per query shape and overall.
 #   bench/search-latency.sh                       the medium archive (5,000 generated articles; built once, reused)
 #   bench/search-latency.sh path/to/archive.db    any archive, e.g. the full shape: bench/import-dump.sh 71000 first
@@ -25,3 +25,5 @@ app_start "$app/app" "http://127.0.0.1:$port" "$archive" "$app/app.log"
 app_wait "http://127.0.0.1:$port/readyz"
 
 dotnet run -c Release "$repo/bench/search-latency.cs" -- "$archive" "http://127.0.0.1:$port"
+# What the app holds after every query (the common words' sets among it): resident now, and at most.
+echo "app RSS after the queries: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status) MB, peak $(awk '/VmHWM/ {print int($2/1024)}' /proc/$app_pid/status) MB"

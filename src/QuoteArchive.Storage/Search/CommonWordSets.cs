@@ -7,8 +7,9 @@ namespace QuoteArchive.Storage.Search;
 /// <summary>
 /// The matches of an archive's common words (each held by at least one quote in <see cref="Share"/>), read from the
 /// index on first use and kept as <see cref="RowidSet"/>s. Where a search's words are all that common, FTS5 steps
-/// through every entry of each of them on every search (sixteen common words: 63-114 ms on the full shape), and their
-/// sets are intersected in well under a millisecond. One per archive file, bounded in memory.
+/// through every entry of each of them on every search (sixteen common words: 58.6 ms on the full shape), and their
+/// sets are intersected in 0.7 ms; a set costs one read of the word's entry a process ("love" 30.9 ms, "the" 221 ms;
+/// bench/search-costs.cs). One per archive file, bounded in memory.
 /// </summary>
 public sealed class CommonWordSets(long maxBytes)
 {
@@ -19,8 +20,9 @@ public sealed class CommonWordSets(long maxBytes)
     public const int Share = 32;
 
     /// <summary>
-    /// 224 words' sets at the generated full shape (292 KB each), whose 169 common words take 49 MB; what is not kept is
-    /// read again by each search that needs it.
+    /// 224 words' sets at the full English shape (2.3 million quotes: 292 KB a set); what is not kept is read again by
+    /// each search that needs it. bench/search-latency.sh prints how many words an archive has that are common, and
+    /// the app's memory after searching.
     /// </summary>
     public const long DefaultMaxBytes = 64L << 20;
 
