@@ -46,6 +46,16 @@ public sealed class CommonWordSets(long maxBytes)
         Math.Max(await LastRowidAsync(db, cancellationToken) / Share, 1);
 
     /// <summary>
+    /// Whether the sets of these common words (as <see cref="SearchTerm.ToMatch"/> writes them) are kept or can be:
+    /// when memory is spent, a common word's set read for one search would cost more than FTS5's walk of it.
+    /// </summary>
+    internal async Task<bool> CanHoldAsync(ArchiveDbContext db, IEnumerable<string> matches, CancellationToken cancellationToken)
+    {
+        var setBytes = new RowidSet(await LastRowidAsync(db, cancellationToken)).Bytes;
+        return Volatile.Read(ref keptBytes) + matches.Count(match => !kept.ContainsKey(match)) * setBytes <= maxBytes;
+    }
+
+    /// <summary>
     /// The matches of one word (<paramref name="match"/>, as <see cref="SearchTerm.ToMatch"/> writes it): kept once read
     /// when the word is common, read for this search alone when it is not.
     /// </summary>

@@ -26,7 +26,9 @@ public static partial class QuoteSearch
         // A word missing from the list is in one quote at most.
         long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
         if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common)
-            || query.Included.Concat(query.Excluded).SelectMany(WordsOf).Distinct().Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common)
+            || query.Included.Concat(query.Excluded).SelectMany(WordsOf).Distinct().Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common
+            || !await sets.CanHoldAsync(db, query.Included.Concat(query.Excluded).SelectMany(WordsOf).Where(w => QuotesOf(w) >= common).Select(MatchOf),
+                cancellationToken))
             return null;
 
         RowidSet? matches = null;
@@ -55,9 +57,10 @@ public static partial class QuoteSearch
             return held;
         }
 
-        Task<RowidSet> WordAsync(string word) =>
-            sets.MatchesAsync(db, new SearchTerm([word], false).ToMatch(), QuotesOf(word) >= common, cancellationToken);
+        Task<RowidSet> WordAsync(string word) => sets.MatchesAsync(db, MatchOf(word), QuotesOf(word) >= common, cancellationToken);
     }
+
+    private static string MatchOf(string word) => new SearchTerm([word], false).ToMatch();
 
     private static IEnumerable<string> WordsOf(SearchTerm term) => term.IsPrefix ? term.Words! : [term.Tokens[0]];
 
