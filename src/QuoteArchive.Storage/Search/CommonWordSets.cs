@@ -5,85 +5,134 @@ using Microsoft.EntityFrameworkCore;
 namespace QuoteArchive.Storage.Search;
 
 /// <summary>
-/// The matches of an archive's common words (each held by at least one quote in <see cref="Share"/>), read from the
-/// index on first use and kept as <see cref="RowidSet"/>s. Where a search's words are all that common, FTS5 steps
-/// through every entry of each of them on every search (sixteen common words: 58.6 ms on the full shape), and their
-/// sets are intersected in 0.7 ms; a set costs one read of the word's entry a process ("love" 30.9 ms, "the" 221 ms;
-/// bench/search-costs.cs). One per archive file, bounded in memory.
+/// The matches of an archive's common words (each held by at least one quote in <see cref="Share"/>), kept as
+/// <see cref="RowidSet"/>s. Where a search's words are all that common, FTS5 steps through every entry of each of them
+/// on every search (sixteen common words: 58.6 ms on the full shape), and their sets are intersected in 0.7 ms. A set
+/// costs one read of the word's entry ("love" 30.9 ms, "the" 221 ms; bench/search-costs.cs): the first search that
+/// needs it asks for it and takes FTS5's way, and the set is read behind it, one word after another, on a connection of
+/// its own. One per archive file, bounded in memory.
 /// </summary>
-public sealed class CommonWordSets(long maxBytes)
+public sealed class CommonWordSets(string connectionString, long maxBytes) : IDisposable
 {
-    public CommonWordSets() : this(DefaultMaxBytes)
-    {
-    }
-
     public const int Share = 32;
 
     /// <summary>
-    /// 224 words' sets at the full English shape (2.3 million quotes: 292 KB a set); what is not kept is read again by
-    /// each search that needs it. bench/search-latency.sh prints how many words an archive has that are common, and
-    /// the app's memory after searching.
+    /// 224 words' sets at the full English shape (2.3 million quotes: 292 KB a set); a word that finds no room is
+    /// left to FTS5. bench/search-latency.sh prints how many words an archive has that are common, and the app's memory
+    /// after searching.
     /// </summary>
     public const long DefaultMaxBytes = 64L << 20;
 
     private readonly ConcurrentDictionary<string, RowidSet> kept = new(StringComparer.Ordinal);
-    private long keptBytes;
-    private long lastRowid = -1;
+    private readonly ConcurrentDictionary<string, bool> asked = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource closing = new();
+    private readonly Lock gate = new();
+    private readonly Lazy<long> lastRowid = new(() => LastRowid(connectionString));
+    private Task reading = Task.CompletedTask;
+    private long claimedBytes;
+
+    public CommonWordSets(string connectionString) : this(connectionString, DefaultMaxBytes)
+    {
+    }
 
     /// <summary>How many words' sets are kept.</summary>
     public int Kept => kept.Count;
 
-    internal async Task<long> LastRowidAsync(ArchiveDbContext db, CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref lastRowid) < 0)
-            Volatile.Write(ref lastRowid, await db.Database.SqlQueryRaw<long>("SELECT coalesce(max(rowid), 0) AS Value FROM Quotes")
-                .SingleAsync(cancellationToken));
-        return lastRowid;
-    }
-
     /// <summary>How many quotes a word must be in to be common here.</summary>
-    internal async Task<long> CommonQuotesAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
-        Math.Max(await LastRowidAsync(db, cancellationToken) / Share, 1);
+    internal long CommonQuotes => Math.Max(lastRowid.Value / Share, 1);
 
-    /// <summary>
-    /// Whether the sets of these common words (as <see cref="SearchTerm.ToMatch"/> writes them) are kept or can be:
-    /// when memory is spent, a common word's set read for one search would cost more than FTS5's walk of it.
-    /// </summary>
-    internal async Task<bool> CanHoldAsync(ArchiveDbContext db, IEnumerable<string> matches, CancellationToken cancellationToken)
+    /// <summary>The sets asked for so far, read: what a test or a benchmark awaits rather than sleeping.</summary>
+    public Task WhenReadAsync()
     {
-        var setBytes = new RowidSet(await LastRowidAsync(db, cancellationToken)).Bytes;
-        return Volatile.Read(ref keptBytes) + matches.Count(match => !kept.ContainsKey(match)) * setBytes <= maxBytes;
+        lock (gate)
+            return reading;
     }
 
+    internal bool TryGet(string match, out RowidSet set) => kept.TryGetValue(match, out set!);
+
     /// <summary>
-    /// The matches of one word (<paramref name="match"/>, as <see cref="SearchTerm.ToMatch"/> writes it): kept once read
-    /// when the word is common, read for this search alone when it is not.
+    /// Asks for the sets of these common words (as <see cref="SearchTerm.ToMatch"/> writes them) to be read behind the
+    /// search, while there is room for them.
     /// </summary>
-    internal async Task<RowidSet> MatchesAsync(ArchiveDbContext db, string match, bool common, CancellationToken cancellationToken)
+    internal void Ask(IEnumerable<string> matches)
     {
-        if (kept.TryGetValue(match, out var known))
-            return known;
-        var set = new RowidSet(await LastRowidAsync(db, cancellationToken));
+        var bytes = new RowidSet(lastRowid.Value).Bytes;
+        foreach (var match in matches)
+        {
+            if (!asked.TryAdd(match, true))
+                continue;
+            if (Interlocked.Add(ref claimedBytes, bytes) > maxBytes)
+            {
+                Interlocked.Add(ref claimedBytes, -bytes);
+                asked.TryRemove(match, out _);
+                return;
+            }
+            lock (gate)
+                reading = reading.ContinueWith(_ => Read(match, bytes), closing.Token, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
+    private void Read(string match, long bytes)
+    {
+        try
+        {
+            kept[match] = Matches(connectionString, match, lastRowid.Value, closing.Token);
+        }
+        catch (Exception ex) when (ex is SqliteException or OperationCanceledException)
+        {
+            // The file went, or is being let go of: a later search may ask again.
+            Interlocked.Add(ref claimedBytes, -bytes);
+            asked.TryRemove(match, out _);
+        }
+    }
+
+    /// <summary>The matches of a word that is not common, read for one search, on its connection.</summary>
+    internal async Task<RowidSet> ReadAsync(ArchiveDbContext db, string match, CancellationToken cancellationToken)
+    {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match";
-            command.Parameters.Add(new SqliteParameter("$match", match));
-            // Read synchronously: a row is a step of SQLite's, which ReadAsync only wraps in a task.
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (reader.Read())
-                set.Add(reader.GetInt64(0));
+            return Matches((SqliteConnection)db.Database.GetDbConnection(), match, lastRowid.Value, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        if (common)
+    }
+
+    private static RowidSet Matches(string connectionString, string match, long last, CancellationToken cancellationToken)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        return Matches(connection, match, last, cancellationToken);
+    }
+
+    private static RowidSet Matches(SqliteConnection connection, string match, long last, CancellationToken cancellationToken)
+    {
+        var set = new RowidSet(last);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match";
+        command.Parameters.Add(new SqliteParameter("$match", match));
+        // Read synchronously: a row is a step of SQLite's, which ReadAsync only wraps in a task.
+        using var reader = command.ExecuteReader();
+        for (var rows = 1; reader.Read(); rows++)
         {
-            if (Interlocked.Add(ref keptBytes, set.Bytes) > maxBytes || !kept.TryAdd(match, set))
-                Interlocked.Add(ref keptBytes, -set.Bytes);
+            set.Add(reader.GetInt64(0));
+            if (rows % 65_536 == 0)
+                cancellationToken.ThrowIfCancellationRequested();
         }
         return set;
     }
+
+    private static long LastRowid(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(rowid), 0) FROM Quotes";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Its file is let go of: a read under way stops, none starts.</summary>
+    public void Dispose() => closing.Cancel();
 }

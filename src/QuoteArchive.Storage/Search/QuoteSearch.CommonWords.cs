@@ -9,27 +9,31 @@ public static partial class QuoteSearch
     /// <summary>
     /// The quotes that match a query of words (no phrase; a prefix stands for its words) whose every included term is
     /// held by a common word's share of the quotes, from the words' sets; null for any other query, whose rarer term
-    /// bounds FTS5's walk. The words that are not common are read for this search alone, so long as they hold no more
-    /// quotes together than one common word.
+    /// bounds FTS5's walk, and while a common word's set is not read yet (it is asked for). The words that are not
+    /// common are read for this search alone, so long as they hold no more quotes together than one common word.
     /// </summary>
     private static async Task<RowidSet?> CommonWordMatchesAsync(ArchiveDbContext db, CommonWordSets sets, SearchQuery query,
         CancellationToken cancellationToken)
     {
-        if (query.Included.Concat(query.Excluded).Any(t => t.Tokens.Count > 1 || t.IsPrefix && t.Words is null))
+        var terms = query.Included.Concat(query.Excluded).ToList();
+        if (terms.Any(t => t.Tokens.Count > 1 || t.IsPrefix && t.Words is null))
             return null;
-        var folded = query.Included.Concat(query.Excluded).SelectMany(WordsOf).Select(PrefixExpansion.Fold).Distinct().ToList();
+        var words = terms.SelectMany(WordsOf).Distinct().ToList();
         var listed = await db.Database.SqlQueryRaw<ListedTerm>(
                 "SELECT Term, Quotes FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($terms))",
-                new SqliteParameter("$terms", JsonSerializer.Serialize(folded)))
+                new SqliteParameter("$terms", JsonSerializer.Serialize(words.Select(PrefixExpansion.Fold).Distinct())))
             .ToDictionaryAsync(t => t.Term, t => t.Quotes, cancellationToken);
-        var common = await sets.CommonQuotesAsync(db, cancellationToken);
+        var common = sets.CommonQuotes;
         // A word missing from the list is in one quote at most.
         long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
-        if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common)
-            || query.Included.Concat(query.Excluded).SelectMany(WordsOf).Distinct().Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common
-            || !await sets.CanHoldAsync(db, query.Included.Concat(query.Excluded).SelectMany(WordsOf).Where(w => QuotesOf(w) >= common).Select(MatchOf),
-                cancellationToken))
+        if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common) || words.Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common)
             return null;
+        var unread = words.Where(w => QuotesOf(w) >= common).Select(MatchOf).Where(m => !sets.TryGet(m, out _)).ToList();
+        if (unread.Count > 0)
+        {
+            sets.Ask(unread);
+            return null;
+        }
 
         RowidSet? matches = null;
         foreach (var term in query.Included)
@@ -47,17 +51,18 @@ public static partial class QuoteSearch
         // The quotes that hold a term: one word's set, or a prefix's words' sets joined.
         async Task<RowidSet> HeldAsync(SearchTerm term)
         {
-            var words = WordsOf(term).ToList();
-            var held = await WordAsync(words[0]);
-            if (words.Count == 1)
+            var termWords = WordsOf(term).ToList();
+            var held = await WordAsync(termWords[0]);
+            if (termWords.Count == 1)
                 return held;
             held = held.Copy();
-            foreach (var word in words.Skip(1))
+            foreach (var word in termWords.Skip(1))
                 held.UnionWith(await WordAsync(word));
             return held;
         }
 
-        Task<RowidSet> WordAsync(string word) => sets.MatchesAsync(db, MatchOf(word), QuotesOf(word) >= common, cancellationToken);
+        async Task<RowidSet> WordAsync(string word) =>
+            sets.TryGet(MatchOf(word), out var set) ? set : await sets.ReadAsync(db, MatchOf(word), cancellationToken);
     }
 
     private static string MatchOf(string word) => new SearchTerm([word], false).ToMatch();

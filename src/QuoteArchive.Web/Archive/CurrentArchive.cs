@@ -292,7 +292,7 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     /// <summary>The length of its longest quote: a longer minimum matches nothing.</summary>
     public int LongestQuote => longestQuote.Value;
     /// <summary>Its common words' matches, kept once a search has read them: they go with the file.</summary>
-    public CommonWordSets CommonWords { get; } = new();
+    public CommonWordSets CommonWords { get; } = new(connectionString);
     internal FileStamp Stamp { get; } = stamp;
     /// <summary>The hard link it opened the file through; null where none could be made (it opened the archive by name).</summary>
     internal string? Link { get; } = link;
@@ -304,6 +304,7 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     internal void Close()
     {
         // Its requests are done: its pooled connections (and through them the old file) can go.
+        CommonWords.Dispose();
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
         try
