@@ -41,6 +41,9 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
     /// <summary>How many quotes a word must be in to be common here.</summary>
     internal long CommonQuotes => Math.Max(lastRowid.Value / Share, 1);
 
+    /// <summary>Whether sets asked for are still being read: searches of their words take FTS5's way meanwhile.</summary>
+    public bool Reading => !WhenReadAsync().IsCompleted;
+
     /// <summary>The sets asked for so far, read: what a test or a benchmark awaits rather than sleeping.</summary>
     public Task WhenReadAsync()
     {

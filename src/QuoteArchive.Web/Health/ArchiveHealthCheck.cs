@@ -39,6 +39,9 @@ internal sealed class ArchiveHealthCheck(CurrentArchive archive, ArchiveLease le
                 ["warnings"] = build?.Warnings ?? 0,
                 ["errors"] = build?.Errors ?? errors.Count,
                 ["diagnostics"] = errors,
+                // The common words' sets search keeps (CommonWordSets), and whether some are still being read.
+                ["searchSets"] = generation.CommonWords.Kept,
+                ["searchSetsReading"] = generation.CommonWords.Reading,
             };
             if (topics == 0)
                 return HealthCheckResult.Unhealthy("The archive holds no topics.", data: With(data, "empty"));
