@@ -12,14 +12,23 @@ public readonly record struct Paging(int Page, int PageSize)
     public int Skip => (Page - 1) * PageSize;
 
     /// <summary>What a page's title adds after the first page (", page 3"): each page of a list has a title of its own.</summary>
-    public string InTitle => Page > 1 ? $", page {Page}" : "";
+    public string InTitle => Page > 1 ? $", page {AskedPage}" : "";
 
     public static Paging From(string? page, string? pageSize, int defaultPageSize = 20)
     {
         var hasPage = int.TryParse(page, out var p);
         var hasSize = int.TryParse(pageSize, out var s);
-        return new(hasPage ? Math.Clamp(p, 1, MaxPage) : 1, hasSize ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize) { IsAsked = hasPage || hasSize };
+        return new(hasPage ? Math.Clamp(p, 1, MaxPage) : 1, hasSize ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize)
+        {
+            IsAsked = hasPage || hasSize,
+            AskedPage = hasPage ? Math.Max(p, 1) : 1,
+        };
     }
+
+    private readonly int asked;
+
+    /// <summary>The page as the address numbers it, past MaxPage too: what a reader is told there is no such page of.</summary>
+    public int AskedPage { get => asked > 0 ? asked : Page; init => asked = value; }
 
     /// <summary>Whether the request named a page or a page size: a short list then comes in pages too.</summary>
     public bool IsAsked { get; init; }
