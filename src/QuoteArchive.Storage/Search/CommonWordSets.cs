@@ -27,7 +27,8 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
     private readonly ConcurrentDictionary<string, bool> asked = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
     private readonly Lock gate = new();
-    private readonly Lazy<long> lastRowid = new(() => LastRowid(connectionString));
+    // A failed first read is not kept: the next search tries again.
+    private readonly Lazy<long> lastRowid = new(() => LastRowid(connectionString), LazyThreadSafetyMode.PublicationOnly);
     private Task reading = Task.CompletedTask;
     private long claimedBytes;
 
@@ -59,7 +60,7 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
     /// </summary>
     internal void Ask(IEnumerable<string> matches)
     {
-        var bytes = new RowidSet(lastRowid.Value).Bytes;
+        var bytes = RowidSet.BytesFor(lastRowid.Value);
         foreach (var match in matches)
         {
             if (!asked.TryAdd(match, true))
@@ -70,8 +71,9 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
                 asked.TryRemove(match, out _);
                 return;
             }
+            // Lazily cancelled: the chain ends when the read under way does, not when it is cancelled.
             lock (gate)
-                reading = reading.ContinueWith(_ => Read(match, bytes), closing.Token, TaskContinuationOptions.None, TaskScheduler.Default);
+                reading = reading.ContinueWith(_ => Read(match, bytes), closing.Token, TaskContinuationOptions.LazyCancellation, TaskScheduler.Default);
         }
     }
 
@@ -79,23 +81,26 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
     {
         try
         {
-            kept[match] = Matches(connectionString, match, lastRowid.Value, closing.Token);
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            kept[match] = Matches(connection, match, new RowidSet(lastRowid.Value), closing.Token);
         }
-        catch (Exception ex) when (ex is SqliteException or OperationCanceledException)
+        catch (Exception)
         {
-            // The file went, or is being let go of: a later search may ask again.
+            // The file went, is being let go of, or could not be read: the word's room is given back, and a later
+            // search may ask again. Nothing waits on this read to learn of it.
             Interlocked.Add(ref claimedBytes, -bytes);
             asked.TryRemove(match, out _);
         }
     }
 
-    /// <summary>The matches of a word that is not common, read for one search, on its connection.</summary>
+    /// <summary>The matches of a word that is not common, read for one search, on its connection: to be disposed after it.</summary>
     internal async Task<RowidSet> ReadAsync(ArchiveDbContext db, string match, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return Matches((SqliteConnection)db.Database.GetDbConnection(), match, lastRowid.Value, cancellationToken);
+            return Matches((SqliteConnection)db.Database.GetDbConnection(), match, RowidSet.Rent(lastRowid.Value), cancellationToken);
         }
         finally
         {
@@ -103,16 +108,8 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
         }
     }
 
-    private static RowidSet Matches(string connectionString, string match, long last, CancellationToken cancellationToken)
+    private static RowidSet Matches(SqliteConnection connection, string match, RowidSet set, CancellationToken cancellationToken)
     {
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        return Matches(connection, match, last, cancellationToken);
-    }
-
-    private static RowidSet Matches(SqliteConnection connection, string match, long last, CancellationToken cancellationToken)
-    {
-        var set = new RowidSet(last);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT rowid FROM QuotesFts WHERE QuotesFts MATCH $match";
         command.Parameters.Add(new SqliteParameter("$match", match));

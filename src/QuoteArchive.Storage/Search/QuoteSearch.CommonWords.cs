@@ -28,44 +28,59 @@ public static partial class QuoteSearch
         long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
         if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common) || words.Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common)
             return null;
-        var unread = words.Where(w => QuotesOf(w) >= common).Select(MatchOf).Where(m => !sets.TryGet(m, out _)).ToList();
+        // A common word's set is kept under the word as the index lists it, "The" and "THE" under "the"; that is
+        // FTS5's own term only where the word folds by case alone (Fold strips marks from letters FTS5 keeps them on:
+        // Cyrillic "й" is not "и"), and a word whose count is not known for sure leaves the search to FTS5.
+        if (words.Any(w => PrefixExpansion.Fold(w) != w.ToLowerInvariant()))
+            return null;
+        var unread = words.Where(w => QuotesOf(w) >= common).Select(TermOf).Where(m => !sets.TryGet(m, out _)).Distinct().ToList();
         if (unread.Count > 0)
         {
             sets.Ask(unread);
             return null;
         }
 
+        // Every set made for this search alone (a copy, a prefix's words joined, a word that is not common) goes back to
+        // the pool once used; the kept ones stay.
         RowidSet? matches = null;
         foreach (var term in query.Included)
         {
-            var held = await HeldAsync(term);
+            using var held = await HeldAsync(term);
             if (matches is null)
                 matches = held.Copy();
             else
                 matches.IntersectWith(held);
         }
         foreach (var term in query.Excluded)
-            matches!.ExceptWith(await HeldAsync(term));
+        {
+            using var held = await HeldAsync(term);
+            matches!.ExceptWith(held);
+        }
         return matches;
 
         // The quotes that hold a term: one word's set, or a prefix's words' sets joined.
         async Task<RowidSet> HeldAsync(SearchTerm term)
         {
             var termWords = WordsOf(term).ToList();
-            var held = await WordAsync(termWords[0]);
+            var first = await WordAsync(termWords[0]);
             if (termWords.Count == 1)
-                return held;
-            held = held.Copy();
+                return first;
+            var joined = first.Copy();
+            first.Dispose();
             foreach (var word in termWords.Skip(1))
-                held.UnionWith(await WordAsync(word));
-            return held;
+            {
+                using var next = await WordAsync(word);
+                joined.UnionWith(next);
+            }
+            return joined;
         }
 
         async Task<RowidSet> WordAsync(string word) =>
-            sets.TryGet(MatchOf(word), out var set) ? set : await sets.ReadAsync(db, MatchOf(word), cancellationToken);
+            sets.TryGet(TermOf(word), out var set) ? set : await sets.ReadAsync(db, TermOf(word), cancellationToken);
     }
 
-    private static string MatchOf(string word) => new SearchTerm([word], false).ToMatch();
+    // A word as the index lists it, and as the sets are read and kept: one match expression for each of its spellings.
+    private static string TermOf(string word) => new SearchTerm([PrefixExpansion.Fold(word)], false).ToMatch();
 
     private static IEnumerable<string> WordsOf(SearchTerm term) => term.IsPrefix ? term.Words! : [term.Tokens[0]];
 
@@ -144,7 +159,14 @@ public static partial class QuoteSearch
             }
             finally
             {
-                await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS temp.{PageIndex}", CancellationToken.None);
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS temp.{PageIndex}", CancellationToken.None);
+                }
+                catch (SqliteException)
+                {
+                    // Left on the connection, the table is dropped before the next page is copied in.
+                }
                 await db.Database.CloseConnectionAsync();
             }
         }

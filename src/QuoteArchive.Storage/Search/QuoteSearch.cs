@@ -29,7 +29,9 @@ public sealed record SearchHit(
 /// <param name="TotalIsLowerBound">
 /// True when more quotes match than were counted: past <see cref="QuoteSearch.MaxCounted"/>, past the
 /// <see cref="QuoteSearch.FilteredScanLimit"/> matches a filtered search reads, or past the bounded walk of common words
-/// together (<see cref="QuoteSearch.WalkedEntries"/>). Then Total is what was counted.
+/// together (<see cref="QuoteSearch.WalkedEntries"/>). Then Total is what was counted. A search answered from the common
+/// words' sets (<see cref="CommonWordSets"/>) is counted whole: the same search may say "more than …" before its sets
+/// are read and the exact number after.
 /// </param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool TotalIsLowerBound = false);
 
@@ -199,12 +201,16 @@ public static partial class QuoteSearch
         // narrowed by the name in the match itself, or (a name of common words only) kept among the words' first
         // AuthorScanLimit matches by the author index.
         var search = new Search(db, query, match, filters.ToString(), parameters, cancellationToken);
+        long? holding = null;
         // Words that are each in many quotes (and an author named with such words only) are answered from their sets of
         // matches, where FTS5 would step through all their entries; a search it ranks, or with a rarer word, is quick in FTS5.
         if (commonWords is not null && status is null && filter.Language is not { Length: > 0 } && filter.Kind is not { Length: > 0 }
-            && (inTopic || ofAuthor ? !narrowedByName : query.Included.Count > MaxRankedTerms || await QuotesHoldingAsync(db, query, cancellationToken) > rankedTermQuotes)
+            && (inTopic || ofAuthor ? !narrowedByName : query.Included.Count > MaxRankedTerms || await HoldingAsync() > rankedTermQuotes)
             && await CommonWordMatchesAsync(db, commonWords, query, cancellationToken) is { } common)
-            return await search.CommonWordResultsAsync(common, filter, skip, take);
+        {
+            using (common)
+                return await search.CommonWordResultsAsync(common, filter, skip, take);
+        }
         var many = false;
         if (filters.Length > 0 && !inTopic && !ofAuthor)
             many = await search.CountAsync(filtered: false, filteredScanLimit) > filteredScanLimit;
@@ -240,7 +246,7 @@ public static partial class QuoteSearch
         // drops any) and when their words are few and rare enough to weigh: bm25 reads the whole index entry of every
         // word and phrase of the query once a query, to know how many quotes hold it.
         var rankable = !windowed && query.Included.Count <= MaxRankedTerms
-            && await QuotesHoldingAsync(db, query, cancellationToken) <= rankedTermQuotes;
+            && await HoldingAsync() <= rankedTermQuotes;
         int? counted = null;
         if (rankable)
         {
@@ -286,6 +292,9 @@ public static partial class QuoteSearch
         if (found == 0 || skip >= Math.Min(found, MaxCounted))
             return Results([], found, windowed || beyond);
         return Results(await search.NamedFirstAsync(matches, found, skip, Math.Min(take, MaxCounted - skip), first, beyond), found, windowed || beyond);
+
+        // How many quotes hold the query's words, read once a search.
+        async Task<long> HoldingAsync() => holding ??= await QuotesHoldingAsync(db, query, cancellationToken);
     }
 
     // Counts stop past MaxCounted, and so does paging: the last page ends at the MaxCounted-th match.

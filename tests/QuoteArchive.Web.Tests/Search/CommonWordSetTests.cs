@@ -51,6 +51,60 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         }
     }
 
+    // "The", "THE" and "the" are one word of the index, and one set.
+    [Fact]
+    public async Task EverySpellingOfAWordSharesItsSet()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var sets = new CommonWordSets(ConnectionString);
+        await QuoteSearch.RunAsync(db, SearchQuery.Parse("the love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0, commonWords: sets);
+        await sets.WhenReadAsync();
+        Assert.Equal(2, sets.Kept);
+        var byIndex = await QuoteSearch.RunAsync(db, SearchQuery.Parse("THE Love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0);
+        var bySets = await QuoteSearch.RunAsync(db, SearchQuery.Parse("THE Love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0, commonWords: sets);
+        await sets.WhenReadAsync();
+        Assert.Equal(2, sets.Kept);
+        Assert.Equal(byIndex.Hits.Select(Shown), bySets.Hits.Select(Shown));
+    }
+
+    // A word typed with an accent the index folds away ("thé") has no count of its own to trust (the list is keyed by
+    // the folded word, and FTS5 keeps the marks of some scripts that Fold strips): such a search is FTS5's.
+    [Fact]
+    public async Task AWordWithMarksLeavesTheSearchToTheIndex()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var sets = new CommonWordSets(ConnectionString);
+        var bySets = await QuoteSearch.RunAsync(db, SearchQuery.Parse("thé of and is in"), new SearchFilter(), 0, 20, commonWords: sets);
+        await sets.WhenReadAsync();
+        Assert.Equal(0, sets.Kept);
+        var byIndex = await QuoteSearch.RunAsync(db, SearchQuery.Parse("thé of and is in"), new SearchFilter(), 0, 20);
+        Assert.NotEmpty(byIndex.Hits);
+        Assert.Equal(byIndex.Hits.Select(Shown), bySets.Hits.Select(Shown));
+    }
+
+    // Where FTS5's way stops its walk of common words early and says "more than …", the sets count every match.
+    [Fact]
+    public async Task TheSetsCountWhereTheWalkStops()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var query = SearchQuery.Parse("the love");
+        var whole = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0);
+        var walked = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0, walkedEntries: 40);
+        Assert.False(whole.TotalIsLowerBound);
+        Assert.True(walked.TotalIsLowerBound);
+        Assert.True(walked.Total < whole.Total);
+        var sets = new CommonWordSets(ConnectionString);
+        await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0, commonWords: sets);
+        await sets.WhenReadAsync();
+        var bySets = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0, walkedEntries: 40, commonWords: sets);
+        Assert.False(bySets.TotalIsLowerBound);
+        Assert.Equal(whole.Total, bySets.Total);
+        Assert.Equal(whole.Hits.Select(Shown), bySets.Hits.Select(Shown));
+    }
+
     // Where the sets would not fit in the memory allowed, the index answers: a common word read for each search
     // costs more than FTS5's walk of it.
     [Fact]
