@@ -35,8 +35,7 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         var filter = new SearchFilter(Topic: topic, Author: author);
         var sets = new CommonWordSets(ConnectionString);
         // The first search asks for the words' sets and takes the index's way; they are read behind it.
-        await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, 0, 20, rankedTermQuotes: 0, nameWordQuotes: 0, commonWords: sets);
-        await sets.WhenReadAsync();
+        await SearchAndReadAsync(db, q, sets, filter, nameWordQuotes: 0);
         for (var skip = 0; ; skip += 20)
         {
             var byIndex = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter, skip, 20, rankedTermQuotes: 0, nameWordQuotes: 0);
@@ -58,12 +57,10 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var sets = new CommonWordSets(ConnectionString);
-        await QuoteSearch.RunAsync(db, SearchQuery.Parse("the love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0, commonWords: sets);
-        await sets.WhenReadAsync();
+        await SearchAndReadAsync(db, "the love", sets);
         Assert.Equal(2, sets.Kept);
         var byIndex = await QuoteSearch.RunAsync(db, SearchQuery.Parse("THE Love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0);
-        var bySets = await QuoteSearch.RunAsync(db, SearchQuery.Parse("THE Love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0, commonWords: sets);
-        await sets.WhenReadAsync();
+        var bySets = await SearchAndReadAsync(db, "THE Love", sets);
         Assert.Equal(2, sets.Kept);
         Assert.Equal(byIndex.Hits.Select(Shown), bySets.Hits.Select(Shown));
     }
@@ -76,8 +73,7 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var sets = new CommonWordSets(ConnectionString);
-        var bySets = await QuoteSearch.RunAsync(db, SearchQuery.Parse("thé of and is in"), new SearchFilter(), 0, 20, commonWords: sets);
-        await sets.WhenReadAsync();
+        var bySets = await SearchAndReadAsync(db, "thé of and is in", sets);
         Assert.Equal(0, sets.Kept);
         var byIndex = await QuoteSearch.RunAsync(db, SearchQuery.Parse("thé of and is in"), new SearchFilter(), 0, 20);
         Assert.NotEmpty(byIndex.Hits);
@@ -97,8 +93,7 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         Assert.True(walked.TotalIsLowerBound);
         Assert.True(walked.Total < whole.Total);
         var sets = new CommonWordSets(ConnectionString);
-        await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0, commonWords: sets);
-        await sets.WhenReadAsync();
+        await SearchAndReadAsync(db, "the love", sets);
         var bySets = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, rankedTermQuotes: 0, walkedEntries: 40, commonWords: sets);
         Assert.False(bySets.TotalIsLowerBound);
         Assert.Equal(whole.Total, bySets.Total);
@@ -116,10 +111,8 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         var byIndex = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20);
         var setBytes = new RowidSet(await db.Database.SqlQueryRaw<long>("SELECT max(rowid) AS Value FROM Quotes").SingleAsync()).Bytes;
         var roomForSeven = new CommonWordSets(ConnectionString, maxBytes: 7 * setBytes);
-        await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, commonWords: roomForSeven);
-        await roomForSeven.WhenReadAsync();
-        var again = await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 20, commonWords: roomForSeven);
-        await roomForSeven.WhenReadAsync();
+        await SearchAndReadAsync(db, "the of and is in to a that", roomForSeven);
+        var again = await SearchAndReadAsync(db, "the of and is in to a that", roomForSeven);
         Assert.Equal(7, roomForSeven.Kept);
         Assert.NotEmpty(byIndex.Hits);
         Assert.Equal(byIndex.Total, again.Total);
@@ -137,9 +130,7 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var sets = new CommonWordSets(ConnectionString);
-        var results = await QuoteSearch.RunAsync(db, SearchQuery.Parse("the of and is in to zarathustra"), new SearchFilter(), 0, 20,
-            commonWords: sets);
-        await sets.WhenReadAsync();
+        var results = await SearchAndReadAsync(db, "the of and is in to zarathustra", sets);
         Assert.NotEmpty(results.Hits);
         Assert.Equal(0, sets.Kept);
     }
@@ -171,6 +162,16 @@ public sealed class CommonWordSetTests(ArchiveApp app)
     {
         using var json = JsonDocument.Parse(await client.GetStringAsync(url));
         return json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+    }
+
+    // A search that asks for its words' sets (unranked, as common words are at full scale), and the sets read behind it.
+    private static async Task<SearchResults> SearchAndReadAsync(ArchiveDbContext db, string q, CommonWordSets sets, SearchFilter? filter = null,
+        int nameWordQuotes = QuoteSearch.NameWordQuotes)
+    {
+        var results = await QuoteSearch.RunAsync(db, SearchQuery.Parse(q), filter ?? new SearchFilter(), 0, 20, rankedTermQuotes: 0,
+            nameWordQuotes: nameWordQuotes, commonWords: sets);
+        await sets.WhenReadAsync();
+        return results;
     }
 
     private string ConnectionString => ArchiveDbContext.ReadOnlyConnectionString(app.DatabasePath);
