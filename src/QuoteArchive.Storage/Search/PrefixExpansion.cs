@@ -101,19 +101,31 @@ public static class PrefixExpansion
     }
 
     /// <summary>
-    /// A token as the index stores it: FTS5's unicode61 tokenizer with 'remove_diacritics 2' keeps terms in lower
-    /// case, without the accents of Latin, Greek and Cyrillic letters ("Être" is "etre"). Only those accents (the
-    /// combining diacritical marks, U+0300-U+036F, of a letter's decomposition) are taken off here; the marks of other
-    /// scripts stay, as they stay in the term. A token folded otherwise than FTS5 folds it finds fewer common words,
-    /// none, and keeps FTS5's own prefix query: slower, never other words.
+    /// A token as the index stores it: FTS5's unicode61 tokenizer with 'remove_diacritics 2' keeps terms in lower case,
+    /// final sigma as sigma, and takes the accents off Latin letters only ("Être" is "etre"; Cyrillic "й" and Greek
+    /// "ά" stay as they are); a combining mark on its own (a decomposed accent) it drops whatever its letter.
+    /// PrefixExpansionTests checks this against FTS5 itself, word by word.
     /// </summary>
-    internal static string Fold(string token)
+    public static string Fold(string token)
     {
-        var decomposed = token.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (c is < '\u0300' or > '\u036f')
+        var lower = token.ToLowerInvariant();
+        var folded = new StringBuilder(lower.Length);
+        foreach (var c in lower)
+        {
+            if (IsCombiningMark(c))
+                continue;
+            if (c == 'ς')
+                folded.Append('σ');
+            else if (IsLatin(c) && c.ToString().Normalize(NormalizationForm.FormD) is { Length: > 1 } parts && parts.Skip(1).All(IsCombiningMark))
+                folded.Append(char.ToLowerInvariant(parts[0])); // "İ" has no lower case of its own here: its "I" has
+            else
                 folded.Append(c);
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        }
+        return folded.ToString();
     }
+
+    private static bool IsCombiningMark(char c) => c is >= '\u0300' and <= '\u036f';
+
+    // Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional (Vietnamese, among others).
+    private static bool IsLatin(char c) => c is >= '\u00c0' and <= '\u024f' or >= '\u1e00' and <= '\u1eff';
 }

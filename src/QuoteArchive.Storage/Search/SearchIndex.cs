@@ -16,7 +16,7 @@ public static class SearchIndex
     public const string Ranking = "bm25(1.0, 1.0, 6.0, 10.0)";
 
     /// <summary>How every FTS5 table of the archive splits and folds words.</summary>
-    internal const string Tokenizer = "tokenize='unicode61 remove_diacritics 2'";
+    public const string Tokenizer = "tokenize='unicode61 remove_diacritics 2'";
 
     /// <summary>QuotesFts's columns, in the order highlight() and snippet() number them.</summary>
     internal const string QuotesFtsColumns = "text, attribution, author, title";
