@@ -31,6 +31,7 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
     private readonly Lazy<long> lastRowid = new(() => LastRowid(connectionString), LazyThreadSafetyMode.PublicationOnly);
     private Task reading = Task.CompletedTask;
     private long claimedBytes;
+    private int answered;
 
     public CommonWordSets(string connectionString) : this(connectionString, DefaultMaxBytes)
     {
@@ -38,6 +39,11 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
 
     /// <summary>How many words' sets are kept.</summary>
     public int Kept => kept.Count;
+
+    /// <summary>How many searches the sets have answered.</summary>
+    public int Answered => answered;
+
+    internal void CountAnswer() => Interlocked.Increment(ref answered);
 
     /// <summary>How many quotes a word must be in to be common here.</summary>
     internal long CommonQuotes => Math.Max(lastRowid.Value / Share, 1);

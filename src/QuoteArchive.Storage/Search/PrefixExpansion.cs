@@ -124,6 +124,12 @@ public static class PrefixExpansion
         return folded.ToString();
     }
 
+    /// <summary>
+    /// Whether <see cref="Fold"/> surely gives the term the index stores for this word: where it only lower-cases it, or
+    /// where the word is Latin, whose accents it takes off as FTS5 does (both checked against FTS5 in the tests).
+    /// </summary>
+    public static bool FoldsSurely(string word) => Fold(word) == word.ToLowerInvariant() || word.All(c => c < '\u0250' || IsLatin(c) || IsCombiningMark(c));
+
     private static bool IsCombiningMark(char c) => c is >= '\u0300' and <= '\u036f';
 
     // Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional (Vietnamese, among others).

@@ -28,10 +28,9 @@ public static partial class QuoteSearch
         long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
         if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common) || words.Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common)
             return null;
-        // A common word's set is kept under the word as the index lists it, "The" and "THE" under "the"; that is
-        // FTS5's own term only where the word folds by case alone (Fold strips marks from letters FTS5 keeps them on:
-        // Cyrillic "й" is not "и"), and a word whose count is not known for sure leaves the search to FTS5.
-        if (words.Any(w => PrefixExpansion.Fold(w) != w.ToLowerInvariant()))
+        // A common word's set is kept under the word as the index lists it ("The" and "THE" under "the", "Été" under
+        // "ete"); a word whose folding is not known for sure to be FTS5's leaves the search to FTS5.
+        if (!words.All(PrefixExpansion.FoldsSurely))
             return null;
         var unread = words.Where(w => QuotesOf(w) >= common).Select(TermOf).Where(m => !sets.TryGet(m, out _)).Distinct().ToList();
         if (unread.Count > 0)
@@ -75,8 +74,9 @@ public static partial class QuoteSearch
             return joined;
         }
 
+        // A word that is not common is read as typed: FTS5 folds it itself.
         async Task<RowidSet> WordAsync(string word) =>
-            sets.TryGet(TermOf(word), out var set) ? set : await sets.ReadAsync(db, TermOf(word), cancellationToken);
+            sets.TryGet(TermOf(word), out var set) ? set : await sets.ReadAsync(db, new SearchTerm([word], false).ToMatch(), cancellationToken);
     }
 
     // A word as the index lists it, and as the sets are read and kept: one match expression for each of its spellings.

@@ -208,6 +208,7 @@ public static partial class QuoteSearch
             && (inTopic || ofAuthor ? !narrowedByName : query.Included.Count > MaxRankedTerms || await HoldingAsync() > rankedTermQuotes)
             && await CommonWordMatchesAsync(db, commonWords, query, cancellationToken) is { } common)
         {
+            commonWords.CountAnswer();
             using (common)
                 return await search.CommonWordResultsAsync(common, filter, skip, take);
         }

@@ -26,6 +26,7 @@ public sealed class CommonWordPagingTests(LargeArchiveApp app)
         await QuoteSearch.RunAsync(db, query, new SearchFilter(), 0, 100, rankedTermQuotes: 0, commonWords: sets);
         await sets.WhenReadAsync();
         Assert.True(sets.Kept >= 2);
+        var answered = sets.Answered;
         foreach (var skip in new[] { 0, 700, 800, 9_900, 10_000 })
         {
             var byIndex = await QuoteSearch.RunAsync(db, query, new SearchFilter(), skip, 100, rankedTermQuotes: 0);
@@ -36,5 +37,6 @@ public sealed class CommonWordPagingTests(LargeArchiveApp app)
             Assert.True(bySets.TotalIsLowerBound);
             Assert.Equal(skip < QuoteSearch.MaxCounted ? 100 : 0, bySets.Hits.Count);
         }
+        Assert.Equal(answered + 5, sets.Answered);
     }
 }
