@@ -17,6 +17,13 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
     public const int Share = 32;
 
     /// <summary>
+    /// A word held by one quote in this many or more is kept too once a search of common words has needed it (a
+    /// prefix's less common words, say): read for each such search, the words of eight prefixes cost 58 ms on the
+    /// full shape (bench/search-latency.cs).
+    /// </summary>
+    public const int KeptShare = 128;
+
+    /// <summary>
     /// 224 words' sets at the full English shape (2.3 million quotes: 292 KB a set); a word that finds no room is
     /// left to FTS5. bench/search-latency.sh prints how many words an archive has that are common, and the app's memory
     /// after searching.
@@ -47,6 +54,9 @@ public sealed class CommonWordSets(string connectionString, long maxBytes) : IDi
 
     /// <summary>How many quotes a word must be in to be common here.</summary>
     internal long CommonQuotes => Math.Max(lastRowid.Value / Share, 1);
+
+    /// <summary>How many quotes a word must be in for its set to be kept once read.</summary>
+    internal long KeptQuotes => Math.Max(lastRowid.Value / KeptShare, 1);
 
     /// <summary>Whether sets asked for are still being read: searches of their words take FTS5's way meanwhile.</summary>
     public bool Reading => !WhenReadAsync().IsCompleted;

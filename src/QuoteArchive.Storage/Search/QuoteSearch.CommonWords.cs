@@ -9,10 +9,11 @@ public static partial class QuoteSearch
     /// <summary>
     /// The quotes that match a query of words (no phrase; a prefix stands for its words) whose every included term is
     /// held by a common word's share of the quotes, from the words' sets; null for any other query, whose rarer term
-    /// bounds FTS5's walk, and while a common word's set is not read yet (it is asked for). The words that are not
-    /// common are read for this search alone, so long as they hold no more quotes together than one common word.
+    /// bounds FTS5's walk, and while a set it needs is not read yet (it is asked for). Besides the common words, the
+    /// words of <see cref="CommonWordSets.KeptShare"/> are kept; the rarer ones are read for this search alone, so long
+    /// as they hold no more quotes together than one common word.
     /// </summary>
-    private static async Task<RowidSet?> CommonWordMatchesAsync(ArchiveDbContext db, CommonWordSets sets, SearchQuery query,
+    private static async Task<RowidSet?> CommonWordMatchesAsync(ArchiveDbContext db, CommonWordSets sets, SearchQuery query, bool scoped,
         CancellationToken cancellationToken)
     {
         var terms = query.Included.Concat(query.Excluded).ToList();
@@ -23,16 +24,20 @@ public static partial class QuoteSearch
                 "SELECT Term, Quotes FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($terms))",
                 new SqliteParameter("$terms", JsonSerializer.Serialize(words.Select(PrefixExpansion.Fold).Distinct())))
             .ToDictionaryAsync(t => t.Term, t => t.Quotes, cancellationToken);
-        var common = sets.CommonQuotes;
+        var (common, keptQuotes) = (sets.CommonQuotes, sets.KeptQuotes);
         // A word missing from the list is in one quote at most.
         long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
-        if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common) || words.Where(w => QuotesOf(w) < common).Sum(QuotesOf) > common)
+        if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common) || words.Where(w => QuotesOf(w) < keptQuotes).Sum(QuotesOf) > common)
+            return null;
+        // One term alone, nothing left out, no filter, and a word to read for this search: FTS5 reads the term's first
+        // matches sooner (a prefix's words one after another), with nothing to walk past.
+        if (terms.Count == 1 && !scoped && words.Any(w => QuotesOf(w) < keptQuotes))
             return null;
         // A common word's set is kept under the word as the index lists it ("The" and "THE" under "the", "Été" under
         // "ete"); a word whose folding is not known for sure to be FTS5's leaves the search to FTS5.
         if (!words.All(PrefixExpansion.FoldsSurely))
             return null;
-        var unread = words.Where(w => QuotesOf(w) >= common).Select(TermOf).Where(m => !sets.TryGet(m, out _)).Distinct().ToList();
+        var unread = words.Where(w => QuotesOf(w) >= keptQuotes).Select(TermOf).Where(m => !sets.TryGet(m, out _)).Distinct().ToList();
         if (unread.Count > 0)
         {
             sets.Ask(unread);
