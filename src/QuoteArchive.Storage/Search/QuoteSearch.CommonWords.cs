@@ -7,31 +7,43 @@ namespace QuoteArchive.Storage.Search;
 public static partial class QuoteSearch
 {
     /// <summary>
-    /// The quotes that match a query of words (no phrase; a prefix stands for its words) whose every included term is
-    /// held by a common word's share of the quotes, from the words' sets; null for any other query, whose rarer term
-    /// bounds FTS5's walk, and while a set it needs is not read yet (it is asked for). Besides the common words, the
-    /// words of <see cref="CommonWordSets.KeptShare"/> are kept; the rarer ones are read for this search alone, so long
-    /// as they hold no more quotes together than one common word.
+    /// A search may hold phrases of common words: the sets give the quotes that hold all their words, and FTS5 keeps, of
+    /// at most this many, those that hold the phrases (the candidates copied into a small table of the connection's
+    /// own, about 30 µs a quote: bench/search-costs.cs).
     /// </summary>
-    private static async Task<RowidSet?> CommonWordMatchesAsync(ArchiveDbContext db, CommonWordSets sets, SearchQuery query, bool scoped,
-        CancellationToken cancellationToken)
+    public const int VerifiedCandidates = 500;
+
+    /// <summary>
+    /// The quotes that match a query of words and phrases (a prefix stands for its words) whose every included term is
+    /// held by a common word's share of the quotes, from the words' sets, and whether that is exact (no phrase: with
+    /// phrases, the quotes that hold their words); null for any other query, whose rarer term bounds FTS5's walk, and
+    /// while a set it needs is not read yet (it is asked for). Besides the common words, the words of
+    /// <see cref="CommonWordSets.KeptShare"/> are kept; the rarer ones are read for this search alone, so long as they
+    /// hold no more quotes together than one common word. A phrase left out is left to FTS5's check.
+    /// </summary>
+    private static async Task<(RowidSet Matches, bool Exact)?> CommonWordMatchesAsync(ArchiveDbContext db, CommonWordSets sets, SearchQuery query,
+        bool scoped, CancellationToken cancellationToken)
     {
-        var terms = query.Included.Concat(query.Excluded).ToList();
-        if (terms.Any(t => t.Tokens.Count > 1 || t.IsPrefix && t.Words is null))
+        if (query.Included.Concat(query.Excluded).Any(t => t.IsPrefix && (t.Words is null || t.Tokens.Count > 1)))
             return null;
+        var excluded = query.Excluded.Where(t => t.Tokens.Count == 1).ToList();
+        var terms = query.Included.Concat(excluded).ToList();
+        var exact = excluded.Count == query.Excluded.Count && query.Included.All(t => t.Tokens.Count == 1);
         var words = terms.SelectMany(WordsOf).Distinct().ToList();
         var listed = await db.Database.SqlQueryRaw<ListedTerm>(
                 "SELECT Term, Quotes FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($terms))",
                 new SqliteParameter("$terms", JsonSerializer.Serialize(words.Select(PrefixExpansion.Fold).Distinct())))
             .ToDictionaryAsync(t => t.Term, t => t.Quotes, cancellationToken);
         var (common, keptQuotes) = (sets.CommonQuotes, sets.KeptQuotes);
-        // A word missing from the list is in one quote at most.
+        // A word missing from the list is in one quote at most. A phrase is as common as its rarest word, a prefix as
+        // its words together.
         long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
-        if (query.Included.Any(t => WordsOf(t).Sum(QuotesOf) < common) || words.Where(w => QuotesOf(w) < keptQuotes).Sum(QuotesOf) > common)
+        long TermQuotes(SearchTerm term) => term.IsPrefix ? WordsOf(term).Sum(QuotesOf) : WordsOf(term).Min(QuotesOf);
+        if (query.Included.Any(t => TermQuotes(t) < common) || words.Where(w => QuotesOf(w) < keptQuotes).Sum(QuotesOf) > common)
             return null;
         // One term alone, nothing left out, no filter, and a word to read for this search: FTS5 reads the term's first
         // matches sooner (a prefix's words one after another), with nothing to walk past.
-        if (terms.Count == 1 && !scoped && words.Any(w => QuotesOf(w) < keptQuotes))
+        if (query.Included.Count + query.Excluded.Count == 1 && !scoped && words.Any(w => QuotesOf(w) < keptQuotes))
             return null;
         // A common word's set is kept under the word as the index lists it ("The" and "THE" under "the", "Été" under
         // "ete"); a word whose folding is not known for sure to be FTS5's leaves the search to FTS5.
@@ -55,28 +67,31 @@ public static partial class QuoteSearch
             else
                 matches.IntersectWith(held);
         }
-        foreach (var term in query.Excluded)
+        foreach (var term in excluded)
         {
             using var held = await HeldAsync(term);
             matches!.ExceptWith(held);
         }
-        return matches;
+        return (matches!, exact);
 
-        // The quotes that hold a term: one word's set, or a prefix's words' sets joined.
+        // The quotes that hold a term: one word's set, a prefix's words' sets joined, a phrase's words' sets met.
         async Task<RowidSet> HeldAsync(SearchTerm term)
         {
             var termWords = WordsOf(term).ToList();
             var first = await WordAsync(termWords[0]);
             if (termWords.Count == 1)
                 return first;
-            var joined = first.Copy();
+            var held = first.Copy();
             first.Dispose();
             foreach (var word in termWords.Skip(1))
             {
                 using var next = await WordAsync(word);
-                joined.UnionWith(next);
+                if (term.IsPrefix)
+                    held.UnionWith(next);
+                else
+                    held.IntersectWith(next);
             }
-            return joined;
+            return held;
         }
 
         // A word that is not common is read as typed: FTS5 folds it itself.
@@ -87,7 +102,8 @@ public static partial class QuoteSearch
     // A word as the index lists it, and as the sets are read and kept: one match expression for each of its spellings.
     private static string TermOf(string word) => new SearchTerm([PrefixExpansion.Fold(word)], false).ToMatch();
 
-    private static IEnumerable<string> WordsOf(SearchTerm term) => term.IsPrefix ? term.Words! : [term.Tokens[0]];
+    // A prefix's words, a phrase's words, or the word.
+    private static IEnumerable<string> WordsOf(SearchTerm term) => term.IsPrefix ? term.Words! : term.Tokens;
 
     private sealed class ListedTerm
     {
@@ -106,9 +122,11 @@ public static partial class QuoteSearch
         /// <summary>
         /// The results of a search from its matches: the named quotes first, then the others in index order, as a search
         /// that is not ranked gives them; within a topic or of an author, theirs among them in index order (page order).
-        /// Counted whole.
+        /// Counted whole. Matches that are not exact (the quotes that hold a phrase's words) are checked by FTS5 first,
+        /// within the topic or the author's quotes; null where more than <see cref="VerifiedCandidates"/> are left to
+        /// check.
         /// </summary>
-        public async Task<SearchResults> CommonWordResultsAsync(RowidSet matches, SearchFilter filter, int skip, int take)
+        public async Task<SearchResults?> CommonWordResultsAsync(RowidSet matches, bool exact, SearchFilter filter, int skip, int take)
         {
             List<long> inOrder;
             int count;
@@ -127,10 +145,23 @@ public static partial class QuoteSearch
                         new SqliteParameter("$author", (object?)filter.Author ?? DBNull.Value))
                     .ToListAsync(cancellationToken);
                 inOrder = scope.Where(matches.Contains).ToList();
+                if (!exact)
+                {
+                    if (inOrder.Count > VerifiedCandidates)
+                        return null;
+                    inOrder = await VerifiedAsync(inOrder);
+                }
                 count = inOrder.Count;
             }
             else
             {
+                if (!exact)
+                {
+                    if (matches.Count > VerifiedCandidates)
+                        return null;
+                    var verified = await VerifiedAsync(matches.InOrder().ToList());
+                    matches.IntersectWith(verified);
+                }
                 count = matches.Count;
                 if (count == 0 || skip >= Math.Min(count, MaxCounted))
                     return Results([], count, false);
@@ -142,13 +173,25 @@ public static partial class QuoteSearch
                 inOrder = named.Concat(matches.InOrder().Where(m => !isNamed.Contains(m)).Take(skip + take)).ToList();
             }
             var page = inOrder.Skip(skip).Take(Math.Max(Math.Min(take, MaxCounted - skip), 0)).ToList();
-            return Results(await HighlightedAsync(page), count, false);
+            return Results(await InPageIndexAsync(page, async () =>
+            {
+                var found = (await PageAsync(null, 0, page.Count, source: $"FROM temp.{PageIndex} JOIN Quotes q ON q.rowid = {PageIndex}.rowid",
+                    index: PageIndex, filtered: false)).ToDictionary(r => r.RowId);
+                return page.Where(found.ContainsKey).Select(id => found[id]).ToList();
+            }, []), count, false);
         }
 
-        private async Task<List<HitRow>> HighlightedAsync(List<long> ids)
+        // The candidates that match the whole query (the phrases' words in their order), in index order.
+        private Task<List<long>> VerifiedAsync(List<long> candidates) => InPageIndexAsync(candidates, () => db.Database
+            .SqlQueryRaw<long>($"SELECT rowid AS Value FROM temp.{PageIndex} WHERE {PageIndex} MATCH $match ORDER BY rowid",
+                new SqliteParameter("$match", match))
+            .ToListAsync(cancellationToken), []);
+
+        // What read() reads with these quotes copied into the small table.
+        private async Task<T> InPageIndexAsync<T>(List<long> ids, Func<Task<T>> read, T none)
         {
             if (ids.Count == 0)
-                return [];
+                return none;
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
@@ -158,9 +201,7 @@ public static partial class QuoteSearch
                     INSERT INTO temp.{PageIndex}(rowid, {SearchIndex.QuotesFtsColumns})
                     SELECT rowid, {SearchIndex.QuotesFtsColumns} FROM main.QuotesFts WHERE rowid IN (SELECT value FROM json_each($ids));
                     """, [new SqliteParameter("$ids", JsonSerializer.Serialize(ids))], cancellationToken);
-                var found = (await PageAsync(null, 0, ids.Count, source: $"FROM temp.{PageIndex} JOIN Quotes q ON q.rowid = {PageIndex}.rowid",
-                    index: PageIndex, filtered: false)).ToDictionary(r => r.RowId);
-                return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+                return await read();
             }
             finally
             {

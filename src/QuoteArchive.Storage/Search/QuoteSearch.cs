@@ -206,11 +206,16 @@ public static partial class QuoteSearch
         // matches, where FTS5 would step through all their entries; a search it ranks, or with a rarer word, is quick in FTS5.
         if (commonWords is not null && status is null && filter.Language is not { Length: > 0 } && filter.Kind is not { Length: > 0 }
             && (inTopic || ofAuthor ? !narrowedByName : query.Included.Count > MaxRankedTerms || await HoldingAsync() > rankedTermQuotes)
-            && await CommonWordMatchesAsync(db, commonWords, query, inTopic || ofAuthor, cancellationToken) is { } common)
+            && await CommonWordMatchesAsync(db, commonWords, query, inTopic || ofAuthor, cancellationToken) is ({ } common, var exact))
         {
-            commonWords.CountAnswer();
             using (common)
-                return await search.CommonWordResultsAsync(common, filter, skip, take);
+            {
+                if (await search.CommonWordResultsAsync(common, exact, filter, skip, take) is { } answered)
+                {
+                    commonWords.CountAnswer();
+                    return answered;
+                }
+            }
         }
         var many = false;
         if (filters.Length > 0 && !inTopic && !ofAuthor)

@@ -69,6 +69,15 @@ public sealed class RowidSet : IDisposable
             words[i] &= other.words[i];
     }
 
+    /// <summary>Leaves only these rowids, of those it holds.</summary>
+    public void IntersectWith(IReadOnlyCollection<long> rowids)
+    {
+        var held = rowids.Where(Contains).ToList();
+        Array.Clear(words, 0, length);
+        foreach (var rowid in held)
+            Add(rowid);
+    }
+
     public void UnionWith(RowidSet other)
     {
         for (var i = 0; i < length; i++)

@@ -8,8 +8,9 @@ using QuoteArchive.Web.Archive;
 namespace QuoteArchive.Web.Tests.Search;
 
 /// <summary>
-/// A search whose words are all common (<see cref="CommonWordSets"/>) is answered from the words' sets of matches: it
-/// must find what FTS5 finds, in the same order, with the same highlights, page after page. The test archive is small:
+/// A search whose words are all common (<see cref="CommonWordSets"/>) is answered from the words' sets of matches (with
+/// phrases, FTS5 checks the quotes that hold their words): it must find what FTS5 finds, in the same order, with the
+/// same highlights, page after page. The test archive is small:
 /// a common word is one in 32 of its quotes, and rankedTermQuotes: 0 keeps every search unranked, as common words are at
 /// full scale; nameWordQuotes: 0 takes every author's name for one of common words only.
 /// </summary>
@@ -28,6 +29,11 @@ public sealed class CommonWordSetTests(ArchiveApp app)
     [InlineData("the of", "Love", null)]
     [InlineData("the man", null, "Friedrich_Nietzsche")]
     [InlineData("love is", "Love", "Paulo_Coelho")]
+    [InlineData("\"is not\" life", null, null)]
+    [InlineData("\"in the\" \"of the\" man", null, null)]
+    [InlineData("life is -\"of the\"", null, null)]
+    [InlineData("\"of the\" man", "Friedrich_Nietzsche", null)]
+    [InlineData("\"is not\" the", null, "Friedrich_Nietzsche")]
     public async Task FindsWhatTheIndexFindsInTheSameOrderWithTheSameHighlights(string q, string? topic, string? author)
     {
         using var scope = app.Services.CreateScope();
@@ -104,6 +110,24 @@ public sealed class CommonWordSetTests(ArchiveApp app)
         var bySets = await SearchAndReadAsync(db, "love is -war", sets);
         Assert.Equal(1, sets.Answered);
         Assert.Equal(byIndex.Total, bySets.Total);
+        Assert.Equal(byIndex.Hits.Select(Shown), bySets.Hits.Select(Shown));
+    }
+
+    // A phrase whose words more than VerifiedCandidates quotes hold together is FTS5's to search: checking them one by one
+    // in a copy would cost more than its walk.
+    [Fact]
+    public async Task APhraseOfWordsManyQuotesHoldIsTheIndexs()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var sets = new CommonWordSets(ConnectionString);
+        await SearchAndReadAsync(db, "\"of the\" love", sets);
+        var candidates = (await QuoteSearch.RunAsync(db, SearchQuery.Parse("of the love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0)).Total;
+        Assert.True(candidates > QuoteSearch.VerifiedCandidates);
+        var byIndex = await QuoteSearch.RunAsync(db, SearchQuery.Parse("\"of the\" love"), new SearchFilter(), 0, 20, rankedTermQuotes: 0);
+        var bySets = await SearchAndReadAsync(db, "\"of the\" love", sets);
+        Assert.Equal(3, sets.Kept);
+        Assert.Equal(0, sets.Answered);
         Assert.Equal(byIndex.Hits.Select(Shown), bySets.Hits.Select(Shown));
     }
 
