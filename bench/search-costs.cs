@@ -74,7 +74,7 @@ Time("copy 20 quotes of \"love\" into a temporary FTS5 table and highlight them"
     using var command = connection.CreateCommand();
     command.CommandText = $"""
         DROP TABLE IF EXISTS temp.Page;
-        CREATE VIRTUAL TABLE temp.Page USING fts5(text, attribution, author, title, tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE temp.Page USING fts5(text, attribution, author, title, {SearchIndex.Tokenizer});
         INSERT INTO temp.Page(rowid, text, attribution, author, title) SELECT rowid, text, attribution, author, title FROM main.QuotesFts WHERE rowid IN ({page});
         SELECT count(*) FROM (SELECT highlight(Page, 0, '[', ']'), highlight(Page, 1, '[', ']'), highlight(Page, 3, '[', ']') FROM temp.Page WHERE Page MATCH '{Many.Replace(" AND ", " OR ")}');
         """;

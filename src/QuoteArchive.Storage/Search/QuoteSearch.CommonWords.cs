@@ -30,26 +30,21 @@ public static partial class QuoteSearch
         var terms = query.Included.Concat(excluded).ToList();
         var exact = excluded.Count == query.Excluded.Count && query.Included.All(t => t.Tokens.Count == 1);
         var words = terms.SelectMany(WordsOf).Distinct().ToList();
-        var listed = await db.Database.SqlQueryRaw<ListedTerm>(
-                "SELECT Term, Quotes FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($terms))",
-                new SqliteParameter("$terms", JsonSerializer.Serialize(words.Select(PrefixExpansion.Fold).Distinct())))
-            .ToDictionaryAsync(t => t.Term, t => t.Quotes, cancellationToken);
+        var quotesOf = await WordQuotesAsync(db, words, cancellationToken);
         var (common, keptQuotes) = (sets.CommonQuotes, sets.KeptQuotes);
-        // A word missing from the list is in one quote at most. A phrase is as common as its rarest word, a prefix as
-        // its words together.
-        long QuotesOf(string word) => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
-        long TermQuotes(SearchTerm term) => term.IsPrefix ? WordsOf(term).Sum(QuotesOf) : WordsOf(term).Min(QuotesOf);
-        if (query.Included.Any(t => TermQuotes(t) < common) || words.Where(w => QuotesOf(w) < keptQuotes).Sum(QuotesOf) > common)
+        // A phrase is as common as its rarest word, a prefix as its words together.
+        long TermQuotes(SearchTerm term) => term.IsPrefix ? WordsOf(term).Sum(quotesOf) : WordsOf(term).Min(quotesOf);
+        if (query.Included.Any(t => TermQuotes(t) < common) || words.Where(w => quotesOf(w) < keptQuotes).Sum(quotesOf) > common)
             return null;
         // One term alone, nothing left out, no filter, and a word to read for this search: FTS5 reads the term's first
         // matches sooner (a prefix's words one after another), with nothing to walk past.
-        if (query.Included.Count + query.Excluded.Count == 1 && !scoped && words.Any(w => QuotesOf(w) < keptQuotes))
+        if (query.Included.Count + query.Excluded.Count == 1 && !scoped && words.Any(w => quotesOf(w) < keptQuotes))
             return null;
         // A common word's set is kept under the word as the index lists it ("The" and "THE" under "the", "Été" under
         // "ete"); a word whose folding is not known for sure to be FTS5's leaves the search to FTS5.
         if (!words.All(PrefixExpansion.FoldsSurely))
             return null;
-        var unread = words.Where(w => QuotesOf(w) >= keptQuotes).Select(TermOf).Where(m => !sets.TryGet(m, out _)).Distinct().ToList();
+        var unread = words.Where(w => quotesOf(w) >= keptQuotes).Select(TermOf).Where(m => !sets.TryGet(m, out _)).Distinct().ToList();
         if (unread.Count > 0)
         {
             sets.Ask(unread);
@@ -104,12 +99,6 @@ public static partial class QuoteSearch
 
     // A prefix's words, a phrase's words, or the word.
     private static IEnumerable<string> WordsOf(SearchTerm term) => term.IsPrefix ? term.Words! : term.Tokens;
-
-    private sealed class ListedTerm
-    {
-        public required string Term { get; init; }
-        public long Quotes { get; init; }
-    }
 
     private sealed partial class Search
     {
@@ -173,25 +162,22 @@ public static partial class QuoteSearch
                 inOrder = named.Concat(matches.InOrder().Where(m => !isNamed.Contains(m)).Take(skip + take)).ToList();
             }
             var page = inOrder.Skip(skip).Take(Math.Max(Math.Min(take, MaxCounted - skip), 0)).ToList();
-            return Results(await InPageIndexAsync(page, async () =>
-            {
-                var found = (await PageAsync(null, 0, page.Count, source: $"FROM temp.{PageIndex} JOIN Quotes q ON q.rowid = {PageIndex}.rowid",
-                    index: PageIndex, filtered: false)).ToDictionary(r => r.RowId);
-                return page.Where(found.ContainsKey).Select(id => found[id]).ToList();
-            }, []), count, false);
+            return Results(await InPageIndexAsync(page,
+                () => InOrderAsync(page, $"FROM temp.{PageIndex} JOIN Quotes q ON q.rowid = {PageIndex}.rowid", "", PageIndex, filtered: false)),
+                count, false);
         }
 
         // The candidates that match the whole query (the phrases' words in their order), in index order.
         private Task<List<long>> VerifiedAsync(List<long> candidates) => InPageIndexAsync(candidates, () => db.Database
             .SqlQueryRaw<long>($"SELECT rowid AS Value FROM temp.{PageIndex} WHERE {PageIndex} MATCH $match ORDER BY rowid",
                 new SqliteParameter("$match", match))
-            .ToListAsync(cancellationToken), []);
+            .ToListAsync(cancellationToken));
 
         // What read() reads with these quotes copied into the small table.
-        private async Task<T> InPageIndexAsync<T>(List<long> ids, Func<Task<T>> read, T none)
+        private async Task<List<T>> InPageIndexAsync<T>(List<long> ids, Func<Task<List<T>>> read)
         {
             if (ids.Count == 0)
-                return none;
+                return [];
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {

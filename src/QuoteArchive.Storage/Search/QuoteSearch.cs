@@ -564,12 +564,13 @@ public static partial class QuoteSearch
         public Task<List<HitRow>> WalkToAsync(List<long> ids) => InOrderAsync(ids, null,
             " AND QuotesFts.rowid BETWEEN $first AND $last AND +QuotesFts.rowid IN (SELECT value FROM json_each($ids))");
 
-        private async Task<List<HitRow>> InOrderAsync(List<long> ids, string? source, string condition)
+        private async Task<List<HitRow>> InOrderAsync(List<long> ids, string? source, string condition, string index = "QuotesFts",
+            bool filtered = true)
         {
             if (ids.Count == 0)
                 return [];
             var found = (await PageAsync(null, 0, ids.Count, condition, source,
-                    [new("$ids", JsonSerializer.Serialize(ids)), new("$first", ids.Min()), new("$last", ids.Max())]))
+                    [new("$ids", JsonSerializer.Serialize(ids)), new("$first", ids.Min()), new("$last", ids.Max())], index, filtered))
                 .ToDictionary(r => r.RowId);
             return ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         }
@@ -629,16 +630,32 @@ public static partial class QuoteSearch
             .ToListAsync(cancellationToken);
     }
 
-    // How many quotes hold the name's rarest word, from the word list, folded as the index folds it (a word missing
-    // from the list is in one quote at most).
-    private static async Task<int> RarestWordQuotesAsync(ArchiveDbContext db, string name, CancellationToken cancellationToken)
+    // How many quotes hold the name's rarest word.
+    private static async Task<long> RarestWordQuotesAsync(ArchiveDbContext db, string name, CancellationToken cancellationToken)
     {
-        var words = SearchQuery.Tokenize(name).Select(PrefixExpansion.Fold).Distinct().ToList();
-        var listed = await db.Database.SqlQueryRaw<int>(
-                "SELECT Quotes AS Value FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($words))",
-                new SqliteParameter("$words", JsonSerializer.Serialize(words)))
-            .ToListAsync(cancellationToken);
-        return listed.Count < words.Count ? 1 : listed.Min();
+        var words = SearchQuery.Tokenize(name);
+        var quotes = await WordQuotesAsync(db, words, cancellationToken);
+        return words.Min(quotes);
+    }
+
+    /// <summary>
+    /// How many quotes hold each of these words, from the word list, as the index folds them; a word missing from the
+    /// list is in one quote at most.
+    /// </summary>
+    private static async Task<Func<string, long>> WordQuotesAsync(ArchiveDbContext db, IEnumerable<string> words,
+        CancellationToken cancellationToken)
+    {
+        var listed = await db.Database.SqlQueryRaw<ListedTerm>(
+                "SELECT Term, Quotes FROM SearchTerms WHERE Term IN (SELECT value FROM json_each($terms))",
+                new SqliteParameter("$terms", JsonSerializer.Serialize(words.Select(PrefixExpansion.Fold).Distinct())))
+            .ToDictionaryAsync(t => t.Term, t => t.Quotes, cancellationToken);
+        return word => listed.GetValueOrDefault(PrefixExpansion.Fold(word), 1);
+    }
+
+    private sealed class ListedTerm
+    {
+        public required string Term { get; init; }
+        public long Quotes { get; init; }
     }
 
     /// <summary>
