@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Cache misses of many topic pages in a warm process: the app (published as the Dockerfile does, or MISS_APP) is
-# started on an archive, warmed up on MISS_PAGES topic pages, then wrk (bench/serve.lua) walks MISS_PAGES other topic
-# pages once each at MISS_CONNECTIONS connections; every page is a miss. Prints pages/s, p50 and p99; MISS_ROUNDS
+# started on an archive, warmed up on MISS_WARM topic pages (MISS_PAGES unless set), then wrk (bench/serve.lua) walks
+# MISS_PAGES other topic pages once each at MISS_CONNECTIONS connections; every page is a miss. Prints pages/s, p50 and p99; MISS_ROUNDS
 # walks of fresh pages, each in a fresh process; the app's RSS after each walk. The app inherits the environment
 # (settings as Archive__…=… before the command). Loopback only.
 #   bench/miss-walk.sh                                            # the full shape, /tmp/quotearchive-bench/archive-71000.db
 #   MISS_APP=/tmp/other-app bench/miss-walk.sh archive.db         # an app published from another commit
-# MISS_KIND (topics, or quotes: permalinks), MISS_PAGES (1000), MISS_CONNECTIONS (8), MISS_ROUNDS (3), MISS_PORT (5097).
+#   MISS_WARM=20000 bench/miss-walk.sh                            # a process that has rendered many pages already
+# MISS_KIND (topics, or quotes: permalinks), MISS_PAGES (1000), MISS_WARM, MISS_CONNECTIONS (8), MISS_ROUNDS (3),
+# MISS_PORT (5097).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/app.sh"
 archive=$(realpath "${1:-/tmp/quotearchive-bench/archive-71000.db}")
-pages=${MISS_PAGES:-1000} connections=${MISS_CONNECTIONS:-8} rounds=${MISS_ROUNDS:-3} port=${MISS_PORT:-5097}
+pages=${MISS_PAGES:-1000} warm=${MISS_WARM:-${MISS_PAGES:-1000}} connections=${MISS_CONNECTIONS:-8} rounds=${MISS_ROUNDS:-3} port=${MISS_PORT:-5097}
 kind=${MISS_KIND:-topics}
 work=$(mktemp -d /tmp/quotearchive-miss-walk.XXXXXX)
 app_pid=
@@ -24,22 +26,25 @@ url=http://127.0.0.1:$port
 # Topics with plain slugs (no encoding needed) in an order that does not follow the archive's, or quote permalinks: the
 # warm-up's and each round's walk, all distinct.
 if [[ $kind == quotes ]]; then
-  sqlite3 -batch -noheader "$archive" "SELECT '/q/' || Id FROM Quotes ORDER BY Id LIMIT $((pages * 2 * rounds))" >"$work/topics.txt"
+  sqlite3 -batch -noheader "$archive" "SELECT '/q/' || Id FROM Quotes ORDER BY Id LIMIT $(((warm + pages) * rounds))" >"$work/topics.txt"
 else
   sqlite3 -batch -noheader "$archive" "SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*'
-    ORDER BY (Id * 2654435761) % 4294967296 LIMIT $((pages * 2 * rounds))" >"$work/topics.txt"
+    ORDER BY (Id * 2654435761) % 4294967296 LIMIT $(((warm + pages) * rounds))" >"$work/topics.txt"
 fi
-(($(wc -l <"$work/topics.txt") == pages * 2 * rounds)) || { echo "the archive has too few $kind for $rounds rounds of $pages" >&2; exit 1; }
-echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages $kind a walk at $connections connections, app $app"
+(($(wc -l <"$work/topics.txt") == (warm + pages) * rounds)) || { echo "the archive has too few $kind for $rounds rounds of $warm and $pages" >&2; exit 1; }
+echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages $kind a walk after $warm at $connections connections, app $app"
+# Read once, so that the walk finds the file in the OS's page cache as on a server that has served it a while (a cold
+# cache made the same walk ten times as slow: every page's rows read from the disk).
+cat "$archive" >/dev/null
 for round in $(seq "$rounds"); do
   : >"$work/app.log"
   app_start "$app" "$url" "$archive" "$work/app.log" -- "${start_command[@]}"
   app_wait "$url/"
-  first=$(((round - 1) * pages * 2))
-  sed -n "$((first + 1)),$((first + pages))p" "$work/topics.txt" |
+  first=$(((round - 1) * (warm + pages)))
+  sed -n "$((first + 1)),$((first + warm))p" "$work/topics.txt" |
     sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up.txt"
   curl -s --parallel --parallel-max "$connections" -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
-  sed -n "$((first + pages + 1)),$((first + 2 * pages))p" "$work/topics.txt" >"$work/walk.txt"
+  sed -n "$((first + warm + 1)),$((first + warm + pages))p" "$work/topics.txt" >"$work/walk.txt"
   rm -rf "$work/walked" && mkdir "$work/walked"
   SERVE_PATHS=$work/walk.txt SERVE_THREADS=2 SERVE_DONE=$work/walked \
     wrk -t2 -c"$connections" -d120s --timeout 10s -s "$repo/bench/serve.lua" "$url" >"$work/wrk.txt" 2>&1 &

@@ -34,7 +34,7 @@ try
     builder.Services.AddArchiveHealthChecks(builder.Configuration);
     builder.Services.AddArchiveApi();
     builder.Services.AddPublicAddress(builder.Configuration);
-    builder.Services.AddArchiveOutputCache();
+    builder.Services.AddArchiveOutputCache(builder.Configuration);
     builder.Services.AddArchiveCompression();
 
     var app = builder.Build();
