@@ -211,6 +211,15 @@ public sealed class PageTests(ArchiveApp app)
         Assert.Equal("/q/" + id, response.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task AnUnknownPermalinkInUpperCaseIsMissingAtOnceNotRedirectedToAMiss()
+    {
+        using var response = await app.Browser().GetAsync("/q/ZZZZZZZZ");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
     [Theory]
     [InlineData("/wiki/China%E2%80%93Russia%20relations")]
     [InlineData("/wiki/China–Russia relations")]

@@ -28,6 +28,26 @@ public sealed class WikiPageTests(WikiArchiveApp app)
         await app.GetPageAsync("/categories/No_such_category", HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/categories/Film%20policier", "/categories/Film_policier")]
+    [InlineData("/categories/film_policier", "/categories/Film_policier")]
+    [InlineData("/categories/film%20policier?page=1", "/categories/Film_policier?page=1")]
+    public async Task ACategoryHasOneAddressAndOtherSpellingsAreSentToIt(string path, string canonical)
+    {
+        using var response = await app.Browser().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(canonical, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheApiAnswersACategoryUnderAnySpellingOfIt()
+    {
+        var category = await app.GetJsonAsync("/api/categories/film_policier");
+
+        Assert.Equal("Film_policier", category.GetProperty("slug").GetString());
+    }
+
     [Fact]
     public async Task OtherLanguagesLinkToTheArchivesTopicOrElseToThatLanguagesWikiquote()
     {

@@ -87,7 +87,8 @@ public static class ArchiveApi
         string? slug, string? page, string? pageSize, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var paging = Paging.From(page, pageSize, Paging.MaxPageSize);
-        var category = ArchiveQueries.SlugOf(slug) is { } canonical ? await db.CategoryAsync(canonical, paging, cancellationToken) : null;
+        // Any spelling that reaches a category answers it, as for topics.
+        var category = await db.CategorySlugAsync(slug, cancellationToken) is { } stored ? await db.CategoryAsync(stored, paging, cancellationToken) : null;
         if (category is not null)
             paging.AddLinkHeader(context, category.Total);
         return category is null

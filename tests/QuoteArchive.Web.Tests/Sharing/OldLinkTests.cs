@@ -91,6 +91,10 @@ public sealed class OldLinkTests(ReimportedArchiveApp app)
         using var capitals = await app.Browser().GetAsync("/api/quotes/" + kept.ToUpperInvariant());
         Assert.Equal(HttpStatusCode.MovedPermanently, capitals.StatusCode);
         Assert.Equal("/api/quotes/" + kept, capitals.Headers.Location?.OriginalString);
+        // An old id in capitals goes to the new id in one hop.
+        using var oldInCapitals = await app.Browser().GetAsync("/api/quotes/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.Edited).ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.MovedPermanently, oldInCapitals.StatusCode);
+        Assert.Equal("/api/quotes/" + ReimportedArchiveApp.Id(ReimportedArchiveApp.EditedNow), oldInCapitals.Headers.Location?.OriginalString);
     }
 
     [Theory]

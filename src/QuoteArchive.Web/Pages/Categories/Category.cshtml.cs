@@ -16,10 +16,12 @@ public sealed class CategoryModel(ArchiveDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var category = ArchiveQueries.SlugOf(slug) is { } canonical
-            ? await db.CategoryAsync(canonical, Paging.From(Request.Query["page"], null, PageSize), cancellationToken)
-            : null;
-        if (category is null)
+        if (await db.CategorySlugAsync(slug, cancellationToken) is not { } stored)
+            return NotFound();
+        // One address per category, as per topic: spaces, a small first letter … are sent to the canonical one.
+        if (ArchiveQueries.AsRequested(slug) != stored)
+            return RedirectPermanent(ArchiveUrls.Category(stored) + Request.QueryString);
+        if (await db.CategoryAsync(stored, Paging.From(Request.Query["page"], null, PageSize), cancellationToken) is not { } category)
             return NotFound();
         Category = category;
         return Page();

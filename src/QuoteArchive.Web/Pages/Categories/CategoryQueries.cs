@@ -50,6 +50,20 @@ public static class CategoryQueries
         return new CategoryListView { Letter = letter, Letters = letters, Paging = page, Total = total, Categories = categories };
     }
 
+    /// <summary>
+    /// The slug of the category a path names, however it was spelled: with spaces, decomposed accents, or a small first
+    /// letter (as on the wiki, "after_people" is After_people). Null when no topic is in such a category.
+    /// </summary>
+    public static async Task<string?> CategorySlugAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
+    {
+        if (ArchiveQueries.SlugOf(path) is not { } canonical)
+            return null;
+        var capitalized = Slugs.WithCapitalFirstLetter(canonical);
+        var found = await db.Categories.Where(c => c.Slug == canonical || c.Slug == capitalized).Select(c => c.Slug).Distinct()
+            .ToListAsync(cancellationToken);
+        return found.Contains(canonical) ? canonical : found.FirstOrDefault();
+    }
+
     /// <summary>A page of the topics in a category, A–Z; null when no topic is in it.</summary>
     public static async Task<CategoryView?> CategoryAsync(this ArchiveDbContext db, string slug, Paging paging, CancellationToken cancellationToken)
     {

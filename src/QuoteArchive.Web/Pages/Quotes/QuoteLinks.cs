@@ -29,8 +29,14 @@ public static partial class QuoteLinks
         // Ids are lower-case base32 (FORMAT.md): anything else is no quote, and needs no query to say so.
         if (!IsId(id.ToLowerInvariant()))
             return new QuoteLink.Missing();
+        // Written in capitals: the address as written when it leads somewhere (one hop, to the quote's id now if it
+        // moved), the 404 or 410 at once when it does not: never a 301 to a miss.
         if (!IsId(id))
-            return new QuoteLink.Moved(id.ToLowerInvariant());
+            return await db.ResolveAsync(id.ToLowerInvariant(), cancellationToken) switch
+            {
+                QuoteLink.Found => new QuoteLink.Moved(id.ToLowerInvariant()),
+                var other => other,
+            };
         if (await db.QuoteAsync(id, cancellationToken) is { } quote)
             return new QuoteLink.Found(quote);
         var history = await db.QuoteIdHistory.Where(h => h.OldId == id)
