@@ -211,6 +211,15 @@ public sealed class PageTests(ArchiveApp app)
         Assert.Equal("/q/" + id, response.Headers.Location?.OriginalString);
     }
 
+    // Page text has no categories: no page links an empty list of them.
+    [Fact]
+    public async Task TheFooterLeavesOutCategoriesWhereThereAreNone()
+    {
+        var page = await app.GetPageAsync("/wiki/Love");
+
+        Assert.Equal(["/", "/authors", "/random", "/api/topics"], page.QuerySelectorAll(".site-footer a").Select(a => a.GetAttribute("href")));
+    }
+
     [Fact]
     public async Task AnUnknownPermalinkInUpperCaseIsMissingAtOnceNotRedirectedToAMiss()
     {

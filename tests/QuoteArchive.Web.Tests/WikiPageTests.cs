@@ -28,6 +28,15 @@ public sealed class WikiPageTests(WikiArchiveApp app)
         await app.GetPageAsync("/categories/No_such_category", HttpStatusCode.NotFound);
     }
 
+    // Only an archive with categories links its list of them on every page.
+    [Fact]
+    public async Task TheFooterLinksTheCategoriesWhereThereAreSome()
+    {
+        var page = await app.GetPageAsync("/");
+
+        Assert.Contains(page.QuerySelectorAll(".site-footer a"), a => a.GetAttribute("href") == "/categories");
+    }
+
     [Theory]
     [InlineData("/categories/Film%20policier", "/categories/Film_policier")]
     [InlineData("/categories/film_policier", "/categories/Film_policier")]

@@ -6,10 +6,11 @@ namespace QuoteArchive.Web.Archive;
 /// <summary>Checks a file before it is served: a SQLite archive of this schema, intact, with a build.</summary>
 internal static class ArchiveCheck
 {
-    public sealed record Facts(string? Problem, string? Detail, string? BuildId = null, IReadOnlySet<string>? Languages = null, int? LongestQuote = null);
+    public sealed record Facts(string? Problem, string? Detail, string? BuildId = null, IReadOnlySet<string>? Languages = null, int? LongestQuote = null,
+        bool HasCategories = false);
 
     /// <summary>
-    /// The schema, the build and the languages; with <paramref name="integrity"/>, every page too (quick_check) and
+    /// The schema, the build, the languages and whether any topic has a category; with <paramref name="integrity"/>, every page too (quick_check) and
     /// the longest quote, both of which read the whole file.
     /// </summary>
     public static Facts Run(string path, TimeSpan timeout, bool integrity = true)
@@ -42,7 +43,8 @@ internal static class ArchiveCheck
                 while (reader.Read())
                     languages.Add(reader.GetString(0));
             }
-            return new(null, null, buildId, languages, integrity ? LongestQuote(connection) : null);
+            var hasCategories = Convert.ToInt64(Scalar(connection, "SELECT EXISTS (SELECT 1 FROM Categories)")) == 1;
+            return new(null, null, buildId, languages, integrity ? LongestQuote(connection) : null, hasCategories);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {

@@ -15,11 +15,16 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
 
     private const string AuthorPrefix = "/authors/";
 
+    private const string RandomPath = "/random";
+
     /// <summary>What the reader asked for, when it was a topic.</summary>
     public string? AskedTopic { get; private set; }
 
     /// <summary>What the reader asked for, when it was an author.</summary>
     public string? AskedAuthor { get; private set; }
+
+    /// <summary>Whether the reader asked for a random quote that no quote could be (its filters match none).</summary>
+    public bool AskedRandom { get; private set; }
 
     public IReadOnlyList<TopicSummary> Suggestions { get; private set; } = [];
 
@@ -32,6 +37,7 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
         Response.StatusCode = StatusCodes.Status404NotFound;
         RequestLogging.Enrich(diagnostics, reExecuted?.RouteValues);
         var asked = reExecuted?.OriginalPath;
+        AskedRandom = asked == RandomPath;
         if (asked is not null && asked.StartsWith(AuthorPrefix, StringComparison.Ordinal))
             AskedAuthor = NameIn(asked[AuthorPrefix.Length..]);
         if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal) || NameIn(asked[TopicPrefix.Length..]) is not { } topic)

@@ -24,6 +24,17 @@ public sealed class ParameterTests(ArchiveApp app)
     }
 
     [Theory]
+    [InlineData("/random?author=No%20such%20author")]
+    [InlineData("/random?topic=Love&lang=fr")]
+    public async Task ARandomPageNoQuoteCanPassSaysItWasTheFiltersAndLinksToAnyQuote(string path)
+    {
+        var page = await app.GetPageAsync(path, HttpStatusCode.NotFound);
+
+        Assert.Contains("No quote passes these filters", page.QuerySelector(".not-found")?.TextContent);
+        Assert.Contains(page.QuerySelectorAll(".not-found a"), a => a.GetAttribute("href") == "/random");
+    }
+
+    [Theory]
     [InlineData("/api/random?minLength=-7")]
     [InlineData("/api/random?maxLength=99999999999")]
     [InlineData("/api/random?minLength=abc&maxLength=")]
@@ -73,8 +84,19 @@ public sealed class ParameterTests(ArchiveApp app)
     }
 
     [Theory]
-    [InlineData("/api/search?q=love&page=-3&pageSize=-1", 1, 1)]
-    [InlineData("/api/search?q=love&page=99999999999&pageSize=100000", 1, 100)]
+    [InlineData("zzyzxqq k*", "A star needs 2 letters or more before it")]
+    [InlineData("-love -life", "Each word here has a minus")]
+    [InlineData("zzyzxqq", "Try fewer words")]
+    public async Task ASearchThatFindsNothingSaysWhatToTry(string q, string hint)
+    {
+        var page = await app.GetPageAsync("/search?q=" + Uri.EscapeDataString(q));
+
+        Assert.StartsWith(hint, page.QuerySelector(".search-hint")?.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=love&page=-3&pageSize=-1", 1, 20)]
+    [InlineData("/api/search?q=love&page=99999999999&pageSize=100000", 1000, 100)]
     [InlineData("/api/search?q=love&page=5000&pageSize=1000", 1000, 100)]
     public async Task PagesAndPageSizesAreClamped(string path, int page, int pageSize)
     {

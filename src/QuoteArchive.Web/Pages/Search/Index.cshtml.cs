@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
@@ -9,7 +10,7 @@ using QuoteArchive.Web.Pages.Shared;
 namespace QuoteArchive.Web.Pages.Search;
 
 [QueryKeys("q", "topic", "author", "status", "lang", "kind", "page", "pageSize")]
-public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random random) : PageModel
+public sealed partial class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random random) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
@@ -26,6 +27,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
     public QuoteView? Example { get; private set; }
 
     public bool HasQuery => !string.IsNullOrWhiteSpace(Q);
+
+    /// <summary>What to try when nothing matched: said for what the query itself does wrong, if it does.</summary>
+    public string NothingFoundHint { get; private set; } = "";
 
     /// <summary>
     /// The filters the address holds besides the kind of page (which has its own control, unless the address names a
@@ -51,7 +55,13 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
     {
         // "page" is a route value of Razor Pages (the page's path): the page number is read from the query string.
         Paging = Paging.From(Request.Query["page"], Request.Query["pageSize"]);
-        Understood = SearchQuery.Parse(Q).ToString();
+        var understood = SearchQuery.Parse(Q);
+        Understood = understood.ToString();
+        NothingFoundHint = understood.IsEmpty && understood.Excluded.Count > 0
+            ? "Each word here has a minus, which only leaves quotes out: add a word to look for."
+            : OneLetterPrefix().IsMatch(Q ?? "")
+                ? $"A star needs {SearchQuery.MinPrefixLength} letters or more before it (lo*): one letter with a star is searched as that word."
+                : "Try fewer words, a shorter form with a star (lov*), or leave out accents and punctuation.";
         Results = await db.SearchAsync(lease.Generation!, Q, Topic, Author, Status, Lang, Kind, Paging, cancellationToken);
         if (!HasQuery)
         {
@@ -59,4 +69,8 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
             Example = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         }
     }
+
+    // A letter or digit alone before a star, at the start or after anything that is neither.
+    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]\p{M}*\*")]
+    private static partial Regex OneLetterPrefix();
 }

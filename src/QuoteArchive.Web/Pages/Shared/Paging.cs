@@ -6,29 +6,42 @@ namespace QuoteArchive.Web.Pages.Shared;
 public readonly record struct Paging(int Page, int PageSize)
 {
     public const int MaxPageSize = 100;
-    /// <summary>Far enough for any reader; it bounds what a request can make the database skip.</summary>
-    public const int MaxPage = 1000;
+    /// <summary>
+    /// How deep a list can be paged, in items, whatever the page size: far enough for any reader (and for every topic
+    /// of a letter of English Wikiquote), and it bounds what a request can make the database skip.
+    /// </summary>
+    public const int MaxItems = 100_000;
 
     public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>The farthest page at this size.</summary>
+    public int MaxPage => Math.Max(1, MaxItems / PageSize);
 
     /// <summary>What a page's title adds after the first page (", page 3"): each page of a list has a title of its own.</summary>
     public string InTitle => Page > 1 ? $", page {AskedPage}" : "";
 
+    /// <summary>
+    /// The page and size a query string asks for: a size that is no whole number of 1 or more is the default, a larger
+    /// one <see cref="MaxPageSize"/>; a page that is no number is the first, a page past <see cref="MaxPage"/> the farthest
+    /// (and told as asked, <see cref="AskedPage"/>).
+    /// </summary>
     public static Paging From(string? page, string? pageSize, int defaultPageSize = 20)
     {
-        var hasPage = int.TryParse(page, out var p);
         var hasSize = int.TryParse(pageSize, out var s);
-        return new(hasPage ? Math.Clamp(p, 1, MaxPage) : 1, hasSize ? Math.Clamp(s, 1, MaxPageSize) : defaultPageSize)
+        var size = hasSize && s >= 1 ? Math.Min(s, MaxPageSize) : defaultPageSize;
+        // A page number too long for an int is still a page asked for, past the last.
+        var hasPage = long.TryParse(page, out var p);
+        return new((int)Math.Clamp(hasPage ? p : 1, 1, MaxItems / size), size)
         {
             IsAsked = hasPage || hasSize,
             AskedPage = hasPage ? Math.Max(p, 1) : 1,
         };
     }
 
-    private readonly int asked;
+    private readonly long asked;
 
     /// <summary>The page as the address numbers it, past MaxPage too: what a reader is told there is no such page of.</summary>
-    public int AskedPage { get => asked > 0 ? asked : Page; init => asked = value; }
+    public long AskedPage { get => asked > 0 ? asked : Page; init => asked = value; }
 
     /// <summary>Whether the request named a page or a page size: a short list then comes in pages too.</summary>
     public bool IsAsked { get; init; }
