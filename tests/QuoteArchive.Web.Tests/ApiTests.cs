@@ -15,6 +15,47 @@ public sealed class ApiTests(ArchiveApp app)
     private static readonly string[] QuoteProperties =
         ["id", "url", "kind", "status", "text", "html", "lines", "attribution", "notes", "author", "work", "year", "authorUrl", "topic", "section"];
 
+    // The API describes itself (OpenAPI): every address it answers is there, and the fields of each answer as it is sent.
+    [Fact]
+    public async Task TheApiDescribesEveryAddressWithTheFieldsItSends()
+    {
+        var document = await GetJsonAsync("/api/openapi/v1.json");
+        var quote = app.Query(db => db.Quotes.OrderBy(q => q.Id).Select(q => new { q.Id, Topic = q.Topic!.Slug }).First());
+        var author = (await GetJsonAsync("/api/authors")).GetProperty("authors")[0].GetProperty("slug").GetString()!;
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var paths = document.GetProperty("paths").EnumerateObject().ToList();
+
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        Assert.Equal(["/api/authors", "/api/authors/{slug}", "/api/categories", "/api/categories/{slug}", "/api/quotes/{id}", "/api/random",
+            "/api/search", "/api/suggest", "/api/today", "/api/topics", "/api/topics/{slug}"], paths.Select(p => p.Name).Order(StringComparer.Ordinal));
+        var checkedAnswers = 0;
+        foreach (var path in paths)
+        {
+            var address = path.Name.Replace("{id}", quote.Id).Replace("{slug}", path.Name.StartsWith("/api/authors/") ? author : quote.Topic)
+                + path.Name switch { "/api/search" => "?q=love", "/api/suggest" => "?q=lo", _ => "" };
+            using var response = await app.Browser().GetAsync(address);
+            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            // content/ has no categories: that address answers its own 404, not the API's "no such address".
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                Assert.NotEqual("No such API address", answer.RootElement.GetProperty("title").GetString());
+                continue;
+            }
+            var schema = path.Value.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
+                .GetProperty("application/json").GetProperty("schema");
+            var (sent, described) = schema.TryGetProperty("items", out var items)
+                ? (answer.RootElement.EnumerateArray().FirstOrDefault(), items)
+                : (answer.RootElement, schema);
+            if (sent.ValueKind != JsonValueKind.Object)
+                continue;
+            var name = described.GetProperty("$ref").GetString()!.Split('/')[^1];
+            AssertProperties(sent, [.. schemas.GetProperty(name).GetProperty("properties").EnumerateObject().Select(p => p.Name)]);
+            checkedAnswers++;
+        }
+        Assert.Equal(9, checkedAnswers);
+        AssertProperties(schemas.GetProperty("QuoteView").GetProperty("properties"), QuoteProperties);
+    }
+
     // A short list comes whole unless a page or a page size is asked for; then it is paged like a long one, and the
     // Link headers lead through every entry once, page sizes clamped to 1–100.
     [Theory]

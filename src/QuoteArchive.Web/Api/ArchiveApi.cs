@@ -15,12 +15,27 @@ namespace QuoteArchive.Web.Api;
 /// <summary>The JSON API: the same records as the pages, in a shape its clients rely on, so it changes only by adding.</summary>
 public static class ArchiveApi
 {
+    /// <summary>Where the API describes itself (OpenAPI 3.1): every address, parameter and answer's fields.</summary>
+    public const string DescriptionPath = "/api/openapi/v1.json";
+
     public static IServiceCollection AddArchiveApi(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(options =>
         {
             // "kind": "dialogue", "status": "misattributed"; text in every script stays readable.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        })
+        // The JSON API only: pages, feeds and a quote's other forms are not in it.
+        .AddOpenApi(options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "QuoteArchive";
+                document.Info.Description = "A read-only archive of quotations: its topics, quotes, authors and categories, search, "
+                    + "random picks and the quote of the day. Lists are paged (page, pageSize) with a Link header to the next page.";
+                return Task.CompletedTask;
+            });
         });
 
     public static RouteGroupBuilder MapArchiveApi(this IEndpointRouteBuilder routes)
@@ -28,12 +43,15 @@ public static class ArchiveApi
         var api = routes.MapGroup("/api").WithTags("Archive");
         api.MapRead("/topics", TopicsAsync).ReadsQuery("letter", "page", "pageSize");
         api.MapRead("/topics/{**slug}", TopicAsync);
-        api.MapRead("/quotes/{id}", QuoteAsync);
+        api.MapRead("/quotes/{id}", QuoteAsync).Produces<QuoteView>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         api.MapRead("/categories", CategoriesAsync).ReadsQuery("letter", "page", "pageSize");
         api.MapRead("/categories/{**slug}", CategoryAsync).ReadsQuery("page", "pageSize");
+        // The document's name in the path, not the query: the output cache keys on the path and the query keys a page names.
+        routes.MapOpenApi("/api/openapi/{documentName}.json").WithMetadata(ReadEndpoints.GetAndHeadMetadata);
         // Under /api a wrong address answers in JSON too, not with the HTML 404 page.
         api.MapFallback("{**path}", () => NotFound("No such API address", "The API has /api/topics, /api/topics/{slug}, /api/quotes/{id}, /api/categories, /api/categories/{slug}, " +
-            "/api/authors, /api/authors/{slug}, /api/search?q=…, /api/suggest?q=…, /api/random and /api/today."));
+            $"/api/authors, /api/authors/{{slug}}, /api/search?q=…, /api/suggest?q=…, /api/random and /api/today; {DescriptionPath} describes them."));
         return api;
     }
 

@@ -8,6 +8,9 @@ public static class ReadEndpoints
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
+    /// <summary>For an endpoint a library maps for GET alone: routing heeds the methods added last.</summary>
+    public static readonly HttpMethodMetadata GetAndHeadMetadata = new(GetAndHead);
+
     public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
         routes.MapMethods(pattern, GetAndHead, handler);
 }

@@ -29,6 +29,7 @@ public sealed class HeadRequestTests(ArchiveApp app)
     [InlineData("/api/authors")]
     [InlineData("/api/today")]
     [InlineData("/api/random")]
+    [InlineData("/api/openapi/v1.json")]
     [InlineData("/api/quotes/nosuchquote")]
     public async Task HeadAnswersAsGetDoes(string address)
     {
