@@ -41,9 +41,10 @@ for round in $(seq "$rounds"); do
   app_start "$app" "$url" "$archive" "$work/app.log" -- "${start_command[@]}"
   app_wait "$url/"
   first=$(((round - 1) * (warm + pages)))
-  sed -n "$((first + 1)),$((first + warm))p" "$work/topics.txt" |
+  sed -n "$((first + 1)),$((first + warm))p" "$work/topics.txt" | head -n "$warm" |
     sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up.txt"
-  curl -s --parallel --parallel-max "$connections" -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
+  : >"$work/warm-up-status.txt"
+  ((warm == 0)) || curl -s --parallel --parallel-max "$connections" -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
   sed -n "$((first + warm + 1)),$((first + warm + pages))p" "$work/topics.txt" >"$work/walk.txt"
   rm -rf "$work/walked" && mkdir "$work/walked"
   SERVE_PATHS=$work/walk.txt SERVE_THREADS=2 SERVE_DONE=$work/walked \

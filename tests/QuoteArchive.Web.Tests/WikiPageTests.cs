@@ -41,6 +41,7 @@ public sealed class WikiPageTests(WikiArchiveApp app)
     [InlineData("/categories/Film%20policier", "/categories/Film_policier")]
     [InlineData("/categories/film_policier", "/categories/Film_policier")]
     [InlineData("/categories/film%20policier?page=1", "/categories/Film_policier?page=1")]
+    [InlineData("/categories/film%20policier?page=1&utm_source=x", "/categories/Film_policier?page=1")]
     public async Task ACategoryHasOneAddressAndOtherSpellingsAreSentToIt(string path, string canonical)
     {
         using var response = await app.Browser().GetAsync(path);
@@ -55,6 +56,20 @@ public sealed class WikiPageTests(WikiArchiveApp app)
         var category = await app.GetJsonAsync("/api/categories/film_policier");
 
         Assert.Equal("Film_policier", category.GetProperty("slug").GetString());
+    }
+
+    // The shipped content has no categories: their answers are checked against the API's description here.
+    [Theory]
+    [InlineData("/api/categories/Film_policier", "CategoryView")]
+    [InlineData("/api/categories", "CategorySummary")]
+    public async Task ACategorysAnswerHasTheFieldsTheApiDescribes(string path, string schema)
+    {
+        var described = (await app.GetJsonAsync("/api/openapi/v1.json")).GetProperty("components").GetProperty("schemas")
+            .GetProperty(schema).GetProperty("properties").EnumerateObject().Select(p => p.Name);
+        var answer = await app.GetJsonAsync(path);
+        var sent = answer.ValueKind == System.Text.Json.JsonValueKind.Array ? answer[0] : answer;
+
+        Assert.Equal(described.Order(StringComparer.Ordinal), sent.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -51,6 +51,9 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
     /// <summary>True when there is nothing to look for (an empty query, only punctuation or emoji, only exclusions).</summary>
     public bool IsEmpty => Included.Count == 0;
 
+    /// <summary>Whether a star followed too short a start of a word (<c>a*</c>): that term is searched as the word.</summary>
+    public bool HasShortPrefix { get; private init; }
+
     /// <summary>
     /// The FTS5 MATCH expression, or null when <see cref="IsEmpty"/>; without <paramref name="withExclusions"/>, that of
     /// the included terms only (as the index of names is searched).
@@ -77,6 +80,7 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
             return Empty;
         var included = new List<SearchTerm>();
         var excluded = new List<SearchTerm>();
+        var shortPrefix = false;
         var i = 0;
         while (i < input.Length && included.Count + excluded.Count < MaxTerms)
         {
@@ -114,14 +118,16 @@ public sealed record SearchQuery(IReadOnlyList<SearchTerm> Included, IReadOnlyLi
             if (tokens.Count == 0)
                 continue;
             // A prefix applies to the last token only when the star touches it ("lov*", not "love *").
-            var term = new SearchTerm(tokens, prefix && EndsInToken(text.TrimEnd('*')) && IsLongPrefix(tokens[^1]));
+            var starred = prefix && EndsInToken(text.TrimEnd('*'));
+            shortPrefix |= starred && !IsLongPrefix(tokens[^1]);
+            var term = new SearchTerm(tokens, starred && IsLongPrefix(tokens[^1]));
             // A term said twice asks nothing more of a quote ("the the", "Love love"), but would cost a second pass
             // over its matches: it is searched once.
             var terms = exclude ? excluded : included;
             if (!terms.Any(t => t.IsPrefix == term.IsPrefix && t.Tokens.SequenceEqual(term.Tokens, StringComparer.OrdinalIgnoreCase)))
                 terms.Add(term);
         }
-        return new(included, excluded);
+        return new(included, excluded) { HasShortPrefix = shortPrefix };
     }
 
     /// <summary>True when <paramref name="token"/> is long enough to search as a prefix (<see cref="MinPrefixLength"/> letters).</summary>

@@ -31,6 +31,9 @@ public static class ArchiveApi
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer((document, _, _) =>
             {
+                // No server named: ASP.NET Core would write the host of the request that made the document, which the
+                // output cache then hands to every client. Clients resolve the paths against the document's own address.
+                document.Servers = [];
                 document.Info.Title = "QuoteArchive";
                 document.Info.Description = "A read-only archive of quotations: its topics, quotes, authors and categories, search, "
                     + "random picks and the quote of the day. Lists are paged (page, pageSize) with a Link header to the next page.";

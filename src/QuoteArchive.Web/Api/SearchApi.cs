@@ -17,7 +17,7 @@ public static class SearchApi
     public const int SuggestionCount = 10;
 
     // The filters of a random pick, the same for its page and its JSON.
-    private static readonly string[] RandomKeys = ["topic", "author", "minLength", "maxLength", "lang"];
+    public static readonly string[] RandomKeys = ["topic", "author", "minLength", "maxLength", "lang"];
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {

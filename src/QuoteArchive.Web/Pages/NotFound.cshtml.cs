@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using QuoteArchive.Storage;
+using QuoteArchive.Web.Api;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Hosting;
 using Serilog;
@@ -23,7 +25,7 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
     /// <summary>What the reader asked for, when it was an author.</summary>
     public string? AskedAuthor { get; private set; }
 
-    /// <summary>Whether the reader asked for a random quote that no quote could be (its filters match none).</summary>
+    /// <summary>Whether the reader asked for a random quote with filters that no quote passes.</summary>
     public bool AskedRandom { get; private set; }
 
     public IReadOnlyList<TopicSummary> Suggestions { get; private set; } = [];
@@ -37,7 +39,8 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
         Response.StatusCode = StatusCodes.Status404NotFound;
         RequestLogging.Enrich(diagnostics, reExecuted?.RouteValues);
         var asked = reExecuted?.OriginalPath;
-        AskedRandom = asked == RandomPath;
+        AskedRandom = asked == RandomPath && reExecuted?.OriginalQueryString is { Length: > 0 } query
+            && QueryHelpers.ParseQuery(query).Keys.Any(key => SearchApi.RandomKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
         if (asked is not null && asked.StartsWith(AuthorPrefix, StringComparison.Ordinal))
             AskedAuthor = NameIn(asked[AuthorPrefix.Length..]);
         if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal) || NameIn(asked[TopicPrefix.Length..]) is not { } topic)

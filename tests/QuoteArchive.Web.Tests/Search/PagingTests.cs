@@ -19,6 +19,7 @@ public sealed class PagingTests(ArchiveApp app)
     [InlineData("5001", null, 5000, 20)]
     [InlineData("100001", "1", 100_000, 1)]
     [InlineData("999999999999", "100", 1000, 100)]
+    [InlineData("99999999999999999999", null, 5000, 20)]
     public void APageIsReadLeniently(string? page, string? pageSize, int expectedPage, int expectedSize)
     {
         var paging = Paging.From(page, pageSize);

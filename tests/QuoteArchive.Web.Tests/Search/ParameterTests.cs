@@ -94,6 +94,26 @@ public sealed class ParameterTests(ArchiveApp app)
         Assert.StartsWith(hint, page.QuerySelector(".search-hint")?.TextContent);
     }
 
+    // Nothing found within a filter: the words are not to blame, and the filter is shown with a link to go without it.
+    [Fact]
+    public async Task ASearchFilteredToNothingBlamesNoWord()
+    {
+        var page = await app.GetPageAsync("/search?q=love&lang=fr&kind=Film");
+
+        Assert.Null(page.QuerySelector(".search-hint"));
+    }
+
+    [Theory]
+    [InlineData("k*", true)]
+    [InlineData("lo*", false)]
+    [InlineData("\u0915\u093f*", false)]
+    [InlineData("e\u0301*", false)]
+    [InlineData("\U0001D400*", true)]
+    public void AStarAfterOneLetterIsTold(string query, bool told)
+    {
+        Assert.Equal(told, QuoteArchive.Storage.Search.SearchQuery.Parse(System.Text.RegularExpressions.Regex.Unescape(query)).HasShortPrefix);
+    }
+
     [Theory]
     [InlineData("/api/search?q=love&page=-3&pageSize=-1", 1, 20)]
     [InlineData("/api/search?q=love&page=99999999999&pageSize=100000", 1000, 100)]

@@ -23,6 +23,9 @@ public sealed class CacheSizeTests
     [Theory]
     [InlineData("0")]
     [InlineData("-5")]
+    [InlineData("1.5")]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
     public void NoRoomAtAllIsRefusedSayingWhatToWrite(string setting)
     {
         using var services = Services(setting);

@@ -20,7 +20,7 @@ public sealed class CategoryModel(ArchiveDbContext db) : PageModel
             return NotFound();
         // One address per category, as per topic: spaces, a small first letter … are sent to the canonical one.
         if (ArchiveQueries.AsRequested(slug) != stored)
-            return RedirectPermanent(ArchiveUrls.Category(stored) + Request.QueryString);
+            return RedirectPermanent(ArchiveUrls.Category(stored) + QueryString.Create(QueryKeys.Known(HttpContext)));
         if (await db.CategoryAsync(stored, Paging.From(Request.Query["page"], null, PageSize), cancellationToken) is not { } category)
             return NotFound();
         Category = category;

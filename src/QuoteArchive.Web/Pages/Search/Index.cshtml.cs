@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QuoteArchive.Storage;
@@ -10,7 +9,7 @@ using QuoteArchive.Web.Pages.Shared;
 namespace QuoteArchive.Web.Pages.Search;
 
 [QueryKeys("q", "topic", "author", "status", "lang", "kind", "page", "pageSize")]
-public sealed partial class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random random) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random random) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
@@ -59,7 +58,7 @@ public sealed partial class IndexModel(ArchiveDbContext db, ArchiveLease lease, 
         Understood = understood.ToString();
         NothingFoundHint = understood.IsEmpty && understood.Excluded.Count > 0
             ? "Each word here has a minus, which only leaves quotes out: add a word to look for."
-            : OneLetterPrefix().IsMatch(Q ?? "")
+            : understood.HasShortPrefix
                 ? $"A star needs {SearchQuery.MinPrefixLength} letters or more before it (lo*): one letter with a star is searched as that word."
                 : "Try fewer words, a shorter form with a star (lov*), or leave out accents and punctuation.";
         Results = await db.SearchAsync(lease.Generation!, Q, Topic, Author, Status, Lang, Kind, Paging, cancellationToken);
@@ -69,8 +68,4 @@ public sealed partial class IndexModel(ArchiveDbContext db, ArchiveLease lease, 
             Example = id is null ? null : await db.QuoteAsync(id, cancellationToken);
         }
     }
-
-    // A letter or digit alone before a star, at the start or after anything that is neither.
-    [GeneratedRegex(@"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{N}]\p{M}*\*")]
-    private static partial Regex OneLetterPrefix();
 }

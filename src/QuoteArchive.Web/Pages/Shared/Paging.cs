@@ -15,7 +15,9 @@ public readonly record struct Paging(int Page, int PageSize)
     public int Skip => (Page - 1) * PageSize;
 
     /// <summary>The farthest page at this size.</summary>
-    public int MaxPage => Math.Max(1, MaxItems / PageSize);
+    public int MaxPage => FarthestPage(PageSize);
+
+    private static int FarthestPage(int pageSize) => Math.Max(1, MaxItems / pageSize);
 
     /// <summary>What a page's title adds after the first page (", page 3"): each page of a list has a title of its own.</summary>
     public string InTitle => Page > 1 ? $", page {AskedPage}" : "";
@@ -29,14 +31,18 @@ public readonly record struct Paging(int Page, int PageSize)
     {
         var hasSize = int.TryParse(pageSize, out var s);
         var size = hasSize && s >= 1 ? Math.Min(s, MaxPageSize) : defaultPageSize;
-        // A page number too long for an int is still a page asked for, past the last.
+        // A page number too long for an int, or a long, is still a page asked for, past the last.
         var hasPage = long.TryParse(page, out var p);
-        return new((int)Math.Clamp(hasPage ? p : 1, 1, MaxItems / size), size)
+        if (!hasPage && IsDigits(page))
+            (hasPage, p) = (true, long.MaxValue);
+        return new((int)Math.Clamp(hasPage ? p : 1, 1, FarthestPage(size)), size)
         {
             IsAsked = hasPage || hasSize,
             AskedPage = hasPage ? Math.Max(p, 1) : 1,
         };
     }
+
+    private static bool IsDigits(string? text) => !string.IsNullOrEmpty(text) && text.All(char.IsAsciiDigit);
 
     private readonly long asked;
 
