@@ -33,6 +33,7 @@ try
     builder.Services.AddRazorPages();
     builder.Services.AddArchiveHealthChecks(builder.Configuration);
     builder.Services.AddArchiveApi();
+    builder.Services.AddJsonCors();
     builder.Services.AddPublicAddress(builder.Configuration);
     builder.Services.AddArchiveOutputCache(builder.Configuration);
     builder.Services.AddArchiveCompression();
@@ -43,13 +44,14 @@ try
     if (!app.ImportArchiveIfStale())
         return 0;
 
-    // One log line per request, security headers, a Host that a URL can hold, GET and HEAD only, one spelling of each
-    // address, 503 while no archive
-    // is open, the rate limit, ETags for shared caches, the output cache storing compressed answers (a hit needs no
-    // time limit: the limit is on rendering) and helpful 404 pages (cached under the address asked for).
+    // One log line per request, security headers, a Host that a URL can hold, CORS for the JSON addresses, GET and HEAD
+    // only, one spelling of each address, 503 while no archive is open, the rate limit, ETags for shared caches, the
+    // output cache storing compressed answers (a hit needs no time limit: the limit is on rendering) and helpful 404
+    // pages (cached under the address asked for).
     app.UseArchiveRequestLogging();
     app.UseSecurityHeaders();
     app.UseUsableHost();
+    app.UseJsonCors();
     app.UseReadOnlyMethods();
     app.UseCanonicalPaths();
     app.UseCurrentArchive();

@@ -77,6 +77,9 @@ public class ArchiveApp : WebApplicationFactory<Program>
         return query(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>());
     }
 
+    /// <summary>The address with <c>{id}</c> standing for a quote of the archive (the first by id).</summary>
+    public string WithQuoteId(string address) => address.Replace("{id}", Query(db => db.Quotes.OrderBy(q => q.Id).First().Id));
+
     /// <summary>GETs a page, checks its status and parses it as a browser would.</summary>
     public async Task<IDocument> GetPageAsync(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 
 namespace QuoteArchive.Web.Tests.Serving;
 
@@ -33,7 +34,7 @@ public sealed class HeadRequestTests(ArchiveApp app)
     [InlineData("/api/quotes/nosuchquote")]
     public async Task HeadAnswersAsGetDoes(string address)
     {
-        var path = address.Replace("{id}", app.Query(db => db.Quotes.OrderBy(q => q.Id).First().Id));
+        var path = app.WithQuoteId(address);
         using var client = app.Browser();
         using var get = await client.GetAsync(path);
         using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
@@ -78,10 +79,51 @@ public sealed class HeadRequestTests(ArchiveApp app)
     [InlineData("PATCH", "/")]
     public async Task AnotherMethodIsNotAllowedAndSaysWhichAre(string method, string address)
     {
-        var path = address.Replace("{id}", app.Query(db => db.Quotes.OrderBy(q => q.Id).First().Id));
+        var path = app.WithQuoteId(address);
         using var response = await app.Browser().SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("x") });
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(["GET", "HEAD", "OPTIONS"], response.Content.Headers.Allow);
+    }
+
+    // A script is told in JSON, as of the API's other errors; a page answers as it did, with no body.
+    [Theory]
+    [InlineData("POST", "/api/quotes/xyz", null)]
+    [InlineData("PUT", "/api/topics/Love", null)]
+    [InlineData("POST", "/api/openapi/v1.json", null)]
+    [InlineData("DELETE", "/q/{id}.json", null)]
+    [InlineData("POST", "/q/{id}/cite", null)]
+    [InlineData("POST", "/q/{id}", "application/json")]
+    public async Task AnotherMethodOnAJsonAddressIsAProblemNamingTheAllowedMethods(string method, string address, string? accept)
+    {
+        var path = app.WithQuoteId(address);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("x") };
+        if (accept is not null)
+            request.Headers.Add("Accept", accept);
+        using var response = await app.Browser().SendAsync(request);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD", "OPTIONS"], response.Content.Headers.Allow);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(405, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Method not allowed", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("GET, HEAD, OPTIONS", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/wiki/Love", null)]
+    [InlineData("/q/{id}", "text/html")]
+    [InlineData("/q/{id}.txt", null)]
+    public async Task AnotherMethodOnAPageIsRefusedWithoutABody(string address, string? accept)
+    {
+        var path = app.WithQuoteId(address);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent("x") };
+        if (accept is not null)
+            request.Headers.Add("Accept", accept);
+        using var response = await app.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
