@@ -99,6 +99,23 @@ public sealed class ApiTests(ArchiveApp app)
         Assert.Equal(expected, seen);
     }
 
+    // After a letter's last page comes the next letter: one Link line holds it and the previous page, so that a client
+    // reading only a header's first line (Python's urllib, Go's Header.Get) goes on past the letter.
+    [Fact]
+    public async Task AtALettersLastPageOneLinkLineLeadsToTheNextLetterAndBack()
+    {
+        var letters = (await GetJsonAsync("/api/authors")).GetProperty("letters").EnumerateArray()
+            .Select(l => (Letter: l.GetProperty("letter").GetString()!, Count: l.GetProperty("count").GetInt32())).ToList();
+        var index = letters.SkipLast(1).ToList().FindIndex(l => l.Count > 1 && char.IsAsciiLetterUpper(l.Letter[0]));
+        Assert.True(index >= 0, "a letter of several authors, with another after it");
+        var (letter, count) = letters[index];
+
+        using var response = await app.Browser().GetAsync($"/api/authors?letter={letter}&pageSize=1&page={count}");
+
+        Assert.Equal($"</api/authors?pageSize=1&letter={Uri.EscapeDataString(letters[index + 1].Letter)}>; rel=\"next\", "
+            + $"</api/authors?letter={letter}&pageSize=1&page={count - 1}>; rel=\"prev\"", Assert.Single(response.Headers.GetValues("Link")));
+    }
+
     [Fact]
     public async Task ALetterIsFoundInEitherCase()
     {

@@ -28,12 +28,9 @@ public static class LetterSplit
     /// </summary>
     public static void AddLinkHeader(HttpContext context, IReadOnlyList<LetterCount> letters, string? letter, Paging paging, int total)
     {
-        paging.AddLinkHeader(context, total);
         var next = letter is null ? null : letters.SkipWhile(l => l.Letter != letter).Skip(1).FirstOrDefault();
-        if (paging.HasNext(total) || next is null)
-            return;
-        var address = QueryKeys.Address(context.Request, ["page", "letter"], new KeyValuePair<string, string?>("letter", next.Letter));
-        context.Response.Headers.Append("Link", $"<{address}>; rel=\"next\"");
+        var nextLetter = next is null ? null : QueryKeys.Address(context.Request, ["page", "letter"], new KeyValuePair<string, string?>("letter", next.Letter));
+        paging.AddLinkHeader(context, total, afterLastPage: nextLetter);
     }
 
     /// <summary>

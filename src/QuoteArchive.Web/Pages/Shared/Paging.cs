@@ -63,12 +63,17 @@ public readonly record struct Paging(int Page, int PageSize)
     public static string UrlFor(HttpRequest request, int page) =>
         QueryKeys.Address(request, ["page"], new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>RFC 8288 <c>Link</c> header of the API: the next page, and the previous one.</summary>
-    public void AddLinkHeader(HttpContext context, int total)
+    /// <summary>
+    /// RFC 8288 <c>Link</c> header of the API: the next page, or where the list goes on after its last
+    /// (<paramref name="afterLastPage"/>), and the previous page. One header line, the links comma-separated: many
+    /// clients read only the first line of a header (Python's urllib, Go's Header.Get).
+    /// </summary>
+    public void AddLinkHeader(HttpContext context, int total, string? afterLastPage = null)
     {
         var links = new List<string>();
-        if (HasNext(total))
-            links.Add($"<{UrlFor(context.Request, Page + 1)}>; rel=\"next\"");
+        var next = HasNext(total) ? UrlFor(context.Request, Page + 1) : afterLastPage;
+        if (next is not null)
+            links.Add($"<{next}>; rel=\"next\"");
         if (Page > 1)
             links.Add($"<{UrlFor(context.Request, PreviousPage(total))}>; rel=\"prev\"");
         if (links.Count > 0)
