@@ -55,7 +55,19 @@ public sealed class ApiTests(ArchiveApp app)
         }
         Assert.Equal(9, checkedAnswers);
         AssertProperties(schemas.GetProperty("QuoteView").GetProperty("properties"), QuoteProperties);
+        // The API writes numbers as numbers, and reads no JSON: no field is described as a number that may be a string.
+        Assert.Equal(["integer"], Types(schemas.GetProperty("TopicSummary").GetProperty("properties").GetProperty("quoteCount")));
+        foreach (var schema in schemas.EnumerateObject())
+            foreach (var property in schema.Value.TryGetProperty("properties", out var properties) ? properties.EnumerateObject() : [])
+                Assert.False(Types(property.Value).Contains("integer") && Types(property.Value).Contains("string"),
+                    $"{schema.Name}.{property.Name} is described as {property.Value}");
     }
+
+    // A schema's "type": one name, or a list of them (OpenAPI 3.1).
+    private static List<string> Types(JsonElement schema) =>
+        !schema.TryGetProperty("type", out var type) ? []
+        : type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()!).ToList()
+        : [type.GetString()!];
 
     // The output cache keeps one description for every host name: it names none.
     [Fact]

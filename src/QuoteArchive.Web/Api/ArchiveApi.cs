@@ -24,6 +24,9 @@ public static class ArchiveApi
             // "kind": "dialogue", "status": "misattributed"; text in every script stays readable.
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+            // The web defaults read numbers from strings too, and the API's description then says every integer may be
+            // a string; the API only writes JSON, and writes numbers as numbers.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         })
         // The JSON API only: pages, feeds and a quote's other forms are not in it.
         .AddOpenApi(options =>
