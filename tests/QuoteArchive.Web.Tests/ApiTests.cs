@@ -208,8 +208,9 @@ public sealed class ApiTests(ArchiveApp app)
         Assert.Equal("Odd Arne Westad", quote.GetProperty("author").GetString());
         Assert.Equal("The Cold War: A World History", quote.GetProperty("work").GetString());
         Assert.Equal("2017", quote.GetProperty("year").GetString());
-        AssertProperties(quote.GetProperty("topic"), "slug", "title");
+        AssertProperties(quote.GetProperty("topic"), "slug", "title", "language", "sourceUrl", "license");
         Assert.Equal("China–Russia_relations", quote.GetProperty("topic").GetProperty("slug").GetString());
+        Assert.Equal("https://en.wikiquote.org/wiki/China%E2%80%93Russia_relations", quote.GetProperty("topic").GetProperty("sourceUrl").GetString());
         AssertProperties(quote.GetProperty("section"), "heading", "anchor");
         Assert.Equal("Quotes_about", quote.GetProperty("section").GetProperty("anchor").GetString());
         Assert.Equal(westad.GetRawText(), quote.GetRawText());

@@ -14,6 +14,7 @@ public sealed record SearchHit(
     string TopicSlug,
     string TopicTitle,
     string TopicSourceUrl,
+    string? TopicLicense,
     string Language,
     string? SectionHeading,
     string SectionAnchor,
@@ -586,7 +587,7 @@ public static partial class QuoteSearch
             source ??= "FROM QuotesFts JOIN Quotes q ON q.rowid = QuotesFts.rowid";
             var sql = $"""
                 SELECT q.rowid AS RowId, q.Id, q.TopicId, q.AuthorId, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl,
-                       t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
+                       t.License AS TopicLicense, t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
                        a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
                        CASE WHEN length(q.Text) > {SnippetThreshold}
                             THEN snippet({index}, 0, $open, $close, '…', {SnippetTokens})
@@ -702,7 +703,7 @@ public static partial class QuoteSearch
         var text = Highlights.ContainsSentinel(row.Text) && isSnippet
             ? [new Highlighted(row.Text[..SnippetThreshold] + "…", false)]
             : Highlights.Split(row.MarkedText, row.Text);
-        return new(row.Id, row.TopicSlug, row.TopicTitle, row.TopicSourceUrl, row.Language, row.SectionHeading, row.SectionAnchor,
+        return new(row.Id, row.TopicSlug, row.TopicTitle, row.TopicSourceUrl, row.TopicLicense, row.Language, row.SectionHeading, row.SectionAnchor,
             Enum.Parse<QuoteStatus>(row.Status), row.AuthorSlug, row.AuthorName, row.Text, text, isSnippet,
             Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution);
     }
@@ -729,6 +730,7 @@ public static partial class QuoteSearch
         public required string TopicSlug { get; init; }
         public required string TopicTitle { get; init; }
         public required string TopicSourceUrl { get; init; }
+        public string? TopicLicense { get; init; }
         public required string Language { get; init; }
         public string? SectionHeading { get; init; }
         public required string SectionAnchor { get; init; }

@@ -49,6 +49,7 @@ public static class SearchApi
         {
             Name = s.Name,
             Kind = s.Kind,
+            Slug = s.Slug,
             Url = s.Kind == "author" ? ArchiveUrls.Author(s.Slug) : ArchiveUrls.Topic(s.Slug),
             Quotes = s.Quotes,
         }).ToList());
@@ -143,6 +144,8 @@ public sealed record SuggestionView
     public required string Name { get; init; }
     /// <summary><c>topic</c> or <c>author</c>.</summary>
     public required string Kind { get; init; }
+    /// <summary>The topic's or author's slug: <c>/api/topics/{slug}</c> or <c>/api/authors/{slug}</c> answers it.</summary>
+    public required string Slug { get; init; }
     public required string Url { get; init; }
     public int Quotes { get; init; }
 }

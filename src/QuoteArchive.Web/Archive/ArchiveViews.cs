@@ -211,9 +211,13 @@ public sealed record TopicRef
 {
     public required string Slug { get; init; }
     public required string Title { get; init; }
-    [JsonIgnore] public string Language { get; init; } = "";
-    [JsonIgnore] public string SourceUrl { get; init; } = "";
+    public string Language { get; init; } = "";
+    /// <summary>The page the topic's text came from, whose authors a reuse credits.</summary>
+    public string SourceUrl { get; init; } = "";
+    /// <summary>The licence the import recorded; null where it recorded none.</summary>
     [JsonIgnore] public string? License { get; init; }
+    /// <summary>The licence the topic's text is under, as its page states it: the one recorded, else Wikiquote's.</summary>
+    [JsonPropertyName("license")] public string StatedLicense => string.IsNullOrWhiteSpace(License) ? RevisionView.DefaultLicense : License;
     [JsonIgnore] public RevisionView? Revision { get; init; }
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
+using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Tests.Search;
 
@@ -251,6 +252,24 @@ public sealed class SearchTests(ArchiveApp app)
         Assert.Contains(twoWords.RootElement.EnumerateArray(), s => s.GetProperty("name").GetString() == "Odd Arne Westad");
         using var empty = JsonDocument.Parse(await client.GetStringAsync("/api/suggest?q="));
         Assert.Equal(0, empty.RootElement.GetArrayLength());
+    }
+
+    // A script goes on from a suggestion to the API's answer for it, by its slug.
+    [Fact]
+    public async Task ASuggestionsSlugIsItsAddressInTheApi()
+    {
+        var suggestions = (await app.GetJsonAsync("/api/suggest?q=nietz")).EnumerateArray().ToList();
+        Assert.Contains(suggestions, s => s.GetProperty("kind").GetString() == "topic");
+        Assert.Contains(suggestions, s => s.GetProperty("kind").GetString() == "author");
+
+        foreach (var suggestion in suggestions)
+        {
+            var slug = suggestion.GetProperty("slug").GetString()!;
+            var kind = suggestion.GetProperty("kind").GetString() == "author" ? "authors" : "topics";
+            var answer = await app.GetJsonAsync($"/api/{kind}/{Slugs.ToUrlPath(slug)}");
+            Assert.Equal(slug, answer.GetProperty("slug").GetString());
+            Assert.Equal(suggestion.GetProperty("url").GetString(), answer.GetProperty("url").GetString());
+        }
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static partial class LinkedData
             ["inLanguage"] = topic.Language,
             ["image"] = request.Absolute(quote.Url + ".png"),
             ["isPartOf"] = new JsonObject { ["@type"] = "CollectionPage", ["name"] = topic.Title, ["url"] = request.Absolute(ArchiveUrls.Topic(topic.Slug)) },
-            ["license"] = ArchiveMarkup.LicenseUrl(topic.License) ?? (string.IsNullOrWhiteSpace(topic.License) ? RevisionView.DefaultLicense : topic.License),
+            ["license"] = ArchiveMarkup.LicenseUrl(topic.License) ?? topic.StatedLicense,
             ["isBasedOn"] = (topic.Revision is { } revision ? WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id) : null) ?? topic.SourceUrl,
         };
         if (Byline.AuthorOf(quote) is { } author)

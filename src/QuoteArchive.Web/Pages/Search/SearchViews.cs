@@ -46,7 +46,10 @@ public sealed record SearchHitView
         IsSnippet = hit.IsSnippet,
         Attribution = hit.Attribution.Select(Highlights.ToPlainText).ToList(),
         Author = hit.AuthorSlug is null ? null : new AuthorRef { Slug = hit.AuthorSlug, Name = hit.AuthorName! },
-        Topic = new TopicRef { Slug = hit.TopicSlug, Title = hit.TopicTitle, Language = hit.Language, SourceUrl = hit.TopicSourceUrl },
+        Topic = new TopicRef
+        {
+            Slug = hit.TopicSlug, Title = hit.TopicTitle, Language = hit.Language, SourceUrl = hit.TopicSourceUrl, License = hit.TopicLicense,
+        },
         Section = new SectionRef { Heading = hit.SectionHeading, Anchor = hit.SectionAnchor },
         Pieces = hit.Highlight,
         TitlePieces = hit.Title,
