@@ -296,6 +296,17 @@ public sealed class CitationTests
     }
 
     [Fact]
+    public void AQuotationInsideTheQuoteTakesSingleMarks()
+    {
+        var set = Citations.For(Unknown with { Text = "He said \"stay\" and “go” in O'Brien's words." }, Permalink, Accessed);
+        const string nested = "He said ‘stay’ and ‘go’ in O'Brien's words.";
+        Assert.StartsWith($"“{nested}” In", Format(set, "text"), StringComparison.Ordinal);
+        Assert.StartsWith($"“{nested}” Quoted in", Format(set, "mla"), StringComparison.Ordinal);
+        Assert.StartsWith($"“{nested}” (n.d.).", Format(set, "apa"), StringComparison.Ordinal);
+        Assert.StartsWith($"“He said ‘stay’ and ‘go’ in O'Brien's words,” quoted in", Format(set, "chicago"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheSourceIsWikiquoteByNameWithTheLicenceOfTheRevision()
     {
         Assert.All(Citations.For(Known, Permalink, Accessed).Formats, f =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -67,7 +68,7 @@ public static partial class Citations
     {
         var by = JoinWithCommas(Byline.AuthorOf(quote), quote.Work);
         var origin = quote.Year is { } year ? (by.Length > 0 ? $"{by} ({year})" : year) : by;
-        var cited = $"“{QuoteFormats.Inline(quote.Text)}”" + (origin.Length > 0 ? $" — {origin}" : "")
+        var cited = $"“{Nested(QuoteFormats.Inline(quote.Text))}”" + (origin.Length > 0 ? $" — {origin}" : "")
             + (Byline.Caution(quote) is { } caution ? $" [{caution.ToLowerInvariant()}]" : "");
         return $"{EndSentence(cited)} In “{source.Topic}”, {ArchiveUrls.SiteName}, {permalink} (accessed {Iso(accessed)})."
             + $" Source: {source.Describe(Iso)}.";
@@ -78,7 +79,7 @@ public static partial class Citations
         var parts = new List<string>();
         if (Byline.AuthorOf(quote) is { } author)
             parts.Add(EndSentence(MlaAuthor(author)));
-        parts.Add($"“{EndSentence(Short(quote))}”");
+        parts.Add($"“{EndSentence(Quoted(quote))}”");
         if (JoinWithCommas(quote.Work, quote.Year) is { Length: > 0 } original)
             parts.Add(EndSentence(original));
         if (Byline.Caution(quote) is { } caution)
@@ -91,7 +92,7 @@ public static partial class Citations
 
     private static string Apa(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var title = quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Short(quote))}”";
+        var title = quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Quoted(quote))}”";
         var date = $"({quote.Year ?? "n.d."}).";
         // Without an author, APA moves the title to the author's place: "Title. (n.d.)."
         var parts = Byline.AuthorOf(quote) is { } author
@@ -109,7 +110,7 @@ public static partial class Citations
     {
         var original = (JoinWithCommas(Byline.AuthorOf(quote), quote.Work) + (quote.Year is { } year ? $" ({year})" : "")).Trim();
         var caution = Byline.Caution(quote) is { } said ? $"[{said.ToLowerInvariant()}] " : "";
-        return $"{(original.Length > 0 ? WithComma(original) + " " : "")}{QuotedWithComma(Short(quote))} {caution}quoted in {QuotedWithComma(source.Topic)} "
+        return $"{(original.Length > 0 ? WithComma(original) + " " : "")}{QuotedWithComma(Quoted(quote))} {caution}quoted in {QuotedWithComma(source.Topic)} "
             + $"{ArchiveUrls.SiteName}, accessed {LongDate(accessed)}, {permalink}; source: {source.Describe(LongDate)}.";
     }
 
@@ -160,6 +161,28 @@ public static partial class Citations
 
     // A citation names the quote by its opening words; the full text is on the page it links to.
     private static string Short(QuoteView quote) => QuoteFormats.Shorten(quote.Text, 150);
+
+    // The same, to stand inside the citation's quotation marks.
+    private static string Quoted(QuoteView quote) => Nested(Short(quote));
+
+    /// <summary>
+    /// A quotation within the quote takes single marks, as MLA, APA and Chicago write one inside double marks:
+    /// “…” and straight "…" become ‘…’ (straight ones paired in order). Apostrophes stay as they are.
+    /// </summary>
+    internal static string Nested(string text)
+    {
+        if (text.IndexOfAny(['"', '“', '”']) < 0)
+            return text;
+        var nested = new StringBuilder(text.Length);
+        var opens = true;
+        foreach (var c in text)
+        {
+            nested.Append(c switch { '“' => '‘', '”' => '’', '"' => opens ? '‘' : '’', _ => c });
+            if (c == '"')
+                opens = !opens;
+        }
+        return nested.ToString();
+    }
 
     /// <summary>
     /// A personal name split for the styles that list the surname first: "Thomas Gray" → ("Gray", "Thomas"), "T. S. Eliot"
