@@ -1,3 +1,4 @@
+using QuoteArchive.Storage;
 using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer;
@@ -35,10 +36,15 @@ public static class ContentParser
         return topic;
     }
 
-    /// <summary>The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is.</summary>
+    /// <summary>
+    /// The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is, which work a
+    /// person's quote comes from.
+    /// </summary>
     private static void Complete(ParsedTopic topic)
     {
         CastList.Apply(topic);
         topic.Kind = TopicKinds.Of(topic);
+        if (topic.Kind == TopicKind.Person)
+            WorkHeadings.Apply(topic);
     }
 }

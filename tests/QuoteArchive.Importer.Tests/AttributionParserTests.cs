@@ -54,6 +54,7 @@ public sealed class AttributionParserTests
     [InlineData("Romans, XIII. 10.")]
     [InlineData("Hebrews, XII. 6.")]
     [InlineData("The Writings of Robert G. Ingersoll (1900), Dresden Edition, publishing house: C.P. Farrell, chapter: Is Divorce Wrong (1889), page 426")]
+    [InlineData("Things the Germans Lack, 51.")]
     public void RefusesWhatIsNotThatShape(string line)
     {
         Assert.False(AttributionParser.TryParse(line, out _));
