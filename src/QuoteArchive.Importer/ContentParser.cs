@@ -1,4 +1,3 @@
-using QuoteArchive.Storage;
 using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer;
@@ -38,13 +37,12 @@ public static class ContentParser
 
     /// <summary>
     /// The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is, which work a
-    /// person's quote comes from.
+    /// quote comes from.
     /// </summary>
     private static void Complete(ParsedTopic topic)
     {
         CastList.Apply(topic);
         topic.Kind = TopicKinds.Of(topic);
-        if (topic.Kind == TopicKind.Person)
-            WorkHeadings.Apply(topic);
+        QuoteWorks.Apply(topic);
     }
 }

@@ -4,8 +4,8 @@ using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Tests;
 
-/// <summary>A person page's quotes take the work they come from from the heading they stand under (WorkHeadings).</summary>
-public sealed class WorkHeadingsTests
+/// <summary>Which work a quote comes from when its attribution names none, from its page (QuoteWorks).</summary>
+public sealed class QuoteWorksTests
 {
     [Fact]
     public void NietzschesQuotesTakeTheirWorkFromTheHeadingAboveThemInPageText()
@@ -53,6 +53,17 @@ public sealed class WorkHeadingsTests
         Assert.Equal((null, null), quotes["A quote of no dated work."]);
         Assert.Equal(("A Third Book", "1870"), quotes["A quote whose line names its work."]);
         Assert.Equal((null, null), quotes["A disputed quote."]);
+    }
+
+    [Fact]
+    public void AFilmsQuotesAreFromTheFilmOfTheYearItsLeadGives()
+    {
+        var topic = Parse(SampleSpec.Load("009_the-half-of-it").File());
+
+        Assert.Equal(TopicKind.Film, topic.Kind);
+        var quotes = topic.Sections.SelectMany(s => s.Quotes).ToList();
+        Assert.NotEmpty(quotes);
+        Assert.All(quotes, q => Assert.Equal(("The Half of It", "2020"), (q.Work, q.Year)));
     }
 
     [Fact]
