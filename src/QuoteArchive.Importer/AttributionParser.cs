@@ -48,6 +48,12 @@ public static partial class AttributionParser
             work = work[3..].Trim();
         if (!LooksLikeName(author) || work is { Length: 0 })
             return false;
+        // "Paul-Claude Racamier, 1992": a year after the comma is the year, not a work.
+        if (work is not null && year is null && YearOf(work) is { } bareYear)
+            (work, year) = (null, bareYear);
+        // "Things the Germans Lack, 51.": a section's number after the comma; before it, the section's title, not a name.
+        if (work is not null && work.All(char.IsDigit))
+            return false;
         // "Love, which insists that love shall mutual be." (a translation or a verse in the attribution's place): after a
         // name's comma comes a work, or how the quote is known ("as reported in", "ibid."), not the rest of a sentence;
         // nor, after one word, more sentences ("Love, work and knowledge are … of our life. They should …").

@@ -35,10 +35,14 @@ public static class ContentParser
         return topic;
     }
 
-    /// <summary>The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is.</summary>
+    /// <summary>
+    /// The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is, which work a
+    /// quote comes from.
+    /// </summary>
     private static void Complete(ParsedTopic topic)
     {
         CastList.Apply(topic);
         topic.Kind = TopicKinds.Of(topic);
+        QuoteWorks.Apply(topic);
     }
 }

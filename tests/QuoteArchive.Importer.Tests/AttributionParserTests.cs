@@ -12,6 +12,8 @@ public sealed class AttributionParserTests
     [InlineData("Sigmund Freud", "Sigmund Freud", null, null)]
     [InlineData("Rufus Wainwright, \"Poses\"", "Rufus Wainwright", "\"Poses\"", null)]
     [InlineData("Paul-Claude Racamier (1992)", "Paul-Claude Racamier", null, "1992")]
+    [InlineData("Paul-Claude Racamier, 1992", "Paul-Claude Racamier", null, "1992")]
+    [InlineData("Sample Author, 4 February 2022", "Sample Author", null, "2022")]
     [InlineData("Kurt Vonnegut, Jr., Cat's Cradle (1963), Chapter 7", "Kurt Vonnegut, Jr.", "Cat's Cradle", "1963")]
     [InlineData("Alexander Star, in The New York Times (13 January 2012)", "Alexander Star", "The New York Times", "2012")]
     [InlineData("Thomas à Kempis (1380-1471)", "Thomas à Kempis", null, "1380-1471")]
@@ -52,6 +54,7 @@ public sealed class AttributionParserTests
     [InlineData("Romans, XIII. 10.")]
     [InlineData("Hebrews, XII. 6.")]
     [InlineData("The Writings of Robert G. Ingersoll (1900), Dresden Edition, publishing house: C.P. Farrell, chapter: Is Divorce Wrong (1889), page 426")]
+    [InlineData("Things the Germans Lack, 51.")]
     public void RefusesWhatIsNotThatShape(string line)
     {
         Assert.False(AttributionParser.TryParse(line, out _));

@@ -69,6 +69,37 @@ public sealed class BylineTests(ArchiveApp app)
         Assert.StartsWith(quote.Text.Trim() + "\n\nFrom “", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(QuoteStatus.Misattributed, "Misattributed")]
+    [InlineData(QuoteStatus.Disputed, "Attribution disputed")]
+    public async Task AQuoteThePageDoubtsSaysSoInItsTextAndEveryCitation(QuoteStatus status, string caution)
+    {
+        var quote = app.Query(db => db.Quotes.First(q => q.Status == status));
+
+        var text = await app.CreateClient().GetStringAsync($"/q/{quote.Id}.txt");
+        Assert.StartsWith(quote.Text.Trim() + $"\n[{caution}]\n", text, StringComparison.Ordinal);
+        var cite = await app.GetJsonAsync($"/q/{quote.Id}/cite");
+        Assert.All(cite.GetProperty("formats").EnumerateArray(),
+            f => Assert.Contains(caution, f.GetProperty("text").GetString()!, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task AQuoteOfSeveralLinesKeepsThemAsSlashesInItsPreview()
+    {
+        var quote = app.Query(db => db.Quotes.First(q => q.Topic!.Slug == "Love" && q.Text.Contains('\n') && q.Text.Length < 150));
+        var page = await app.GetPageAsync("/q/" + quote.Id);
+        var lines = Pages.Quotes.QuoteFormats.Lines(quote.Text).ToList();
+        Assert.Equal(string.Join(" / ", lines), page.QuerySelector("meta[property='og:description']")?.GetAttribute("content"));
+    }
+
+    [Fact]
+    public void AShortenedQuoteLeavesNoSlashOrCommaBeforeItsEllipsis()
+    {
+        Assert.Equal("Love costs all we are / and will ever be.", Pages.Quotes.QuoteFormats.Shorten("Love costs all we are \n\n  and will ever be.", 300));
+        Assert.Equal("one two…", Pages.Quotes.QuoteFormats.Shorten("one two\nthree four", 9));
+        Assert.Equal("one, two…", Pages.Quotes.QuoteFormats.Shorten("one, two, three four", 9));
+    }
+
     [Fact]
     public void ShareImageTextKeepsTheLinesOfVerse()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QuoteArchive.Storage;
 using QuoteArchive.Web.Archive;
 using QuoteArchive.Web.Pages.Quotes;
 
@@ -60,7 +61,8 @@ public sealed class CitationTests
         {
             Assert.Contains(Permalink, f.Text, StringComparison.Ordinal);
             // MLA and APA list the surname first.
-            Assert.Contains(f.Format switch { "mla" => "Author, Sample.", "apa" => "Author, S.", _ => "Sample Author" }, f.Text, StringComparison.Ordinal);
+            Assert.Contains(f.Format switch { "mla" => "Author, Sample.", "apa" => "Author, S.", "bibtex" => "author = {Author, Sample}", _ => "Sample Author" },
+                f.Text, StringComparison.Ordinal);
             Assert.Contains("1887", f.Text, StringComparison.Ordinal);
             Assert.Contains("Sample Work", f.Text, StringComparison.Ordinal);
             Assert.Contains("oldid=123456", f.Text, StringComparison.Ordinal);
@@ -202,7 +204,8 @@ public sealed class CitationTests
         Assert.StartsWith("Gray, T. (1757). The Bard. Quoted in Sample Topic. QuoteArchive.", Format(set, "apa"), StringComparison.Ordinal);
         Assert.StartsWith("“Dear, as the light that visits these sad eyes; / Dear, as the ruddy drops that warm my heart.” — Thomas Gray, The Bard (1757). In",
             Format(set, "text"), StringComparison.Ordinal);
-        Assert.Contains("author = {{Thomas Gray}}", Format(set, "bibtex"), StringComparison.Ordinal);
+        // BibTeX reads "Surname, Given Names" as a person's name; "{Thomas Gray}" would be a body's, sorted under T.
+        Assert.Contains("author = {Gray, Thomas}", Format(set, "bibtex"), StringComparison.Ordinal);
         using var csl = JsonDocument.Parse(Format(set, "csl-json"));
         Assert.Equal("Thomas Gray", csl.RootElement[0].GetProperty("author")[0].GetProperty("literal").GetString());
     }
@@ -212,7 +215,7 @@ public sealed class CitationTests
     {
         var quote = Known with { Topic = Known.Topic with { Title = "Where Is the Love?" } };
         using var csl = JsonDocument.Parse(Format(Citations.For(quote, Permalink, Accessed), "csl-json"));
-        Assert.StartsWith("Quoted in “Where Is the Love?” Source: en.wikiquote.org", csl.RootElement[0].GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Quoted in “Where Is the Love?” Source: Wikiquote (en.wikiquote.org)", csl.RootElement[0].GetProperty("note").GetString(), StringComparison.Ordinal);
     }
 
     // Authors of the shipped content and names that must stay as written: see Citations.SurnameFirst.
@@ -269,6 +272,56 @@ public sealed class CitationTests
         var set = Citations.For(Known with { Author = name }, Permalink, Accessed);
         Assert.StartsWith(name.EndsWith('.') ? name + " “" : name + ". “", Format(set, "mla"), StringComparison.Ordinal);
         Assert.StartsWith(name.EndsWith('.') ? name + " (1887)." : name + ". (1887).", Format(set, "apa"), StringComparison.Ordinal);
+        Assert.Contains($"author = {{{{{name}}}}}", Format(set, "bibtex"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(QuoteStatus.Disputed, "attribution disputed")]
+    [InlineData(QuoteStatus.Misattributed, "misattributed")]
+    public void AQuoteThePageDoubtsIsCitedAsDoubtedInEveryFormat(QuoteStatus status, string caution)
+    {
+        var set = Citations.For(Known with { Status = status }, Permalink, Accessed);
+        Assert.All(set.Formats, f => Assert.Contains(caution, f.Text, StringComparison.OrdinalIgnoreCase));
+        var credited = status == QuoteStatus.Misattributed ? "A Sample Work" : "Sample Author, A Sample Work";
+        Assert.Contains($"” — {credited} (1887) [{caution}]. In “Sample Topic”", Format(set, "text"), StringComparison.Ordinal);
+        Assert.Contains($"[{char.ToUpperInvariant(caution[0])}{caution[1..]}]. Quoted in Sample Topic.", Format(set, "apa"), StringComparison.Ordinal);
+        // A misattributed quote's attribution names whom it is wrongly credited to: no format credits that name.
+        if (status == QuoteStatus.Misattributed)
+            Assert.All(set.Formats, f => Assert.DoesNotContain("Author, S", f.Text.Replace("Sample Author", "Author, S"), StringComparison.Ordinal));
+        Assert.All(Citations.For(Known, Permalink, Accessed).Formats, f =>
+        {
+            Assert.DoesNotContain("disputed", f.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("misattributed", f.Text, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public void AQuotationInsideTheQuoteTakesSingleMarks()
+    {
+        var set = Citations.For(Unknown with { Text = "He said \"stay\" and “go” in O'Brien's words." }, Permalink, Accessed);
+        const string nested = "He said ‘stay’ and ‘go’ in O'Brien's words.";
+        Assert.StartsWith($"“{nested}” In", Format(set, "text"), StringComparison.Ordinal);
+        Assert.StartsWith($"“{nested}” Quoted in", Format(set, "mla"), StringComparison.Ordinal);
+        Assert.StartsWith($"“{nested}” (n.d.).", Format(set, "apa"), StringComparison.Ordinal);
+        Assert.StartsWith($"“He said ‘stay’ and ‘go’ in O'Brien's words,” quoted in", Format(set, "chicago"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSourceIsWikiquoteByNameWithTheLicenceOfTheRevision()
+    {
+        Assert.All(Citations.For(Known, Permalink, Accessed).Formats, f =>
+        {
+            Assert.Contains("Wikiquote (en.wikiquote.org)", f.Text, StringComparison.Ordinal);
+            Assert.Contains("CC BY-SA 4.0", f.Text, StringComparison.Ordinal);
+        });
+        // No revision and no licence recorded: none is named. Another site is named by its host.
+        var elsewhere = Unknown with { Topic = Unknown.Topic with { SourceUrl = "https://quotes.example/Sample_Topic" } };
+        Assert.All(Citations.For(elsewhere, Permalink, Accessed).Formats, f =>
+        {
+            Assert.DoesNotContain("CC BY", f.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Wikiquote", f.Text, StringComparison.Ordinal);
+            Assert.Contains("quotes.example", f.Text, StringComparison.Ordinal);
+        });
     }
 
     private static string Format(CitationSet set, string format) => set.Formats.Single(f => f.Format == format).Text;

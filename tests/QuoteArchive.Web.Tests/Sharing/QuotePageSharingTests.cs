@@ -36,7 +36,7 @@ public sealed class QuotePageSharingTests(ArchiveApp app)
         Assert.Equal("article", Meta("meta[property='og:type']"));
         Assert.Equal("QuoteArchive", Meta("meta[property='og:site_name']"));
         Assert.Equal(AuthorOf(quote), Meta("meta[property='og:title']"));
-        Assert.StartsWith(QuoteIds.Normalize(quote.Text)[..40], Meta("meta[property='og:description']"), StringComparison.Ordinal);
+        Assert.StartsWith(Pages.Quotes.QuoteFormats.Inline(quote.Text)[..40], Meta("meta[property='og:description']"), StringComparison.Ordinal);
         Assert.Equal(url + ".png", Meta("meta[property='og:image']"));
         Assert.Equal("1200", Meta("meta[property='og:image:width']"));
         Assert.Equal("630", Meta("meta[property='og:image:height']"));
@@ -68,8 +68,14 @@ public sealed class QuotePageSharingTests(ArchiveApp app)
         Assert.Equal("CollectionPage", root.GetProperty("isPartOf").GetProperty("@type").GetString());
         Assert.Equal(quote.Topic!.SourceUrl, root.GetProperty("isBasedOn").GetString());
         Assert.Equal(quote.Topic.Language, root.GetProperty("inLanguage").GetString());
-        // The deed's address where the licence names its version; else its name, as the page's source notice gives it.
-        Assert.Equal(ArchiveMarkup.LicenseUrl(quote.Topic.License) ?? quote.Topic.License ?? "CC BY-SA", root.GetProperty("license").GetString());
+        // The deed's address where the licence names its version; else a CreativeWork of its name, as the page's source
+        // notice gives it (schema.org's license is a URL or a CreativeWork, never bare text).
+        var license = root.GetProperty("license");
+        if (ArchiveMarkup.LicenseUrl(quote.Topic.License) is { } deed)
+            Assert.Equal(deed, license.GetString());
+        else
+            Assert.Equal(("CreativeWork", quote.Topic.License ?? "CC BY-SA"),
+                (license.GetProperty("@type").GetString(), license.GetProperty("name").GetString()));
         Assert.False(root.TryGetProperty("about", out _), "a quote by the topic's subject is not about it");
     }
 

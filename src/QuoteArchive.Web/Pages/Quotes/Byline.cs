@@ -14,6 +14,17 @@ public static class Byline
     public static string? AuthorOf(QuoteView quote) => quote.Status == QuoteStatus.Misattributed ? null : quote.By;
 
     /// <summary>
+    /// What a copy of a quote must say when the page doubts whose it is: "Attribution disputed", "Misattributed"; null for
+    /// any other quote. A citation or a text without it would present the quote as genuine.
+    /// </summary>
+    public static string? Caution(QuoteView quote) => quote.Status switch
+    {
+        QuoteStatus.Disputed => "Attribution disputed",
+        QuoteStatus.Misattributed => "Misattributed",
+        _ => null,
+    };
+
+    /// <summary>
     /// One line: "U Thant", "Sigmund Freud, on Friedrich Nietzsche", "A. N. Author (disputed)"; and where no author is
     /// credited, "Misattributed, in “Friedrich Nietzsche”", "About Friedrich Nietzsche", "From “Love”".
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,30 +37,39 @@ public static partial class Citations
         ]);
     }
 
-    /// <summary>Where the archive took the quote from: the topic's page, and its revision when known.</summary>
-    private sealed record Source(string Topic, string Url, string Host, long? RevisionId, DateOnly? RevisionDate, string? RevisionUrl)
+    /// <summary>
+    /// Where the archive took the quote from: the topic's page, the site by name where it is Wikiquote, its revision and
+    /// the licence the text came under when known.
+    /// </summary>
+    private sealed record Source(string Topic, string Url, string Site, long? RevisionId, DateOnly? RevisionDate, string? RevisionUrl, string? License)
     {
         public static Source Of(QuoteView quote)
         {
             var topic = quote.Topic;
             var host = Uri.TryCreate(topic.SourceUrl, UriKind.Absolute, out var uri) ? uri.Host : topic.SourceUrl;
+            var site = host.EndsWith(".wikiquote.org", StringComparison.OrdinalIgnoreCase) ? $"Wikiquote ({host})" : host;
             var revision = topic.Revision;
-            return new(topic.Title, topic.SourceUrl, host, revision?.Id,
+            return new(topic.Title, topic.SourceUrl, site, revision?.Id,
                 revision is null ? null : DateOnly.FromDateTime(revision.Timestamp.UtcDateTime),
-                revision is null ? null : WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id));
+                revision is null ? null : WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id),
+                revision?.License ?? topic.License);
         }
 
-        /// <summary>"en.wikiquote.org, revision 123 of 2024-05-01, https://…oldid=123", or the page's address alone.</summary>
-        public string Describe(Func<DateOnly, string> date) => RevisionId is { } id
-            ? $"{Host}, revision {id.ToString(CultureInfo.InvariantCulture)} of {date(RevisionDate!.Value)}, {RevisionUrl ?? Url}"
-            : $"{Host}, {Url}";
+        /// <summary>
+        /// "Wikiquote (en.wikiquote.org), revision 123 of 2024-05-01, https://…oldid=123, CC BY-SA 4.0", or the site and
+        /// the page's address alone.
+        /// </summary>
+        public string Describe(Func<DateOnly, string> date) => (RevisionId is { } id
+            ? $"{Site}, revision {id.ToString(CultureInfo.InvariantCulture)} of {date(RevisionDate!.Value)}, {RevisionUrl ?? Url}"
+            : $"{Site}, {Url}") + (string.IsNullOrWhiteSpace(License) ? "" : $", {License.Trim()}");
     }
 
     private static string PlainText(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
         var by = JoinWithCommas(Byline.AuthorOf(quote), quote.Work);
         var origin = quote.Year is { } year ? (by.Length > 0 ? $"{by} ({year})" : year) : by;
-        var cited = $"“{Flat(quote.Text)}”" + (origin.Length > 0 ? $" — {origin}" : "");
+        var cited = $"“{Nested(QuoteFormats.Inline(quote.Text))}”" + (origin.Length > 0 ? $" — {origin}" : "")
+            + (Byline.Caution(quote) is { } caution ? $" [{caution.ToLowerInvariant()}]" : "");
         return $"{EndSentence(cited)} In “{source.Topic}”, {ArchiveUrls.SiteName}, {permalink} (accessed {Iso(accessed)})."
             + $" Source: {source.Describe(Iso)}.";
     }
@@ -69,9 +79,11 @@ public static partial class Citations
         var parts = new List<string>();
         if (Byline.AuthorOf(quote) is { } author)
             parts.Add(EndSentence(MlaAuthor(author)));
-        parts.Add($"“{EndSentence(Short(quote))}”");
+        parts.Add($"“{EndSentence(Quoted(quote))}”");
         if (JoinWithCommas(quote.Work, quote.Year) is { Length: > 0 } original)
             parts.Add(EndSentence(original));
+        if (Byline.Caution(quote) is { } caution)
+            parts.Add(EndSentence(caution));
         parts.Add($"Quoted in {QuotedWithComma(source.Topic)} {ArchiveUrls.SiteName}, {permalink}.");
         parts.Add($"Accessed {MlaDate(accessed)}.");
         parts.Add($"Source: {source.Describe(MlaDate)}.");
@@ -80,12 +92,15 @@ public static partial class Citations
 
     private static string Apa(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
-        var title = quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Short(quote))}”";
+        var title = quote.Work is { } work ? EndSentence(work) : $"“{EndSentence(Quoted(quote))}”";
         var date = $"({quote.Year ?? "n.d."}).";
         // Without an author, APA moves the title to the author's place: "Title. (n.d.)."
         var parts = Byline.AuthorOf(quote) is { } author
             ? new List<string> { EndSentence(ApaAuthor(author)), date, title }
             : [title, date];
+        // APA describes what the title does not say in square brackets.
+        if (Byline.Caution(quote) is { } caution)
+            parts.Add($"[{caution}].");
         parts.Add($"Quoted in {EndSentence(source.Topic)} {ArchiveUrls.SiteName}.");
         parts.Add($"Retrieved {LongDate(accessed)}, from {permalink} (source: {source.Describe(LongDate)})");
         return string.Join(' ', parts);
@@ -94,22 +109,25 @@ public static partial class Citations
     private static string Chicago(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
         var original = (JoinWithCommas(Byline.AuthorOf(quote), quote.Work) + (quote.Year is { } year ? $" ({year})" : "")).Trim();
-        return $"{(original.Length > 0 ? WithComma(original) + " " : "")}{QuotedWithComma(Short(quote))} quoted in {QuotedWithComma(source.Topic)} "
+        var caution = Byline.Caution(quote) is { } said ? $"[{said.ToLowerInvariant()}] " : "";
+        return $"{(original.Length > 0 ? WithComma(original) + " " : "")}{QuotedWithComma(Quoted(quote))} {caution}quoted in {QuotedWithComma(source.Topic)} "
             + $"{ArchiveUrls.SiteName}, accessed {LongDate(accessed)}, {permalink}; source: {source.Describe(LongDate)}.";
     }
 
     private static string BibTeX(QuoteView quote, Source source, string permalink, DateOnly accessed)
     {
         var fields = new List<(string, string)>();
+        // A person's name as BibTeX reads one, "Surname, Given Names"; any other name braced whole, so that BibTeX
+        // neither splits nor abbreviates it ("{The Black Eyed Peas}").
         if (Byline.AuthorOf(quote) is { } author)
-            fields.Add(("author", "{" + Bib(author) + "}"));
+            fields.Add(("author", SurnameFirst(author) is { } name ? $"{Bib(name.Surname)}, {Bib(name.GivenNames)}" : "{" + Bib(author) + "}"));
         fields.Add(("title", Bib(Short(quote))));
         if (quote.Year is { } year)
             fields.Add(("year", Bib(year)));
         fields.Add(("howpublished", $"\\url{{{permalink}}}"));
         fields.Add(("url", permalink));
         fields.Add(("urldate", Iso(accessed)));
-        var note = $"{(quote.Work is { } work ? EndSentence(Bib(work)) + " " : "")}Quoted in ``{Bib(source.Topic)}'', {ArchiveUrls.SiteName}. Source: {Bib(source.Describe(Iso))}";
+        var note = $"{(Byline.Caution(quote) is { } caution ? caution + ". " : "")}{(quote.Work is { } work ? EndSentence(Bib(work)) + " " : "")}Quoted in ``{Bib(source.Topic)}'', {ArchiveUrls.SiteName}. Source: {Bib(source.Describe(Iso))}";
         fields.Add(("note", note));
         return $"@misc{{quotearchive:{quote.Id},\n{string.Join(",\n", fields.Select(f => $"  {f.Item1} = {{{f.Item2}}}"))}\n}}";
     }
@@ -120,7 +138,7 @@ public static partial class Citations
         {
             ["id"] = "quotearchive:" + quote.Id,
             ["type"] = "webpage",
-            ["title"] = Flat(quote.Text),
+            ["title"] = QuoteFormats.Inline(quote.Text),
             ["container-title"] = ArchiveUrls.SiteName,
             ["URL"] = permalink,
             ["accessed"] = DateParts(accessed.Year, accessed.Month, accessed.Day),
@@ -131,7 +149,7 @@ public static partial class Citations
             item["original-title"] = work;
         if (quote.Year is { } year)
             item["original-date"] = YearPattern().IsMatch(year) ? DateParts(int.Parse(year, CultureInfo.InvariantCulture)) : new JsonObject { ["literal"] = year };
-        item["note"] = $"{EndSentence($"Quoted in “{source.Topic}”")} Source: {source.Describe(Iso)}";
+        item["note"] = $"{(Byline.Caution(quote) is { } caution ? caution + ". " : "")}{EndSentence($"Quoted in “{source.Topic}”")} Source: {source.Describe(Iso)}";
         if (source.RevisionDate is { } revised)
             item["issued"] = DateParts(revised.Year, revised.Month, revised.Day);
         return new JsonArray(item).ToJsonString(CslOptions);
@@ -142,10 +160,29 @@ public static partial class Citations
     private static JsonObject DateParts(params int[] parts) => new() { ["date-parts"] = new JsonArray(new JsonArray(parts.Select(p => (JsonNode)p).ToArray())) };
 
     // A citation names the quote by its opening words; the full text is on the page it links to.
-    private static string Short(QuoteView quote) => QuoteFormats.Shorten(Flat(quote.Text), 150);
+    private static string Short(QuoteView quote) => QuoteFormats.Shorten(quote.Text, 150);
 
-    // Quoted inline, as verse is: its lines divided by a slash.
-    private static string Flat(string text) => string.Join(" / ", QuoteFormats.Lines(text));
+    // The same, to stand inside the citation's quotation marks.
+    private static string Quoted(QuoteView quote) => Nested(Short(quote));
+
+    /// <summary>
+    /// A quotation within the quote takes single marks, as MLA, APA and Chicago write one inside double marks:
+    /// “…” and straight "…" become ‘…’ (straight ones paired in order). Apostrophes stay as they are.
+    /// </summary>
+    internal static string Nested(string text)
+    {
+        if (text.IndexOfAny(['"', '“', '”']) < 0)
+            return text;
+        var nested = new StringBuilder(text.Length);
+        var opens = true;
+        foreach (var c in text)
+        {
+            nested.Append(c switch { '“' => '‘', '”' => '’', '"' => opens ? '‘' : '’', _ => c });
+            if (c == '"')
+                opens = !opens;
+        }
+        return nested.ToString();
+    }
 
     /// <summary>
     /// A personal name split for the styles that list the surname first: "Thomas Gray" → ("Gray", "Thomas"), "T. S. Eliot"
@@ -244,7 +281,7 @@ public static partial class Citations
         $"{date.Day} {(date.Month is 5 or 6 or 7 ? date.ToString("MMMM", CultureInfo.InvariantCulture) : date.Month == 9 ? "Sept." : date.ToString("MMM", CultureInfo.InvariantCulture) + ".")} {date.Year}";
 
     // BibTeX's special characters, so that a quote's text cannot end a field or start a command.
-    private static string Bib(string text) => BibSpecial().Replace(Flat(text), m => m.Value switch
+    private static string Bib(string text) => BibSpecial().Replace(QuoteFormats.Inline(text), m => m.Value switch
     {
         "\\" => "\\textbackslash{}",
         "~" => "\\textasciitilde{}",

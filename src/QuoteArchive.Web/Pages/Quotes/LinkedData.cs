@@ -29,7 +29,7 @@ public static partial class LinkedData
             ["inLanguage"] = topic.Language,
             ["image"] = request.Absolute(quote.Url + ".png"),
             ["isPartOf"] = new JsonObject { ["@type"] = "CollectionPage", ["name"] = topic.Title, ["url"] = request.Absolute(ArchiveUrls.Topic(topic.Slug)) },
-            ["license"] = ArchiveMarkup.LicenseUrl(topic.License) ?? topic.StatedLicense,
+            ["license"] = License(topic),
             ["isBasedOn"] = (topic.Revision is { } revision ? WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id) : null) ?? topic.SourceUrl,
         };
         if (Byline.AuthorOf(quote) is { } author)
@@ -56,4 +56,9 @@ public static partial class LinkedData
 
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex Year();
+
+    // schema.org's license is a URL or a CreativeWork: the deed where the version is known, else the licence by name.
+    private static JsonNode License(TopicRef topic) => ArchiveMarkup.LicenseUrl(topic.License) is { } deed
+        ? JsonValue.Create(deed)
+        : new JsonObject { ["@type"] = "CreativeWork", ["name"] = topic.StatedLicense };
 }

@@ -49,8 +49,11 @@ public static class QuoteFormats
         return json > 0 && json > Quality("text/html", "application/xhtml+xml") && json >= Quality("*/*");
     }
 
-    /// <summary>The text cut to about <paramref name="length"/> characters at a word boundary, with an ellipsis.</summary>
-    public static string Shorten(string text, int length) => Cut(QuoteIds.Normalize(text), length);
+    /// <summary>The text on one line, as verse is quoted inline: its lines divided by a slash.</summary>
+    public static string Inline(string text) => string.Join(" / ", Lines(text));
+
+    /// <summary>The text on one line (<see cref="Inline"/>) cut to about <paramref name="length"/> characters at a word boundary, with an ellipsis.</summary>
+    public static string Shorten(string text, int length) => Cut(Inline(text), length);
 
     /// <summary>As <see cref="Shorten"/>, keeping the text's line breaks (verse, dialogue), one per line.</summary>
     public static string ShortenLines(string text, int length) => Cut(string.Join('\n', Lines(text)), length);
@@ -63,13 +66,16 @@ public static class QuoteFormats
         if (text.Length <= length)
             return text;
         var cut = text.LastIndexOfAny([' ', '\n'], length);
-        return text[..(cut > length / 2 ? cut : length)].TrimEnd(',', ';', ':', '.') + "…";
+        // No mark left dangling before the ellipsis: a comma, or the slash between two lines of verse.
+        return text[..(cut > length / 2 ? cut : length)].TrimEnd(',', ';', ':', '.', '/', ' ') + "…";
     }
 
     /// <summary>The quote as plain text: its words, its attribution, and where it lives.</summary>
     public static string PlainText(QuoteView quote, string permalink)
     {
         var text = new StringBuilder(quote.Text.Trim()).Append('\n');
+        if (Byline.Caution(quote) is { } caution)
+            text.Append($"[{caution}]\n");
         // The author first, where the attribution does not start with the name (a person page's own quote: "Essay 2").
         var author = Byline.AuthorOf(quote);
         if (author is not null && !(quote.Attribution is [var first, ..] && first.Text.StartsWith(author, StringComparison.Ordinal)))

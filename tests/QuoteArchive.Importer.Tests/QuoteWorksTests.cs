@@ -1,0 +1,91 @@
+using System.Text;
+using QuoteArchive.Importer.Topics;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>Which work a quote comes from when its attribution names none, from its page (QuoteWorks).</summary>
+public sealed class QuoteWorksTests
+{
+    [Fact]
+    public void NietzschesQuotesTakeTheirWorkFromTheHeadingAboveThemInPageText()
+    {
+        var topic = Parse(SampleSpec.Load("002_friedrich-nietzsche").File());
+
+        Assert.Equal(TopicKind.Person, topic.Kind);
+        Assert.All(Under(topic, "Die fröhliche Wissenschaft (1882)"), q => Assert.Equal(("Die fröhliche Wissenschaft", "1882"), (q.Work, q.Year)));
+        // Page text has no levels: a heading without a year takes the nearest one above that has one.
+        Assert.All(Under(topic, "Helen Zimmern translation"), q => Assert.Equal(("Human, All Too Human", "1878"), (q.Work, q.Year)));
+        // A heading that says what the quotes are, or names a book of quotations, is no work of the person.
+        Assert.All(Under(topic, "Maxims"), q => Assert.Null(q.Work));
+        Assert.All(Under(topic, "Disputed"), q => Assert.Null(q.Work));
+        Assert.All(Under(topic, "Alexander Star, \"The Overman\" (2012)"), q => Assert.Null(q.Work));
+    }
+
+    [Fact]
+    public void WithLevelsOnlyTheHeadingsASectionStandsUnderCount()
+    {
+        const string wiki = """
+            '''Sample Person''' (1800–1880) was a sample writer.
+            == Quotes ==
+            * A quote before any work.
+            ** Sample Person
+            === A Sample Book (1850) ===
+            * A quote of the book.
+            ==== Chapter One ====
+            * A quote of its first chapter.
+            ** Ch. 1
+            === Sample Letters ===
+            * A quote of no dated work.
+            === Another Book, 1860 ===
+            * A quote whose line names its work.
+            ** Sample Person, A Third Book (1870)
+            == Disputed ==
+            * A disputed quote.
+            [[Category:1800 births]]
+            """;
+        var topic = Parse(ContentFile.Decode("Sample Person.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
+        var quotes = topic.Sections.SelectMany(s => s.Quotes).ToDictionary(q => q.Text, q => (q.Work, q.Year));
+
+        Assert.Equal((null, null), quotes["A quote before any work."]);
+        Assert.Equal(("A Sample Book", "1850"), quotes["A quote of the book."]);
+        Assert.Equal(("A Sample Book", "1850"), quotes["A quote of its first chapter."]);
+        Assert.Equal((null, null), quotes["A quote of no dated work."]);
+        Assert.Equal(("A Third Book", "1870"), quotes["A quote whose line names its work."]);
+        Assert.Equal((null, null), quotes["A disputed quote."]);
+    }
+
+    [Fact]
+    public void AFilmsQuotesAreFromTheFilmOfTheYearItsLeadGives()
+    {
+        var topic = Parse(SampleSpec.Load("009_the-half-of-it").File());
+
+        Assert.Equal(TopicKind.Film, topic.Kind);
+        var quotes = topic.Sections.SelectMany(s => s.Quotes).ToList();
+        Assert.NotEmpty(quotes);
+        Assert.All(quotes, q => Assert.Equal(("The Half of It", "2020"), (q.Work, q.Year)));
+    }
+
+    [Fact]
+    public void AThemePagesHeadingsAreNoWorks()
+    {
+        var topic = Parse(SampleSpec.Load("005_love").File());
+        Assert.NotEqual(TopicKind.Person, topic.Kind);
+        Assert.All(Under(topic, "Hoyt's New Cyclopedia Of Practical Quotations"), q => Assert.NotEqual("Hoyt's New Cyclopedia Of Practical Quotations", q.Work));
+    }
+
+    private static ParsedTopic Parse(ContentFile file)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var topic = ContentParser.Parse(file, new ImportOptions(), diagnostics);
+        Assert.NotNull(topic);
+        return topic;
+    }
+
+    private static List<ParsedQuote> Under(ParsedTopic topic, string heading)
+    {
+        var quotes = topic.Sections.Where(s => s.Heading == heading).SelectMany(s => s.Quotes).ToList();
+        Assert.NotEmpty(quotes);
+        return quotes;
+    }
+}
