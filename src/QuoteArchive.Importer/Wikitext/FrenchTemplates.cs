@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace QuoteArchive.Importer.Wikitext;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace QuoteArchive.Importer.Wikitext;
 /// source the <c>{{Réf …}}</c> template on the line under it, rendered as fr.wikiquote shows it
 /// (<c>Chagrin d'école, Daniel Pennac, éd. Gallimard, 2007, p. 37</c>).
 /// </summary>
-internal static class FrenchTemplates
+internal static partial class FrenchTemplates
 {
     public static void Register()
     {
@@ -25,18 +27,43 @@ internal static class FrenchTemplates
             "sommaire à gauche", "sommaire", "ébauche", "en cours", "en cours.CM");
     }
 
-    private static Piece Book(TemplateCall c)
+    /// <summary>
+    /// The author, work and year a <c>{{Réf …}}</c> template names in its own parameters (<c>auteur=</c>, <c>titre=</c>,
+    /// the first year of <c>année d'origine=</c> (the work's, where <c>année=</c> is the edition's), <c>année=</c> or
+    /// <c>date=</c>): where the rendered line puts the work first ("Les Misérables, Victor
+    /// Hugo, …"), which no parser of "Author, Work (Year)" lines reads right. Null without an author, or for another template.
+    /// </summary>
+    public static AttributionParser.Fields? CitedFields(TemplateCall c)
     {
-        // référence=Théâtre complet de Bertolt Brecht/L'Arche 3 names a book page whose title and publisher it gives.
+        if (!ReferenceTemplates.Contains(c.Name) || c.Text("auteur").Trim() is not { Length: > 0 } author)
+            return null;
+        // A contribution to a book (a play in a collection) is the work quoted.
+        var title = c.Text("titre de la contribution", "titre").Trim() is { Length: > 0 } named ? named : BookReference(c).Title;
+        var year = CitedYear().Match(c.Text("année d'origine", "année de la contribution", "année", "date")) is { Success: true } match ? match.Value : null;
+        return new(author, title.Length > 0 ? title : null, year);
+    }
+
+    private static readonly HashSet<string> ReferenceTemplates = new(StringComparer.OrdinalIgnoreCase) { "Réf Livre", "Réf Article", "Réf Film", "Réf Chanson", "Réf Pub" };
+
+    // "2007", "12 mars 1990", "1883-1885": the first year.
+    [GeneratedRegex(@"\b\d{4}\b")]
+    private static partial Regex CitedYear();
+
+    // référence=Théâtre complet de Bertolt Brecht/L'Arche 3 names a book page whose title and publisher it gives.
+    private static (string Title, string Publisher) BookReference(TemplateCall c)
+    {
         var reference = c.Text("référence");
         var slash = reference.LastIndexOf('/');
+        return reference.Length == 0 ? ("", "") : (slash > 0 ? reference[..slash] : reference, slash > 0 ? reference[(slash + 1)..] : "");
+    }
+
+    private static Piece Book(TemplateCall c)
+    {
+        var (referenceTitle, referencePublisher) = BookReference(c);
         var title = c.Get("titre");
         var publisher = c.Get("éditeur");
-        if (reference.Length > 0)
-        {
-            title = title.IsEmpty ? Piece.Plain(slash > 0 ? reference[..slash] : reference) : title;
-            publisher = publisher.IsEmpty && slash > 0 ? Piece.Plain(reference[(slash + 1)..]) : publisher;
-        }
+        title = title.IsEmpty && referenceTitle.Length > 0 ? Piece.Plain(referenceTitle) : title;
+        publisher = publisher.IsEmpty && referencePublisher.Length > 0 ? Piece.Plain(referencePublisher) : publisher;
         return Comma(
             c.Get("titre de la contribution"), title, c.Get("auteur"),
             Prefixed("trad. ", c.Get("traducteur de la contribution", "traducteur")),

@@ -19,6 +19,8 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
     public bool IsFeatured { get; set; }
     public List<ParsedDialogueLine> DialogueLines { get; } = [];
     public List<ParsedParagraph> Notes { get; } = [];
+    /// <summary>Author, work and year as the quote's source template named them, where it did.</summary>
+    public AttributionParser.Fields? Cited { get; set; }
 
     /// <summary>The next line of the quote, after a line break.</summary>
     public void Continue(Piece piece) => text.Add(piece.Trim());
@@ -44,6 +46,8 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
             Attribution = attribution.Select(a => (a, Joined(a.Parts)))
                 .Select(x => new ParsedAttributionLine { Depth = x.a.Depth, Text = x.Item2.Text, Html = x.Item2.Html, Line = x.a.Line }).ToList(),
         };
+        if (Cited is { } cited)
+            (quote.Author, quote.Work, quote.Year) = (cited.Author, cited.Work, cited.Year);
         Section.Quotes.Add(quote);
         return quote;
     }
