@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.StaticAssets;
 using QuoteArchive.Web.Health;
+using QuoteArchive.Web.Hosting;
 
 namespace QuoteArchive.Web.Archive;
 
@@ -50,7 +51,7 @@ public static class ArchiveAvailability
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = RetryAfterSeconds;
         response.Headers.CacheControl = "no-store";
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (JsonAddresses.Includes(context.Request))
         {
             await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Archive not available",
                 detail: "The archive is not open; try again later.").ExecuteAsync(context);

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace QuoteArchive.Web.Tests.Deploy;
 
-/// <summary>What a server without a usable archive answers: pages a short HTML page, the API a JSON problem, both 503.</summary>
+/// <summary>What a server without a usable archive answers: pages a short HTML page, the JSON addresses a JSON problem, all 503.</summary>
 internal static class UnavailableAnswers
 {
     public static async Task AssertAsync(HttpClient client, string page, string api)
@@ -14,10 +14,14 @@ internal static class UnavailableAnswers
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Not available", await html.Content.ReadAsStringAsync());
 
-        using var json = await client.GetAsync(api);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, json.StatusCode);
-        Assert.NotNull(json.Headers.RetryAfter);
-        Assert.Equal("application/problem+json", json.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(503, JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+        // The API, and a quote's JSON form (of a quote the archive holds), which scripts read as they read the API.
+        foreach (var address in new[] { api, "/q/" + DeployArchive.QuoteId(2) + ".json" })
+        {
+            using var json = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, json.StatusCode);
+            Assert.NotNull(json.Headers.RetryAfter);
+            Assert.Equal("application/problem+json", json.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(503, JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+        }
     }
 }
