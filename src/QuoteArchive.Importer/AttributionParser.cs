@@ -68,6 +68,32 @@ public static partial class AttributionParser
         return true;
     }
 
+    /// <summary>
+    /// fr.wikiquote's source line as its <c>{{Réf …}}</c> templates render it, the work first: <c>Chagrin d'école, Daniel
+    /// Pennac, éd. Gallimard, 2007, p. 37</c>, <c>Le Pacha, Michel Audiard, interprété par Jean Gabin, 1968</c>,
+    /// <c>Note 2 sur l'art, Hans Arp, Dada, nº 2, Décembre 1917, p. 2</c>. Known by its marks (<c>éd.</c>, <c>trad.</c>,
+    /// <c>coll.</c>, <c>interprété par</c>, <c>nº</c>): the part before the first of them is the author (before the
+    /// publication, for <c>nº</c>), the parts before the author the work, the first year after it the year.
+    /// </summary>
+    public static bool TryParseReference(string line, out Fields fields)
+    {
+        fields = default;
+        var parts = line.Trim().Split(", ");
+        var mark = Array.FindIndex(parts, p => ReferenceMark().IsMatch(p));
+        var authorAt = mark < 0 ? -1 : parts[mark].StartsWith("nº", StringComparison.Ordinal) ? mark - 2 : mark - 1;
+        if (authorAt < 1)
+            return false;
+        var author = parts[authorAt].Trim();
+        if (!LooksLikeName(author) || ArticleFirst().IsMatch(author))
+            return false;
+        var year = parts[(authorAt + 1)..].Select(p => YearOf(p.TrimEnd('.'))).FirstOrDefault(y => y is not null);
+        fields = new(author, string.Join(", ", parts[..authorAt]).Trim(), year);
+        return true;
+    }
+
+    [GeneratedRegex(@"^(éd\.|trad\.|coll\.|interprété par|nº) ")]
+    private static partial Regex ReferenceMark();
+
     // "Love, work and knowledge are the well-springs of our life. They should …": a lower-case run of sentences after a
     // single word, which is not how a quote is known ("Homer, as quoted in Plato. Republic …").
     private static bool OneWordThenSentences(string author, string work) =>

@@ -59,4 +59,24 @@ public sealed class AttributionParserTests
     {
         Assert.False(AttributionParser.TryParse(line, out _));
     }
+
+    [Theory]
+    [InlineData("Chagrin d'école, Daniel Pennac, éd. Gallimard, 2007, p. 37", "Daniel Pennac", "Chagrin d'école", "2007")]
+    [InlineData("Le Feu, Gabriele D'Annunzio, trad. Georges Hérelle, éd. La Revue de Paris, 1900, p. 14", "Gabriele D'Annunzio", "Le Feu", "1900")]
+    [InlineData("Note 2 sur l'art, Hans Arp, Dada, nº 2, Décembre 1917, p. 2", "Hans Arp", "Note 2 sur l'art", "1917")]
+    [InlineData("Le Pacha, Michel Audiard, interprété par Jean Gabin, 1968", "Michel Audiard", "Le Pacha", "1968")]
+    [InlineData("Les lumières et les salons — Anthologie établie et présentée par Pierre Berès, Charles-Augustin Sainte-Beuve, éd. Hermann, 1992, p. 118", "Charles-Augustin Sainte-Beuve", "Les lumières et les salons — Anthologie établie et présentée par Pierre Berès", "1992")]
+    public void ReadsAFrenchSourceLineWorkFirst(string line, string author, string work, string year)
+    {
+        Assert.True(AttributionParser.TryParseReference(line, out var fields));
+        Assert.Equal((author, work, year), (fields.Author, fields.Work, fields.Year));
+    }
+
+    [Theory]
+    [InlineData("Edward Abbey, Desert Solitaire (1968), p. 26")]
+    [InlineData("Paul-Claude Racamier, 1992")]
+    [InlineData("Une chanson, Un Auteur, Une Voix, Un album, 1990")]
+    [InlineData("éd. Gallimard, 2007")]
+    [InlineData("Les Misérables, tome I, éd. Hetzel, 1882")]
+    public void AFrenchSourceLineHasItsMarksAndANameBeforeThem(string line) => Assert.False(AttributionParser.TryParseReference(line, out _));
 }

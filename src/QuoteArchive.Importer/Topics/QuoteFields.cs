@@ -8,14 +8,24 @@ public static class QuoteFields
     /// <summary>
     /// FORMAT.md "Quote status, from the headings above the quote … else sourced when it has an attribution line,
     /// unsourced when it has none", and "Attribution fields, parsed from the first attribution line when it has the
-    /// shape <c>Author, Work (Year)</c>"; unless the source named them itself (a fr.wikiquote <c>{{Réf …}}</c> template).
+    /// shape <c>Author, Work (Year)</c>"; a French source line (<see cref="AttributionParser.TryParseReference"/>) before
+    /// it; nothing where the source named them itself (a fr.wikiquote <c>{{Réf …}}</c> template).
     /// </summary>
     /// <param name="statusFromHeadings">what the headings above the quote say, if anything</param>
     public static void Complete(ParsedQuote quote, QuoteStatus? statusFromHeadings)
     {
         quote.Status = statusFromHeadings ?? (quote.Attribution.Count > 0 ? QuoteStatus.Sourced : QuoteStatus.Unsourced);
+        if (quote.Author is not null)
+            return;
+        // A French source line, work first, is known by its marks wherever it stands (a précision may come before it).
+        foreach (var line in quote.Attribution.Where(a => a.Depth == 1))
+            if (AttributionParser.TryParseReference(line.Text, out var cited))
+            {
+                (quote.Author, quote.Work, quote.Year) = (cited.Author, cited.Work, cited.Year);
+                return;
+            }
         var source = quote.Attribution.FirstOrDefault(a => a.Depth == 1);
-        if (quote.Author is null && source is not null && AttributionParser.TryParse(source.Text, out var fields))
+        if (source is not null && AttributionParser.TryParse(source.Text, out var fields))
             (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
     }
 }
