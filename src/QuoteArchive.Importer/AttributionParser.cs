@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace QuoteArchive.Importer;
@@ -78,6 +79,9 @@ public static partial class AttributionParser
     public static bool TryParseReference(string line, out Fields fields)
     {
         fields = default;
+        // Most lines of a dump are English: they are passed over without being split.
+        if (line.AsSpan().IndexOfAny(ReferenceMarks) < 0)
+            return false;
         var parts = line.Trim().Split(", ");
         var mark = Array.FindIndex(parts, p => ReferenceMark().IsMatch(p));
         var authorAt = mark < 0 ? -1 : parts[mark].StartsWith("nº", StringComparison.Ordinal) ? mark - 2 : mark - 1;
@@ -90,6 +94,9 @@ public static partial class AttributionParser
         fields = new(author, string.Join(", ", parts[..authorAt]).Trim(), year);
         return true;
     }
+
+    private static readonly SearchValues<string> ReferenceMarks =
+        SearchValues.Create([", éd. ", ", trad. ", ", coll. ", ", interprété par ", ", nº "], StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(éd\.|trad\.|coll\.|interprété par|nº) ")]
     private static partial Regex ReferenceMark();
