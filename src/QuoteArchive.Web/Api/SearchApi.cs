@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
@@ -32,10 +33,13 @@ public static class SearchApi
         return routes;
     }
 
-    private static async Task<Ok<SearchResultsView>> SearchAsync(HttpContext context, ArchiveDbContext db, ArchiveLease lease,
+    private static async Task<Results<Ok<SearchResultsView>, ProblemHttpResult>> SearchAsync(HttpContext context, ArchiveDbContext db, ArchiveLease lease,
         string? q, string? page, string? pageSize, string? topic, string? author, string? status, string? lang, string? kind,
         CancellationToken cancellationToken)
     {
+        // A status or kind there is none of is a filter nothing could pass: a script is told so, with the values there are.
+        if ((UnknownValue("status", status, Enum.GetNames<QuoteStatus>()) ?? UnknownValue("kind", kind, Enum.GetNames<TopicKind>())) is { } unknown)
+            return unknown;
         var paging = Paging.From(page, pageSize);
         var results = await db.SearchAsync(lease.Generation!, q, topic, author, status, lang, kind, paging, cancellationToken);
         paging.AddLinkHeader(context, results.Total);
@@ -131,6 +135,16 @@ public static class SearchApi
 
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    // Names as the API writes them ("misattributed", "literaryWork"), matched in any case as the search matches them.
+    private static ProblemHttpResult? UnknownValue(string key, string? value, string[] names)
+    {
+        var known = names.Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
+        return string.IsNullOrWhiteSpace(value) || known.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase)
+            ? null
+            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Unknown {key}",
+                detail: $"No quote has the {key} '{value.Trim()}'; it is one of: {string.Join(", ", known)}.");
+    }
 
     // A length as asked: digits too many for a long are a length too, beyond every quote's.
     private static long? LengthOf(string? value) =>

@@ -233,8 +233,23 @@ public sealed class SearchTests(ArchiveApp app)
         var french = await SearchAsync("amour", pageSize: 100, filters: "&lang=fr");
         Assert.NotEmpty(french);
         Assert.All(french, r => Assert.Contains(r.TopicSlug, new[] { "Intelligence", "Le_Pacha", "Bertolt_Brecht" }));
-        Assert.Empty(await SearchAsync("love", filters: "&status=nonsense"));
+        Assert.NotEmpty(await SearchAsync("love", filters: "&status=Sourced&kind=THEME"));
         Assert.Empty(await SearchAsync("love", filters: "&topic=No_such_topic"));
+    }
+
+    // The search page shows an unknown value among its filters; the API says it is none, and what there is.
+    [Theory]
+    [InlineData("status=nonsense", "Unknown status", "sourced, unsourced")]
+    [InlineData("status=1", "Unknown status", "misattributed")]
+    [InlineData("kind=dialogue", "Unknown kind", "theme, person, film")]
+    public async Task AnUnknownStatusOrKindIsABadRequestNamingTheValuesThereAre(string filter, string title, string named)
+    {
+        using var response = await app.Browser().GetAsync("/api/search?q=love&" + filter);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains(named, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
