@@ -186,6 +186,20 @@ public sealed class ApiTests(ArchiveApp app)
         Assert.Contains(links, l => l.GetProperty("label").GetString()!.Contains("Full text") && l.GetProperty("url").ValueKind == JsonValueKind.Null);
     }
 
+    // A script reading search results gets the fields it reads on the quote, with the same values.
+    [Fact]
+    public async Task ASearchHitHasItsQuotesKindWorkAndYear()
+    {
+        var search = await GetJsonAsync("/api/search?q=%22At+first+in+the+1950s%22");
+        var hit = Assert.Single(search.GetProperty("results").EnumerateArray());
+        var quote = await GetJsonAsync("/api/quotes/" + hit.GetProperty("id").GetString());
+        foreach (var field in new[] { "kind", "work", "year" })
+            Assert.Equal(quote.GetProperty(field).GetString(), hit.GetProperty(field).GetString());
+        Assert.Equal("The Cold War: A World History", hit.GetProperty("work").GetString());
+        var dialogue = await GetJsonAsync("/api/search?q=oppression&topic=The_Half_of_It");
+        Assert.Contains(dialogue.GetProperty("results").EnumerateArray(), r => r.GetProperty("kind").GetString() == "dialogue");
+    }
+
     [Fact]
     public async Task QuoteHasTheSpecifiedShape()
     {

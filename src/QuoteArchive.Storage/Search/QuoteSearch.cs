@@ -25,7 +25,10 @@ public sealed record SearchHit(
     IReadOnlyList<Highlighted> Highlight,
     bool IsSnippet,
     IReadOnlyList<Highlighted> Title,
-    IReadOnlyList<IReadOnlyList<Highlighted>> Attribution);
+    IReadOnlyList<IReadOnlyList<Highlighted>> Attribution,
+    QuoteKind Kind,
+    string? Work,
+    string? Year);
 
 /// <param name="TotalIsLowerBound">
 /// True when more quotes match than were counted: past <see cref="QuoteSearch.MaxCounted"/>, past the
@@ -588,7 +591,7 @@ public static partial class QuoteSearch
             var sql = $"""
                 SELECT q.rowid AS RowId, q.Id, q.TopicId, q.AuthorId, t.Slug AS TopicSlug, t.Title AS TopicTitle, t.SourceUrl AS TopicSourceUrl,
                        t.License AS TopicLicense, t.Language, s.Heading AS SectionHeading, s.Anchor AS SectionAnchor, q.Status,
-                       a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text,
+                       a.Slug AS AuthorSlug, a.Name AS AuthorName, q.Text, q.Kind, q.Work, q.Year,
                        CASE WHEN length(q.Text) > {SnippetThreshold}
                             THEN snippet({index}, 0, $open, $close, '…', {SnippetTokens})
                             ELSE highlight({index}, 0, $open, $close) END AS MarkedText,
@@ -705,7 +708,7 @@ public static partial class QuoteSearch
             : Highlights.Split(row.MarkedText, row.Text);
         return new(row.Id, row.TopicSlug, row.TopicTitle, row.TopicSourceUrl, row.TopicLicense, row.Language, row.SectionHeading, row.SectionAnchor,
             Enum.Parse<QuoteStatus>(row.Status), row.AuthorSlug, row.AuthorName, row.Text, text, isSnippet,
-            Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution);
+            Highlights.Split(row.MarkedTitle, row.TopicTitle), attribution, Enum.Parse<QuoteKind>(row.Kind), row.Work, row.Year);
     }
 
     private sealed class RowidRun
@@ -738,6 +741,9 @@ public static partial class QuoteSearch
         public string? AuthorSlug { get; init; }
         public string? AuthorName { get; init; }
         public required string Text { get; init; }
+        public required string Kind { get; init; }
+        public string? Work { get; init; }
+        public string? Year { get; init; }
         public string? MarkedText { get; init; }
         public string? MarkedTitle { get; init; }
         public string? Attribution { get; init; }

@@ -24,6 +24,7 @@ public sealed record SearchHitView
 {
     public required string Id { get; init; }
     public string Url => ArchiveUrls.Quote(Id);
+    public QuoteKind Kind { get; init; }
     public QuoteStatus Status { get; init; }
     /// <summary>The whole quote as plain text.</summary>
     public required string Text { get; init; }
@@ -32,6 +33,9 @@ public sealed record SearchHitView
     public bool IsSnippet { get; init; }
     public required IReadOnlyList<string> Attribution { get; init; }
     public AuthorRef? Author { get; init; }
+    /// <summary>As on the quote: the work and year its attribution or its page names.</summary>
+    public string? Work { get; init; }
+    public string? Year { get; init; }
     public required TopicRef Topic { get; init; }
     public required SectionRef Section { get; init; }
     [JsonIgnore] public IReadOnlyList<Highlighted> Pieces { get; init; } = [];
@@ -41,11 +45,14 @@ public sealed record SearchHitView
     public static SearchHitView From(SearchHit hit) => new()
     {
         Id = hit.Id,
+        Kind = hit.Kind,
         Status = hit.Status,
         Text = hit.Text,
         IsSnippet = hit.IsSnippet,
         Attribution = hit.Attribution.Select(Highlights.ToPlainText).ToList(),
         Author = hit.AuthorSlug is null ? null : new AuthorRef { Slug = hit.AuthorSlug, Name = hit.AuthorName! },
+        Work = hit.Work,
+        Year = hit.Year,
         Topic = new TopicRef
         {
             Slug = hit.TopicSlug, Title = hit.TopicTitle, Language = hit.Language, SourceUrl = hit.TopicSourceUrl, License = hit.TopicLicense,
