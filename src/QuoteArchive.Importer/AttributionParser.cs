@@ -49,12 +49,17 @@ public static partial class AttributionParser
             work = work[3..].Trim();
         if (!LooksLikeName(author) || work is { Length: 0 })
             return false;
-        // "Paul-Claude Racamier, 1992": a year after the comma is the year, not a work.
-        if (work is not null && year is null && YearOf(work) is { } bareYear)
-            (work, year) = (null, bareYear);
-        // "Things the Germans Lack, 51.": a section's number after the comma; before it, the section's title, not a name.
+        // "Things the Germans Lack, 51.", "The Gay Science, 125": a section's number after the comma; before it, the
+        // section's title, not a name. "Paul-Claude Racamier, 1992", "…, 4 February 2022": a year or a date there is
+        // the year, not a work.
         if (work is not null && work.All(char.IsDigit))
-            return false;
+        {
+            if (work.Length != 4 || year is not null)
+                return false;
+            (work, year) = (null, work);
+        }
+        else if (work is not null && year is null && YearOf(work) is { } date)
+            (work, year) = (null, date);
         // "Love, which insists that love shall mutual be." (a translation or a verse in the attribution's place): after a
         // name's comma comes a work, or how the quote is known ("as reported in", "ibid."), not the rest of a sentence;
         // nor, after one word, more sentences ("Love, work and knowledge are … of our life. They should …").
@@ -87,10 +92,14 @@ public static partial class AttributionParser
         var authorAt = mark < 0 ? -1 : parts[mark].StartsWith("nº", StringComparison.Ordinal) ? mark - 2 : mark - 1;
         if (authorAt < 1)
             return false;
+        // Co-authors ("L'Anti-Œdipe, Gilles Deleuze, Félix Guattari, éd. …"): the first is named, the work is before them.
+        while (authorAt > 1 && LooksLikeName(parts[authorAt - 1].Trim()) && !ArticleFirst().IsMatch(parts[authorAt - 1]) && parts[authorAt - 1].Contains(' '))
+            authorAt--;
         var author = parts[authorAt].Trim();
         if (!LooksLikeName(author) || ArticleFirst().IsMatch(author))
             return false;
-        var year = parts[(authorAt + 1)..].Select(p => YearOf(p.TrimEnd('.'))).FirstOrDefault(y => y is not null);
+        // The year stands alone or in a date: not an issue's or a page's number ("nº 2034", "p. 1123").
+        var year = parts[(authorAt + 1)..].Where(p => !NumberedPart().IsMatch(p)).Select(p => YearOf(p.TrimEnd('.'))).FirstOrDefault(y => y is not null);
         fields = new(author, string.Join(", ", parts[..authorAt]).Trim(), year);
         return true;
     }
@@ -100,6 +109,9 @@ public static partial class AttributionParser
 
     [GeneratedRegex(@"^(éd\.|trad\.|coll\.|interprété par|nº) ")]
     private static partial Regex ReferenceMark();
+
+    [GeneratedRegex(@"^(nº|n°|no\.|p\.|pp\.|t\.|vol\.|scène|acte|chap\.) ", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberedPart();
 
     // "Love, work and knowledge are the well-springs of our life. They should …": a lower-case run of sentences after a
     // single word, which is not how a quote is known ("Homer, as quoted in Plato. Republic …").
@@ -142,7 +154,7 @@ public static partial class AttributionParser
         // Every word of a name is capitalised but its particles: "Augustine of Hippo", "Thomas à Kempis"; a clause
         // ("Plato is boring", "Leo Tolstoy in War and Peace") is not a name.
         return author.Length is > 1 and <= 60 && words.Length <= 6 && char.IsUpper(author[0])
-               && words.All(w => w.Length > 0 && (char.IsUpper(w[0]) || NameParticles.Contains(w)))
+               && words.All(w => w.Length > 0 && (char.IsUpper(w[0]) || NameParticles.Contains(w) || ElidedParticle().IsMatch(w)))
                && !author.Any(c => char.IsDigit(c) || c is '"' or '“' or '”' or '«' or '»' or ':' or ';' or '[' or '(')
                && !NotAName().IsMatch(author) && !WorkAbout().IsMatch(author);
     }
@@ -152,6 +164,10 @@ public static partial class AttributionParser
 
     [GeneratedRegex(@"(\p{Ll}{2}|\d)\. \p{Lu}")]
     private static partial Regex SentenceBreak();
+
+    // "Marie d'Agoult", "Jean d'Ormesson": an elided particle joined to the capitalised name.
+    [GeneratedRegex(@"^[dl]['’]\p{Lu}")]
+    private static partial Regex ElidedParticle();
 
     [GeneratedRegex(@"^[^,]+, (Jr|Sr)(\.|(?=,)|$)")]
     private static partial Regex NameSuffix();

@@ -10,7 +10,7 @@ public static class ContentParser
 {
     /// <summary>The topic of the file, or null when an error (in <paramref name="diagnostics"/>) makes it unusable.</summary>
     public static ParsedTopic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
-        WithinLimits(file, 1, options, diagnostics, () => Path.GetExtension(file.RelativePath).ToLowerInvariant() switch
+        WithinLimits(file, 1, options, diagnostics, headingLevels: !IsPageText(file), () => Path.GetExtension(file.RelativePath).ToLowerInvariant() switch
         {
             ".md" => MarkdownPageParser.Parse(file, options, diagnostics),
             // A page's wikitext as in the edit box: its title is the file name (content/Mark Twain.wiki).
@@ -20,10 +20,13 @@ public static class ContentParser
 
     /// <summary>The topic of one page of a MediaWiki export, whose text starts on line <paramref name="firstLine"/> of the export.</summary>
     public static ParsedTopic? ParseExportPage(ContentFile file, string title, int firstLine, ImportOptions options, List<Diagnostic> diagnostics) =>
-        WithinLimits(file, firstLine, options, diagnostics, () => WikitextPageParser.Parse(file, title, options, diagnostics, firstLine));
+        WithinLimits(file, firstLine, options, diagnostics, headingLevels: true, () => WikitextPageParser.Parse(file, title, options, diagnostics, firstLine));
+
+    // Page text is every file that is not Markdown or wikitext: its headings have no levels.
+    private static bool IsPageText(ContentFile file) => Path.GetExtension(file.RelativePath).ToLowerInvariant() is not (".md" or ".wiki");
 
     private static ParsedTopic? WithinLimits(ContentFile file, int firstLine, ImportOptions options, List<Diagnostic> diagnostics,
-        Func<ParsedTopic?> parse)
+        bool headingLevels, Func<ParsedTopic?> parse)
     {
         // Lines are measured before any parser reads them; nesting and quotes are counted on what the parser made.
         if (!options.Limits.TryCheckLines(file, firstLine, diagnostics))
@@ -31,7 +34,7 @@ public static class ContentParser
         var topic = parse();
         if (topic is null || !options.Limits.TryCheckTopic(topic, diagnostics))
             return null;
-        Complete(topic);
+        Complete(topic, headingLevels);
         return topic;
     }
 
@@ -39,10 +42,10 @@ public static class ContentParser
     /// The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is, which work a
     /// quote comes from.
     /// </summary>
-    private static void Complete(ParsedTopic topic)
+    private static void Complete(ParsedTopic topic, bool headingLevels)
     {
         CastList.Apply(topic);
         topic.Kind = TopicKinds.Of(topic);
-        QuoteWorks.Apply(topic);
+        QuoteWorks.Apply(topic, headingLevels);
     }
 }

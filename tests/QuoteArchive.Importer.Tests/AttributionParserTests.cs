@@ -55,6 +55,7 @@ public sealed class AttributionParserTests
     [InlineData("Hebrews, XII. 6.")]
     [InlineData("The Writings of Robert G. Ingersoll (1900), Dresden Edition, publishing house: C.P. Farrell, chapter: Is Divorce Wrong (1889), page 426")]
     [InlineData("Things the Germans Lack, 51.")]
+    [InlineData("The Gay Science, 125")]
     public void RefusesWhatIsNotThatShape(string line)
     {
         Assert.False(AttributionParser.TryParse(line, out _));
@@ -65,6 +66,9 @@ public sealed class AttributionParserTests
     [InlineData("Le Feu, Gabriele D'Annunzio, trad. Georges Hérelle, éd. La Revue de Paris, 1900, p. 14", "Gabriele D'Annunzio", "Le Feu", "1900")]
     [InlineData("Note 2 sur l'art, Hans Arp, Dada, nº 2, Décembre 1917, p. 2", "Hans Arp", "Note 2 sur l'art", "1917")]
     [InlineData("Le Pacha, Michel Audiard, interprété par Jean Gabin, 1968", "Michel Audiard", "Le Pacha", "1968")]
+    [InlineData("Nélida, Marie d'Agoult, éd. Calmann-Lévy, 2010, p. 287", "Marie d'Agoult", "Nélida", "2010")]
+    [InlineData("L'Anti-Œdipe, Gilles Deleuze, Félix Guattari, éd. de Minuit, 1972", "Gilles Deleuze", "L'Anti-Œdipe", "1972")]
+    [InlineData("Un titre, Jean Dupont, Le Point, nº 2034, 3 septembre 2011, p. 80", "Jean Dupont", "Un titre", "2011")]
     [InlineData("Les lumières et les salons — Anthologie établie et présentée par Pierre Berès, Charles-Augustin Sainte-Beuve, éd. Hermann, 1992, p. 118", "Charles-Augustin Sainte-Beuve", "Les lumières et les salons — Anthologie établie et présentée par Pierre Berès", "1992")]
     public void ReadsAFrenchSourceLineWorkFirst(string line, string author, string work, string year)
     {

@@ -14,12 +14,67 @@ public sealed class QuoteWorksTests
 
         Assert.Equal(TopicKind.Person, topic.Kind);
         Assert.All(Under(topic, "Die fröhliche Wissenschaft (1882)"), q => Assert.Equal(("Die fröhliche Wissenschaft", "1882"), (q.Work, q.Year)));
-        // Page text has no levels: a heading without a year takes the nearest one above that has one.
-        Assert.All(Under(topic, "Helen Zimmern translation"), q => Assert.Equal(("Human, All Too Human", "1878"), (q.Work, q.Year)));
+        // Page text has no levels: a heading without a year stands under the dated one right above it when that one
+        // heads parts (no quotes of its own), or when only parts of a work come between.
+        Assert.All(Under(topic, "Menschliches, Allzumenschliches"), q => Assert.Equal(("Human, All Too Human", "1878"), (q.Work, q.Year)));
+        Assert.All(Under(topic, "Part 2"), q => Assert.Equal("Über Wahrheit und Lüge im außermoralischen Sinn", q.Work));
+        // …and not past a section with quotes of its own that is no part ("Menschliches, Allzumenschliches").
+        Assert.All(Under(topic, "Helen Zimmern translation"), q => Assert.Null(q.Work));
         // A heading that says what the quotes are, or names a book of quotations, is no work of the person.
         Assert.All(Under(topic, "Maxims"), q => Assert.Null(q.Work));
         Assert.All(Under(topic, "Disputed"), q => Assert.Null(q.Work));
         Assert.All(Under(topic, "Alexander Star, \"The Overman\" (2012)"), q => Assert.Null(q.Work));
+    }
+
+    [Fact]
+    public void InPageTextASectionOfItsOwnAfterADatedWorkIsNotPartOfIt()
+    {
+        const string text = """
+            Sample Person
+
+            Sample Person (1800–1880) was a sample writer.
+
+            A Sample Book (1850)
+
+              • A quote of the book.
+                • Sample Person, A Sample Book
+
+            Interviews
+
+              • A quote from an interview.
+
+            Another Book (1860)
+
+            Chapter 1
+
+              • A quote of its first chapter.
+
+            Chapter 2
+
+              • A quote of its second chapter.
+            """;
+        var topic = Parse(ContentFile.Decode("Sample Person.txt", Encoding.UTF8.GetBytes(text), "en", [])!);
+        Assert.Equal(TopicKind.Person, topic.Kind);
+        var quotes = topic.Sections.SelectMany(s => s.Quotes).ToDictionary(q => q.Text, q => q.Work);
+
+        Assert.Equal("A Sample Book", quotes["A quote of the book."]);
+        Assert.Null(quotes["A quote from an interview."]);
+        Assert.Equal("Another Book", quotes["A quote of its first chapter."]);
+        Assert.Equal("Another Book", quotes["A quote of its second chapter."]);
+    }
+
+    [Fact]
+    public void AFilmCategoryMakesNoWorkOfAPersonsPage()
+    {
+        const string wiki = """
+            '''Sample Director''' (1899–1980) was a sample film director.
+            == Quotes ==
+            * A quote of the director.
+            [[Category:Film directors]]
+            """;
+        var topic = Parse(ContentFile.Decode("Sample Director.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
+        Assert.Equal(TopicKind.Film, topic.Kind);
+        Assert.Null(Assert.Single(topic.Sections.SelectMany(s => s.Quotes)).Work);
     }
 
     [Fact]

@@ -66,6 +66,11 @@ public sealed class ParsedQuote
     public required string Text { get; set; }
     public string? Html { get; init; }
     public string? Author { get; set; }
+    /// <summary>
+    /// The quote's source was a template that names its author in a parameter of its own (fr.wikiquote's
+    /// <c>{{Réf …}}</c>): what it named, or did not, stands; its rendered line is not read again for a name.
+    /// </summary>
+    public bool SourceTemplateNamesFields { get; set; }
     public string? Work { get; set; }
     public string? Year { get; set; }
     public int Line { get; init; }

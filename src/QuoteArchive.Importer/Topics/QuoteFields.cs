@@ -15,7 +15,7 @@ public static class QuoteFields
     public static void Complete(ParsedQuote quote, QuoteStatus? statusFromHeadings)
     {
         quote.Status = statusFromHeadings ?? (quote.Attribution.Count > 0 ? QuoteStatus.Sourced : QuoteStatus.Unsourced);
-        if (quote.Author is not null)
+        if (quote.Author is not null || quote.SourceTemplateNamesFields)
             return;
         // A French source line, work first, is known by its marks wherever it stands (a précision may come before it).
         foreach (var line in quote.Attribution.Where(a => a.Depth == 1))

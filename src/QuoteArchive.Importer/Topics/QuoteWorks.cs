@@ -14,20 +14,21 @@ namespace QuoteArchive.Importer.Topics;
 /// </summary>
 public static partial class QuoteWorks
 {
-    public static void Apply(ParsedTopic topic)
+    /// <param name="headingLevels">whether the format gives its headings levels (wikitext, Markdown); page text does not</param>
+    public static void Apply(ParsedTopic topic, bool headingLevels)
     {
-        if (topic.Kind is TopicKind.Film or TopicKind.TelevisionSeries or TopicKind.LiteraryWork)
+        var lead = topic.Lead.FirstOrDefault()?.Text;
+        // A page of a work; not a person's page that a film category made one ("Film directors from England").
+        if (topic.Kind is TopicKind.Film or TopicKind.TelevisionSeries or TopicKind.LiteraryWork && !AuthorIndex.IsPersonLead(topic.Title, lead))
         {
-            var year = topic.Lead.FirstOrDefault() is { } lead && LeadYear().Match(lead.Text) is { Success: true } match ? match.Groups["year"].Value : null;
+            var year = lead is not null && LeadYear().Match(lead) is { Success: true } match ? match.Groups["year"].Value : null;
             foreach (var section in topic.Sections)
                 Fill(section, topic.Title, year);
         }
         else if (topic.Kind == TopicKind.Person)
         {
-            // Page text has no heading levels: every heading above counts. With levels, only those the section stands under.
-            var levelled = topic.Sections.Any(s => s.Level > 1);
             for (var i = 0; i < topic.Sections.Count; i++)
-                if (topic.Sections[i].Quotes.Count > 0 && WorkAbove(topic.Sections, i, levelled) is var (work, year))
+                if (topic.Sections[i].Quotes.Count > 0 && WorkAbove(topic.Sections, i, headingLevels) is var (work, year))
                     Fill(topic.Sections[i], work, year);
         }
     }
@@ -41,23 +42,36 @@ public static partial class QuoteWorks
         }
     }
 
-    private static (string Work, string Year)? WorkAbove(List<ParsedSection> sections, int index, bool levelled)
+    // With levels, the headings the section stands under. Page text has none: the nearest dated heading above, if the
+    // section can stand under it: the dated heading holds no quotes of its own (it heads parts: "Human, All Too Human
+    // (1878)" above "Menschliches, Allzumenschliches"), or every heading between reads as a part of a work (Part 2,
+    // Scène 9, "… translation"). Otherwise ("Interviews" after "Novel (1950)" and its quotes) it is a section of its own.
+    private static (string Work, string Year)? WorkAbove(List<ParsedSection> sections, int index, bool headingLevels)
     {
         var below = int.MaxValue;
+        var onlyParts = true;
         for (var j = index; j >= 0; j--)
         {
             var section = sections[j];
-            if (levelled && section.Level >= below)
+            if (headingLevels && section.Level >= below)
                 continue;
             below = section.Level;
             if (section.Heading is not { } heading || section.IsList || SectionRules.StatusOf(heading, out var reset) is not null || reset)
                 return null;
             var match = WorkAndYear().Match(heading.Trim());
             if (match.Success)
-                return QuotationsBook().IsMatch(heading) ? null : (match.Groups["work"].Value.Trim(), match.Groups["year"].Value);
+                return QuotationsBook().IsMatch(heading) || !headingLevels && j < index && section.Quotes.Count > 0 && !onlyParts
+                    ? null
+                    : (match.Groups["work"].Value.Trim(), match.Groups["year"].Value);
+            if (!headingLevels && j < index && section.Quotes.Count > 0 && !PartOfAWork().IsMatch(heading))
+                return null;
+            onlyParts &= PartOfAWork().IsMatch(heading);
         }
         return null;
     }
+
+    [GeneratedRegex(@"^(Part|Book|Chapter|Ch\.|Act|Scene|Canto|Section|Volume|Partie|Livre|Chapitre|Acte|Scène|Tome)\b|\btranslation\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PartOfAWork();
 
     // "The Gay Science (1882)", "La Vie de Galilée, 1938"; not "Untimely Meditations (1876), later expanded as … (1886)".
     [GeneratedRegex(@"^(?<work>[^()]+?)(?: \((?<year>\d{3,4})\)|, (?<year>\d{3,4}))$")]

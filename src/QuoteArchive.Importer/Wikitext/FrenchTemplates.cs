@@ -35,13 +35,16 @@ internal static partial class FrenchTemplates
     /// </summary>
     public static AttributionParser.Fields? CitedFields(TemplateCall c)
     {
-        if (!ReferenceTemplates.Contains(c.Name) || c.Text("auteur").Trim() is not { Length: > 0 } author)
+        if (!IsReference(c) || c.Text("auteur").Trim() is not { Length: > 0 } author)
             return null;
         // A contribution to a book (a play in a collection) is the work quoted.
         var title = c.Text("titre de la contribution", "titre").Trim() is { Length: > 0 } named ? named : BookReference(c).Title;
         var year = CitedYear().Match(c.Text("année d'origine", "année de la contribution", "année", "date")) is { Success: true } match ? match.Value : null;
         return new(author, title.Length > 0 ? title : null, year);
     }
+
+    /// <summary>A <c>{{Réf …}}</c> template: it names the source's author in <c>auteur=</c>, if it names one.</summary>
+    public static bool IsReference(TemplateCall c) => ReferenceTemplates.Contains(c.Name);
 
     private static readonly HashSet<string> ReferenceTemplates = new(StringComparer.OrdinalIgnoreCase) { "Réf Livre", "Réf Article", "Réf Film", "Réf Chanson", "Réf Pub" };
 

@@ -20,7 +20,7 @@ internal sealed partial class PageBuilder
                 case TemplateRole.Quote:
                     return TemplateQuote(block, call, notes);
                 case TemplateRole.Source:
-                    return Source(block, TemplateTable.Render(call), notes, FrenchTemplates.CitedFields(call));
+                    return Source(block, call, notes);
                 case TemplateRole.DisputedBegin or TemplateRole.MisattributedBegin:
                     templateStatus = TemplateTable.RoleOf(call) == TemplateRole.DisputedBegin ? QuoteStatus.Disputed : QuoteStatus.Misattributed;
                     return true;
@@ -61,12 +61,14 @@ internal sealed partial class PageBuilder
     /// fr.wikiquote: the <c>{{Réf …}}</c> line under a quote is its source, an attribution line; the first one that
     /// names an author gives the quote its author, work and year.
     /// </summary>
-    private bool Source(BlockLine block, Piece text, List<RefNote> notes, AttributionParser.Fields? cited)
+    private bool Source(BlockLine block, TemplateCall call, List<RefNote> notes)
     {
+        var text = TemplateTable.Render(call);
         if (openQuote is null || text.IsEmpty)
             return Paragraph(block, text, notes);
         openQuote.AddAttribution(1, text, block.Line.Line);
-        openQuote.Cited ??= cited;
+        openQuote.Cited ??= FrenchTemplates.CitedFields(call);
+        openQuote.SourceTemplate |= FrenchTemplates.IsReference(call);
         AddNotes(openQuote.Notes, notes);
         return true;
     }

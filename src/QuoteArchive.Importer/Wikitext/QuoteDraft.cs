@@ -21,6 +21,8 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
     public List<ParsedParagraph> Notes { get; } = [];
     /// <summary>Author, work and year as the quote's source template named them, where it did.</summary>
     public AttributionParser.Fields? Cited { get; set; }
+    /// <summary>The quote's source was a <c>{{Réf …}}</c> template, whether or not it named an author.</summary>
+    public bool SourceTemplate { get; set; }
 
     /// <summary>The next line of the quote, after a line break.</summary>
     public void Continue(Piece piece) => text.Add(piece.Trim());
@@ -48,6 +50,7 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
         };
         if (Cited is { } cited)
             (quote.Author, quote.Work, quote.Year) = (cited.Author, cited.Work, cited.Year);
+        quote.SourceTemplateNamesFields = SourceTemplate;
         Section.Quotes.Add(quote);
         return quote;
     }

@@ -314,11 +314,13 @@ public sealed class CitationTests
             Assert.Contains("Wikiquote (en.wikiquote.org)", f.Text, StringComparison.Ordinal);
             Assert.Contains("CC BY-SA 4.0", f.Text, StringComparison.Ordinal);
         });
-        // No revision and no licence recorded: none is named. Another site is named by its host.
+        // No revision and no licence recorded: the licence the page states, without a version. Another site is named
+        // by its host.
         var elsewhere = Unknown with { Topic = Unknown.Topic with { SourceUrl = "https://quotes.example/Sample_Topic" } };
         Assert.All(Citations.For(elsewhere, Permalink, Accessed).Formats, f =>
         {
-            Assert.DoesNotContain("CC BY", f.Text, StringComparison.Ordinal);
+            Assert.Contains("CC BY-SA", f.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("CC BY-SA 4.0", f.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Wikiquote", f.Text, StringComparison.Ordinal);
             Assert.Contains("quotes.example", f.Text, StringComparison.Ordinal);
         });

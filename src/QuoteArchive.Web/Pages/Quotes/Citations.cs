@@ -38,8 +38,8 @@ public static partial class Citations
     }
 
     /// <summary>
-    /// Where the archive took the quote from: the topic's page, the site by name where it is Wikiquote, its revision and
-    /// the licence the text came under when known.
+    /// Where the archive took the quote from: the topic's page, the site by name where it is Wikiquote, its revision when
+    /// known, and the licence its page states.
     /// </summary>
     private sealed record Source(string Topic, string Url, string Site, long? RevisionId, DateOnly? RevisionDate, string? RevisionUrl, string? License)
     {
@@ -52,7 +52,7 @@ public static partial class Citations
             return new(topic.Title, topic.SourceUrl, site, revision?.Id,
                 revision is null ? null : DateOnly.FromDateTime(revision.Timestamp.UtcDateTime),
                 revision is null ? null : WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id),
-                revision?.License ?? topic.License);
+                revision?.License ?? topic.StatedLicense);
         }
 
         /// <summary>
