@@ -64,7 +64,7 @@ public sealed class QuoteWorksTests
     }
 
     [Fact]
-    public void AFilmCategoryMakesNoWorkOfAPersonsPage()
+    public void AFilmCategoryMakesNeitherAFilmNorAWorkOfAPersonsPage()
     {
         const string wiki = """
             '''Sample Director''' (1899–1980) was a sample film director.
@@ -73,7 +73,7 @@ public sealed class QuoteWorksTests
             [[Category:Film directors]]
             """;
         var topic = Parse(ContentFile.Decode("Sample Director.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
-        Assert.Equal(TopicKind.Film, topic.Kind);
+        Assert.Equal(TopicKind.Person, topic.Kind);
         Assert.Null(Assert.Single(topic.Sections.SelectMany(s => s.Quotes)).Work);
     }
 

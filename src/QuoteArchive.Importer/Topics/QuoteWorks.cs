@@ -18,8 +18,7 @@ public static partial class QuoteWorks
     public static void Apply(ParsedTopic topic, bool headingLevels)
     {
         var lead = topic.Lead.FirstOrDefault()?.Text;
-        // A page of a work; not a person's page that a film category made one ("Film directors from England").
-        if (topic.Kind is TopicKind.Film or TopicKind.TelevisionSeries or TopicKind.LiteraryWork && !AuthorIndex.IsPersonLead(topic.Title, lead))
+        if (topic.Kind is TopicKind.Film or TopicKind.TelevisionSeries or TopicKind.LiteraryWork)
         {
             var year = lead is not null && LeadYear().Match(lead) is { Success: true } match ? match.Groups["year"].Value : null;
             foreach (var section in topic.Sections)
