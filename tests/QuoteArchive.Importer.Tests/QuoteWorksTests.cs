@@ -111,6 +111,13 @@ public sealed class QuoteWorksTests
     }
 
     [Fact]
+    public void AWorkItsSourceNamesWithAnEditionsYearHasTheYearOfItsHeading()
+    {
+        var topic = Parse(SampleSpec.Load("015_bertolt-brecht").File());
+        Assert.All(Under(topic, "Scène 9"), q => Assert.Equal(("La Vie de Galilée", "1938"), (q.Work, q.Year)));
+    }
+
+    [Fact]
     public void AFilmsQuotesAreFromTheFilmOfTheYearItsLeadGives()
     {
         var topic = Parse(SampleSpec.Load("009_the-half-of-it").File());

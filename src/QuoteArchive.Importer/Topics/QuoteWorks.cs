@@ -34,10 +34,14 @@ public static partial class QuoteWorks
 
     private static void Fill(ParsedSection section, string work, string? year)
     {
-        foreach (var quote in section.Quotes.Where(q => q.Work is null && q.Status is QuoteStatus.Sourced or QuoteStatus.Unsourced))
+        foreach (var quote in section.Quotes.Where(q => q.Status is QuoteStatus.Sourced or QuoteStatus.Unsourced))
         {
-            quote.Work = work;
-            quote.Year ??= year;
+            if (quote.Work is null)
+                (quote.Work, quote.Year) = (work, quote.Year ?? year);
+            // The source names the same work with its edition's year ("La Vie de Galilée, …, éd. L'Arche, 1990" under
+            // "La Vie de Galilée, 1938"): the page's year is the work's.
+            else if (year is not null && string.Equals(quote.Work, work, StringComparison.OrdinalIgnoreCase))
+                quote.Year = year;
         }
     }
 
