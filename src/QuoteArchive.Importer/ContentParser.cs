@@ -9,21 +9,22 @@ namespace QuoteArchive.Importer;
 public static class ContentParser
 {
     /// <summary>The topic of the file, or null when an error (in <paramref name="diagnostics"/>) makes it unusable.</summary>
-    public static ParsedTopic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics) =>
-        WithinLimits(file, 1, options, diagnostics, headingLevels: !IsPageText(file), () => Path.GetExtension(file.RelativePath).ToLowerInvariant() switch
+    public static ParsedTopic? Parse(ContentFile file, ImportOptions options, List<Diagnostic> diagnostics)
+    {
+        var extension = Path.GetExtension(file.RelativePath).ToLowerInvariant();
+        // Markdown and wikitext give their headings levels; page text has none.
+        return WithinLimits(file, 1, options, diagnostics, headingLevels: extension is ".md" or ".wiki", () => extension switch
         {
             ".md" => MarkdownPageParser.Parse(file, options, diagnostics),
             // A page's wikitext as in the edit box: its title is the file name (content/Mark Twain.wiki).
             ".wiki" => WikitextPageParser.Parse(file, Path.GetFileNameWithoutExtension(file.RelativePath), options, diagnostics),
             _ => PageTextParser.Parse(file, options, diagnostics),
         });
+    }
 
     /// <summary>The topic of one page of a MediaWiki export, whose text starts on line <paramref name="firstLine"/> of the export.</summary>
     public static ParsedTopic? ParseExportPage(ContentFile file, string title, int firstLine, ImportOptions options, List<Diagnostic> diagnostics) =>
         WithinLimits(file, firstLine, options, diagnostics, headingLevels: true, () => WikitextPageParser.Parse(file, title, options, diagnostics, firstLine));
-
-    // Page text is every file that is not Markdown or wikitext: its headings have no levels.
-    private static bool IsPageText(ContentFile file) => Path.GetExtension(file.RelativePath).ToLowerInvariant() is not (".md" or ".wiki");
 
     private static ParsedTopic? WithinLimits(ContentFile file, int firstLine, ImportOptions options, List<Diagnostic> diagnostics,
         bool headingLevels, Func<ParsedTopic?> parse)

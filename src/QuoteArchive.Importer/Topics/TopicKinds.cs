@@ -14,9 +14,9 @@ public static class TopicKinds
 
         if (InCategory("television series", "tv series", "séries télévisées", "série télévisée"))
             return TopicKind.TelevisionSeries;
-        // A person's page in "Film directors from England" or "Film critics" is still a person's: its lead says so.
         if (hasCast)
             return TopicKind.Film;
+        // A person's page in "Film directors from England" or "Film critics" is still a person's: its lead says so.
         if (personLead)
             return TopicKind.Person;
         // "Film policier", "2020 American films", "Films directed by Alice Wu": a category with the word film in it.

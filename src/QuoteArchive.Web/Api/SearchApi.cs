@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
@@ -38,7 +37,7 @@ public static class SearchApi
         CancellationToken cancellationToken)
     {
         // A status or kind there is none of is a filter nothing could pass: a script is told so, with the values there are.
-        if ((UnknownValue("status", status, Enum.GetNames<QuoteStatus>()) ?? UnknownValue("kind", kind, Enum.GetNames<TopicKind>())) is { } unknown)
+        if ((UnknownValue("status", status, SearchFilterValues.Statuses) ?? UnknownValue("kind", kind, SearchFilterValues.Kinds)) is { } unknown)
             return unknown;
         var paging = Paging.From(page, pageSize);
         var results = await db.SearchAsync(lease.Generation!, q, topic, author, status, lang, kind, paging, cancellationToken);
@@ -136,15 +135,11 @@ public static class SearchApi
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
-    // Names as the API writes them ("misattributed", "literaryWork"), matched in any case as the search matches them.
-    private static ProblemHttpResult? UnknownValue(string key, string? value, string[] names)
-    {
-        var known = names.Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
-        return string.IsNullOrWhiteSpace(value) || known.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase)
-            ? null
-            : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Unknown {key}",
-                detail: $"No quote has the {key} '{value.Trim()}'; it is one of: {string.Join(", ", known)}.");
-    }
+    private static ProblemHttpResult? UnknownValue(string key, string? value, IReadOnlyList<string> values) =>
+        SearchFilterValues.IsUnknown(values, value)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Unknown {key}",
+                detail: $"No quote has the {key} '{value!.Trim()}'; it is one of: {string.Join(", ", values)}.")
+            : null;
 
     // A length as asked: digits too many for a long are a length too, beyond every quote's.
     private static long? LengthOf(string? value) =>

@@ -18,7 +18,7 @@ public sealed class CitationTests
         Author = "Sample Author", Work = "A Sample Work", Year = "1887",
         Topic = new TopicRef
         {
-            Slug = "Sample_Topic", Title = "Sample Topic", Language = "en", SourceUrl = "https://en.wikiquote.org/wiki/Sample_Topic",
+            Slug = "Sample_Topic", Title = "Sample Topic", Language = "en", SourceUrl = "https://en.wikiquote.org/wiki/Sample_Topic", License = "CC BY-SA 4.0",
             Revision = new RevisionView { Id = 123456, Timestamp = new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero), License = "CC BY-SA 4.0" },
         },
         Section = new SectionRef { Anchor = "Quotes" },
@@ -27,7 +27,7 @@ public sealed class CitationTests
     private static readonly QuoteView Unknown = Known with
     {
         Text = "An anonymous sample sentence.", Author = null, Work = null, Year = null,
-        Topic = Known.Topic with { Revision = null },
+        Topic = Known.Topic with { Revision = null, License = null },
     };
 
     // Quotes of the shipped content (content/Warmness.txt, content/Love.txt) with the author, work and year the archive

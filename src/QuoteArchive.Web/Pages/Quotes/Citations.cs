@@ -41,7 +41,7 @@ public static partial class Citations
     /// Where the archive took the quote from: the topic's page, the site by name where it is Wikiquote, its revision when
     /// known, and the licence its page states.
     /// </summary>
-    private sealed record Source(string Topic, string Url, string Site, long? RevisionId, DateOnly? RevisionDate, string? RevisionUrl, string? License)
+    private sealed record Source(string Topic, string Url, string Site, long? RevisionId, DateOnly? RevisionDate, string? RevisionUrl, string License)
     {
         public static Source Of(QuoteView quote)
         {
@@ -52,7 +52,7 @@ public static partial class Citations
             return new(topic.Title, topic.SourceUrl, site, revision?.Id,
                 revision is null ? null : DateOnly.FromDateTime(revision.Timestamp.UtcDateTime),
                 revision is null ? null : WikiRevisions.RevisionUrl(topic.SourceUrl, revision.Id),
-                revision?.License ?? topic.StatedLicense);
+                topic.StatedLicense);
         }
 
         /// <summary>
@@ -61,7 +61,7 @@ public static partial class Citations
         /// </summary>
         public string Describe(Func<DateOnly, string> date) => (RevisionId is { } id
             ? $"{Site}, revision {id.ToString(CultureInfo.InvariantCulture)} of {date(RevisionDate!.Value)}, {RevisionUrl ?? Url}"
-            : $"{Site}, {Url}") + (string.IsNullOrWhiteSpace(License) ? "" : $", {License.Trim()}");
+            : $"{Site}, {Url}") + $", {License.Trim()}";
     }
 
     private static string PlainText(QuoteView quote, Source source, string permalink, DateOnly accessed)

@@ -43,7 +43,7 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
             ("author", Author, value => $"by {value.Replace('_', ' ')}"),
             ("status", Status, value => $"{value.ToLowerInvariant()} quotes"),
             ("lang", Lang, value => $"in the language “{value}”"),
-            ("kind", Enum.GetNames<TopicKind>().Contains(Kind?.Trim(), StringComparer.OrdinalIgnoreCase) ? null : Kind,
+            ("kind", SearchFilterValues.IsUnknown(SearchFilterValues.Kinds, Kind) ? Kind : null,
                 value => $"in pages of the kind “{value}”, which no page is"),
         }
         .Where(filter => !string.IsNullOrWhiteSpace(filter.Value))
