@@ -37,7 +37,8 @@ public static class SearchApi
         CancellationToken cancellationToken)
     {
         // A status or kind there is none of is a filter nothing could pass: a script is told so, with the values there are.
-        if ((UnknownValue("status", status, SearchFilterValues.Statuses) ?? UnknownValue("kind", kind, SearchFilterValues.Kinds)) is { } unknown)
+        if ((UnknownValue("status", "status of a quote", status, SearchFilterValues.Statuses)
+                ?? UnknownValue("kind", "kind of page", kind, SearchFilterValues.Kinds)) is { } unknown)
             return unknown;
         var paging = Paging.From(page, pageSize);
         var results = await db.SearchAsync(lease.Generation!, q, topic, author, status, lang, kind, paging, cancellationToken);
@@ -135,10 +136,10 @@ public static class SearchApi
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
-    private static ProblemHttpResult? UnknownValue(string key, string? value, IReadOnlyList<string> values) =>
+    private static ProblemHttpResult? UnknownValue(string key, string meaning, string? value, IReadOnlyList<string> values) =>
         SearchFilterValues.IsUnknown(values, value)
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Unknown {key}",
-                detail: $"No quote has the {key} '{value!.Trim()}'; it is one of: {string.Join(", ", values)}.")
+                detail: $"'{value!.Trim()}' is no {meaning}; {key} is one of: {string.Join(", ", values)}.")
             : null;
 
     // A length as asked: digits too many for a long are a length too, beyond every quote's.
