@@ -22,6 +22,9 @@ public static partial class AttributionParser
     {
         fields = default;
         var text = string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+        // "[Algernon Charles Swinburne]], The Triumph of Time": a link whose opening the rendering half lost.
+        if (text.StartsWith('[') && LinkResidue().Match(text) is { Success: true } residue)
+            text = residue.Groups["name"].Value + text[residue.Length..];
         string? year = null;
         var head = text;
         var match = YearGroup().Match(text);
@@ -47,6 +50,20 @@ public static partial class AttributionParser
         // "Alexander Star, in The New York Times": the work without its preposition.
         if (work is not null && work.StartsWith("in ", StringComparison.Ordinal))
             work = work[3..].Trim();
+        if (!LooksLikeName(author) && NameThenWhere().Match(author) is { Success: true } said)
+        {
+            // "Leo Tolstoy in War and Peace (1865-1869)", "Sigmund Freud in a letter to Carl Jung (1906)", "Oscar Wilde
+            // as quoted by …": a name, then where it was said. After "X in Y, Z" the name may be a character's and Y
+            // the writer's ("Francisco d'Anconia in Ayn Rand, Atlas Shrugged"), as after "X in Y's Work" ("Howard Roark in
+            // Ayn Rand's The Fountainhead"): the line does not say plainly whose.
+            if (work is not null || !LooksLikeName(said.Groups["name"].Value) || OwnersWork().IsMatch(said.Groups["where"].Value))
+                return false;
+            author = said.Groups["name"].Value;
+            var where = said.Groups["where"].Value;
+            (work, year) = said.Groups["how"].Value == "in" && (char.IsUpper(where[0]) || where[0] is '"' or '“') ? (where, year) : (null, null);
+            fields = new(author, work, year);
+            return true;
+        }
         if (!LooksLikeName(author) || work is { Length: 0 })
             return false;
         // "Things the Germans Lack, 51.", "The Gay Science, 125": a section's number after the comma; before it, the
@@ -131,11 +148,28 @@ public static partial class AttributionParser
             return false;
         var name = text[..comma].Trim();
         var rest = text[(comma + 1)..].Trim();
-        if (!name.Contains(' ') || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0 || SentenceGoesOn().IsMatch(rest)
-            || NameSuffix().IsMatch(text))
+        if (!(name.Contains(' ') || WorkThenPlace(rest)) || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0
+            || SentenceGoesOn().IsMatch(rest) || NameSuffix().IsMatch(text))
             return false;
         fields = new(name, null, null);
         return true;
+    }
+
+    /// <summary>
+    /// After a name of one word, what makes it an author's: a work and a place in it ("Ovid, Metamorphoses, II. 846.",
+    /// "Molière, Le Malade Imaginaire, Act II, scene 6") or a work and its year ("Rumi, Hush Don't Say Anything to God …
+    /// (1999) as translated by …"). "Love, Fear, and Esteem, — Write these on three stones" has neither.
+    /// </summary>
+    private static bool WorkThenPlace(string rest)
+    {
+        var comma = rest.IndexOf(", ", StringComparison.Ordinal);
+        var paren = rest.IndexOf(" (", StringComparison.Ordinal);
+        var work = comma < 0 ? paren < 0 ? rest : rest[..paren] : rest[..comma];
+        if (work.Length == 0 || !char.IsUpper(work[0]) || !work.Any(char.IsLower) || PlaceInAWork().IsMatch(work) || SentenceBreak().IsMatch(work))
+            return false;
+        if (paren >= 0 && (comma < 0 || paren < comma))
+            return YearGroup().Match(rest, paren) is { Success: true } dated && YearOf(dated.Groups["year"].Value) is not null;
+        return comma >= 0 && PlaceInAWork().IsMatch(rest[(comma + 2)..]);
     }
 
     // "(2017)", "(c. 397)", "(1883–1885)", "(4 February 2022)", "(June 1880)", "(29–19 BC)"
@@ -192,6 +226,22 @@ public static partial class AttributionParser
     [GeneratedRegex(@"^The \p{Lu}\p{Ll}+ of ")]
     private static partial Regex WorkAbout();
 
+    // "II. 846", "Book IV", "Act II", "p. 765", "XXII": where in a work.
+    [GeneratedRegex(@"^(([IVXLC]+|\d[\d,]*)\b|(Book|Bk\.|Act|Scene|Canto|Stanza|Lines?|l\.|Chapter|Ch\.|Part|Epigram|Aphorism|Letter|Ode|Sonnet|Section|Sec\.|p\.|pp\.)(\s|$))")]
+    private static partial Regex PlaceInAWork();
+
+    // "Leo Tolstoy in War and Peace", "Rumi as quoted in …": a name of two words or more (one word before "in" opens many a
+    // title: "Death in Venice"), not an article's phrase ("The Man in the Iron Mask"); after "in", a work or what was said.
+    [GeneratedRegex(@"^(?!The )(?<name>\p{Lu}[^,()]*? [^,()]+?) (?<how>in|as quoted in|as quoted by|as cited in|as reported in|quoted in) (?<where>(\p{Lu}|[""“]|(a|an|his|her|their) ).*)$")]
+    private static partial Regex NameThenWhere();
+
+    // "Ayn Rand's The Fountainhead": someone's work.
+    [GeneratedRegex(@"^(?!The |A |An )(\p{Lu}[\p{L}.-]*\s){0,3}\p{Lu}[\p{L}.-]*['’]s\s")]
+    private static partial Regex OwnersWork();
+
+    [GeneratedRegex(@"^\[{1,2}(?<name>[^\[\]|:]+)\]{1,2}")]
+    private static partial Regex LinkResidue();
+
     [GeneratedRegex(@"\((?<year>[^()]{1,40})\)")]
     private static partial Regex YearGroup();
 
@@ -203,6 +253,6 @@ public static partial class AttributionParser
     private static partial Regex DateYear();
 
     // Lines that open with how the quote is known rather than who said it.
-    [GeneratedRegex(@"^(As |Quoted|Attributed|Variant|Cf\.|See |In |From |Source|Reported|Translated|Letter|Speech|Interview|Ibid|Unsourced|Original|Commentary|Preface|Chapter|Ch\. |Book |Part |Act |Scene )", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(As |Quoted|Attributed|Variant|Cf\.|See |In |From |Source|Reported|Translated|Letter|Speech|Interview|Ibid|Unsourced|Original|Commentary|Preface|Chapter|Ch\. |Book |Part |Act |Scene |Section |Sec\. |Canto |Stanza |Aphorism |Volume |Vol\. |Paraphrase|Imitation|Adaptation)", RegexOptions.IgnoreCase)]
     private static partial Regex NotAName();
 }

@@ -40,13 +40,14 @@ public static class ContentParser
     }
 
     /// <summary>
-    /// The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is, which work a
-    /// quote comes from.
+    /// The rules that follow from a parsed topic whatever its format: who plays whom, what kind of page it is, whose a quote is
+    /// and which work it comes from.
     /// </summary>
     private static void Complete(ParsedTopic topic, bool headingLevels)
     {
         CastList.Apply(topic);
         topic.Kind = TopicKinds.Of(topic);
+        QuoteAuthors.Apply(topic);
         QuoteWorks.Apply(topic, headingLevels);
     }
 }

@@ -29,6 +29,20 @@ public sealed class AttributionParserTests
     [InlineData("Blaise Pascal, Pensées, Section I Thoughts on Mind and Style (1-59), 14", "Blaise Pascal", null, null)]
     [InlineData("Percy Bysshe Shelley, Prometheus Unbound, Asia, Act II, sc. v, l. 39.", "Percy Bysshe Shelley", null, null)]
     [InlineData("Augustine of Hippo, as quoted in Quote, Unquote (1977) by Lloyd Cory, p. 197.", "Augustine of Hippo", null, null)]
+    // A name, then where it was said: the work after "in"; how it was found after "as quoted"; a letter is no work.
+    [InlineData("Leo Tolstoy in War and Peace (1865-1869)", "Leo Tolstoy", "War and Peace", "1865-1869")]
+    [InlineData("Nathaniel Hawthorne in The Scarlet Letter (1850), p. 153.", "Nathaniel Hawthorne", "The Scarlet Letter", "1850")]
+    [InlineData("Nicholas Sparks in \"Nights in Rodanthe\"", "Nicholas Sparks", "\"Nights in Rodanthe\"", null)]
+    [InlineData("Ambrose Bierce in The Devil's Dictionary", "Ambrose Bierce", "The Devil's Dictionary", null)]
+    [InlineData("Sigmund Freud in a letter to Carl Jung (1906), as quoted in Freud and Man's Soul (1984) by Bruno Bettelheim", "Sigmund Freud", null, null)]
+    [InlineData("Oscar Wilde as quoted by Alvin Redman in The Epigrams of Oscar Wilde (1952)", "Oscar Wilde", null, null)]
+    // One word is a name when a work and a place in it, or a work and its year, follow.
+    [InlineData("Ovid, Metamorphoses, II. 846.", "Ovid", null, null)]
+    [InlineData("Molière, Le Malade Imaginaire, Act II, scene 6.", "Molière", null, null)]
+    [InlineData("Voltaire, Works, II, p. 765 (Ed. 1837). Used as an inscription for a statue of Cupid.", "Voltaire", null, null)]
+    [InlineData("Rumi, Hush Don't Say Anything to God : Passionate Poems of Rumi (1999) as translated by Shahram Shiva", "Rumi", null, null)]
+    // A link the rendering half lost.
+    [InlineData("[Algernon Charles Swinburne]], The Triumph of Time", "Algernon Charles Swinburne", "The Triumph of Time", null)]
     public void ParsesTheAuthorWorkYearShape(string line, string author, string? work, string? year)
     {
         Assert.True(AttributionParser.TryParse(line, out var fields));
@@ -42,7 +56,17 @@ public sealed class AttributionParserTests
     [InlineData("Variant translations:")]
     [InlineData("283")]
     [InlineData("Plato is boring.")]
-    [InlineData("Leo Tolstoy in War and Peace (1865-1869)")]
+    [InlineData("Francisco d'Anconia in Ayn Rand, Atlas Shrugged (1957), Part Two: Either-Or")]
+    [InlineData("Howard Roark in Ayn Rand's The Fountainhead (1943), Part II")]
+    [InlineData("Jean Valjean in Les Misérables (1862) by Victor Hugo, Book IX")]
+    [InlineData("Elise Clifton-Ward (played by Angelina Jolie) in The Tourist")]
+    [InlineData("Paraphrase of Martial in Thomas Forde's Virtus Rediviva.")]
+    [InlineData("Death in Venice (1912)")]
+    [InlineData("The Man in the Iron Mask")]
+    [InlineData("Two Years in the Forbidden City")]
+    [InlineData("Psalms, CXXXIII, 1")]
+    [InlineData("Genesis, Chapter 2, 18")]
+    [InlineData("Section IX, \"Man Alone with Himself\" / aphorism 496")]
     [InlineData("Love, Fear, and Esteem, — Write these on three stones.")]
     [InlineData("Les Misérables, tome I, livre 5, chapitre 4")]
     [InlineData("Paraphrase of Martial by Rowland Watkyns, Antipathy.")]

@@ -1,0 +1,66 @@
+using System.Text;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Tests;
+
+/// <summary>Whose a quote is where its first source line does not say but its page does (QuoteAuthors).</summary>
+public sealed class QuoteAuthorsTests
+{
+    [Fact]
+    public void OnAPageOfManyAuthorsATranslationFirstLeavesTheAuthorToTheSourceLineAfterIt()
+    {
+        var quotes = Quotes(SampleSpec.Load("005_love").File());
+
+        // "Amor, ch'a nullo amato amar perdona" / "Love, which insists that love shall mutual be." / "Dante Alighieri, Inferno …"
+        var dante = quotes.Where(q => q.Attribution.Count > 1 && q.Attribution[0].Text == "Love, which insists that love shall mutual be.").ToList();
+        Assert.NotEmpty(dante);
+        Assert.All(dante, q => Assert.Equal("Dante Alighieri", q.Author));
+        // The first line read as a source stands: a later line is never read over it.
+        Assert.All(quotes.Where(q => q.Attribution.FirstOrDefault()?.Text.StartsWith("Virgil, Aeneid", StringComparison.Ordinal) == true),
+            q => Assert.Equal(("Virgil", "Aeneid"), (q.Author, q.Work)));
+    }
+
+    [Fact]
+    public void ALaterLineGoingOnInLowerCaseOrAFirstLineThatSaysWhereTheQuoteIsFromGivesNoAuthor()
+    {
+        const string text = """
+            Sample Theme
+
+            A
+
+              • O sample mother, fountain of love,
+                • that I may grieve with you.
+                • Stabat Mater, authorship unknown, variously attributed to Sample Poet.
+
+              • A sample line of a paraphrase.
+                • Paraphrase of Martial by Sample Writer, Antipathy.
+                • Sample Poet, Sample Epigrams, I. 33.
+
+              • Another sample line.
+                • These are the words of the line in English.
+                • Sample Poet, Sample Epigrams, I. 34.
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Theme.txt", Encoding.UTF8.GetBytes(text), "en", [])!);
+
+        Assert.Equal([null, null, "Sample Poet"], quotes.Select(q => q.Author));
+    }
+
+    [Fact]
+    public void OnAPersonsPageATitleAndItsYearWhereAnAuthorWouldStandIsTheWork()
+    {
+        var quotes = Quotes(SampleSpec.Load("002_friedrich-nietzsche").File());
+
+        var dithyrambs = quotes.Where(q => q.Attribution.FirstOrDefault()?.Text == "Dionysian-Dithyrambs (1888)").ToList();
+        Assert.NotEmpty(dithyrambs);
+        Assert.All(dithyrambs, q => Assert.Equal((null, "Dionysian-Dithyrambs", "1888"), (q.Author, q.Work, q.Year)));
+        // Quotes about the person keep the names their lines give.
+        Assert.Contains(quotes, q => q is { Status: QuoteStatus.About, Author: "Albert Camus" });
+    }
+
+    private static List<ParsedQuote> Quotes(ContentFile file)
+    {
+        var topic = ContentParser.Parse(file, new ImportOptions(), []);
+        Assert.NotNull(topic);
+        return topic.Sections.SelectMany(s => s.Quotes).ToList();
+    }
+}
