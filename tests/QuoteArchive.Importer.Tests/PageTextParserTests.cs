@@ -13,6 +13,39 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void ASourceLineThatLostItsBulletUnderAQuoteOfItsAuthorIsAParagraphNotAHeading()
+    {
+        const string text = """
+            Sample Theme
+
+            a sample theme
+
+            V
+
+              • A first sample quote.
+                • Sample Painter, Letters to a Brother (1927)
+
+              • A second sample quote, its source line without a bullet.
+
+            Sample Painter, Letter to a Brother from a Village, (c. 9 March 1884)
+
+              • A third sample quote.
+                • Sample Poet, Eclogues (37 BC)
+
+            Sample Writer, A Dated Book (1990)
+
+              • A quote under a heading of a name the section has not given.
+            """;
+        var topic = Import(text);
+
+        Assert.Equal(["V", "Sample Writer, A Dated Book (1990)"], topic.Sections.Select(s => s.Heading));
+        var note = Assert.Single(topic.Sections[0].Notes);
+        Assert.Equal(("Sample Painter, Letter to a Brother from a Village, (c. 9 March 1884)", 12), (note.Text, note.Line));
+        Assert.Equal(3, topic.Sections[0].Quotes.Count);
+        Assert.Empty(topic.Sections[0].Quotes[1].Attribution);
+    }
+
+    [Fact]
     public void SeedImportsAsFormatDescribes()
     {
         var (topic, diagnostics) = SampleSpec.Load("000_73c1ef86726e28fd").Import();

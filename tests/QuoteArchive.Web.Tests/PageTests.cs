@@ -162,6 +162,35 @@ public sealed class PageTests(ArchiveApp app)
     }
 
     [Fact]
+    public async Task ASectionsParagraphsStandAmongItsQuotesWhereThePageHasThem()
+    {
+        // Love's paragraphs between quotes: quotes written without a bullet, a source line that lost its bullet.
+        var sections = app.Query(db => db.Sections.Where(s => s.Topic!.Slug == "Love" && s.Heading != null).Select(s => new
+        {
+            s.Anchor,
+            Parts = s.Notes.Select(p => new { p.Line, Key = "note:" + p.Text }).ToList(),
+            Quotes = s.Quotes.Where(q => !q.IsFeatured).Select(q => new { q.Line, Key = "quote:" + q.Id }).ToList(),
+        }).ToList());
+        var page = await app.GetPageAsync("/wiki/Love");
+
+        var between = 0;
+        foreach (var section in sections.Where(s => s.Parts.Count > 0))
+        {
+            var expected = section.Parts.Concat(section.Quotes).OrderBy(p => p.Line).Select(p => p.Key).ToList();
+            var element = page.GetElementById(section.Anchor)!.ParentElement!;
+            var shown = element.Children.Where(c => c.ClassList.Contains("note") || c.LocalName == "figure")
+                .Select(c => c.LocalName == "figure" ? "quote:" + c.Id![2..] : "note:" + c.TextContent.Trim()).ToList();
+            Assert.Equal(expected.Select(Html.Squash), shown.Select(Html.Squash));
+            between += expected.Where((key, i) => key.StartsWith("note:") && i > 0 && expected[i - 1].StartsWith("quote:")).Count();
+        }
+        Assert.True(between >= 10, $"{between} paragraphs stand after a quote of their section");
+        // "Vincent van Gogh, Letter to Theo van Gogh from Nuenen, (c. 9 March 1884)": a source line that lost its bullet is
+        // a paragraph under the quote, not a heading that would take the section's later quotes.
+        Assert.DoesNotContain(sections, s => s.Anchor.Contains("Nuenen"));
+        Assert.Contains(sections.Single(s => s.Anchor == "V").Parts, p => p.Key.Contains("from Nuenen"));
+    }
+
+    [Fact]
     public async Task TopicPageLinksItsSisterProjects()
     {
         var sisters = app.Query(db => db.SisterLinks.Where(l => l.TopicId == db.Topics.Single(t => t.Slug == "Warmness").Id).ToList());

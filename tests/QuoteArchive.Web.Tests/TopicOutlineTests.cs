@@ -67,7 +67,7 @@ internal static class TopicOutlineChecks
                 Level = s.Level,
                 IsList = s.IsList,
                 Links = s.Links.OrderBy(l => l.Position).Select(l => new LinkView { Label = l.Label, Url = l.Url }).ToList(),
-                NoteParagraphs = s.Notes.OrderBy(p => p.Position).Select(p => new RichText { Text = p.Text, Html = p.Html }).ToList(),
+                NoteParagraphs = s.Notes.OrderBy(p => p.Position).Select(p => new SectionNote(new RichText { Text = p.Text, Html = p.Html }, p.Line)).ToList(),
                 ListItems = s.Items.OrderBy(i => i.Position).Select(i => new ListItemView { Depth = i.Depth, Text = i.Text, Html = i.Html }).ToList(),
                 Quotes = [],
             }).ToList(),

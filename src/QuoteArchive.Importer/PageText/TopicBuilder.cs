@@ -164,7 +164,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
 
         // An image caption that repeats the title (a portrait under its name) is no heading: a page does not start
         // a section named as itself before its first heading.
-        if (paragraph.Count == 1 && ParagraphRules.IsHeading(text) && (inBody || text != topic.Title))
+        if (paragraph.Count == 1 && ParagraphRules.IsHeading(text) && (inBody || text != topic.Title) && !IsSourceWithoutBullet(text))
         {
             StartSection(first);
             return;
@@ -198,6 +198,16 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         else
             topic.Lead.Add(prose);
     }
+
+    /// <summary>
+    /// A quote's source line that lost its bullet on the wiki (<c>* '''quote'''</c> then <c>[[Vincent van Gogh]], [… Letter
+    /// to Theo van Gogh from Nuenen, (c. 9 March 1884)]</c>): right under a quote with no source, shaped "Author, Work",
+    /// naming an author whose sources the section has given already. The wiki shows it as a paragraph under the quote,
+    /// not a heading: the section's later quotes stay in it.
+    /// </summary>
+    private bool IsSourceWithoutBullet(string text) =>
+        openQuote is { Attribution.Count: 0 } && AttributionParser.TryParse(text, out var fields)
+        && text.StartsWith(fields.Author + ", ", StringComparison.Ordinal) && section.Quotes.Any(q => q.Attribution.Any(a => a.Depth == 1 && a.Text.StartsWith(fields.Author + ", ", StringComparison.Ordinal)));
 
     /// <summary>
     /// FORMAT.md: "Blank lines separate exchanges." Except that a one-line question is not an exchange alone: the

@@ -101,14 +101,18 @@ public sealed record SectionView
     public int Level { get; init; }
     [JsonIgnore] public bool IsList { get; init; }
     public required IReadOnlyList<LinkView> Links { get; init; }
-    [JsonIgnore] public IReadOnlyList<RichText> NoteParagraphs { get; init; } = [];
-    public IEnumerable<string> Notes => NoteParagraphs.Select(n => n.Text);
+    /// <summary>The section's paragraphs, each with the line it stood on: a page shows it where it stood among the quotes.</summary>
+    [JsonIgnore] public IReadOnlyList<SectionNote> NoteParagraphs { get; init; } = [];
+    public IEnumerable<string> Notes => NoteParagraphs.Select(n => n.Paragraph.Text);
     [JsonIgnore] public IReadOnlyList<ListItemView> ListItems { get; init; } = [];
     public IEnumerable<string> Items => ListItems.Select(i => i.Text);
     public required IReadOnlyList<QuoteView> Quotes { get; init; }
 
     [JsonIgnore] public bool IsEmpty => Links.Count == 0 && NoteParagraphs.Count == 0 && ListItems.Count == 0 && Quotes.Count == 0;
 }
+
+/// <summary>A paragraph of a section and the line of its content file it stood on.</summary>
+public sealed record SectionNote(RichText Paragraph, int Line);
 
 public sealed record LinkView
 {
@@ -131,6 +135,8 @@ public sealed record QuoteView
     public QuoteStatus Status { get; init; }
     public required string Text { get; init; }
     public string? Html { get; init; }
+    /// <summary>The line of its content file the quote stood on; read for a topic's page only, to place its paragraphs.</summary>
+    [JsonIgnore] public int Line { get; init; }
     [JsonIgnore] public IReadOnlyList<DialogueLineView> DialogueLines { get; init; } = [];
     /// <summary>Dialogue only.</summary>
     public IReadOnlyList<DialogueLineView>? Lines => Kind == QuoteKind.Dialogue ? DialogueLines : null;

@@ -24,7 +24,7 @@ internal static class TopicOutline
         ORDER BY Position;
         SELECT l.SectionId, l.Label, l.Url FROM Sections s JOIN SectionLinks l ON l.SectionId = s.Id
         WHERE s.TopicId = (SELECT Id FROM Topics WHERE Slug = $slug) ORDER BY s.Position, l.Position;
-        SELECT p.SectionId, p.Text, p.Html FROM Sections s JOIN Paragraphs p ON p.SectionId = s.Id
+        SELECT p.SectionId, p.Text, p.Html, p.Line FROM Sections s JOIN Paragraphs p ON p.SectionId = s.Id
         WHERE s.TopicId = (SELECT Id FROM Topics WHERE Slug = $slug) ORDER BY s.Position, p.Position;
         SELECT i.SectionId, i.Depth, i.Text, i.Html FROM Sections s JOIN ListItems i ON i.SectionId = s.Id
         WHERE s.TopicId = (SELECT Id FROM Topics WHERE Slug = $slug) ORDER BY s.Position, i.Position;
@@ -78,7 +78,7 @@ internal static class TopicOutline
         reader.NextResult();
         var links = ReadBySection(reader, r => new LinkView { Label = r.GetString(1), Url = r.GetStringOrNull(2) });
         reader.NextResult();
-        var notes = ReadBySection(reader, r => new RichText { Text = r.GetString(1), Html = r.GetStringOrNull(2) });
+        var notes = ReadBySection(reader, r => new SectionNote(new RichText { Text = r.GetString(1), Html = r.GetStringOrNull(2) }, r.GetInt32(3)));
         reader.NextResult();
         var items = ReadBySection(reader, r => new ListItemView { Depth = r.GetInt32(1), Text = r.GetString(2), Html = r.GetStringOrNull(3) });
         return (id, topic with

@@ -18,7 +18,7 @@ internal static class TopicQuotes
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
         SELECT q.rowid, l.Text, l.Html FROM Quotes q JOIN QuoteNotes l ON l.QuoteId = q.Id
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId, l.Position;
-        SELECT q.rowid, q.SectionId, {QuoteColumns.Select}
+        SELECT q.rowid, q.SectionId, q.Line, {QuoteColumns.Select}
         FROM Quotes q LEFT JOIN Authors a ON a.Id = q.AuthorId
         WHERE q.TopicId = $topic ORDER BY q.Position, q.SectionId;
         """;
@@ -45,8 +45,9 @@ internal static class TopicQuotes
             var sectionId = reader.GetInt32(1);
             if (!quotesOf.TryGetValue(sectionId, out var list))
                 quotesOf[sectionId] = list = [];
-            list.Add(QuoteColumns.Read(reader, 2, topic, sections[sectionId]) with
+            list.Add(QuoteColumns.Read(reader, 3, topic, sections[sectionId]) with
             {
+                Line = reader.GetInt32(2),
                 Attribution = attribution.Take(rowId),
                 DialogueLines = dialogue.Take(rowId),
                 Notes = notes.Take(rowId),
