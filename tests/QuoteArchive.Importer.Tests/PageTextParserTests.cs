@@ -46,6 +46,37 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void ASourceUnderAQuoteWrittenAsAParagraphStaysWithItAsAParagraph()
+    {
+        const string text = """
+            Sample Theme
+
+            a sample theme
+
+            S
+
+              • A sample quote.
+
+            A sample quote written as a paragraph.
+            Its second line.
+
+                • Sample Singer, Sample Album (2006), Sample Song
+
+            More
+
+                • With nothing above it, a deeper bullet is kept as a quote.
+            """;
+        var diagnostics = new List<Diagnostic>();
+        var topic = Import(text, diagnostics: diagnostics);
+
+        Assert.Equal(["A sample quote."], topic.Sections[0].Quotes.Select(q => q.Text));
+        Assert.Equal(["A sample quote written as a paragraph.\nIts second line.", "Sample Singer, Sample Album (2006), Sample Song"],
+            topic.Sections[0].Notes.Select(n => n.Text));
+        Assert.Equal(["With nothing above it, a deeper bullet is kept as a quote."], topic.Sections[1].Quotes.Select(q => q.Text));
+        Assert.Contains(diagnostics, d => d.Message.Contains("no quote above it") && d.Position.Line == 16);
+    }
+
+    [Fact]
     public void SeedImportsAsFormatDescribes()
     {
         var (topic, diagnostics) = SampleSpec.Load("000_73c1ef86726e28fd").Import();

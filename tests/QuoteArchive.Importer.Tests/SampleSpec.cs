@@ -78,7 +78,8 @@ public sealed record SampleSpec(string Name, string Language, string Title, stri
             q.TryGetProperty("lines", out var lines) ? lines.EnumerateArray().Select(l => l.GetString()!).ToList() : [])).ToList();
         var items = section.GetProperty("other_items").EnumerateArray().Select(i => i.GetProperty("text").GetString()!).ToList();
         var links = section.TryGetProperty("links", out var labels) ? labels.EnumerateArray().Select(l => l.GetString()!).ToList() : null;
-        return new(heading, quoteSection, quotes, items) { Links = links };
+        var captions = section.TryGetProperty("captions_first40", out var shown) ? shown.EnumerateArray().Select(c => c.GetString()!).ToList() : [];
+        return new(heading, quoteSection, quotes, items) { Links = links, Captions = captions };
     }
 }
 
@@ -86,6 +87,8 @@ public sealed record ExpectedSection(string? Heading, bool QuoteSection, IReadOn
 {
     /// <summary>Labels of the section's link notes, where the expected file states them.</summary>
     public IReadOnlyList<string>? Links { get; init; }
+    /// <summary>The first 40 characters of the section's image captions: a caption with <c>~</c> is a quote (FORMAT.md).</summary>
+    public IReadOnlyList<string> Captions { get; init; } = [];
 }
 
 /// <param name="Attribution">the nested bullets under the quote; README "level 2 = first nesting level" is depth 1 here</param>

@@ -24,6 +24,29 @@ public sealed class SampleTests
         Assert.True(failures.Count == 0, $"{name}: {failures.Count} differences\n  " + string.Join("\n  ", failures));
     }
 
+    [Theory, MemberData(nameof(Samples))]
+    public void NoOtherLineBecomesAQuote(string name)
+    {
+        // A line the page shows as no quote (a source line under a quote written as a paragraph, a list item) is none
+        // here either: each expected heading's sections hold its quotes and no more.
+        var spec = SampleSpec.Load(name);
+        var (topic, _) = spec.Import();
+        var starts = HeadingSections(spec, topic);
+        for (var k = 0; k < spec.Sections.Count; k++)
+        {
+            var from = k == 0 ? 0 : starts[k - 1];
+            var to = k < starts.Count ? starts[k] : topic.Sections.Count;
+            var found = topic.Sections.Take(to).Skip(from).SelectMany(s => s.Quotes).Select(q => SampleText.Collapse(q.Text)).ToList();
+            var expected = spec.Sections[k].Quotes.Select(q => q.First40).Concat(spec.Sections[k].Captions)
+                .Concat(spec.Featured is var (featured, _) ? [featured] : []).ToList();
+            // A caption's 40 characters run on past a short quote into its "~ author".
+            var extra = found.Where(text => !expected.Any(first40 => text.StartsWith(first40, StringComparison.Ordinal)
+                                                                     || (text + " ~ ").StartsWith(first40, StringComparison.Ordinal)
+                                                                     || first40.StartsWith(text + " ~ ", StringComparison.Ordinal))).ToList();
+            Assert.True(extra.Count == 0, $"{name}, under '{spec.Sections[k].Heading ?? "(lead)"}': {string.Join(" | ", extra)}");
+        }
+    }
+
     /// <summary>README "What to assert" for quotes and list items: what differs between the expected structure and the topic.</summary>
     internal static List<string> Differences(SampleSpec spec, ParsedTopic topic)
     {

@@ -138,9 +138,18 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         // (depth 3 and more), kept in order with its depth."
         // samples/README.md: "Definition lines (film dialogue, notes under a quote) are flush left": notes under a quote
         // keep it open for the bullets right under them, but a blank line after a note leaves the next bullet alone.
+        var underNote = afterNote;
         if (afterNote && afterBlank)
             openQuote = null;
         afterNote = false;
+        // A quote written as a paragraph with its source under it ("Far above the golden clouds …", then "• Paul Simon,
+        // Surprise (2006) …"): the source line stays with the paragraph, as a paragraph, not a quote of its own.
+        if (first.Depth > 1 && openQuote is null && underNote && inBody)
+        {
+            section.Notes.Add(new ParsedParagraph { Text = text, Line = first.Number });
+            afterNote = true;
+            return;
+        }
         if (first.Depth > 1 && openQuote is not null && first.Depth > openQuoteDepth)
         {
             openQuote.Attribution.Add(new ParsedAttributionLine { Depth = first.Depth - openQuoteDepth, Text = text, Line = first.Number });

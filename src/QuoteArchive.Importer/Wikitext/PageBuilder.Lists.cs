@@ -45,6 +45,8 @@ internal sealed partial class PageBuilder
             return DefinitionLine(block, piece, notes);
         EndDialogue();
         var continuation = marks < prefix.Length;
+        if (marks > 1 && openQuote is null && UnderAParagraph(line))
+            return Paragraph(block, piece, notes);
         if (marks == 1 && !continuation || openQuote is null)
         {
             if (marks > 1 || continuation)
@@ -64,6 +66,15 @@ internal sealed partial class PageBuilder
         AddNotes(openQuote.Notes, notes);
         return true;
     }
+
+    /// <summary>
+    /// A quote written as a paragraph (<c>'''Far above the golden clouds …'''</c>, no <c>*</c>) with its source under it
+    /// (<c>** [[Paul Simon]], …</c>): the source line stays with the paragraph, as a paragraph, not a quote of its own
+    /// (samples: the line is no quote of the page).
+    /// </summary>
+    private bool UnderAParagraph(int line) =>
+        inBody && section.Notes.Count > 0 && section.Notes[^1].Line < line
+        && (section.Quotes.Count == 0 || section.Quotes[^1].Line < section.Notes[^1].Line);
 
     /// <summary>
     /// A <c>:</c> line: "dialogue as <c>:'''Speaker''': line</c> runs between <c>&lt;hr&gt;</c> / <c>----</c>
