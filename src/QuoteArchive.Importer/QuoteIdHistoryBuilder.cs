@@ -30,13 +30,15 @@ internal static class QuoteIdHistoryBuilder
             var moved = new Dictionary<string, Entry>(StringComparer.Ordinal);
             foreach (var topic in gone.GroupBy(q => q.Slug))
             {
-                // The quotes this import added to the topic: the candidates an edited quote became.
-                var added = Read(current, "SELECT q.Id, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.Slug = $key",
-                    r => (Id: r.GetString(0), Words: Words(r.GetString(1))), r => !previousIds.Contains(r.GetString(0)), transaction, topic.Key).ToList();
+                // The topic's quotes now: the one a repeat of a quote became (a caption folded into the quote it repeats:
+                // the same words), else one this import added, the candidates an edited quote became.
+                var now = Read(current, "SELECT q.Id, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.Slug = $key",
+                    r => (Id: r.GetString(0), Words: Words(r.GetString(1))), transaction: transaction, key: topic.Key).ToList();
+                var added = now.Where(q => !previousIds.Contains(q.Id)).ToList();
                 foreach (var old in topic)
                 {
                     var words = Words(old.Text);
-                    var match = added
+                    var match = now.Where(q => q.Words.AsSpan().SequenceEqual(words)).Select(q => q.Id).FirstOrDefault() ?? added
                         .Select(a => (a.Id, Tolerance: Tolerance(words, a.Words), Distance: WordDistance(words, a.Words, Tolerance(words, a.Words))))
                         .Where(a => a.Distance <= a.Tolerance)
                         .OrderBy(a => a.Distance)

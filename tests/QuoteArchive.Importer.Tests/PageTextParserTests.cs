@@ -77,6 +77,48 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void AnImageCaptionRepeatingAQuoteOfThePageIsAParagraphBesideItNotASecondQuote()
+    {
+        const string text = """
+            Sample Theme
+
+            A first sample caption, featured. ~ Sample Writer
+
+            A
+
+            A second sample caption, repeated below. ~ Sample Poet
+
+              • A sample quote.
+
+              • A second sample caption, repeated below.
+                • Sample Poet, Sample Poems (1900)
+
+            A third caption, only ever a caption. ~ Sample Painter
+
+            A third caption, only ever a caption. ~ Sample Painter
+
+              • A first sample caption, featured.
+                • Sample Writer, Sample Essays (1950)
+            """;
+        var diagnostics = new List<Diagnostic>();
+        var topic = Import(text, diagnostics: diagnostics);
+
+        var quotes = topic.Quotes.ToList();
+        Assert.Equal(["A first sample caption, featured.", "A sample quote.", "A second sample caption, repeated below.",
+            "A third caption, only ever a caption.", "A first sample caption, featured."], quotes.Select(q => q.Text));
+        // The listed quote is the one kept, with its source and the id of its words.
+        Assert.Equal(("Sample Poet, Sample Poems (1900)", QuoteIds.Create(topic.Slug, "A second sample caption, repeated below.")),
+            (Assert.Single(quotes[2].Attribution).Text, quotes[2].Id));
+        Assert.Equal(["A second sample caption, repeated below. ~ Sample Poet", "A third caption, only ever a caption. ~ Sample Painter"],
+            topic.Sections[1].Notes.Select(n => n.Text));
+        Assert.Equal([7, 16], topic.Sections[1].Notes.Select(n => n.Line));
+        // The featured quote stays: a quote the page repeats is still told apart by its occurrence, with a warning.
+        Assert.True(quotes[0].IsFeatured);
+        Assert.Equal(2, quotes[4].Occurrence);
+        Assert.Single(diagnostics, d => d.Message.Contains("appears 2 times"));
+    }
+
+    [Fact]
     public void SeedImportsAsFormatDescribes()
     {
         var (topic, diagnostics) = SampleSpec.Load("000_73c1ef86726e28fd").Import();

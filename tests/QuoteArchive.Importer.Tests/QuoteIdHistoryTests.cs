@@ -55,6 +55,21 @@ public sealed class QuoteIdHistoryTests
     }
 
     [Fact]
+    public void TheIdOfARepeatThatIsGoneNamesTheQuoteWithTheSameWords()
+    {
+        // A caption repeating a listed quote had an id of its own (its occurrence); folded into the quote, its id goes
+        // to the one quote with those words, even though that quote was there before.
+        using var folder = new TemporaryFolder();
+        var target = Path.Combine(folder.Path, "archive.db");
+        Import(folder, target, Kept, Removed, Kept);
+        Import(folder, target, Removed, Kept);
+
+        var history = ReadHistory(target);
+        var entry = Assert.Single(history.Values);
+        Assert.Equal((QuoteIds.Create("Sample", Kept, 2), Id(Kept)), (entry.OldId, entry.NewId));
+    }
+
+    [Fact]
     public void AQuoteThatComesBackLeavesTheHistory()
     {
         using var folder = new TemporaryFolder();

@@ -187,6 +187,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (!section.IsList && ParagraphRules.TryCaption(paragraph, out var captionText, out var captionBy))
         {
             var quote = NewQuote(QuoteKind.Quote, string.Join("\n", captionText.Select(t => t.Text)), captionText[0].Line);
+            quote.IsCaption = true;
             if (captionBy is (int byLine, string by))
                 quote.Attribution.Add(new ParsedAttributionLine { Depth = 1, Text = by, Line = byLine });
             // FORMAT.md: "The first one in the lead is the page's featured quote."
@@ -277,6 +278,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             foreach (var quote in s.Quotes)
                 QuoteFields.Complete(quote, inherited);
         }
+        RepeatedCaptions.Fold(topic);
         QuoteIdAssignment.Assign(topic, diagnostics);
     }
 

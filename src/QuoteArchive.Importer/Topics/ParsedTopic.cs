@@ -62,6 +62,8 @@ public sealed class ParsedQuote
     public QuoteKind Kind { get; init; }
     public QuoteStatus Status { get; set; }
     public bool IsFeatured { get; set; }
+    /// <summary>An image's caption <c>quote ~ author</c>, not an item of the page's lists.</summary>
+    public bool IsCaption { get; set; }
     /// <summary>Plain text, line breaks as <c>\n</c>; dialogue as <c>Speaker: words</c> lines.</summary>
     public required string Text { get; set; }
     public string? Html { get; init; }

@@ -106,6 +106,7 @@ internal sealed partial class PageBuilder
             if (!said.IsEmpty)
             {
                 openQuote = NewQuote(QuoteKind.Quote, said, block.Line.Line, notes);
+                openQuote.IsCaption = true;
                 if (!by.IsEmpty)
                     openQuote.AddAttribution(1, by, block.Line.Line);
                 if (!inBody && !featuredTaken)

@@ -17,6 +17,7 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
     public QuoteKind Kind { get; } = kind;
     public QuoteStatus? Status { get; } = status;
     public bool IsFeatured { get; set; }
+    public bool IsCaption { get; set; }
     public List<ParsedDialogueLine> DialogueLines { get; } = [];
     public List<ParsedParagraph> Notes { get; } = [];
     /// <summary>Author, work and year as the quote's source template named them, where it did.</summary>
@@ -43,7 +44,7 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
         var joined = Joined(text);
         var quote = new ParsedQuote
         {
-            Kind = Kind, Text = joined.Text, Html = joined.Html, Line = line, IsFeatured = IsFeatured,
+            Kind = Kind, Text = joined.Text, Html = joined.Html, Line = line, IsFeatured = IsFeatured, IsCaption = IsCaption,
             DialogueLines = DialogueLines, Notes = Notes,
             Attribution = attribution.Select(a => (a, Joined(a.Parts)))
                 .Select(x => new ParsedAttributionLine { Depth = x.a.Depth, Text = x.Item2.Text, Html = x.Item2.Html, Line = x.a.Line }).ToList(),

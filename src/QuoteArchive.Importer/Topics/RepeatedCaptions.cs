@@ -1,0 +1,39 @@
+using System.Net;
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Topics;
+
+/// <summary>
+/// An image's caption that repeats a quote of its page (Love's "All's fair in love and war. ~ Francis Edward Smedley"
+/// beside the bullet with its full source) illustrates that quote; it is no second quote with a permalink of its own.
+/// It stays where it stood, as a paragraph of its section. The quote kept is the listed one, or the first caption
+/// when only captions repeat one another; the page's featured quote always stays one.
+/// </summary>
+public static class RepeatedCaptions
+{
+    public static void Fold(ParsedTopic topic)
+    {
+        if (!topic.Quotes.Any(q => q.IsCaption))
+            return;
+        var keptByText = new Dictionary<string, ParsedQuote>(StringComparer.Ordinal);
+        foreach (var quote in topic.Quotes.OrderBy(q => q.IsCaption))
+            keptByText.TryAdd(QuoteIds.Normalize(quote.Text), quote);
+        foreach (var section in topic.Sections)
+        {
+            var folded = section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false } && keptByText[QuoteIds.Normalize(q.Text)] != q).ToList();
+            foreach (var caption in folded)
+            {
+                section.Quotes.Remove(caption);
+                var by = caption.Attribution.FirstOrDefault();
+                var paragraph = new ParsedParagraph
+                {
+                    Text = by is null ? caption.Text : $"{caption.Text} ~ {by.Text}",
+                    Html = caption.Html is null ? null : by is null ? caption.Html : $"{caption.Html} ~ {by.Html ?? WebUtility.HtmlEncode(by.Text)}",
+                    Line = caption.Line,
+                };
+                var at = section.Notes.FindIndex(n => n.Line > paragraph.Line);
+                section.Notes.Insert(at < 0 ? section.Notes.Count : at, paragraph);
+            }
+        }
+    }
+}
