@@ -118,6 +118,19 @@ public sealed class PageTextParserTests
         Assert.Single(diagnostics, d => d.Message.Contains("appears 2 times"));
     }
 
+    [Theory]
+    [InlineData("This section is for widely quoted statements by authors unknown or Anonymous", false)]
+    [InlineData("This page lists sample sayings", false)]
+    [InlineData("This Side of Paradise (1920)", true)]
+    [InlineData("These Happy Golden Years", true)]
+    public void ANoteOnThePageItselfIsNoHeading(string line, bool heading)
+    {
+        var topic = Import($"Sample\n\na sample page\n\nAnonymous\n\n{line}\n\n  • A sample quote.\n");
+
+        Assert.Equal(heading ? ["Anonymous", line] : ["Anonymous"], topic.Sections.Select(s => s.Heading));
+        Assert.Equal(heading ? [] : [line], topic.Sections[0].Notes.Select(n => n.Text));
+    }
+
     [Fact]
     public void SeedImportsAsFormatDescribes()
     {

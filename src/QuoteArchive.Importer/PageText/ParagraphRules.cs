@@ -34,6 +34,10 @@ internal static partial class ParagraphRules
         // "… miracles. - Willa Cather": captions the rendering lost the "~" of), or with no letter or digit ("-->", "]]").
         if (SentenceInside().IsMatch(text) || !text.Any(char.IsLetterOrDigit))
             return false;
+        // Nor a note on the page itself, which the wiki sets in small type under a heading ("This section is for widely
+        // quoted statements by authors unknown or Anonymous").
+        if (AboutThePage().IsMatch(text))
+            return false;
         // samples/README.md: "Broken wiki markup stays as the wiki shows it (`== La Mère, 1931 == <3` is a text line,
         // not a heading)": MediaWiki shows a heading line with text after its closing `==` as text.
         return !BrokenHeadingMarkup().IsMatch(text);
@@ -127,6 +131,9 @@ internal static partial class ParagraphRules
 
     [GeneratedRegex(@"(\p{Ll}{2}|\d)[.!?…][""”’»)]?\s+(\p{Lu}|[-–—]\s)")]
     private static partial Regex SentenceInside();
+
+    [GeneratedRegex(@"^(This|These) (section|page|list|article)s? (is|are|lists?|contains?|includes?|collects?|gathers?|holds?)\b")]
+    private static partial Regex AboutThePage();
 
     [GeneratedRegex(@"^=+[^=]+=+\s*[^=\s]")]
     private static partial Regex BrokenHeadingMarkup();
