@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cache misses of one large topic page: how long the app takes to render /wiki/Love (1,400 quotes, about 1.1 MB of
+# Cache misses of one large topic page: how long the app takes to render /wiki/Love (1,391 quotes, about 1.1 MB of
 # HTML) when the output cache does not hold it yet, once per encoding (each encoding is an entry of its own).
 #   bench/topic-miss.sh                  # content/ imported, Love; 3 fresh starts, every figure printed
 #   bench/topic-miss.sh archive.db Love  # any archive and topic

@@ -11,6 +11,9 @@ namespace QuoteArchive.Importer;
 /// </summary>
 public static partial class AttributionParser
 {
+    // Longer, a line is a sentence or a poem: no name and where it was said (and no regex backtracking over it).
+    private const int MaxUnsureHead = 160;
+
     public readonly record struct Fields(string Author, string? Work, string? Year);
 
     /// <summary>
@@ -18,7 +21,27 @@ public static partial class AttributionParser
     /// optionally followed by <c>, details</c> after the year (<c>Edward Abbey, Desert Solitaire (1968), p. 26</c>).
     /// A wrong author is worse than none: anything that does not look like a name is refused.
     /// </summary>
-    public static bool TryParse(string line, out Fields fields)
+    public static bool TryParse(string line, out Fields fields) => Reads(line, Shape.Sure, out fields);
+
+    /// <summary>
+    /// The shapes whose name may be a character's or a title's as much as an author's, which only the rest of the page can
+    /// confirm (<see cref="Topics.QuoteAuthors"/>): a name and where it was said, <c>Leo Tolstoy in War and Peace
+    /// (1865-1869)</c> (<c>Atticus Finch in To Kill a Mockingbird</c> has it too), and one word, a work and a place in it,
+    /// <c>Ovid, Metamorphoses, II. 846.</c> (<c>Emma, Volume III, Chapter 13</c> too).
+    /// </summary>
+    public static bool TryParseUnsure(string line, out Fields fields) => Reads(line, Shape.Unsure, out fields);
+
+    private static bool Reads(string line, Shape shape, out Fields fields)
+    {
+        if (Read(line, out fields) == shape)
+            return true;
+        fields = default;
+        return false;
+    }
+
+    private enum Shape { None, Sure, Unsure }
+
+    private static Shape Read(string line, out Fields fields)
     {
         fields = default;
         var text = string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
@@ -34,10 +57,10 @@ public static partial class AttributionParser
             head = text[..match.Index].TrimEnd();
             var tail = text[(match.Index + match.Length)..].Trim();
             if (year is null || !(tail.Length == 0 || tail[0] is ',' or ';'))
-                return TryNameAlone(text, out fields);
+                return NameAlone(text, out fields);
         }
         else if (text.Contains('(') || text.Count(c => c == ',') > 1)
-            return TryNameAlone(text, out fields);
+            return NameAlone(text, out fields);
 
         // "Kurt Vonnegut, Jr., Cat's Cradle (1963)", "Kurt Vonnegut, Jr.": the suffix belongs to the name.
         var suffix = NameSuffix().Match(head);
@@ -50,29 +73,31 @@ public static partial class AttributionParser
         // "Alexander Star, in The New York Times": the work without its preposition.
         if (work is not null && work.StartsWith("in ", StringComparison.Ordinal))
             work = work[3..].Trim();
-        if (!LooksLikeName(author) && NameThenWhere().Match(author) is { Success: true } said)
+        if (!LooksLikeName(author) && author.Length <= MaxUnsureHead && NameThenWhere().Match(author) is { Success: true } said)
         {
             // "Leo Tolstoy in War and Peace (1865-1869)", "Sigmund Freud in a letter to Carl Jung (1906)", "Oscar Wilde
-            // as quoted by …": a name, then where it was said. After "X in Y, Z" the name may be a character's and Y
-            // the writer's ("Francisco d'Anconia in Ayn Rand, Atlas Shrugged"), as after "X in Y's Work" ("Howard Roark in
-            // Ayn Rand's The Fountainhead"): the line does not say plainly whose.
-            if (work is not null || !LooksLikeName(said.Groups["name"].Value) || OwnersWork().IsMatch(said.Groups["where"].Value))
-                return false;
-            author = said.Groups["name"].Value;
+            // as quoted by …": a name, then where it was said. After "X in Y, Z" Y may be the writer of a character X
+            // ("Francisco d'Anconia in Ayn Rand, Atlas Shrugged"), as after "X in Y's Work" ("Howard Roark in Ayn Rand's
+            // The Fountainhead"): whose, the line does not say at all.
+            // Nor is "Alice's Adventures in Wonderland" or "A Tree Grows in Brooklyn" a name and a place.
+            var name = said.Groups["name"].Value;
+            if (work is not null || !LooksLikeName(name) || name.Contains("'s ") || ArticleFirst().IsMatch(name) || OwnersWork().IsMatch(said.Groups["where"].Value))
+                return Shape.None;
+            author = name;
             var where = said.Groups["where"].Value;
             (work, year) = said.Groups["how"].Value == "in" && (char.IsUpper(where[0]) || where[0] is '"' or '“') ? (where, year) : (null, null);
             fields = new(author, work, year);
-            return true;
+            return Shape.Unsure;
         }
         if (!LooksLikeName(author) || work is { Length: 0 })
-            return false;
+            return Shape.None;
         // "Things the Germans Lack, 51.", "The Gay Science, 125": a section's number after the comma; before it, the
         // section's title, not a name. "Paul-Claude Racamier, 1992", "…, 4 February 2022": a year or a date there is
         // the year, not a work.
         if (work is not null && work.All(char.IsDigit))
         {
             if (work.Length != 4 || year is not null)
-                return false;
+                return Shape.None;
             (work, year) = (null, work);
         }
         else if (work is not null && year is null && YearOf(work) is { } date)
@@ -82,13 +107,13 @@ public static partial class AttributionParser
         // nor, after one word, more sentences ("Love, work and knowledge are … of our life. They should …").
         // "Romans, XIII. 10.": a book of the Bible and its verse, not a person.
         if (work is not null && (SentenceGoesOn().IsMatch(work) || VerseReference().IsMatch(work) || OneWordThenSentences(author, work)))
-            return false;
+            return Shape.None;
         // "Jean Paul, as reported in …", "Percy Bysshe Shelley, The Witch of Atlas, Stanza 2. As reported in … (1922)":
         // the name is right, but what follows is how the quote was found, and the year is that source's.
         if (work is not null && (!char.IsUpper(work[0]) && !char.IsDigit(work[0]) && work[0] is not '"' and not '“' || SentenceBreak().IsMatch(work)))
             (work, year) = (null, null);
         fields = new(author, work, year);
-        return true;
+        return Shape.Sure;
     }
 
     /// <summary>
@@ -137,22 +162,24 @@ public static partial class AttributionParser
 
     /// <summary>
     /// A line of another shape that still opens with a full name and a comma ("Percy Bysshe Shelley, Prometheus Unbound,
-    /// Act II, sc. v"; "Augustine of Hippo, as quoted in …"): the author alone. A name of one word is not enough there:
-    /// "Love, Fear, and Esteem, — Write these on three stones" opens a sentence.
+    /// Act II, sc. v"; "Augustine of Hippo, as quoted in …"): the author alone. A name of one word is not enough there
+    /// ("Love, Fear, and Esteem, — Write these on three stones" opens a sentence) but with a work and a place in it, and
+    /// even then unsure.
     /// </summary>
-    private static bool TryNameAlone(string text, out Fields fields)
+    private static Shape NameAlone(string text, out Fields fields)
     {
         fields = default;
         var comma = text.IndexOf(',');
         if (comma < 0)
-            return false;
+            return Shape.None;
         var name = text[..comma].Trim();
         var rest = text[(comma + 1)..].Trim();
-        if (!(name.Contains(' ') || WorkThenPlace(rest)) || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0
+        string? work = null;
+        if (!(name.Contains(' ') || WorkThenPlace(rest, out work)) || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0
             || SentenceGoesOn().IsMatch(rest) || NameSuffix().IsMatch(text))
-            return false;
-        fields = new(name, null, null);
-        return true;
+            return Shape.None;
+        fields = new(name, work, null);
+        return work is null ? Shape.Sure : Shape.Unsure;
     }
 
     /// <summary>
@@ -160,16 +187,18 @@ public static partial class AttributionParser
     /// "Molière, Le Malade Imaginaire, Act II, scene 6") or a work and its year ("Rumi, Hush Don't Say Anything to God …
     /// (1999) as translated by …"). "Love, Fear, and Esteem, — Write these on three stones" has neither.
     /// </summary>
-    private static bool WorkThenPlace(string rest)
+    private static bool WorkThenPlace(string rest, out string? work)
     {
         var comma = rest.IndexOf(", ", StringComparison.Ordinal);
         var paren = rest.IndexOf(" (", StringComparison.Ordinal);
-        var work = comma < 0 ? paren < 0 ? rest : rest[..paren] : rest[..comma];
-        if (work.Length == 0 || !char.IsUpper(work[0]) || !work.Any(char.IsLower) || PlaceInAWork().IsMatch(work) || SentenceBreak().IsMatch(work))
-            return false;
-        if (paren >= 0 && (comma < 0 || paren < comma))
-            return YearGroup().Match(rest, paren) is { Success: true } dated && YearOf(dated.Groups["year"].Value) is not null;
-        return comma >= 0 && PlaceInAWork().IsMatch(rest[(comma + 2)..]);
+        work = (comma < 0 ? paren < 0 ? rest : rest[..paren] : paren >= 0 && paren < comma ? rest[..paren] : rest[..comma]).Trim();
+        var placed = work.Length > 0 && char.IsUpper(work[0]) && work.Any(char.IsLower) && !PlaceInAWork().IsMatch(work) && !SentenceBreak().IsMatch(work)
+                     && (paren >= 0 && (comma < 0 || paren < comma)
+                         ? YearGroup().Match(rest, paren) is { Success: true } dated && YearOf(dated.Groups["year"].Value) is not null
+                         : comma >= 0 && PlaceInAWork().IsMatch(rest[(comma + 2)..]));
+        if (!placed)
+            work = null;
+        return placed;
     }
 
     // "(2017)", "(c. 397)", "(1883–1885)", "(4 February 2022)", "(June 1880)", "(29–19 BC)"
@@ -227,7 +256,7 @@ public static partial class AttributionParser
     private static partial Regex WorkAbout();
 
     // "II. 846", "Book IV", "Act II", "p. 765", "XXII": where in a work.
-    [GeneratedRegex(@"^(([IVXLC]+|\d[\d,]*)\b|(Book|Bk\.|Act|Scene|Canto|Stanza|Lines?|l\.|Chapter|Ch\.|Part|Epigram|Aphorism|Letter|Ode|Sonnet|Section|Sec\.|p\.|pp\.)(\s|$))")]
+    [GeneratedRegex(@"^(([IVXLC]+|\d[\d,]*)\b|(Book|Bk\.|Act|Scene|Canto|Stanza|Lines?|l\.|Chapter|Ch\.|Part|Volume|Vol\.|Epigram|Aphorism|Letter|Ode|Sonnet|Section|Sec\.|p\.|pp\.)(\s|$))")]
     private static partial Regex PlaceInAWork();
 
     // "Leo Tolstoy in War and Peace", "Rumi as quoted in …": a name of two words or more (one word before "in" opens many a

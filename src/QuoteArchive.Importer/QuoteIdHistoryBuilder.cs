@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
@@ -32,12 +33,12 @@ internal static class QuoteIdHistoryBuilder
             {
                 // The topic's quotes now: the one a repeat of a quote became (a caption folded into the quote it repeats:
                 // the same words), else one this import added, the candidates an edited quote became.
-                var now = Read(current, "SELECT q.Id, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.Slug = $key",
-                    r => (Id: r.GetString(0), Words: Words(r.GetString(1))), transaction: transaction, key: topic.Key).ToList();
+                var now = Read(current, "SELECT q.Id, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.Slug = $key ORDER BY q.IsFeatured, q.Position",
+                    r => (Id: r.GetString(0), Words: QuoteWords.Of(r.GetString(1))), transaction: transaction, key: topic.Key).ToList();
                 var added = now.Where(q => !previousIds.Contains(q.Id)).ToList();
                 foreach (var old in topic)
                 {
-                    var words = Words(old.Text);
+                    var words = QuoteWords.Of(old.Text);
                     var match = now.Where(q => q.Words.AsSpan().SequenceEqual(words)).Select(q => q.Id).FirstOrDefault() ?? added
                         .Select(a => (a.Id, Tolerance: Tolerance(words, a.Words), Distance: WordDistance(words, a.Words, Tolerance(words, a.Words))))
                         .Where(a => a.Distance <= a.Tolerance)
@@ -80,13 +81,6 @@ internal static class QuoteIdHistoryBuilder
     /// or a word or two do; more in a long quote, but never more than a fifth of it.
     /// </summary>
     internal static int Tolerance(string[] a, string[] b) => Math.Max(a.Length, b.Length) is var n and >= 3 ? Math.Clamp(n / 5, 1, 3) : 0;
-
-    internal static string[] Words(string text) =>
-        QuoteIds.Normalize(text).ToLowerInvariant()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0)
-            .ToArray();
 
     /// <summary>Levenshtein distance over words, computed only within <paramref name="limit"/> of the diagonal; limit + 1 when further.</summary>
     internal static int WordDistance(string[] a, string[] b, int limit)

@@ -46,6 +46,32 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void AHeadingAfterProseUnderAQuoteStaysAHeading()
+    {
+        const string text = """
+            Sample Theme
+
+            a sample theme
+
+            V
+
+              • A first sample quote.
+                • Sample Painter, Letters to a Brother (1927)
+
+              • A second sample quote, with no source.
+
+            A paragraph of prose after it.
+
+            Sample Painter, Letters from a Town (1888)
+
+              • A third sample quote.
+            """;
+        var topic = Import(text);
+
+        Assert.Equal(["V", "Sample Painter, Letters from a Town (1888)"], topic.Sections.Select(s => s.Heading));
+    }
+
+    [Fact]
     public void ASourceUnderAQuoteWrittenAsAParagraphStaysWithItAsAParagraph()
     {
         const string text = """
@@ -62,6 +88,8 @@ public sealed class PageTextParserTests
 
                 • Sample Singer, Sample Album (2006), Sample Song
 
+                • A second such bullet is a quote, with a warning.
+
             More
 
                 • With nothing above it, a deeper bullet is kept as a quote.
@@ -69,11 +97,11 @@ public sealed class PageTextParserTests
         var diagnostics = new List<Diagnostic>();
         var topic = Import(text, diagnostics: diagnostics);
 
-        Assert.Equal(["A sample quote."], topic.Sections[0].Quotes.Select(q => q.Text));
+        Assert.Equal(["A sample quote.", "A second such bullet is a quote, with a warning."], topic.Sections[0].Quotes.Select(q => q.Text));
         Assert.Equal(["A sample quote written as a paragraph.\nIts second line.", "Sample Singer, Sample Album (2006), Sample Song"],
             topic.Sections[0].Notes.Select(n => n.Text));
         Assert.Equal(["With nothing above it, a deeper bullet is kept as a quote."], topic.Sections[1].Quotes.Select(q => q.Text));
-        Assert.Contains(diagnostics, d => d.Message.Contains("no quote above it") && d.Position.Line == 16);
+        Assert.Equal([14, 18], diagnostics.Where(d => d.Message.Contains("no quote above it")).Select(d => d.Position.Line));
     }
 
     [Fact]
@@ -99,19 +127,24 @@ public sealed class PageTextParserTests
 
               • A first sample caption, featured.
                 • Sample Writer, Sample Essays (1950)
+
+            a fourth caption in small letters ~ Sample Singer
+
+              • "A fourth caption in small letters."
             """;
         var diagnostics = new List<Diagnostic>();
         var topic = Import(text, diagnostics: diagnostics);
 
         var quotes = topic.Quotes.ToList();
         Assert.Equal(["A first sample caption, featured.", "A sample quote.", "A second sample caption, repeated below.",
-            "A third caption, only ever a caption.", "A first sample caption, featured."], quotes.Select(q => q.Text));
+            "A third caption, only ever a caption.", "A first sample caption, featured.", "\"A fourth caption in small letters.\""],
+            quotes.Select(q => q.Text));
         // The listed quote is the one kept, with its source and the id of its words.
         Assert.Equal(("Sample Poet, Sample Poems (1900)", QuoteIds.Create(topic.Slug, "A second sample caption, repeated below.")),
             (Assert.Single(quotes[2].Attribution).Text, quotes[2].Id));
-        Assert.Equal(["A second sample caption, repeated below. ~ Sample Poet", "A third caption, only ever a caption. ~ Sample Painter"],
-            topic.Sections[1].Notes.Select(n => n.Text));
-        Assert.Equal([7, 16], topic.Sections[1].Notes.Select(n => n.Line));
+        Assert.Equal(["A second sample caption, repeated below. ~ Sample Poet", "A third caption, only ever a caption. ~ Sample Painter",
+            "a fourth caption in small letters ~ Sample Singer"], topic.Sections[1].Notes.Select(n => n.Text));
+        Assert.Equal([7, 16, 21], topic.Sections[1].Notes.Select(n => n.Line));
         // The featured quote stays: a quote the page repeats is still told apart by its occurrence, with a warning.
         Assert.True(quotes[0].IsFeatured);
         Assert.Equal(2, quotes[4].Occurrence);

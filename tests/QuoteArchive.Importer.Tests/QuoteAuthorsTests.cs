@@ -46,6 +46,46 @@ public sealed class QuoteAuthorsTests
     }
 
     [Fact]
+    public void ANameInAShapeACharacterOrATitleHasTooIsAnAuthorOnlyWhenThePageConfirmsIt()
+    {
+        const string text = """
+            Sample Theme
+
+            a sample theme
+
+            A
+
+              • Sample quote one.
+                • Sample Writer in Sample Novel (1900)
+
+              • Sample quote two.
+                • Sample Writer in Another Novel (1901), Chapter 2
+
+              • Sample quote three.
+                • Sample Hero in Sample Epic (1850)
+
+              • Sample quote four.
+                • Sample Hero in Sample Epic (1850), Book II
+
+              • Sample quote five.
+                • Poeta, Carmina, I. 3.
+
+              • Sample quote six.
+                • Poeta, Sample Odes (1800)
+
+              • Sample quote seven.
+                • Titulus, Sample Part, Book I. 2.
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Theme.txt", Encoding.UTF8.GetBytes(text), "en", [])!);
+
+        // Two works: a writer's. One work: maybe a character in it. A plain line elsewhere ("Poeta, Sample Odes (1800)")
+        // names the one word an author; alone, it may be a title before its part.
+        Assert.Equal(["Sample Writer", "Sample Writer", null, null, "Poeta", "Poeta", null], quotes.Select(q => q.Author));
+        Assert.Equal(("Sample Novel", "1900"), (quotes[0].Work, quotes[0].Year));
+        Assert.Equal("Carmina", quotes[4].Work);
+    }
+
+    [Fact]
     public void OnAPersonsPageATitleAndItsYearWhereAnAuthorWouldStandIsTheWork()
     {
         var quotes = Quotes(SampleSpec.Load("002_friedrich-nietzsche").File());

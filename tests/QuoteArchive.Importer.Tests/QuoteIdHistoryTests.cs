@@ -1,3 +1,4 @@
+using QuoteArchive.Importer.Topics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using QuoteArchive.Storage;
@@ -87,7 +88,7 @@ public sealed class QuoteIdHistoryTests
     [InlineData("One two three four five six seven eight nine ten.", "Ten nine eight seven six five four three two one.", 3)]
     public void WordDistanceIgnoresPunctuationAndCase(string a, string b, int expected)
     {
-        var (x, y) = (QuoteIdHistoryBuilder.Words(a), QuoteIdHistoryBuilder.Words(b));
+        var (x, y) = (QuoteWords.Of(a), QuoteWords.Of(b));
         Assert.Equal(expected, QuoteIdHistoryBuilder.WordDistance(x, y, limit: 2) is var d && d > 2 ? 3 : d);
     }
 

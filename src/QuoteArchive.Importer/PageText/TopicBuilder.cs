@@ -143,11 +143,11 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             openQuote = null;
         afterNote = false;
         // A quote written as a paragraph with its source under it ("Far above the golden clouds …", then "• Paul Simon,
-        // Surprise (2006) …"): the source line stays with the paragraph, as a paragraph, not a quote of its own.
+        // Surprise (2006) …"): the source line stays with the paragraph, as a paragraph, not a quote of its own. Only
+        // the one right under it: more such bullets are quotes, with the warning below.
         if (first.Depth > 1 && openQuote is null && underNote && inBody)
         {
             section.Notes.Add(new ParsedParagraph { Text = text, Line = first.Number });
-            afterNote = true;
             return;
         }
         if (first.Depth > 1 && openQuote is not null && first.Depth > openQuoteDepth)
@@ -216,7 +216,8 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     /// not a heading: the section's later quotes stay in it.
     /// </summary>
     private bool IsSourceWithoutBullet(string text) =>
-        openQuote is { Attribution.Count: 0 } && AttributionParser.TryParse(text, out var fields)
+        openQuote is { Attribution.Count: 0 } && (section.Notes.Count == 0 || section.Notes[^1].Line < openQuote.Line)
+        && AttributionParser.TryParse(text, out var fields)
         && text.StartsWith(fields.Author + ", ", StringComparison.Ordinal) && section.Quotes.Any(q => q.Attribution.Any(a => a.Depth == 1 && a.Text.StartsWith(fields.Author + ", ", StringComparison.Ordinal)));
 
     /// <summary>

@@ -7,28 +7,52 @@ namespace QuoteArchive.Importer.Topics;
 /// Who a quote is by, and from which work, where its first source line alone does not say but the page it stands on
 /// does. On a person's page, a source line shaped <c>Dionysian-Dithyrambs (1888)</c> names the person's work, not an
 /// author. On a page of many authors, a translation or the last lines of a verse may stand first under a quote and its
-/// source after them (<c>Love, that all gentle hearts so quickly know.</c>, then <c>Dante Alighieri, Inferno, V. 100.</c>).
+/// source after them (<c>Love, that all gentle hearts so quickly know.</c>, then <c>Dante Alighieri, Inferno, V. 100.</c>);
+/// and a name in a shape a character or a title has too is an author once the page confirms it.
 /// </summary>
 public static partial class QuoteAuthors
 {
     public static void Apply(ParsedTopic topic)
     {
-        foreach (var quote in topic.Sections.SelectMany(s => s.Quotes))
+        var sourced = topic.Quotes.Where(q => !q.SourceTemplateNamesFields && q.Attribution.Any(a => a.Depth == 1)).ToList();
+        if (topic.Kind == TopicKind.Person)
         {
-            if (quote.SourceTemplateNamesFields || quote.Attribution.FirstOrDefault(a => a.Depth == 1) is not { } first)
-                continue;
-            if (topic.Kind == TopicKind.Person)
-                WorkNamedAsAuthor(quote, first.Text, topic.Title);
-            else if (quote.Author is null && ReadsAsQuotedText(first.Text))
-                SourceAfterText(quote);
+            foreach (var quote in sourced)
+                WorkNamedAsAuthor(quote, quote.Attribution.First(a => a.Depth == 1).Text, topic.Title);
+            return;
         }
+        foreach (var quote in sourced.Where(q => q.Author is null && ReadsAsQuotedText(q.Attribution.First(a => a.Depth == 1).Text)))
+            SourceAfterText(quote);
+        ConfirmUnsure(sourced);
+    }
+
+    /// <summary>
+    /// A name in a shape that a character or a title has as well (<c>Leo Tolstoy in War and Peace</c>, <c>Ovid,
+    /// Metamorphoses, II. 846.</c>; <see cref="AttributionParser.TryParseUnsure"/>) is an author once the page says so:
+    /// another of its quotes names them plainly, or their name stands before two works or more. A character is said in
+    /// one work, a title's name before its own parts.
+    /// </summary>
+    private static void ConfirmUnsure(List<ParsedQuote> sourced)
+    {
+        var unsure = new List<(ParsedQuote Quote, AttributionParser.Fields Fields)>();
+        foreach (var quote in sourced.Where(q => q.Author is null))
+            if (AttributionParser.TryParseUnsure(quote.Attribution.First(a => a.Depth == 1).Text, out var fields))
+                unsure.Add((quote, fields));
+        if (unsure.Count == 0)
+            return;
+        var named = sourced.Where(q => q.Author is not null).Select(q => q.Author!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in unsure.GroupBy(u => u.Fields.Author, StringComparer.OrdinalIgnoreCase))
+            if (named.Contains(name.Key) || name.Select(u => u.Fields.Work ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
+                foreach (var (quote, fields) in name)
+                    (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
     }
 
     // The person's own quotes: a line that is a title and its year, with no comma, where an author would stand.
     private static void WorkNamedAsAuthor(ParsedQuote quote, string line, string person)
     {
+        // "Winston S. Churchill (1899)" on Winston Churchill's page is the person, not a work.
         if (quote is { Status: QuoteStatus.Sourced or QuoteStatus.Unsourced, Author: { } named, Work: null, Year: not null }
-            && !string.Equals(named, person, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(named.Split(' ')[^1], person.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)
             && line.TrimStart().StartsWith(named + " (", StringComparison.Ordinal) && !line.Contains(','))
             (quote.Author, quote.Work) = (null, named);
     }
@@ -62,6 +86,6 @@ public static partial class QuoteAuthors
                && text.Split(' ').Length >= 3 && !text.Any(char.IsDigit) && !SourceWords().IsMatch(text);
     }
 
-    [GeneratedRegex(@"\b(by|as quoted|quoted in|attributed|translated|translation|paraphrase|variant|cf\.|ibid|see|source|reported)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(by|as quoted|quoted in|attributed|misattributed|ascribed|credited|compare|translated|translation|paraphrase|variant|cf\.|ibid|see|source|reported)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceWords();
 }

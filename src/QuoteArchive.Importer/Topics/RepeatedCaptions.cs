@@ -1,5 +1,4 @@
 using System.Net;
-using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Topics;
 
@@ -7,7 +6,8 @@ namespace QuoteArchive.Importer.Topics;
 /// An image's caption that repeats a quote of its page (Love's "All's fair in love and war. ~ Francis Edward Smedley"
 /// beside the bullet with its full source) illustrates that quote; it is no second quote with a permalink of its own.
 /// It stays where it stood, as a paragraph of its section. The quote kept is the listed one, or the first caption
-/// when only captions repeat one another; the page's featured quote always stays one.
+/// when only captions repeat one another; the page's featured quote always stays one, as does a caption with notes of
+/// its own (references), which a paragraph cannot keep.
 /// </summary>
 public static class RepeatedCaptions
 {
@@ -17,10 +17,10 @@ public static class RepeatedCaptions
             return;
         var keptByText = new Dictionary<string, ParsedQuote>(StringComparer.Ordinal);
         foreach (var quote in topic.Quotes.OrderBy(q => q.IsCaption))
-            keptByText.TryAdd(QuoteIds.Normalize(quote.Text), quote);
+            keptByText.TryAdd(Key(quote), quote);
         foreach (var section in topic.Sections)
         {
-            var folded = section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false } && keptByText[QuoteIds.Normalize(q.Text)] != q).ToList();
+            var folded = section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false, Notes.Count: 0 } && keptByText[Key(q)] != q).ToList();
             foreach (var caption in folded)
             {
                 section.Quotes.Remove(caption);
@@ -36,4 +36,8 @@ public static class RepeatedCaptions
             }
         }
     }
+
+    // "The good life is one inspired by love and guided by knowledge" under an image, the same with a full stop in the
+    // list, "love is the every only god" there in small letters: one quote each.
+    private static string Key(ParsedQuote quote) => string.Join(' ', QuoteWords.Of(quote.Text));
 }

@@ -46,7 +46,11 @@ internal sealed partial class PageBuilder
         EndDialogue();
         var continuation = marks < prefix.Length;
         if (marks > 1 && openQuote is null && UnderAParagraph(line))
-            return Paragraph(block, piece, notes);
+        {
+            Paragraph(block, piece, notes);
+            sourceUnderParagraph = section.Notes.LastOrDefault();
+            return true;
+        }
         if (marks == 1 && !continuation || openQuote is null)
         {
             if (marks > 1 || continuation)
@@ -70,10 +74,10 @@ internal sealed partial class PageBuilder
     /// <summary>
     /// A quote written as a paragraph (<c>'''Far above the golden clouds …'''</c>, no <c>*</c>) with its source under it
     /// (<c>** [[Paul Simon]], …</c>): the source line stays with the paragraph, as a paragraph, not a quote of its own
-    /// (samples: the line is no quote of the page).
+    /// (samples: the line is no quote of the page). Only the one right under it: more such lines are quotes, with a warning.
     /// </summary>
     private bool UnderAParagraph(int line) =>
-        inBody && section.Notes.Count > 0 && section.Notes[^1].Line < line
+        inBody && section.Notes.Count > 0 && section.Notes[^1].Line < line && section.Notes[^1] != sourceUnderParagraph
         && (section.Quotes.Count == 0 || section.Quotes[^1].Line < section.Notes[^1].Line);
 
     /// <summary>

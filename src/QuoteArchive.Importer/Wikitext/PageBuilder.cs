@@ -19,6 +19,8 @@ internal sealed partial class PageBuilder(PageContext page)
     private QuoteStatus? headingStatus, templateStatus;
     // The quote whose attribution lines may follow, and the dialogue whose next line may follow: at most one is open.
     private QuoteDraft? openQuote, dialogue;
+    // The source line last kept as a paragraph under a quote written as one (UnderAParagraph).
+    private ParsedParagraph? sourceUnderParagraph;
     private InlineRenderer renderer = null!;
 
     public ParsedTopic Build(List<WikiLine> lines)
@@ -123,7 +125,10 @@ internal sealed partial class PageBuilder(PageContext page)
         foreach (var (into, note) in pendingNotes)
         {
             if (note.Name is not null && page.NamedRefs.TryGetValue(note.Name, out var text))
-                into.Add(new ParsedParagraph { Text = text.Text, Html = text.Html, Line = note.Line });
+            {
+                var at = into.FindIndex(n => n.Line > note.Line);
+                into.Insert(at < 0 ? into.Count : at, new ParsedParagraph { Text = text.Text, Html = text.Html, Line = note.Line });
+            }
             else
                 page.Report(note.Line, 1, Severity.Warning, $"reference '{note.Name}' is used but never given a text");
         }
