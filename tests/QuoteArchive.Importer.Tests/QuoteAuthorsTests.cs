@@ -86,6 +86,27 @@ public sealed class QuoteAuthorsTests
     }
 
     [Fact]
+    public void InWikitextANameThatLinksToItsPageOnTheWikiIsConfirmed()
+    {
+        const string wiki = """
+            == A ==
+            * Sample quote one.
+            ** [[Poeta]], ''Carmina'', I. 3.
+            * Sample quote two.
+            ** [[Sample Writer]] in ''Sample Novel'' (1900)
+            * Sample quote three.
+            ** [[w:Sample Hero|Sample Hero]] in ''Sample Epic'' (1850)
+            * Sample quote four.
+            ** Titulus, ''Sample Part'', Book I. 2.
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Theme.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
+
+        // A link to Wikipedia is no page of the wiki's: a character's article is there as often as a writer's.
+        Assert.Equal(["Poeta", "Sample Writer", null, null], quotes.Select(q => q.Author));
+        Assert.Equal(("Sample Novel", "1900"), (quotes[1].Work, quotes[1].Year));
+    }
+
+    [Fact]
     public void OnAPersonsPageATitleAndItsYearWhereAnAuthorWouldStandIsTheWork()
     {
         var quotes = Quotes(SampleSpec.Load("002_friedrich-nietzsche").File());

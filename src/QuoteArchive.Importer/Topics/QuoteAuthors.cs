@@ -29,23 +29,33 @@ public static partial class QuoteAuthors
     /// <summary>
     /// A name in a shape that a character or a title has as well (<c>Leo Tolstoy in War and Peace</c>, <c>Ovid,
     /// Metamorphoses, II. 846.</c>; <see cref="AttributionParser.TryParseUnsure"/>) is an author once the page says so:
-    /// another of its quotes names them plainly, or their name stands before two works or more. A character is said in
-    /// one work, a title's name before its own parts.
+    /// the name links to its page on the wiki (<c>[[Ovid]], ''Metamorphoses''</c>: Wikiquote links its authors, seldom a
+    /// character), another of the page's quotes names it plainly, or it stands before two works or more. A character is
+    /// said in one work, a title's name stands before its own parts.
     /// </summary>
     private static void ConfirmUnsure(List<ParsedQuote> sourced)
     {
-        var unsure = new List<(ParsedQuote Quote, AttributionParser.Fields Fields)>();
+        var unsure = new List<(ParsedQuote Quote, AttributionParser.Fields Fields, bool Linked)>();
         foreach (var quote in sourced.Where(q => q.Author is null))
-            if (AttributionParser.TryParseUnsure(quote.Attribution.First(a => a.Depth == 1).Text, out var fields))
-                unsure.Add((quote, fields));
+        {
+            var source = quote.Attribution.First(a => a.Depth == 1);
+            if (AttributionParser.TryParseUnsure(source.Text, out var fields))
+                unsure.Add((quote, fields, OpensWithLinkToPage(source.Html, fields.Author)));
+        }
         if (unsure.Count == 0)
             return;
         var named = sourced.Where(q => q.Author is not null).Select(q => q.Author!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in unsure.GroupBy(u => u.Fields.Author, StringComparer.OrdinalIgnoreCase))
-            if (named.Contains(name.Key) || name.Select(u => u.Fields.Work ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
-                foreach (var (quote, fields) in name)
+            if (name.Any(u => u.Linked) || named.Contains(name.Key) || name.Select(u => u.Fields.Work ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
+                foreach (var (quote, fields, _) in name)
                     (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
     }
+
+    // <a href="/wiki/Ovid">Ovid</a> (a topic of the archive) or <a href="https://en.wikiquote.org/wiki/Ovid">Ovid</a>
+    // (a page of the wiki), not a link to Wikipedia.
+    private static bool OpensWithLinkToPage(string? html, string name) =>
+        html is not null && LinkToPage().Match(html) is { Success: true } link
+        && System.Net.WebUtility.HtmlDecode(link.Groups["text"].Value) == name;
 
     // The person's own quotes: a line that is a title and its year, with no comma, where an author would stand.
     private static void WorkNamedAsAuthor(ParsedQuote quote, string line, string person)
@@ -85,6 +95,9 @@ public static partial class QuoteAuthors
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or ',' or ';' or ':' or '—'
                && text.Split(' ').Length >= 3 && !text.Any(char.IsDigit) && !SourceWords().IsMatch(text);
     }
+
+    [GeneratedRegex(@"^<a href=""(/wiki/|https://[a-z-]+\.wikiquote\.org/wiki/)[^""]*"">(?<text>[^<]*)</a>")]
+    private static partial Regex LinkToPage();
 
     [GeneratedRegex(@"\b(by|as quoted|quoted in|attributed|misattributed|ascribed|credited|compare|translated|translation|paraphrase|variant|cf\.|ibid|see|source|reported)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceWords();
