@@ -81,7 +81,9 @@ public static partial class AttributionParser
             // The Fountainhead"): whose, the line does not say at all.
             // Nor is "Alice's Adventures in Wonderland" or "A Tree Grows in Brooklyn" a name and a place.
             var name = said.Groups["name"].Value;
-            if (work is not null || !LooksLikeName(name) || name.Contains("'s ") || ArticleFirst().IsMatch(name) || OwnersWork().IsMatch(said.Groups["where"].Value))
+            // "Jean Valjean in Les Misérables by Victor Hugo": a character, in a work that names its writer.
+            if (work is not null || !LooksLikeName(name) || name.Contains("'s ") || ArticleFirst().IsMatch(name) || OwnersWork().IsMatch(said.Groups["where"].Value)
+                || said.Groups["where"].Value.Contains(" by ", StringComparison.Ordinal) && said.Groups["how"].Value == "in")
                 return Shape.None;
             author = name;
             var where = said.Groups["where"].Value;

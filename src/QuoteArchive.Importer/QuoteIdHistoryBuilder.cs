@@ -33,7 +33,7 @@ internal static class QuoteIdHistoryBuilder
             {
                 // The topic's quotes now: the one a repeat of a quote became (a caption folded into the quote it repeats:
                 // the same words), else one this import added, the candidates an edited quote became.
-                var now = Read(current, "SELECT q.Id, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.Slug = $key ORDER BY q.IsFeatured, q.Position",
+                var now = Read(current, "SELECT q.Id, q.Text FROM Quotes q JOIN Topics t ON t.Id = q.TopicId WHERE t.Slug = $key ORDER BY q.IsFeatured, q.Line",
                     r => (Id: r.GetString(0), Words: QuoteWords.Of(r.GetString(1))), transaction: transaction, key: topic.Key).ToList();
                 var added = now.Where(q => !previousIds.Contains(q.Id)).ToList();
                 foreach (var old in topic)

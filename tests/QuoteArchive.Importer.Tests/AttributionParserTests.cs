@@ -69,6 +69,7 @@ public sealed class AttributionParserTests
     [InlineData("Francisco d'Anconia in Ayn Rand, Atlas Shrugged (1957), Part Two: Either-Or")]
     [InlineData("Howard Roark in Ayn Rand's The Fountainhead (1943), Part II")]
     [InlineData("Jean Valjean in Les Misérables (1862) by Victor Hugo, Book IX")]
+    [InlineData("Jean Valjean in Les Misérables by Victor Hugo")]
     [InlineData("Elise Clifton-Ward (played by Angelina Jolie) in The Tourist")]
     [InlineData("Paraphrase of Martial in Thomas Forde's Virtus Rediviva.")]
     [InlineData("Death in Venice (1912)")]

@@ -145,6 +145,8 @@ public sealed class PageTextParserTests
         Assert.Equal(["A second sample caption, repeated below. ~ Sample Poet", "A third caption, only ever a caption. ~ Sample Painter",
             "a fourth caption in small letters ~ Sample Singer"], topic.Sections[1].Notes.Select(n => n.Text));
         Assert.Equal([7, 16, 21], topic.Sections[1].Notes.Select(n => n.Line));
+        // The caption's "~ Sample Singer" says who, where the listed quote does not.
+        Assert.Equal("Sample Singer", quotes[5].Author);
         // The featured quote stays: a quote the page repeats is still told apart by its occurrence, with a warning.
         Assert.True(quotes[0].IsFeatured);
         Assert.Equal(2, quotes[4].Occurrence);

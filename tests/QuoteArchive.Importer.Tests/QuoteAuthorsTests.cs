@@ -65,7 +65,7 @@ public sealed class QuoteAuthorsTests
                 • Sample Hero in Sample Epic (1850)
 
               • Sample quote four.
-                • Sample Hero in Sample Epic (1850), Book II
+                • Sample Hero in Another Epic (1851), Book II
 
               • Sample quote five.
                 • Poeta, Carmina, I. 3.
@@ -75,12 +75,15 @@ public sealed class QuoteAuthorsTests
 
               • Sample quote seven.
                 • Titulus, Sample Part, Book I. 2.
+
+              • Sample quote eight.
+                • Sample Writer, Sample Essays (1910)
             """;
         var quotes = Quotes(ContentFile.Decode("Sample Theme.txt", Encoding.UTF8.GetBytes(text), "en", [])!);
 
-        // Two works: a writer's. One work: maybe a character in it. A plain line elsewhere ("Poeta, Sample Odes (1800)")
-        // names the one word an author; alone, it may be a title before its part.
-        Assert.Equal(["Sample Writer", "Sample Writer", null, null, "Poeta", "Poeta", null], quotes.Select(q => q.Author));
+        // A plain line elsewhere ("Sample Writer, Sample Essays (1910)", "Poeta, Sample Odes (1800)") names them authors;
+        // two works alone prove nothing (a character of a series), nor one word before a part (a title before its chapter).
+        Assert.Equal(["Sample Writer", "Sample Writer", null, null, "Poeta", "Poeta", null, "Sample Writer"], quotes.Select(q => q.Author));
         Assert.Equal(("Sample Novel", "1900"), (quotes[0].Work, quotes[0].Year));
         Assert.Equal("Carmina", quotes[4].Work);
     }
@@ -116,6 +119,27 @@ public sealed class QuoteAuthorsTests
         Assert.All(dithyrambs, q => Assert.Equal((null, "Dionysian-Dithyrambs", "1888"), (q.Author, q.Work, q.Year)));
         // Quotes about the person keep the names their lines give.
         Assert.Contains(quotes, q => q is { Status: QuoteStatus.About, Author: "Albert Camus" });
+    }
+
+    [Fact]
+    public void OnAPersonsPageTheirOwnNameWithAYearIsNoWork()
+    {
+        const string text = """
+            Sample Person
+
+            Sample Person (1800–1880) was a sample writer.
+
+            Quotes
+
+              • Sample quote one.
+                • Sample Q. Person (1850)
+
+              • Sample quote two.
+                • Collected Poems of Sample Person (1860)
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Person.txt", Encoding.UTF8.GetBytes(text), "en", [])!);
+
+        Assert.Equal([("Sample Q. Person", null), (null, "Collected Poems of Sample Person")], quotes.Select(q => (q.Author, q.Work)));
     }
 
     private static List<ParsedQuote> Quotes(ContentFile file)

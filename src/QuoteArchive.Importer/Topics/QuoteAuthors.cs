@@ -29,9 +29,9 @@ public static partial class QuoteAuthors
     /// <summary>
     /// A name in a shape that a character or a title has as well (<c>Leo Tolstoy in War and Peace</c>, <c>Ovid,
     /// Metamorphoses, II. 846.</c>; <see cref="AttributionParser.TryParseUnsure"/>) is an author once the page says so:
-    /// the name links to its page on the wiki (<c>[[Ovid]], ''Metamorphoses''</c>: Wikiquote links its authors, seldom a
-    /// character), another of the page's quotes names it plainly, or it stands before two works or more. A character is
-    /// said in one work, a title's name stands before its own parts.
+    /// the name links to its page on the wiki (<c>[[Ovid]], ''Metamorphoses''</c>: Wikiquote links its authors so), or
+    /// another of the page's quotes names it plainly. Standing before two works is no proof: a character of a series
+    /// ("Sherlock Holmes in A Study in Scarlet", "… in The Sign of the Four") does, and a book before its chapters.
     /// </summary>
     private static void ConfirmUnsure(List<ParsedQuote> sourced)
     {
@@ -46,7 +46,7 @@ public static partial class QuoteAuthors
             return;
         var named = sourced.Where(q => q.Author is not null).Select(q => q.Author!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in unsure.GroupBy(u => u.Fields.Author, StringComparer.OrdinalIgnoreCase))
-            if (name.Any(u => u.Linked) || named.Contains(name.Key) || name.Select(u => u.Fields.Work ?? "").Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
+            if (name.Any(u => u.Linked) || named.Contains(name.Key))
                 foreach (var (quote, fields, _) in name)
                     (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
     }
@@ -60,11 +60,18 @@ public static partial class QuoteAuthors
     // The person's own quotes: a line that is a title and its year, with no comma, where an author would stand.
     private static void WorkNamedAsAuthor(ParsedQuote quote, string line, string person)
     {
-        // "Winston S. Churchill (1899)" on Winston Churchill's page is the person, not a work.
+        // "Winston S. Churchill (1899)" on Winston Churchill's page is the person, not a work ("Collected Poems of Robert
+        // Frost (1930)" on Robert Frost's is one).
         if (quote is { Status: QuoteStatus.Sourced or QuoteStatus.Unsourced, Author: { } named, Work: null, Year: not null }
-            && !string.Equals(named.Split(' ')[^1], person.Split(' ')[^1], StringComparison.OrdinalIgnoreCase)
+            && !IsThePerson(named, person)
             && line.TrimStart().StartsWith(named + " (", StringComparison.Ordinal) && !line.Contains(','))
             (quote.Author, quote.Work) = (null, named);
+    }
+
+    private static bool IsThePerson(string named, string person)
+    {
+        var (a, b) = (named.Split(' '), person.Split(' '));
+        return string.Equals(a[0], b[0], StringComparison.OrdinalIgnoreCase) && string.Equals(a[^1], b[^1], StringComparison.OrdinalIgnoreCase);
     }
 
     // The first later source line that opens with a name, a comma and a work ("Dante Alighieri, Inferno …"); not one

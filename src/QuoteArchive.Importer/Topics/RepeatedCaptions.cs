@@ -24,6 +24,10 @@ public static class RepeatedCaptions
             foreach (var caption in folded)
             {
                 section.Quotes.Remove(caption);
+                // "… ~ Aristotle" said who, where the listed quote's source line may not say it plainly.
+                var kept = keptByText[Key(caption)];
+                if (kept is { Author: null, SourceTemplateNamesFields: false } && caption.Author is not null)
+                    (kept.Author, kept.Work, kept.Year) = (caption.Author, kept.Work ?? caption.Work, kept.Year ?? caption.Year);
                 var by = caption.Attribution.FirstOrDefault();
                 var paragraph = new ParsedParagraph
                 {
