@@ -176,11 +176,11 @@ public static partial class AttributionParser
             return Shape.None;
         var name = text[..comma].Trim();
         var rest = text[(comma + 1)..].Trim();
-        string? work = null;
-        if (!(name.Contains(' ') || WorkThenPlace(rest, out work)) || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0
+        string? work = null, year = null;
+        if (!(name.Contains(' ') || WorkThenPlace(rest, out work, out year)) || !LooksLikeName(name) || ArticleFirst().IsMatch(name) || rest.Length == 0
             || SentenceGoesOn().IsMatch(rest) || NameSuffix().IsMatch(text))
             return Shape.None;
-        fields = new(name, work, null);
+        fields = new(name, work, year);
         return work is null ? Shape.Sure : Shape.Unsure;
     }
 
@@ -189,17 +189,17 @@ public static partial class AttributionParser
     /// "Molière, Le Malade Imaginaire, Act II, scene 6") or a work and its year ("Rumi, Hush Don't Say Anything to God …
     /// (1999) as translated by …"). "Love, Fear, and Esteem, — Write these on three stones" has neither.
     /// </summary>
-    private static bool WorkThenPlace(string rest, out string? work)
+    private static bool WorkThenPlace(string rest, out string? work, out string? year)
     {
         var comma = rest.IndexOf(", ", StringComparison.Ordinal);
         var paren = rest.IndexOf(" (", StringComparison.Ordinal);
-        work = (comma < 0 ? paren < 0 ? rest : rest[..paren] : paren >= 0 && paren < comma ? rest[..paren] : rest[..comma]).Trim();
+        var dated = paren >= 0 && (comma < 0 || paren < comma);
+        work = (dated ? rest[..paren] : comma < 0 ? rest : rest[..comma]).Trim();
+        year = dated && YearGroup().Match(rest, paren) is { Success: true } group ? YearOf(group.Groups["year"].Value) : null;
         var placed = work.Length > 0 && char.IsUpper(work[0]) && work.Any(char.IsLower) && !PlaceInAWork().IsMatch(work) && !SentenceBreak().IsMatch(work)
-                     && (paren >= 0 && (comma < 0 || paren < comma)
-                         ? YearGroup().Match(rest, paren) is { Success: true } dated && YearOf(dated.Groups["year"].Value) is not null
-                         : comma >= 0 && PlaceInAWork().IsMatch(rest[(comma + 2)..]));
+                     && (dated ? year is not null : comma >= 0 && PlaceInAWork().IsMatch(rest[(comma + 2)..]));
         if (!placed)
-            work = null;
+            (work, year) = (null, null);
         return placed;
     }
 

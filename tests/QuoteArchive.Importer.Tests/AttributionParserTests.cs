@@ -49,7 +49,7 @@ public sealed class AttributionParserTests
     [InlineData("Ovid, Metamorphoses, II. 846.", "Ovid", "Metamorphoses", null)]
     [InlineData("Molière, Le Malade Imaginaire, Act II, scene 6.", "Molière", "Le Malade Imaginaire", null)]
     [InlineData("Voltaire, Works, II, p. 765 (Ed. 1837). Used as an inscription for a statue of Cupid.", "Voltaire", "Works", null)]
-    [InlineData("Rumi, Hush Don't Say Anything to God : Passionate Poems of Rumi (1999) as translated by Shahram Shiva", "Rumi", "Hush Don't Say Anything to God : Passionate Poems of Rumi", null)]
+    [InlineData("Rumi, Hush Don't Say Anything to God : Passionate Poems of Rumi (1999) as translated by Shahram Shiva", "Rumi", "Hush Don't Say Anything to God : Passionate Poems of Rumi", "1999")]
     [InlineData("Atticus Finch in To Kill a Mockingbird (1960)", "Atticus Finch", "To Kill a Mockingbird", "1960")]
     [InlineData("Hamlet, Prince of Denmark, Act III, scene 1", "Hamlet", "Prince of Denmark", null)]
     public void ReadsTheShapesOnlyAPageCanConfirmAsUnsure(string line, string author, string? work, string? year)
