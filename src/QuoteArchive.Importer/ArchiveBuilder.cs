@@ -195,11 +195,15 @@ public sealed class ArchiveBuilder(ImportOptions options)
             // The author index and the full-text index, built once here so that requests only read.
             Stage("linking topics and indexing authors");
             InternalLinks.Resolve(connection, options, writer);
+            var confirmedAuthors = UnsureAuthors.Confirm(connection, transaction, writer);
             var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons);
             Stage("building the search index");
             search.Wait();
             SearchIndex.BuildFrom(connection, transaction, search.Path);
-            SearchIndex.Reindex(connection, transaction, SearchAuthors.Respelled(connection, transaction, respelledAuthors, writer.Persons));
+            // A quote given its author just now was indexed without one, whatever the author index calls them.
+            var unindexed = confirmedAuthors.Select(c => c.RowId).ToHashSet();
+            SearchIndex.Reindex(connection, transaction, SearchAuthors.Respelled(connection, transaction, respelledAuthors, writer.Persons)
+                .Where(r => !unindexed.Contains(r.RowId)).Concat(confirmedAuthors).ToList());
             SearchIndex.FillNamesFrom(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
             var summary = counts.Summary(clock.Elapsed);

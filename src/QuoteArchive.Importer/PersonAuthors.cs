@@ -28,6 +28,9 @@ internal sealed class PersonAuthors
         return persons.Count;
     }
 
+    /// <summary>Whether a person's page has this title (in any case).</summary>
+    public bool HasPage(string title) => idsByTitle.ContainsKey(title);
+
     /// <summary>The author id of the person whose page the topic is, or null.</summary>
     public int? IdOfTopic(int topicId) => idsByTopic.TryGetValue(topicId, out var id) ? id : null;
 

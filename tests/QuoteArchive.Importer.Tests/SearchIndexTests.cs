@@ -38,6 +38,26 @@ public sealed class SearchIndexTests
         Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
     }
 
+    [Fact]
+    public void ANameOnlyTheArchiveConfirmsIsTheAuthorOfItsQuoteAndFoundByIt()
+    {
+        // Page text has no links: "Poeta, Carmina, I. 3." alone on its page may be a title before its part; a person's
+        // page "Poeta" in the archive makes it the author. "Sample Hero in Sample Epic" has no such page.
+        using var folder = new TemporaryFolder();
+        folder.Write("content/Poeta.txt", "Poeta\n\nPoeta (84–54 BC) was a sample poet.\n\nQuotes\n\n• Sample line of the poet.\n");
+        folder.Write("content/Sample Theme.txt",
+            "Sample Theme\n\nQuotes\n\n• Sample quote one.\n  • Poeta, Carmina, I. 3.\n\n• Sample quote two.\n  • Sample Hero in Sample Epic (1850)\n");
+        var target = Path.Combine(folder.Path, "archive.db");
+
+        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
+
+        Assert.Equal("Poeta|Carmina|Poeta", Scalar(target,
+            "SELECT q.Author || '|' || q.Work || '|' || a.Name FROM Quotes q JOIN Authors a ON a.Id = q.AuthorId WHERE q.Text = 'Sample quote one.'"));
+        Assert.Equal(0L, Scalar(target, "SELECT count(*) FROM Quotes WHERE Text = 'Sample quote two.' AND Author IS NOT NULL"));
+        Assert.Equal(2L, Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : Poeta'"));
+        Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
+    }
+
     private static object? Scalar(string archive, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archive, Pooling = false }.ToString());

@@ -75,6 +75,11 @@ public sealed class ParsedQuote
     public bool SourceTemplateNamesFields { get; set; }
     public string? Work { get; set; }
     public string? Year { get; set; }
+    /// <summary>
+    /// A name in a shape a character or a title has too, which the page did not confirm (<see cref="QuoteAuthors"/>):
+    /// the quote's author once the archive has a person's page of that name (<see cref="UnsureAuthors"/>).
+    /// </summary>
+    public AttributionParser.Fields? UnsureFields { get; set; }
     public int Line { get; init; }
 
     public List<ParsedAttributionLine> Attribution { get; init; } = [];

@@ -30,8 +30,9 @@ public static partial class QuoteAuthors
     /// A name in a shape that a character or a title has as well (<c>Leo Tolstoy in War and Peace</c>, <c>Ovid,
     /// Metamorphoses, II. 846.</c>; <see cref="AttributionParser.TryParseUnsure"/>) is an author once the page says so:
     /// the name links to its page on the wiki (<c>[[Ovid]], ''Metamorphoses''</c>: Wikiquote links its authors so), or
-    /// another of the page's quotes names it plainly. Standing before two works is no proof: a character of a series
-    /// ("Sherlock Holmes in A Study in Scarlet", "… in The Sign of the Four") does, and a book before its chapters.
+    /// another of the page's quotes names it plainly; else the archive may, with a person's page of that name
+    /// (<see cref="UnsureAuthors"/>). Standing before two works is no proof: a character of a series ("Sherlock Holmes in
+    /// A Study in Scarlet", "… in The Sign of the Four") does, and a book before its chapters.
     /// </summary>
     private static void ConfirmUnsure(List<ParsedQuote> sourced)
     {
@@ -46,9 +47,16 @@ public static partial class QuoteAuthors
             return;
         var named = sourced.Where(q => q.Author is not null).Select(q => q.Author!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in unsure.GroupBy(u => u.Fields.Author, StringComparer.OrdinalIgnoreCase))
-            if (name.Any(u => u.Linked) || named.Contains(name.Key))
-                foreach (var (quote, fields, _) in name)
+        {
+            var confirmed = name.Any(u => u.Linked) || named.Contains(name.Key);
+            foreach (var (quote, fields, _) in name)
+            {
+                if (confirmed)
                     (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
+                else
+                    quote.UnsureFields = fields;
+            }
+        }
     }
 
     // <a href="/wiki/Ovid">Ovid</a> (a topic of the archive) or <a href="https://en.wikiquote.org/wiki/Ovid">Ovid</a>
