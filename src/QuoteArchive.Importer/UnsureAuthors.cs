@@ -16,7 +16,8 @@ internal static class UnsureAuthors
         var confirmed = new List<(long, string?)>();
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = "UPDATE Quotes SET Author = $author, Work = $work, Year = $year WHERE rowid = $row";
+        // The work and year its page gave it (a film's page: the film) stand where the line names none.
+        update.CommandText = "UPDATE Quotes SET Author = $author, Work = coalesce($work, Work), Year = coalesce($year, Year) WHERE rowid = $row";
         var (row, author, work, year) = (update.Parameters.Add("$row", SqliteType.Integer), update.Parameters.Add("$author", SqliteType.Text),
             update.Parameters.Add("$work", SqliteType.Text), update.Parameters.Add("$year", SqliteType.Text));
         foreach (var (rowId, fields) in writer.Unsure.Where(u => writer.Persons.HasPage(u.Fields.Author)))
