@@ -47,6 +47,9 @@ public sealed class SearchIndexTests
         folder.Write("content/Poeta.txt", "Poeta\n\nPoeta (84–54 BC) was a sample poet.\n\nQuotes\n\n• Sample line of the poet.\n");
         folder.Write("content/Sample Theme.txt",
             "Sample Theme\n\nQuotes\n\n• Sample quote one.\n  • Poeta, Carmina, I. 3.\n\n• Sample quote two.\n  • Sample Hero in Sample Epic (1850)\n");
+        folder.Write("content/Sample Poet.txt", "Sample Poet\n\nSample Poet (1800–1880) was a sample poet.\n\nQuotes\n\n• Sample line of a poet.\n");
+        folder.Write("content/Sample Film.txt",
+            "Sample Film\n\nSample Film is a 2020 sample film.\n\nQuotes\n\n• Sample quote three.\n  • Sample Poet as quoted by Sample Critic\n\nCast\n\n• Sample Actor as Sample Hero\n");
         var target = Path.Combine(folder.Path, "archive.db");
 
         new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
@@ -54,6 +57,9 @@ public sealed class SearchIndexTests
         Assert.Equal("Poeta|Carmina|Poeta", Scalar(target,
             "SELECT q.Author || '|' || q.Work || '|' || a.Name FROM Quotes q JOIN Authors a ON a.Id = q.AuthorId WHERE q.Text = 'Sample quote one.'"));
         Assert.Equal(0L, Scalar(target, "SELECT count(*) FROM Quotes WHERE Text = 'Sample quote two.' AND Author IS NOT NULL"));
+        // A line naming no work leaves the quote the one its page gave it: a film's page, the film.
+        Assert.Equal("Sample Poet|Sample Film|2020", Scalar(target,
+            "SELECT q.Author || '|' || q.Work || '|' || q.Year FROM Quotes q WHERE q.Text = 'Sample quote three.'"));
         Assert.Equal(2L, Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : Poeta'"));
         Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
     }
