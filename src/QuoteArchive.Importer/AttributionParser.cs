@@ -74,23 +74,7 @@ public static partial class AttributionParser
         if (work is not null && work.StartsWith("in ", StringComparison.Ordinal))
             work = work[3..].Trim();
         if (!LooksLikeName(author) && author.Length <= MaxUnsureHead && NameThenWhere().Match(author) is { Success: true } said)
-        {
-            // "Leo Tolstoy in War and Peace (1865-1869)", "Sigmund Freud in a letter to Carl Jung (1906)", "Oscar Wilde
-            // as quoted by …": a name, then where it was said. After "X in Y, Z" Y may be the writer of a character X
-            // ("Francisco d'Anconia in Ayn Rand, Atlas Shrugged"), as after "X in Y's Work" ("Howard Roark in Ayn Rand's
-            // The Fountainhead"): whose, the line does not say at all.
-            // Nor is "Alice's Adventures in Wonderland" or "A Tree Grows in Brooklyn" a name and a place.
-            var name = said.Groups["name"].Value;
-            // "Jean Valjean in Les Misérables by Victor Hugo": a character, in a work that names its writer.
-            if (work is not null || !LooksLikeName(name) || name.Contains("'s ") || ArticleFirst().IsMatch(name) || OwnersWork().IsMatch(said.Groups["where"].Value)
-                || said.Groups["where"].Value.Contains(" by ", StringComparison.Ordinal) && said.Groups["how"].Value == "in")
-                return Shape.None;
-            author = name;
-            var where = said.Groups["where"].Value;
-            (work, year) = said.Groups["how"].Value == "in" && (char.IsUpper(where[0]) || where[0] is '"' or '“') ? (where, year) : (null, null);
-            fields = new(author, work, year);
-            return Shape.Unsure;
-        }
+            return SaidIn(said, work, year, out fields);
         if (!LooksLikeName(author) || work is { Length: 0 })
             return Shape.None;
         // "Things the Germans Lack, 51.", "The Gay Science, 125": a section's number after the comma; before it, the
@@ -116,6 +100,25 @@ public static partial class AttributionParser
             (work, year) = (null, null);
         fields = new(author, work, year);
         return Shape.Sure;
+    }
+
+    /// <summary>
+    /// "Leo Tolstoy in War and Peace (1865-1869)", "Sigmund Freud in a letter to Carl Jung (1906)", "Oscar Wilde as quoted
+    /// by …": a name, then where it was said; the work after "in", none after "as quoted" or in lower case. Whose words
+    /// they are, a line does not say at all after "X in Y, Z" (Y may be the writer of a character X: "Francisco
+    /// d'Anconia in Ayn Rand, Atlas Shrugged"), "X in Y's Work" ("Howard Roark in Ayn Rand's The Fountainhead") or
+    /// "X in Work by Writer" ("Jean Valjean in Les Misérables by Victor Hugo"); nor is "Alice's Adventures in
+    /// Wonderland" or "A Tree Grows in Brooklyn" a name and a place.
+    /// </summary>
+    private static Shape SaidIn(Match said, string? workAfterComma, string? year, out Fields fields)
+    {
+        fields = default;
+        var (name, how, where) = (said.Groups["name"].Value, said.Groups["how"].Value, said.Groups["where"].Value);
+        if (workAfterComma is not null || !LooksLikeName(name) || name.Contains("'s ") || ArticleFirst().IsMatch(name)
+            || OwnersWork().IsMatch(where) || how == "in" && where.Contains(" by ", StringComparison.Ordinal))
+            return Shape.None;
+        fields = how == "in" && (char.IsUpper(where[0]) || where[0] is '"' or '“') ? new(name, where, year) : new(name, null, null);
+        return Shape.Unsure;
     }
 
     /// <summary>

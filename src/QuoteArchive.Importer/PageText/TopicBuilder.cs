@@ -215,10 +215,15 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     /// naming an author whose sources the section has given already. The wiki shows it as a paragraph under the quote,
     /// not a heading: the section's later quotes stay in it.
     /// </summary>
-    private bool IsSourceWithoutBullet(string text) =>
-        openQuote is { Attribution.Count: 0 } && (section.Notes.Count == 0 || section.Notes[^1].Line < openQuote.Line)
-        && AttributionParser.TryParse(text, out var fields)
-        && text.StartsWith(fields.Author + ", ", StringComparison.Ordinal) && section.Quotes.Any(q => q.Attribution.Any(a => a.Depth == 1 && a.Text.StartsWith(fields.Author + ", ", StringComparison.Ordinal)));
+    private bool IsSourceWithoutBullet(string text)
+    {
+        if (openQuote is not { Attribution.Count: 0 } || section.Notes.Count > 0 && section.Notes[^1].Line >= openQuote.Line
+            || !AttributionParser.TryParse(text, out var fields))
+            return false;
+        var opening = fields.Author + ", ";
+        return text.StartsWith(opening, StringComparison.Ordinal)
+               && section.Quotes.Any(q => q.Attribution.Any(a => a.Depth == 1 && a.Text.StartsWith(opening, StringComparison.Ordinal)));
+    }
 
     /// <summary>
     /// FORMAT.md: "Blank lines separate exchanges." Except that a one-line question is not an exchange alone: the

@@ -112,6 +112,16 @@ public sealed class ParsedParagraph
     public required string Text { get; init; }
     public string? Html { get; init; }
     public int Line { get; init; }
+
+    /// <summary>
+    /// Puts a paragraph made after the page was read (a reference given further down, a folded caption) where its line
+    /// stands among <paramref name="paragraphs"/>, which a page shows in line order.
+    /// </summary>
+    public static void InsertInLineOrder(List<ParsedParagraph> paragraphs, ParsedParagraph paragraph)
+    {
+        var at = paragraphs.FindIndex(p => p.Line > paragraph.Line);
+        paragraphs.Insert(at < 0 ? paragraphs.Count : at, paragraph);
+    }
 }
 
 public sealed class ParsedSectionLink

@@ -15,30 +15,26 @@ public static class RepeatedCaptions
     {
         if (!topic.Quotes.Any(q => q.IsCaption))
             return;
-        var keptByText = new Dictionary<string, ParsedQuote>(StringComparer.Ordinal);
+        var keys = topic.Quotes.ToDictionary(q => q, Key);
+        var kept = new Dictionary<string, ParsedQuote>(StringComparer.Ordinal);
         foreach (var quote in topic.Quotes.OrderBy(q => q.IsCaption))
-            keptByText.TryAdd(Key(quote), quote);
+            kept.TryAdd(keys[quote], quote);
         foreach (var section in topic.Sections)
-        {
-            var folded = section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false, Notes.Count: 0 } && keptByText[Key(q)] != q).ToList();
-            foreach (var caption in folded)
+            foreach (var caption in section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false, Notes.Count: 0 } && kept[keys[q]] != q).ToList())
             {
                 section.Quotes.Remove(caption);
                 // "… ~ Aristotle" said who, where the listed quote's source line may not say it plainly.
-                var kept = keptByText[Key(caption)];
-                if (kept is { Author: null, SourceTemplateNamesFields: false } && caption.Author is not null)
-                    (kept.Author, kept.Work, kept.Year) = (caption.Author, kept.Work ?? caption.Work, kept.Year ?? caption.Year);
+                var quote = kept[keys[caption]];
+                if (quote is { Author: null, SourceTemplateNamesFields: false } && caption.Author is not null)
+                    (quote.Author, quote.Work, quote.Year) = (caption.Author, quote.Work ?? caption.Work, quote.Year ?? caption.Year);
                 var by = caption.Attribution.FirstOrDefault();
-                var paragraph = new ParsedParagraph
+                ParsedParagraph.InsertInLineOrder(section.Notes, new ParsedParagraph
                 {
                     Text = by is null ? caption.Text : $"{caption.Text} ~ {by.Text}",
                     Html = caption.Html is null ? null : by is null ? caption.Html : $"{caption.Html} ~ {by.Html ?? WebUtility.HtmlEncode(by.Text)}",
                     Line = caption.Line,
-                };
-                var at = section.Notes.FindIndex(n => n.Line > paragraph.Line);
-                section.Notes.Insert(at < 0 ? section.Notes.Count : at, paragraph);
+                });
             }
-        }
     }
 
     // "The good life is one inspired by love and guided by knowledge" under an image, the same with a full stop in the

@@ -125,10 +125,7 @@ internal sealed partial class PageBuilder(PageContext page)
         foreach (var (into, note) in pendingNotes)
         {
             if (note.Name is not null && page.NamedRefs.TryGetValue(note.Name, out var text))
-            {
-                var at = into.FindIndex(n => n.Line > note.Line);
-                into.Insert(at < 0 ? into.Count : at, new ParsedParagraph { Text = text.Text, Html = text.Html, Line = note.Line });
-            }
+                ParsedParagraph.InsertInLineOrder(into, new ParsedParagraph { Text = text.Text, Html = text.Html, Line = note.Line });
             else
                 page.Report(note.Line, 1, Severity.Warning, $"reference '{note.Name}' is used but never given a text");
         }
