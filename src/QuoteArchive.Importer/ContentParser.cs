@@ -16,11 +16,16 @@ public static class ContentParser
         return WithinLimits(file, 1, options, diagnostics, headingLevels: extension is ".md" or ".wiki", () => extension switch
         {
             ".md" => MarkdownPageParser.Parse(file, options, diagnostics),
-            // A page's wikitext as in the edit box: its title is the file name (content/Mark Twain.wiki).
-            ".wiki" => WikitextPageParser.Parse(file, Path.GetFileNameWithoutExtension(file.RelativePath), options, diagnostics),
+            ".wiki" => WikitextPageParser.Parse(file, WikiTitleOf(file.RelativePath), options, diagnostics),
             _ => PageTextParser.Parse(file, options, diagnostics),
         });
     }
+
+    /// <summary>
+    /// The title of a page whose wikitext is a file of its own: the file name (content/Mark Twain.wiki), underscores
+    /// read as spaces as MediaWiki reads them in a title (content/Mark_Twain.wiki, a name copied from the page's address).
+    /// </summary>
+    public static string WikiTitleOf(string relativePath) => Path.GetFileNameWithoutExtension(relativePath).Replace('_', ' ');
 
     /// <summary>The topic of one page of a MediaWiki export, whose text starts on line <paramref name="firstLine"/> of the export.</summary>
     public static ParsedTopic? ParseExportPage(ContentFile file, string title, int firstLine, ImportOptions options, List<Diagnostic> diagnostics) =>

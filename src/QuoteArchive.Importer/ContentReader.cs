@@ -85,7 +85,7 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         ParsedTopic? topic = null;
         if (file is not null && Path.GetExtension(relative).Equals(".wiki", StringComparison.OrdinalIgnoreCase)
             && RedirectPage.TryParse(file.Text, out var target))
-            redirects.Add(new(Path.GetFileNameWithoutExtension(relative), target, new(relative, 1)));
+            redirects.Add(new(ContentParser.WikiTitleOf(relative), target, new(relative, 1)));
         else if (file is not null)
             topic = ContentParser.Parse(file, options, diagnostics);
         if (Keep(topic, diagnostics))

@@ -11,14 +11,19 @@ internal static class EnglishTemplates
             c => Citation(c, book: true), "cite book", "cite encyclopedia");
         TemplateTable.AddFor("en", TemplateRole.Inline, "as cite book (Citation Style 2)", c => Citation(c, book: true), "citation");
         TemplateTable.Add(TemplateRole.Inline, "Author (Date). \"Title\". Website. Retrieved Access-date.", c => Citation(c, book: false), "cite web", "cite news", "cite journal", "cite magazine", "cite speech", "cite interview", "cite episode", "cite video");
-        TemplateTable.Add(TemplateRole.Inline, "the text; a sign and source on a line of their own, after \"— \"", Quote, "quote", "quotation", "cquote");
+        TemplateTable.Add(TemplateRole.Inline, "the text; a sign and source on a line of their own, after \"— \"", Quote, "quote", "quotation", "cquote", "blockquote");
         TemplateTable.Add(TemplateRole.Inline, "the label (or the article), linked to Wikipedia", W, "w");
         TemplateTable.Add(TemplateRole.Inline, "the text, in its language", c => c.Get("2", "text"), "lang");
         TemplateTable.Add(TemplateRole.Inline, "ISBN and the number", c => new PieceBuilder().Add("ISBN ", c.Get("1")).Build(), "ISBN");
         TemplateTable.Add(TemplateRole.Inline, "Number Book Chapter:Verse (the version is not shown)", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "bibleverse");
         TemplateTable.Add(TemplateRole.Inline, "LCC and the class number", c => new PieceBuilder().Add("LCC ", c.Get("1")).Build(), "LCC");
-        TemplateTable.Add(TemplateRole.Inline, "Works by Name at Project Gutenberg", c => new PieceBuilder().Add("Works by ", c.Get("name", "1")).Add(" at Project Gutenberg").Build(), "gutenberg author");
-        TemplateTable.Add(TemplateRole.Inline, "the text", c => c.Get("1"), "smallcaps", "small caps", "nowrap", "nobr");
+        TemplateTable.Add(TemplateRole.Inline, "the text", c => c.Get("1"), "smallcaps", "small caps", "nowrap", "nobr", "small", "big", "larger", "smaller", "center");
+        TemplateTable.Add(TemplateRole.Inline, "the character it names (–, —, a spaced –, a non-breaking space, =)", c => Piece.Plain(Characters[c.Name]), [.. Characters.Keys]);
+        TemplateTable.Add(TemplateRole.Inline, "the word, then [sic] (hide=y: the word alone)", Sic, "sic");
+        TemplateTable.Add(TemplateRole.Inline, "c. and the date", c => new PieceBuilder().Add("c. ").Add(c.Get("1")).Build().Trim(), "circa", "c.");
+        TemplateTable.Add(TemplateRole.Inline, "Main article: the pages named, each linked", c => Hatnote(c, "Main article", "Main articles"), "main");
+        TemplateTable.Add(TemplateRole.Inline, "See also: the pages named, each linked", c => Hatnote(c, "See also", "See also"), "see also");
+        TemplateTable.Add(TemplateRole.Inline, "Further information: the pages named, each linked", c => Hatnote(c, "Further information", "Further information"), "further", "details");
         TemplateTable.Add(TemplateRole.Inline, "the date as written", c => c.Get("1"), "#dateformat", "#formatdate");
         TemplateTable.Add(TemplateRole.Inline, "Bartlett's Familiar Quotations, 10th ed. (1919)", _ => Piece.Plain("Bartlett's Familiar Quotations, 10th ed. (1919)"), "Bartlett1919");
         TemplateTable.Add(TemplateRole.Inline, "a vertical bar (MediaWiki's escape for | in a template)", _ => Piece.Plain("|"), "!");
@@ -29,6 +34,7 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikimedia Commons", c => TemplateTable.Sister(c, "Wikimedia Commons", c.Text("1")), "commons", "commonscat", "commons category");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wiktionary", c => TemplateTable.Sister(c, "Wiktionary", c.Text("1")), "wiktionary", "wiktionarypar");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikiversity", c => TemplateTable.Sister(c, "Wikiversity", c.Text("1")), "wikiversity");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (wikt=, s=, commons=, b=, n=, v=; no leaves one out), and to Wikipedia", TemplateTable.SisterBox, "sister project links", "sisterlinks");
         TemplateTable.Add(TemplateRole.DisputedBegin, "nothing: the quotes up to disputed end are disputed", _ => Piece.Empty, "disputed begin");
         TemplateTable.Add(TemplateRole.DisputedEnd, "nothing: ends disputed begin", _ => Piece.Empty, "disputed end");
         TemplateTable.Add(TemplateRole.MisattributedBegin, "nothing: the quotes up to misattributed end are misattributed", _ => Piece.Empty, "misattributed begin");
@@ -37,6 +43,40 @@ internal static class EnglishTemplates
             "italic title", "DEFAULTSORT", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
             "fix cite", "dead link", "cleanup", "mergeto", "merge", "citation needed", "cn", "clarify", "verify", "source", "sourcing",
             "Theme-stub", "stub", "Person-stub", "Film-stub", "update", "wikify", "copyedit");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (columns, anchors and other layout)", _ => Piece.Empty,
+            "anchor", "div col", "div col end", "col-begin", "col-break", "col-end", "col-2", "col-3", "col-4", "refbegin", "refend",
+            "multicol", "multicol-break", "multicol-end", "clear left", "clear right");
+    }
+
+    private static readonly Dictionary<string, string> Characters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ndash"] = "–", ["mdash"] = "—", ["snd"] = " – ", ["spaced ndash"] = " – ", ["nbsp"] = "\u00A0", ["="] = "=",
+    };
+
+    private static Piece Sic(TemplateCall c)
+    {
+        var word = c.Positional().Select(p => p.Value).LastOrDefault() ?? Piece.Empty;
+        return c.Text("hide").Trim().Length > 0 ? word : new PieceBuilder().Add(word).Add(word.IsEmpty ? "[sic]" : " [sic]").Build();
+    }
+
+    /// <summary>A note pointing to other pages (<c>{{Main|Love|Hate}}</c>): "Main articles: Love and Hate", each linked as <c>[[Love]]</c> would be, with its <c>l1=</c>… label.</summary>
+    private static Piece Hatnote(TemplateCall c, string one, string many)
+    {
+        var pages = c.Positional().Take(10).ToList();
+        if (pages.Count == 0)
+            return Piece.Empty;
+        var result = new PieceBuilder().Add(pages.Count == 1 ? one : many).Add(": ");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            result.Add(i == 0 ? "" : i == pages.Count - 1 ? " and " : ", ");
+            var target = pages[i].Value.Text;
+            var label = c.Get("l" + pages[i].Key) is { IsEmpty: false } given ? given : Piece.Plain(target.Replace("#", " § ").Trim());
+            if (c.LinkAddress(target) is { } href)
+                result.Link(href, label);
+            else
+                result.Add(label);
+        }
+        return result.Build();
     }
 
     private static Piece W(TemplateCall c)
@@ -75,7 +115,10 @@ internal static class EnglishTemplates
         result.Add("\"", c.Get("chapter", "contribution"), "\". ");
         var title = c.Get("title");
         var language = LanguageName(c.Text("language"));
-        if (book)
+        // The title links the source's address where the template gives one (url=), as MediaWiki's rendering does.
+        if (InlineRenderer.SafeUrl(c.Text("url").Trim()) is { } url && !title.IsEmpty)
+            result.Add(book ? "" : "\"").Link(url, title, italic: book).Add(book ? "" : "\"");
+        else if (book)
             result.Add("", title, "", italic: true);
         else
             result.Add("\"", title, "\"");

@@ -22,7 +22,7 @@ internal static partial class FrenchTemplates
         TemplateTable.Add(TemplateRole.Inline, "nothing (an indent)", _ => Piece.Empty, "tab");
         TemplateTable.Add(TemplateRole.Inline, "the shown word (second parameter, else the first)", c => c.Get("2", "1"), "œuvre", "cat");
         TemplateTable.Add(TemplateRole.Inline, "day month year", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "date");
-        TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (w=, s=, commons=, wikt= …), else to Wikipedia under the topic's title", OtherProjects, "Autres projets", "interprojet");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (w=, s=, commons=, wikt= …), else to Wikipedia under the topic's title", TemplateTable.SisterBox, "Autres projets", "interprojet");
         TemplateTable.Add(TemplateRole.Markup, "nothing (table of contents, stub and work-in-progress notices)", _ => Piece.Empty,
             "sommaire à gauche", "sommaire", "ébauche", "en cours", "en cours.CM");
     }
@@ -86,20 +86,6 @@ internal static partial class FrenchTemplates
     private static Piece QuoteOfTheDay(TemplateCall c) =>
         new PieceBuilder().Add("Citation choisie pour être citation du jour du ")
             .Add(Piece.Join(" ", [c.Get("jour"), c.Get("mois"), c.Get("année")])).Add(".").Build();
-
-    private static Piece OtherProjects(TemplateCall c)
-    {
-        (string Key, string Project)[] projects =
-            [("w", "Wikipedia"), ("s", "Wikisource"), ("commons", "Wikimedia Commons"), ("wikt", "Wiktionary"), ("v", "Wikiversity"), ("n", "Wikinews"), ("b", "Wikibooks")];
-        var any = false;
-        foreach (var (key, project) in projects)
-            if (c.Text(key) is { Length: > 0 } article)
-            {
-                TemplateTable.Sister(c, project, article);
-                any = true;
-            }
-        return any ? Piece.Empty : TemplateTable.Sister(c, "Wikipedia", null);
-    }
 
     private static Piece Prefixed(string prefix, Piece piece) => piece.IsEmpty ? piece : Piece.Plain(prefix) + piece;
 

@@ -56,15 +56,26 @@ internal sealed partial class InlineRenderer
             label = Piece.Plain(PipeTrick(rest));
         label += Piece.Plain(source[end..trailEnd]);
 
-        var external = Interwiki.UrlFor(target, page.Language);
+        if (LinkAddress(target) is { } href)
+            sink.AppendLink(href, label);
+        else
+            sink.Append(label);
+        return trailEnd;
+    }
+
+    /// <summary>
+    /// Where <c>[[target]]</c> leads: an interwiki link to its project's address, a page of this wiki to
+    /// <c>/wiki/{slug}</c> (the import rewrites those the archive lacks); null for an empty title.
+    /// </summary>
+    public string? LinkAddress(string target)
+    {
+        target = target.Trim();
         // A link to a section of a page ([[Love#Proverbs]], or [[#Proverbs]] in its own page) leads to the section's
         // anchor; one to the page's own section names the page, as the text may be shown on another (a quote's own).
         var slug = target.StartsWith('#') ? page.Topic.Slug : Slugs.FromTitle(PageTitle(target));
         if (target.Length == 0 || slug.Length == 0)
-            sink.Append(label);
-        else
-            sink.AppendLink(external ?? "/wiki/" + Slugs.ToUrlPath(slug) + Anchors.OfLinkFragment(target), label);
-        return trailEnd;
+            return null;
+        return Interwiki.UrlFor(target, page.Language) ?? "/wiki/" + Slugs.ToUrlPath(slug) + Anchors.OfLinkFragment(target);
     }
 
     /// <summary><c>[https://… label]</c>: the label shows, linked; a link without label shows its number, <c>[1]</c>.</summary>
@@ -122,7 +133,7 @@ internal sealed partial class InlineRenderer
     }
 
     /// <summary>The address as the HTML may carry it: http(s) and mailto only, protocol-relative made https.</summary>
-    private static string? SafeUrl(string url) =>
+    internal static string? SafeUrl(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url
         : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
           || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ? url

@@ -38,5 +38,15 @@ internal sealed class PieceBuilder
         return Add(after);
     }
 
+    /// <summary><paramref name="label"/> linked to <paramref name="href"/>, an address the reader built itself.</summary>
+    public PieceBuilder Link(string href, Piece label, bool italic = false)
+    {
+        text.Append(label.Text);
+        html.Append("<a href=\"");
+        HtmlText.Append(html, href);
+        html.Append("\">").Append(italic ? "<em>" : "").Append(label.Html).Append(italic ? "</em>" : "").Append("</a>");
+        return this;
+    }
+
     public Piece Build() => new(text.ToString(), html.ToString());
 }

@@ -26,6 +26,16 @@ internal sealed class TemplateCall(InlineRenderer renderer, string name, List<(s
 
     public string Text(params string[] keys) => Get(keys).Text;
 
+    /// <summary>The positional parameters ("1", "2" …) that are given and not empty, with their keys, in the order written.</summary>
+    public IEnumerable<(string Key, Piece Value)> Positional() =>
+        Enumerable.Range(0, parameters.Count)
+            .Where(k => parameters[k].Key.Length > 0 && parameters[k].Key.All(char.IsAsciiDigit))
+            .Select(k => (parameters[k].Key, Value(k)))
+            .Where(p => !p.Item2.IsEmpty);
+
+    /// <summary>Where a link to <paramref name="target"/> leads, as <c>[[target]]</c> would (<see cref="InlineRenderer.LinkAddress"/>).</summary>
+    public string? LinkAddress(string target) => renderer.LinkAddress(target);
+
     public bool Has(string key) => parameters.Any(p => p.Key.Equals(key, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Every parameter's rendered value, in order: what an unknown template shows.</summary>

@@ -37,6 +37,7 @@ internal static class TemplateTable
     static TemplateTable()
     {
         EnglishTemplates.Register();
+        SiteTemplates.Register();
         FrenchTemplates.Register();
     }
 
@@ -76,6 +77,8 @@ internal static class TemplateTable
     {
         var topic = call.Page.Topic;
         var name = string.IsNullOrWhiteSpace(article) ? topic.Title : article.Trim();
+        if (!call.Page.IsNewSisterLink(project, name))
+            return Piece.Empty;
         topic.SisterLinks.Add(new ParsedSisterLink
         {
             Project = project,
@@ -84,6 +87,28 @@ internal static class TemplateTable
             Line = call.Line,
         });
         return Piece.Empty;
+    }
+
+    private static readonly (string Key, string Project)[] BoxProjects =
+        [("w", "Wikipedia"), ("s", "Wikisource"), ("commons", "Wikimedia Commons"), ("wikt", "Wiktionary"), ("v", "Wikiversity"), ("n", "Wikinews"), ("b", "Wikibooks")];
+
+    /// <summary>
+    /// A box of sister links (<c>{{Autres projets|w=…|s=…}}</c>, <c>{{Sister project links|wikt=word|b=no}}</c>): one per
+    /// project it names ("yes": under the topic's title; "no" leaves the project out), else one to Wikipedia
+    /// under its first parameter or the topic's title.
+    /// </summary>
+    public static Piece SisterBox(TemplateCall c)
+    {
+        var any = false;
+        foreach (var (key, project) in BoxProjects)
+        {
+            var article = c.Text(key).Trim();
+            if (article.Length == 0 || article.Equals("no", StringComparison.OrdinalIgnoreCase))
+                continue;
+            Sister(c, project, article.Equals("yes", StringComparison.OrdinalIgnoreCase) ? null : article);
+            any = true;
+        }
+        return any ? Piece.Empty : Sister(c, "Wikipedia", c.Text("1"));
     }
 
     private sealed class LanguageNameComparer : IEqualityComparer<(string Language, string Name)>

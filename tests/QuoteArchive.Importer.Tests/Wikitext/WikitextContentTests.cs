@@ -29,6 +29,14 @@ public sealed class WikitextContentTests
     }
 
     [Fact]
+    public void UnderscoresInAWikiFileNameAreSpacesOfItsTitle()
+    {
+        var (topic, _) = WikitextImport.Parse("Mark_Twain.wiki", "== Quotes ==\n* A line.\n");
+
+        Assert.Equal(("Mark Twain", "https://en.wikiquote.org/wiki/Mark_Twain"), (topic!.Title, topic.SourceUrl));
+    }
+
+    [Fact]
     public void ARedirectIsNoTopic()
     {
         var (topic, diagnostics) = WikitextImport.Parse("Harry S Truman.wiki", File.ReadAllBytes(Path.Combine(WikitextSample.Folder, "Harry S Truman.wiki")));
