@@ -166,6 +166,29 @@ public sealed class PageTextParserTests
         Assert.Equal(heading ? [] : [line], topic.Sections[0].Notes.Select(n => n.Text));
     }
 
+    [Theory]
+    [InlineData("-->")]
+    [InlineData("]]")]
+    [InlineData("}}")]
+    [InlineData("|}")]
+    public void MarkupTheRenderingLeftBehindIsNoParagraphAndIsReported(string residue)
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var topic = Import($"Sample\n\na sample page\n\nA\n\nA first caption. ~ Someone\n\n{residue}\n\nA second caption. ~ Someone\n", diagnostics: diagnostics);
+
+        Assert.Empty(topic.Sections[0].Notes);
+        Assert.Equal(2, topic.Sections[0].Quotes.Count);
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal($"page.txt:9:1: warning: '{residue}' is wiki markup the page's rendering left behind, not text: not shown", warning.ToString());
+    }
+
+    [Theory]
+    [InlineData("* * *")]
+    [InlineData("…")]
+    public void ASeparatorOfVerseIsNoResidue(string line) =>
+        Assert.False(PageText.ParagraphRules.IsMarkupResidue(line));
+
     [Fact]
     public void SeedImportsAsFormatDescribes()
     {

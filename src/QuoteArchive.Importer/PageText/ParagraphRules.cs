@@ -43,6 +43,13 @@ internal static partial class ParagraphRules
         return !BrokenHeadingMarkup().IsMatch(text);
     }
 
+    /// <summary>
+    /// The end of a comment or a link the wiki's rendering broke, alone on its line (<c>--&gt;</c>, <c>]]</c>, <c>}}</c>,
+    /// <c>|}</c>): brackets and markup characters only, no word. Real pages have them (Love: <c>--&gt;</c> between two
+    /// captions of John of the Cross, <c>]]</c> after the Song of Solomon's).
+    /// </summary>
+    public static bool IsMarkupResidue(string text) => MarkupResidue().IsMatch(text);
+
     /// <summary>FORMAT.md: "a one-line paragraph wholly in parentheses, such as <c>(Full text)</c>".</summary>
     public static bool TryLinkNote(string text, out string label)
     {
@@ -134,6 +141,9 @@ internal static partial class ParagraphRules
 
     [GeneratedRegex(@"^(This|These) (section|page|list|article)s? (is|are|lists?|contains?|includes?|collects?|gathers?|holds?)\b")]
     private static partial Regex AboutThePage();
+
+    [GeneratedRegex(@"^[\[\]{}<>|!=\-\s]{1,40}$")]
+    private static partial Regex MarkupResidue();
 
     [GeneratedRegex(@"^=+[^=]+=+\s*[^=\s]")]
     private static partial Regex BrokenHeadingMarkup();

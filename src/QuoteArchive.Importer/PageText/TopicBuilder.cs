@@ -201,6 +201,11 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             AddDialogue(paragraph, dialogue, lastWasDialogue);
             return;
         }
+        if (ParagraphRules.IsMarkupResidue(text))
+        {
+            Report(first, Severity.Warning, $"'{text}' is wiki markup the page's rendering left behind, not text: not shown");
+            return;
+        }
         var prose = new ParsedParagraph { Text = text, Line = first.Number };
         afterNote = true;
         if (inBody)
