@@ -67,7 +67,8 @@ public static partial class AttributionParser
         // A name holds no comma: "Samuel Taylor Coleridge,'Bartlett's …" lost its space, not its author.
         var comma = head.IndexOf(',', suffix.Success ? suffix.Length : 0);
         var author = (comma < 0 ? head : head[..comma]).Trim();
-        if (suffix.Success && !author.EndsWith('.'))
+        // "Kurt Vonnegut, Jr" ends the name; "Kurt Vonnegut, Jr. in Cat's Cradle" goes on to where it was said.
+        if (suffix.Success && !author.EndsWith('.') && author.Length == suffix.Length)
             author += ".";
         var work = comma < 0 ? null : head[(comma + 1)..].Trim();
         // "Alexander Star, in The New York Times": the work without its preposition.
@@ -264,9 +265,9 @@ public static partial class AttributionParser
     [GeneratedRegex(@"^(([IVXLC]+|\d[\d,]*)\b|(Book|Bk\.|Act|Scene|Canto|Stanza|Lines?|l\.|Chapter|Ch\.|Part|Volume|Vol\.|Epigram|Aphorism|Letter|Ode|Sonnet|Section|Sec\.|p\.|pp\.)(\s|$))")]
     private static partial Regex PlaceInAWork();
 
-    // "Leo Tolstoy in War and Peace", "Rumi as quoted in …": a name of two words or more (one word before "in" opens many a
+    // "Leo Tolstoy in War and Peace", "Rumi as quoted in …", "Kurt Vonnegut, Jr. in …": a name of two words or more (one word before "in" opens many a
     // title: "Death in Venice"), not an article's phrase ("The Man in the Iron Mask"); after "in", a work or what was said.
-    [GeneratedRegex(@"^(?!The )(?<name>\p{Lu}[^,()]*? [^,()]+?) (?<how>in|as quoted in|as quoted by|as cited in|as reported in|quoted in) (?<where>(\p{Lu}|[""“]|(a|an|his|her|their) ).*)$")]
+    [GeneratedRegex(@"^(?!The )(?<name>\p{Lu}[^,()]*? [^,()]+?(, (Jr|Sr)\.)?) (?<how>in|as quoted in|as quoted by|as cited in|as reported in|quoted in) (?<where>(\p{Lu}|[""“]|(a|an|his|her|their) ).*)$")]
     private static partial Regex NameThenWhere();
 
     // "Ayn Rand's The Fountainhead": someone's work.

@@ -45,6 +45,8 @@ public sealed class AttributionParserTests
     [InlineData("Ambrose Bierce in The Devil's Dictionary", "Ambrose Bierce", "The Devil's Dictionary", null)]
     [InlineData("Sigmund Freud in a letter to Carl Jung (1906), as quoted in Freud and Man's Soul (1984) by Bruno Bettelheim", "Sigmund Freud", null, null)]
     [InlineData("Oscar Wilde as quoted by Alvin Redman in The Epigrams of Oscar Wilde (1952)", "Oscar Wilde", null, null)]
+    [InlineData("Martin Luther King, Jr. in Strength to Love (1963)", "Martin Luther King, Jr.", "Strength to Love", "1963")]
+    [InlineData("Martin Luther King, Jr. as quoted in A Book (1990)", "Martin Luther King, Jr.", null, null)]
     // Characters and titles have these shapes too (below): one word is taken for a name when a work and a place in it, or a work and its year, follow.
     [InlineData("Ovid, Metamorphoses, II. 846.", "Ovid", "Metamorphoses", null)]
     [InlineData("Molière, Le Malade Imaginaire, Act II, scene 6.", "Molière", "Le Malade Imaginaire", null)]
