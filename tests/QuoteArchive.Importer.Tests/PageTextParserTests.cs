@@ -295,6 +295,19 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void DirectionsStayInTheExchangeAndLeaveTheSpeakerItsName()
+    {
+        var topic = Import("Series\n\nDialogue\n\nAnn (shouting): Where were you?\n[Bob walks in]\nBob [to Ann]: Out.\n\n[A direction alone]\n");
+
+        var section = Assert.Single(topic.Sections);
+        var exchange = Assert.Single(section.Quotes);
+        Assert.Equal([("Ann", "(shouting) Where were you?"), (null, "[Bob walks in]"), ("Bob", "[to Ann] Out.")],
+            exchange.DialogueLines.Select(l => (l.Speaker, l.Text)));
+        Assert.Equal("Ann: (shouting) Where were you?\n[Bob walks in]\nBob: [to Ann] Out.", exchange.Text);
+        Assert.Equal("[A direction alone]", Assert.Single(section.Notes).Text);
+    }
+
+    [Fact]
     public void DialogueParagraphsKeepTheirSpeakers()
     {
         var topic = Import("Film\n\nDialogue\n\nAnn: Where were you?\n\nBob: Out.\nAnn: Out where?\n\nBob : Nowhere.\n");

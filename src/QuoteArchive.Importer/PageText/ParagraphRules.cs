@@ -25,7 +25,8 @@ internal static partial class ParagraphRules
     /// </summary>
     public static bool IsHeading(string text)
     {
-        if (text.Length > 250 || text.StartsWith('(') || text.StartsWith('•') || text.Contains('~') || IsNavigation(text))
+        // Nor a stage direction between exchanges ("[Bob walks in]"): FORMAT.md's "(" extends to its square brackets.
+        if (text.Length > 250 || text.StartsWith('(') || text.StartsWith('•') || text.Contains('~') || IsNavigation(text) || IsStageDirection(text))
             return false;
         // "…" is the one-character "...", which ends in ".".
         if (".!?:;,\"”»’'…".Contains(text[^1]))
@@ -111,24 +112,50 @@ internal static partial class ParagraphRules
         return true;
     }
 
+    /// <summary>One line of a dialogue: who speaks (null for a stage direction), how (a direction before the colon), the words.</summary>
+    public readonly record struct SpokenLine(string? Speaker, string? Direction, string Words)
+    {
+        /// <summary>What the line shows after the speaker's name: the direction, then the words.</summary>
+        public string Said => Direction is null ? Words : $"{Direction} {Words}";
+    }
+
     /// <summary>
     /// FORMAT.md: "A paragraph whose every line has the shape <c>Speaker: words</c> (a speaker of at most 60
-    /// characters, no sentence before the colon) is a dialogue quote, kept line by line with its speakers."
+    /// characters, no sentence before the colon) is a dialogue quote, kept line by line with its speakers." Real pages
+    /// of films and series add directions, which the exchange keeps: before the colon (<c>Beta (shouting): words</c>,
+    /// <c>Gamma [to Beta]: words</c>) and on lines of their own (<c>[Alpha walks in]</c>), a line without a speaker.
     /// </summary>
-    public static bool TryDialogue(IReadOnlyList<PageLine> lines, out List<(string Speaker, string Words)> dialogue)
+    public static bool TryDialogue(IReadOnlyList<PageLine> lines, out List<SpokenLine> dialogue)
     {
         dialogue = [];
         foreach (var line in lines)
         {
-            var match = SpeakerLine().Match(line.Text);
-            // "no sentence before the colon": a name or a role (Le médecin légiste, Andrea, à voix haute), not a clause
-            // such as "Today as always, men fall into two groups: slaves and free men".
-            if (!match.Success || match.Groups["speaker"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxSpeakerWords)
+            if (TrySpokenLine(line.Text, out var spoken))
+                dialogue.Add(spoken);
+            else if (IsStageDirection(line.Text))
+                dialogue.Add(new(null, null, line.Text.Trim()));
+            else
                 return false;
-            dialogue.Add((match.Groups["speaker"].Value.TrimEnd(), match.Groups["words"].Value.Trim()));
         }
-        return dialogue.Count > 0;
+        return dialogue.Any(d => d.Speaker is not null);
     }
+
+    /// <summary>A line <c>Speaker: words</c>, with a direction in brackets before the colon if it has one.</summary>
+    public static bool TrySpokenLine(string text, out SpokenLine spoken)
+    {
+        spoken = default;
+        var match = SpeakerLine().Match(text);
+        // "no sentence before the colon": a name or a role (Le médecin légiste, Andrea, à voix haute), not a clause
+        // such as "Today as always, men fall into two groups: slaves and free men".
+        if (!match.Success || match.Groups["speaker"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxSpeakerWords)
+            return false;
+        var direction = match.Groups["direction"];
+        spoken = new(match.Groups["speaker"].Value.TrimEnd(), direction.Success ? direction.Value : null, match.Groups["words"].Value.Trim());
+        return true;
+    }
+
+    /// <summary>A line wholly in brackets or parentheses, <c>[Alpha walks in]</c>: what happens between the lines of a scene.</summary>
+    public static bool IsStageDirection(string text) => StageDirection().IsMatch(text.Trim());
 
     private static bool EndsSentence(string text)
     {
@@ -149,6 +176,9 @@ internal static partial class ParagraphRules
     private static partial Regex BrokenHeadingMarkup();
 
     // A speaker starts with a letter and holds no sentence end, quotation mark or colon; French puts a space before ':'.
-    [GeneratedRegex(@"^(?<speaker>\p{Lu}[^.!?:;""“”«»~()\[\]]{0,59}?)\s?:\s+(?<words>\S.*)$")]
+    [GeneratedRegex(@"^(?<speaker>\p{Lu}[^.!?:;""“”«»~()\[\]]{0,59}?)(\s*(?<direction>\([^()\[\]]{1,80}\)|\[[^()\[\]]{1,80}\]))?\s?:\s+(?<words>\S.*)$")]
     private static partial Regex SpeakerLine();
+
+    [GeneratedRegex(@"^(\([^()\[\]]{1,300}\)|\[[^()\[\]]{1,300}\])$")]
+    private static partial Regex StageDirection();
 }

@@ -234,16 +234,15 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     /// FORMAT.md: "Blank lines separate exchanges." Except that a one-line question is not an exchange alone: the
     /// answer of another speaker in the next paragraph belongs with it (samples/009 renders one exchange so).
     /// </summary>
-    private void AddDialogue(List<PageLine> paragraph, List<(string Speaker, string Words)> dialogue, ParsedQuote? previous)
+    private void AddDialogue(List<PageLine> paragraph, List<ParagraphRules.SpokenLine> dialogue, ParsedQuote? previous)
     {
         var quote = previous is { DialogueLines.Count: 1 } && previous.DialogueLines[0].Text.TrimEnd().EndsWith('?')
                     && previous.DialogueLines[0].Speaker != dialogue[0].Speaker
             ? previous
             : NewQuote(QuoteKind.Dialogue, "", paragraph[0].Number);
         for (var i = 0; i < dialogue.Count; i++)
-            quote.DialogueLines.Add(new ParsedDialogueLine { Speaker = dialogue[i].Speaker, Text = dialogue[i].Words, Line = paragraph[i].Number });
-        // Quote.Text: "dialogue as Speaker: words lines".
-        quote.Text = string.Join("\n", quote.DialogueLines.Select(d => $"{d.Speaker}: {d.Text}"));
+            quote.DialogueLines.Add(new ParsedDialogueLine { Speaker = dialogue[i].Speaker, Text = dialogue[i].Said, Line = paragraph[i].Number });
+        quote.Text = string.Join("\n", quote.DialogueLines.Select(d => d.Shown));
         lastDialogue = quote;
         openQuote = null;
     }

@@ -4,7 +4,8 @@ namespace QuoteArchive.Importer.Topics;
 
 /// <summary>
 /// The cast list of a film or television page maps characters to the actors who play them, so that a dialogue
-/// speaker can say who plays it: "Leah Lewis as Ellie Chu" (English pages), "Jean Gabin : le commissaire" (French).
+/// speaker can say who plays it: "Leah Lewis as Ellie Chu", "Leah Lewis – Ellie Chu" (English pages), "Jean Gabin : le
+/// commissaire" (French).
 /// </summary>
 public static partial class CastList
 {
@@ -16,8 +17,15 @@ public static partial class CastList
             var match = ActorAsCharacter().Match(item.Text);
             if (!match.Success)
                 match = ActorColonCharacter().Match(item.Text);
-            if (match.Success)
-                actors.TryAdd(match.Groups["character"].Value.Trim(), match.Groups["actor"].Value.Trim());
+            if (!match.Success)
+                match = ActorDashCharacter().Match(item.Text);
+            if (!match.Success)
+                continue;
+            var (character, actor) = (match.Groups["character"].Value.Trim(), match.Groups["actor"].Value.Trim());
+            actors.TryAdd(character, actor);
+            // "Tom Actor as Alpha, a cook": the speaker is Alpha.
+            if (character.IndexOf(", ", StringComparison.Ordinal) is > 0 and var comma)
+                actors.TryAdd(character[..comma], actor);
         }
         if (actors.Count == 0)
             return;
@@ -33,4 +41,7 @@ public static partial class CastList
 
     [GeneratedRegex(@"^(?<actor>[^\n:]{1,80}?)\s?:\s(?<character>[^\n]{1,80})$")]
     private static partial Regex ActorColonCharacter();
+
+    [GeneratedRegex(@"^(?<actor>[^\n]{1,80}?) [–—-] (?<character>[^\n]{1,80})$")]
+    private static partial Regex ActorDashCharacter();
 }

@@ -104,6 +104,9 @@ public sealed class ParsedDialogueLine
     public string? PlayedBy { get; set; }
     public required string Text { get; init; }
     public int Line { get; init; }
+
+    /// <summary>The line in the quote's text: <c>Speaker: words</c>; a stage direction, which no one speaks, alone.</summary>
+    public string Shown => Speaker is null ? Text : $"{Speaker}: {Text}";
 }
 
 /// <summary>A lead paragraph of a topic, or a note of a section.</summary>

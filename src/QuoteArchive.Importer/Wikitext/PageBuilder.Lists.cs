@@ -87,22 +87,38 @@ internal sealed partial class PageBuilder
     /// </summary>
     private bool DefinitionLine(BlockLine block, Piece piece, List<RefNote> notes)
     {
-        var raw = block.Line.Text[block.From..block.To].TrimStart();
-        if (inBody && (dialogue is not null || raw.StartsWith("'''", StringComparison.Ordinal)) && TryDialogueLine(block, piece, notes))
+        if (MayBeDialogue(block) && TryDialogueLine(block, piece, notes))
             return true;
         EndDialogue();
         return Paragraph(block, piece, notes);
     }
 
+    /// <summary>
+    /// A line that may belong to an exchange: one is open, or the line opens with a bold speaker, indented
+    /// (<c>:'''Alpha''': words</c>) or not: series pages open many an exchange without the indent.
+    /// </summary>
+    private bool MayBeDialogue(BlockLine block) =>
+        inBody && (dialogue is not null || block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart().StartsWith("'''", StringComparison.Ordinal));
+
     /// <summary>A line of an exchange: FORMAT.md's dialogue shape (<c>Speaker: words</c>), its speaker kept.</summary>
     private bool TryDialogueLine(BlockLine block, Piece piece, List<RefNote> notes)
     {
         var line = block.Line.Line;
-        if (!ParagraphRules.TryDialogue([new PageLine(line, LineKind.Text, 0, piece.Text.Trim())], out var spoken))
+        ParsedDialogueLine spokenLine;
+        Piece text;
+        if (ParagraphRules.TrySpokenLine(piece.Text.Trim(), out var spoken))
+        {
+            spokenLine = new ParsedDialogueLine { Speaker = spoken.Speaker, Text = spoken.Said, Line = line };
+            text = Piece.Plain($"{spoken.Speaker}: ") + WordsOf(piece, spoken);
+        }
+        // "[Alpha walks in]" between two lines of an exchange belongs to it, spoken by no one.
+        else if (dialogue is not null && ParagraphRules.IsStageDirection(piece.Text))
+        {
+            spokenLine = new ParsedDialogueLine { Text = piece.Text.Trim(), Line = line };
+            text = piece.TrimEach();
+        }
+        else
             return false;
-        var (speaker, words) = spoken[0];
-        var spokenLine = new ParsedDialogueLine { Speaker = speaker, Text = words, Line = line };
-        var text = Piece.Plain($"{speaker}: ") + WordsOf(piece, speaker);
         if (dialogue is null)
             dialogue = NewQuote(QuoteKind.Dialogue, text, line, notes);
         else
@@ -114,18 +130,19 @@ internal sealed partial class PageBuilder
         return true;
     }
 
-    // The words' HTML keeps their markup; the speaker's (bold in the source) is written again plain.
-    private static Piece WordsOf(Piece piece, string speaker)
+    // The words' HTML keeps their markup; the speaker's (bold in the source) and a direction before the colon are written
+    // again plain.
+    private static Piece WordsOf(Piece piece, ParagraphRules.SpokenLine spoken)
     {
-        var text = piece.Text.Trim();
-        var words = text[(text.IndexOf(':', speaker.Length) + 1)..].Trim();
         var colon = piece.Html.IndexOf(':', StringComparison.Ordinal);
         // A colon inside markup (a link's address in the speaker's name) is not the speaker's: the words go plain.
         var html = colon >= 0 && piece.Html.AsSpan(0, colon).IndexOf("<a ", StringComparison.Ordinal) < 0
             ? piece.Html[(colon + 1)..].Trim()
-            : HtmlText.Encode(words);
+            : HtmlText.Encode(spoken.Words);
         if (html.StartsWith("</strong>", StringComparison.Ordinal))
             html = html["</strong>".Length..].TrimStart();
-        return new Piece(words, html);
+        if (spoken.Direction is not null)
+            html = HtmlText.Encode(spoken.Direction) + " " + html;
+        return new Piece(spoken.Said, html);
     }
 }

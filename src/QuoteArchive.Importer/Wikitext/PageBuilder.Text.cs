@@ -35,7 +35,7 @@ internal sealed partial class PageBuilder
         var piece = renderer.Render(block.From, block.To, paragraphNotes);
         if (piece.IsEmpty && paragraphNotes.Count == 0)
             return MarkupOnly(block);
-        if (dialogue is not null && TryDialogueLine(block, piece, paragraphNotes))
+        if (MayBeDialogue(block) && TryDialogueLine(block, piece, paragraphNotes))
             return true;
         EndDialogue();
         // A paragraph ends MediaWiki's list: a bullet under it is no attribution of the quote above.

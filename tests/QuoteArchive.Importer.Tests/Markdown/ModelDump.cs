@@ -54,7 +54,9 @@ internal static class ModelDump
                 if (fields.Length > 0)
                     dump.Append($"    fields: {fields}\n");
                 foreach (var line in quote.DialogueLines)
-                    dump.Append($"    says @{line.Line}: {line.Speaker}{(line.PlayedBy is null ? "" : $" (played by {line.PlayedBy})")}: {line.Text}\n");
+                    dump.Append(line.Speaker is null
+                        ? $"    direction @{line.Line}: {line.Text}\n"
+                        : $"    says @{line.Line}: {line.Speaker}{(line.PlayedBy is null ? "" : $" (played by {line.PlayedBy})")}: {line.Text}\n");
                 foreach (var line in quote.Attribution)
                     Text(dump, $"attribution @{line.Line} depth {line.Depth}", line.Text, line.Html, "    ");
                 foreach (var note in quote.Notes)
