@@ -43,6 +43,7 @@ internal static class EnglishTemplates
             "italic title", "DEFAULTSORT", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
             "fix cite", "dead link", "cleanup", "mergeto", "merge", "citation needed", "cn", "clarify", "verify", "source", "sourcing",
             "Theme-stub", "stub", "Person-stub", "Film-stub", "update", "wikify", "copyedit");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (the facts of a Wikipedia article's box, which the page's lead tells)", _ => Piece.Empty, "Infobox…");
         TemplateTable.Add(TemplateRole.Markup, "nothing (columns, anchors and other layout)", _ => Piece.Empty,
             "anchor", "div col", "div col end", "col-begin", "col-break", "col-end", "col-2", "col-3", "col-4", "refbegin", "refend",
             "multicol", "multicol-break", "multicol-end", "clear left", "clear right");

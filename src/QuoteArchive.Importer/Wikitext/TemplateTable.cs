@@ -60,7 +60,12 @@ internal static class TemplateTable
     }
 
     public static TemplateRule? Find(string name, string language) =>
-        PerLanguage.TryGetValue((language, name), out var rule) || Any.TryGetValue(name, out rule) ? rule : null;
+        PerLanguage.TryGetValue((language, name), out var rule) || Any.TryGetValue(name, out rule) ? rule
+        : name.StartsWith(InfoboxPrefix, StringComparison.OrdinalIgnoreCase) ? Any[InfoboxPrefix + "…"]
+        : null;
+
+    // "Infobox person", "Infobox film" …: a family of templates, one rule.
+    private const string InfoboxPrefix = "Infobox";
 
     public static TemplateRole RoleOf(TemplateCall call) => Find(call.Name, call.Page.Language)?.Role ?? TemplateRole.Inline;
 
