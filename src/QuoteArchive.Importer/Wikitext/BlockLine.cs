@@ -9,8 +9,11 @@ internal enum BlockKind
     List,
     /// <summary><c>----</c> or a lone <c>&lt;hr&gt;</c>: ends a dialogue exchange.</summary>
     Separator,
-    /// <summary>Table syntax (<c>{|</c>, <c>|-</c>, <c>|}</c>): markup; cells (<c>| text</c>, <c>! text</c>) are text.</summary>
-    TableMarkup,
+    /// <summary>
+    /// A line of a table, <see cref="BlockLine.Prefix"/> saying which: <c>{|</c> starts one (after <c>:</c> indentation
+    /// too), <c>|-</c> a row, <c>|+</c> its caption, <c>|</c> and <c>!</c> cells, <c>|}</c> ends it.
+    /// </summary>
+    Table,
     Text,
 }
 
@@ -31,6 +34,10 @@ internal sealed record BlockLine(WikiLine Line, BlockKind Kind, int Level, strin
             return new(line, BlockKind.Blank, 0, "", 0, 0);
         if (text[0] == '=' && TryHeading(text, end, renderer, out var level, out var from, out var to))
             return new(line, BlockKind.Heading, level, "", from, to);
+        var trimmed = text.AsSpan(0, end).Trim();
+        // MediaWiki indents a table with colons (":{|"): the line starts a table, not a definition.
+        if (trimmed.TrimStart(':').TrimStart().StartsWith("{|", StringComparison.Ordinal))
+            return new(line, BlockKind.Table, 0, "{|", text.IndexOf("{|", StringComparison.Ordinal) + 2, end);
         if (text[0] is '*' or '#' or ':' or ';')
         {
             var n = 0;
@@ -38,14 +45,15 @@ internal sealed record BlockLine(WikiLine Line, BlockKind Kind, int Level, strin
                 n++;
             return new(line, BlockKind.List, n, text[..n], n, end);
         }
-        var trimmed = text.AsSpan(0, end).Trim();
         if (trimmed.StartsWith("----", StringComparison.Ordinal) && trimmed.TrimStart('-').IsEmpty
             || trimmed.StartsWith("<hr", StringComparison.OrdinalIgnoreCase) && trimmed.EndsWith(">", StringComparison.Ordinal) && trimmed[1..].IndexOf('<') < 0)
             return new(line, BlockKind.Separator, 0, "", 0, end);
-        if (trimmed.StartsWith("{|", StringComparison.Ordinal) || trimmed.StartsWith("|}", StringComparison.Ordinal) || trimmed.StartsWith("|-", StringComparison.Ordinal))
-            return new(line, BlockKind.TableMarkup, 0, "", 0, end);
-        if (trimmed.StartsWith("|", StringComparison.Ordinal) || trimmed.StartsWith("!", StringComparison.Ordinal))
-            return new(line, BlockKind.Text, 0, "|", text.IndexOfAny(['|', '!']) + 1, end);
+        if (trimmed.Length > 0 && trimmed[0] is '|' or '!')
+        {
+            var mark = text.IndexOfAny(['|', '!']);
+            var prefix = trimmed[0] == '!' ? "!" : trimmed.Length < 2 ? "|" : trimmed[1] switch { '}' => "|}", '-' => "|-", '+' => "|+", _ => "|" };
+            return new(line, BlockKind.Table, 0, prefix, mark + prefix.Length, end);
+        }
         return new(line, BlockKind.Text, 0, "", 0, end);
     }
 

@@ -3,28 +3,38 @@ namespace QuoteArchive.Importer.Wikitext;
 /// <summary>
 /// Which opener of a nesting construct closes where, found in one pass with a stack (no recursion, bounded work per
 /// character): <c>{{…}}</c>, optionally <c>[[…]]</c>, and the tags whose content may hold them (<c>&lt;ref&gt;</c>,
-/// <c>&lt;poem&gt;</c>). Comments and <c>&lt;nowiki&gt;</c> hide what they hold. An opener that never closes is listed in
+/// <c>&lt;poem&gt;</c>, <c>&lt;gallery&gt;</c>). Comments and the raw tags (<see cref="Tags.IsRaw"/>: <c>&lt;nowiki&gt;</c>,
+/// <c>&lt;math&gt;</c> …) hide what they hold. An opener that never closes is listed in
 /// <see cref="Unclosed"/>: MediaWiki shows it as text, and so do we.
 /// </summary>
 internal sealed class Brackets
 {
-    private enum Kind { Template, Link, Ref, Poem }
+    private enum Kind { Template, Link, Ref, Poem, Gallery }
 
     private readonly Dictionary<int, int> ends = [];
 
-    /// <summary>Positions of openers (<c>{{</c>, <c>[[</c>, <c>&lt;ref</c>, <c>&lt;poem</c>, <c>&lt;!--</c>) that never close.</summary>
+    /// <summary>Positions of openers (<c>{{</c>, <c>[[</c>, <c>&lt;ref</c>, <c>&lt;poem</c>, <c>&lt;gallery</c>, <c>&lt;!--</c>, a raw tag) that never close.</summary>
     public List<int> Unclosed { get; } = [];
 
     /// <summary>The index just past the closer of the opener at <paramref name="opener"/>.</summary>
     public bool TryEnd(int opener, out int end) => ends.TryGetValue(opener, out end);
 
+    private static Kind? TagKind(string name) => name switch
+    {
+        "ref" => Kind.Ref,
+        "poem" => Kind.Poem,
+        "gallery" => Kind.Gallery,
+        _ => null,
+    };
+
     public static Brackets Match(string text, int from, int to, bool links)
     {
         var result = new Brackets();
         var stack = new List<(Kind Kind, int At)>();
-        var open = new int[4];
+        var open = new int[5];
         var commentsClose = true;
-        var nowikisClose = true;
+        // The raw tags (nowiki, math …) of which one found no close: none after it will.
+        HashSet<string>? neverClosed = null;
         var i = from;
         while (i < to)
         {
@@ -48,26 +58,26 @@ internal sealed class Brackets
                 }
                 if (Tags.TryOpen(text, i, to, out var name, out var tagEnd, out var selfClosing))
                 {
-                    if (name == "nowiki" && !selfClosing)
+                    if (Tags.IsRaw(name) && !selfClosing)
                     {
-                        var close = nowikisClose ? Tags.IndexOfClose(text, tagEnd, to, "nowiki") : -1;
+                        var close = neverClosed?.Contains(name) == true ? -1 : Tags.IndexOfClose(text, tagEnd, to, name);
                         if (close >= 0)
                         {
                             result.ends[i] = Tags.CloseEnd(text, close, to);
                             i = result.ends[i];
                             continue;
                         }
-                        nowikisClose = false;
+                        (neverClosed ??= new(StringComparer.Ordinal)).Add(name);
                         result.Unclosed.Add(i);
                     }
-                    else if (name is "ref" or "poem" && !selfClosing)
-                        Push(name == "ref" ? Kind.Ref : Kind.Poem, i);
+                    else if (TagKind(name) is { } kind && !selfClosing)
+                        Push(kind, i);
                     i = tagEnd;
                     continue;
                 }
-                if (Tags.TryClose(text, i, to, out name, out tagEnd) && name is "ref" or "poem")
+                if (Tags.TryClose(text, i, to, out name, out tagEnd) && TagKind(name) is { } closing)
                 {
-                    Pop(name == "ref" ? Kind.Ref : Kind.Poem, tagEnd);
+                    Pop(closing, tagEnd);
                     i = tagEnd;
                     continue;
                 }

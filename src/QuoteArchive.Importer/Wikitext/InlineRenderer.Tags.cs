@@ -3,7 +3,7 @@ namespace QuoteArchive.Importer.Wikitext;
 internal sealed partial class InlineRenderer
 {
     // Tags whose content is shown as it stands and whose markup we do not carry into the quote's HTML: only the tags
-    // this renderer writes reach the archive (<em>, <strong>, <a>, <br>), never HTML from the page.
+    // this renderer writes reach the archive (<em>, <strong>, <a>, <br>, and the kept tags below), never HTML from the page.
     private static readonly HashSet<string> TransparentTags =
     [
         "small", "big", "center", "blockquote", "span", "div", "sup", "sub", "u", "s", "strike", "del", "ins", "font", "p",
@@ -30,10 +30,22 @@ internal sealed partial class InlineRenderer
         }
         if (!Tags.TryOpen(source, i, to, out var name, out var tagEnd, out var selfClosing))
             return i;
+        var hasEnd = line.Brackets.TryEnd(i, out var end) && end <= to;
+        if (Tags.IsRaw(name) && name != "nowiki")
+        {
+            // A raw tag that never closes is text, as MediaWiki shows it; <math/> shows nothing.
+            if (!selfClosing && !hasEnd)
+                return i;
+            flush();
+            if (!selfClosing)
+                RawText(name, Inner(tagEnd, end), sink);
+            return selfClosing ? tagEnd : end;
+        }
         if (!TransparentTags.Contains(name) && name != "br")
             return i;
         flush();
-        var hasEnd = line.Brackets.TryEnd(i, out var end) && end <= to;
+        if (KeptTags.Contains(name) && !selfClosing && Kept(name, tagEnd, to, sink, depth, poem) is { } keptEnd)
+            return keptEnd;
         switch (name)
         {
             // A paragraph inside a quote (<p>, as pages write it between the stanzas of a poem) breaks the line.
@@ -53,12 +65,80 @@ internal sealed partial class InlineRenderer
                     until--;
                 Run(from, until, sink, depth + 1, poem: true);
                 return end;
+            case "gallery" when hasEnd && !selfClosing:
+                Gallery(tagEnd, end, sink, depth);
+                return end;
             case "nowiki" when hasEnd && !selfClosing:
                 var literal = Inner(tagEnd, end);
                 sink.Append(System.Net.WebUtility.HtmlDecode(source[literal.From..literal.To]));
                 return end;
             default:
                 return tagEnd;
+        }
+    }
+
+    // Tags written again as they stand, without attributes, around their rendered content: the stored HTML may carry
+    // them (a superscript is part of what the text says: "mc²", "1<sup>er</sup>"). Each is written closed around a
+    // content rendered on its own, so no element of the page is left open or crossed.
+    private static readonly HashSet<string> KeptTags = ["sup", "sub", "code"];
+
+    // Search memo for kept tags' closers, per name: from `From` no closer stands before `To` (see ExternalLink's).
+    private Dictionary<string, (int From, int To)>? noCloser;
+
+    /// <summary>
+    /// <c>&lt;sup&gt;2&lt;/sup&gt;</c>: the content rendered, the tag written around it. A tag that does not close before
+    /// <paramref name="to"/> is left to be dropped as other transparent tags are (null).
+    /// </summary>
+    private int? Kept(string name, int tagEnd, int to, InlineSink sink, int depth, bool poem)
+    {
+        if (noCloser is not null && noCloser.TryGetValue(name, out var none) && tagEnd >= none.From && to <= none.To)
+            return null;
+        // The closer that stands at the top level of the range: one inside a template or a link closes nothing here.
+        var i = tagEnd;
+        while (i < to)
+        {
+            var ahead = source.AsSpan(i, to - i).IndexOfAny(CloserSkips);
+            if (ahead < 0)
+                break;
+            i += ahead;
+            if (line.Brackets.TryEnd(i, out var skip) && skip > i && skip <= to)
+            {
+                i = skip;
+                continue;
+            }
+            if (source[i] == '<' && Tags.TryClose(source, i, to, out var closing, out var closeEnd) && closing == name)
+            {
+                var inner = Render(tagEnd, i, sink.Notes, depth + 1, poem);
+                sink.Append(new Piece(inner.Text, $"<{name}>{inner.Html}</{name}>"));
+                return closeEnd;
+            }
+            i++;
+        }
+        (noCloser ??= new(StringComparer.Ordinal))[name] = (tagEnd, to);
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CloserSkips = System.Buffers.SearchValues.Create("{[<");
+
+    /// <summary>
+    /// The content of a raw tag as plain text: TeX (<c>&lt;math&gt;</c>, <c>&lt;chem&gt;</c>) and music
+    /// (<c>&lt;score&gt;</c>) on one line, as their source; <c>&lt;pre&gt;</c> and code (<c>&lt;syntaxhighlight&gt;</c>)
+    /// with their line breaks, <c>&lt;pre&gt;</c>'s entities decoded as MediaWiki decodes them.
+    /// </summary>
+    private void RawText(string name, (int From, int To) inner, InlineSink sink)
+    {
+        var text = source.AsSpan(inner.From, inner.To - inner.From).Trim('\n');
+        if (name is "math" or "chem" or "ce" or "score")
+        {
+            sink.Append(string.Join(' ', text.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+            return;
+        }
+        var lines = (name == "pre" ? System.Net.WebUtility.HtmlDecode(text.ToString()) : text.ToString()).Split('\n');
+        for (var k = 0; k < lines.Length; k++)
+        {
+            if (k > 0)
+                sink.LineBreak();
+            sink.Append(lines[k].TrimEnd('\r'));
         }
     }
 

@@ -60,13 +60,14 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         sink.Append(source.AsSpan(plain, to - plain));
     }
 
-    private static readonly SearchValues<char> ConstructStarts = SearchValues.Create("<[{'&\nhH");
+    private static readonly SearchValues<char> ConstructStarts = SearchValues.Create("<[{'&\nhH_");
 
-    // A lone apostrophe is text, and an h starts a bare URL only as http: the commonest cases are decided here,
-    // before Construct sets up its flush of the text read so far.
+    // A lone apostrophe is text, an h starts a bare URL only as http, a lone underscore no switch: the commonest
+    // cases are decided here, before Construct sets up its flush of the text read so far.
     private bool MayStartConstruct(int i, int to) => source[i] switch
     {
         '\'' => i + 1 < to && source[i + 1] == '\'',
+        '_' => i + 1 < to && source[i + 1] == '_',
         'h' or 'H' => source.AsSpan(i, to - i).StartsWith("http", StringComparison.OrdinalIgnoreCase),
         _ => true,
     };
@@ -109,6 +110,12 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
                 return ExternalLink(i, to, sink, depth, Flush);
             case '<':
                 return Tag(i, to, sink, depth, poem, Flush);
+            case '_':
+                // A behaviour switch (__NOTOC__) shows nothing.
+                if (!BehaviourSwitches.TryAt(source, i, to, out end))
+                    return i;
+                Flush();
+                return end;
             default:
                 return BareUrl(i, to, sink, Flush);
         }

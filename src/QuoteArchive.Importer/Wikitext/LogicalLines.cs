@@ -149,5 +149,6 @@ internal static class LogicalLines
     }
 
     private static string Opener(string text, int at) =>
-        text[at] == '{' ? "{{" : text[at] == '[' ? "[[" : text.AsSpan(at, Math.Min(6, text.Length - at)).ToString().Split('>')[0];
+        text[at] == '{' ? "{{" : text[at] == '[' ? "[[" : Tags.TryOpen(text, at, text.Length, out var name, out _, out _) ? "<" + name
+            : text.AsSpan(at, Math.Min(6, text.Length - at)).ToString().Split('>')[0];
 }

@@ -6,11 +6,14 @@ namespace QuoteArchive.Importer.Wikitext;
 internal sealed partial class PageBuilder
 {
     /// <summary>
-    /// A line that is not a heading or list line: a template with a role on the page (a French quote or its source,
-    /// a status marker, a sister box), an image, the next line of an exchange, or a paragraph.
+    /// A line that is not a heading, list or table line: the text of a table cell going on, a template with a role on
+    /// the page (a French quote or its source, a status marker, a sister box), an image or a gallery, the next line of
+    /// an exchange, or a paragraph.
     /// </summary>
     private bool TextLine(BlockLine block)
     {
+        if (row is { InCell: true })
+            return ContinueCell(block);
         if (renderer.TryWholeTemplate(block.From, block.To, out var start, out var end))
         {
             var notes = new List<RefNote>();
@@ -29,7 +32,7 @@ internal sealed partial class PageBuilder
                     return true;
             }
         }
-        if (TryImage(block))
+        if (TryImage(block) || TryGallery(block))
             return true;
         var paragraphNotes = new List<RefNote>();
         var piece = renderer.Render(block.From, block.To, paragraphNotes);
@@ -73,58 +76,12 @@ internal sealed partial class PageBuilder
         return true;
     }
 
-    /// <summary>
-    /// A line that is only an image, <c>[[File:…|thumb|caption]]</c>: "the caption is kept as the page text
-    /// format keeps captions; the file name is not a quote". FORMAT.md: a caption with <c>~</c> "is a captioned quote:
-    /// the text before the <c>~</c> is the quote, the text after it the attribution … The first one in the lead is the
-    /// page's featured quote"; any other caption is a paragraph.
-    /// </summary>
-    private bool TryImage(BlockLine block)
-    {
-        var text = block.Line.Text;
-        var at = renderer.SkipSpaceAndComments(block.From, block.To);
-        if (at + 2 >= block.To || text[at] != '[' || text[at + 1] != '[' || !block.Line.Brackets.TryEnd(at, out var end))
-            return false;
-        // Residue after the image that holds no word (a stray "]]" or "-->" of an edit that went wrong) is dropped,
-        // as FORMAT.md strips "link residue" from captions; words after an image make the line a paragraph.
-        var after = renderer.SkipSpaceAndComments(end, block.To);
-        if (after != block.To && text.AsSpan(after, block.To - after).ContainsAnyExcept(Residue))
-            return false;
-        var parts = renderer.Split(at + 2, end - 2, '|');
-        var target = text[parts[0].From..parts[0].To].Trim();
-        var colon = target.IndexOf(':');
-        if (colon <= 0 || !WikiNamespaces.IsFile(target[..colon].Trim()))
-            return false;
-        if (WikiNamespaces.FileCaption(renderer, parts) is not { } caption)
-            return true;
-        var notes = new List<RefNote>();
-        var tilde = renderer.Split(caption.From, caption.To, '~');
-        if (tilde.Count > 1 && !section.IsList)
-        {
-            var said = renderer.Render(caption.From, tilde[^1].From - 1, notes);
-            var by = renderer.Render(tilde[^1].From, tilde[^1].To, notes).Trim();
-            if (!said.IsEmpty)
-            {
-                openQuote = NewQuote(QuoteKind.Quote, said, block.Line.Line, notes);
-                openQuote.IsCaption = true;
-                if (!by.IsEmpty)
-                    openQuote.AddAttribution(1, by, block.Line.Line);
-                if (!inBody && !featuredTaken)
-                    openQuote.IsFeatured = featuredTaken = true;
-                EndQuote();
-                return true;
-            }
-        }
-        var piece = renderer.Render(caption.From, caption.To, notes);
-        return piece.IsEmpty || Paragraph(block, piece, notes);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> Residue = System.Buffers.SearchValues.Create("[]{}<>-!|=~ \t");
-
     /// <summary>FORMAT.md: before the first heading a lead paragraph; in a section, a section note (prose, captions, navigation).</summary>
-    private bool Paragraph(BlockLine block, Piece piece, List<RefNote> notes)
+    private bool Paragraph(BlockLine block, Piece piece, List<RefNote> notes) => Paragraph(block.Line.Line, piece, notes);
+
+    private bool Paragraph(int line, Piece piece, List<RefNote> notes)
     {
-        var paragraph = new ParsedParagraph { Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = block.Line.Line };
+        var paragraph = new ParsedParagraph { Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line };
         var into = inBody ? section.Notes : topic.Lead;
         if (paragraph.Text.Length > 0)
             into.Add(paragraph);
@@ -134,27 +91,36 @@ internal sealed partial class PageBuilder
 
     /// <summary>
     /// A line that shows no text: markup that carries none (templates like <c>italic title</c>, categories, comments,
-    /// interlanguage links, tags) reaches the model through what it sets; a line that had words and shows none lost them.
+    /// interlanguage links, tags, behaviour switches) reaches the model through what it sets; a line that had words and
+    /// shows none lost them.
     /// </summary>
-    private bool MarkupOnly(BlockLine block)
+    private bool MarkupOnly(BlockLine block) => MarkupOnly(block.Line, block.From, block.To);
+
+    /// <summary>As <see cref="MarkupOnly(BlockLine)"/>, for <c>[from, to)</c> of the line (a table cell).</summary>
+    private static bool MarkupOnly(WikiLine line, int from, int to)
     {
-        var text = block.Line.Text;
-        var i = block.From;
-        while (i < block.To)
+        var text = line.Text;
+        var i = from;
+        while (i < to)
         {
-            if (text[i] is '{' or '[' or '<' && block.Line.Brackets.TryEnd(i, out var end) && end > i)
+            if (text[i] is '{' or '[' or '<' && line.Brackets.TryEnd(i, out var end) && end > i)
             {
                 i = end;
                 continue;
             }
-            if (text[i] == '<' && Tags.TryOpen(text, i, block.To, out _, out var tagEnd, out _))
+            if (text[i] == '<' && Tags.TryOpen(text, i, to, out _, out var tagEnd, out _))
             {
                 i = tagEnd;
                 continue;
             }
-            if (text[i] == '<' && Tags.TryClose(text, i, block.To, out _, out var closeEnd))
+            if (text[i] == '<' && Tags.TryClose(text, i, to, out _, out var closeEnd))
             {
                 i = closeEnd;
+                continue;
+            }
+            if (text[i] == '_' && BehaviourSwitches.TryAt(text, i, to, out var switchEnd))
+            {
+                i = switchEnd;
                 continue;
             }
             if (char.IsLetterOrDigit(text[i]))

@@ -5,7 +5,7 @@ namespace QuoteArchive.Importer.Wikitext;
 
 /// <summary>
 /// Walks the logical lines of one page top to bottom and builds its topic: headings start sections, list lines make
-/// quotes, attribution lines, dialogue and items, other lines the lead and section notes. The rules two formats share
+/// quotes, attribution lines, dialogue and items, table rows and other lines the lead and section notes. The rules two formats share
 /// (status, fields, anchors, ids, list sections) are called by name from <c>Topics/</c>.
 /// </summary>
 internal sealed partial class PageBuilder(PageContext page)
@@ -37,12 +37,13 @@ internal sealed partial class PageBuilder(PageContext page)
                     page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
             }
             var block = BlockLine.Classify(line, renderer);
+            EndRowBefore(block);
             var reached = block.Kind switch
             {
                 BlockKind.Blank => Blank(),
                 BlockKind.Heading => Heading(block),
                 BlockKind.Separator => EndDialogue(),
-                BlockKind.TableMarkup => true,
+                BlockKind.Table => TableLine(block),
                 BlockKind.List => ListLine(block),
                 _ => TextLine(block),
             };
@@ -119,6 +120,7 @@ internal sealed partial class PageBuilder(PageContext page)
 
     private void Finish()
     {
+        EndTables();
         EndQuote();
         EndDialogue();
         // A reference used by name above the place that defines it takes its text now, at its place among the notes.

@@ -9,6 +9,16 @@ internal static class Tags
 {
     public const int MaxTagLength = 300;
 
+    // MediaWiki's extension tags whose content is not wikitext: it is taken as it stands up to the closing tag, over
+    // lines, and a "{{" or "[[" in it (TeX braces, code) opens nothing.
+    private static readonly HashSet<string> RawNames = new(StringComparer.Ordinal)
+    {
+        "nowiki", "pre", "math", "chem", "ce", "score", "syntaxhighlight", "source",
+    };
+
+    /// <summary>A tag whose content is raw text, not wikitext: <c>&lt;nowiki&gt;</c>, <c>&lt;pre&gt;</c>, <c>&lt;math&gt;</c> ….</summary>
+    public static bool IsRaw(string name) => RawNames.Contains(name);
+
     public static bool At(string text, int i, int to, string after) =>
         i + 1 + after.Length <= to && string.CompareOrdinal(text, i + 1, after, 0, after.Length) == 0;
 
@@ -67,25 +77,28 @@ internal static class Tags
     public static int CloseEnd(string text, int close, int to) => TryClose(text, close, to, out _, out var end) ? end : close + 2;
 
     /// <summary>The value of attribute <paramref name="attribute"/> in the tag text <c>&lt;ref name="x"&gt;</c>, quoted or not.</summary>
-    public static string? Attribute(string tag, string attribute)
+    public static string? Attribute(string tag, string attribute) =>
+        AttributeRange(tag, 0, tag.Length, attribute) is { } value ? tag[value.From..value.To].Trim() : null;
+
+    /// <summary>Where the value of attribute <paramref name="attribute"/> stands in the tag at <c>[from, to)</c> of the text, quotes left out.</summary>
+    public static (int From, int To)? AttributeRange(string text, int from, int to, string attribute)
     {
-        var at = tag.IndexOf(attribute + "=", StringComparison.OrdinalIgnoreCase);
+        var at = text.IndexOf(attribute + "=", from, to - from, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
             return null;
         var start = at + attribute.Length + 1;
-        while (start < tag.Length && tag[start] == ' ')
+        while (start < to && text[start] == ' ')
             start++;
-        if (start >= tag.Length)
+        if (start >= to)
             return null;
-        if (tag[start] is '"' or '\'')
+        if (text[start] is '"' or '\'')
         {
-            var quote = tag[start];
-            var end = tag.IndexOf(quote, start + 1);
-            return end < 0 ? tag[(start + 1)..].Trim() : tag[(start + 1)..end].Trim();
+            var end = text.IndexOf(text[start], start + 1, to - start - 1);
+            return (start + 1, end < 0 ? to : end);
         }
         var stop = start;
-        while (stop < tag.Length && !(tag[stop] is ' ' or '/' or '>'))
+        while (stop < to && !(text[stop] is ' ' or '/' or '>'))
             stop++;
-        return tag[start..stop];
+        return (start, stop);
     }
 }

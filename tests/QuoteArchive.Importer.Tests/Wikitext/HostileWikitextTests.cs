@@ -32,7 +32,7 @@ public sealed class HostileWikitextTests
         Assert.NotEmpty(topic.Quotes);
         Assert.Contains(diagnostics, d => d.Position.File == $"{name}.wiki" && (d.Position.Line, d.Position.Column) == (line, column));
         Assert.Equal(0, topic.UnreachedLines);
-        HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+        HostileMarkdownTests.AssertSafe(topic, wikitext: true);
     }
 
     public static TheoryData<string, string> HostilePages() => new()
@@ -49,6 +49,11 @@ public sealed class HostileWikitextTests
         { "entities", "* &lt;script&gt; &#60;img&#62; &#0; &#x110000; &amp;lt; &#xD800;\n" },
         { "headings only", string.Concat(Enumerable.Range(0, 500).Select(i => new string('=', i % 8) + " h " + new string('=', (i * 3) % 8) + "\n")) },
         { "control characters", "* a \u0008 \u202Eevil\u202C \uFEFF\n" },
+        { "tables nested 5000 deep", string.Concat(Enumerable.Repeat("{|\n| cell\n", 5000)) + string.Concat(Enumerable.Repeat("|}\n", 5000)) },
+        { "table of hostile cells", "{| onclick=alert(1)\n| onclick=alert(1) | <script>alert(1)</script> || <sup onclick=alert(1)>2</sup>\n! [javascript:alert(1) x] !! <img src=x onerror=alert(1)>\n|}\n" },
+        { "gallery of hostile lines", "<gallery caption=\"<script>alert(1)</script>\">\nFile:a.jpg|<script>alert(1)</script>\nFile:b.jpg|[javascript:alert(1) x] ~ y\n</gallery>\n" },
+        { "superscripts nested 1000 deep", "* " + string.Concat(Enumerable.Repeat("<sup>", 1000)) + "deep" + string.Concat(Enumerable.Repeat("</sup>", 1000)) + "\n" },
+        { "superscripts across emphasis and links", "* ''a <sup>b'' c</sup> d'' <sub>[[e|</sub>]] f</sub> <code>''g</code>''\n" },
     };
 
     [Theory]
@@ -58,7 +63,7 @@ public sealed class HostileWikitextTests
         var (topic, _) = WikitextImport.Parse($"{name}.wiki", text);
 
         Assert.NotNull(topic);
-        HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+        HostileMarkdownTests.AssertSafe(topic, wikitext: true);
     }
 
     public static TheoryData<string, string> Fillers() => new()
@@ -72,6 +77,12 @@ public sealed class HostileWikitextTests
         { "continuation lines", "*: a line of a long quote\n**: a line of a long attribution\n" },
         { "unclosed file links", "[[File:a.jpg|b " },
         { "file links on lines of their own", "[[File:a.jpg|thumb|b\nc]]\n[[Image:d.jpg|e]] [[File:f" },
+        { "tables", "{| class=\"wikitable\"\n|+ a\n! b !! c\n|-\n| d || style=\"x\" | e\n| f\ng\n\n|}\n" },
+        { "unclosed tables", "{|\n| a || b\n" },
+        { "galleries", "<gallery>\nFile:a.jpg|b ~ c\nd.jpg|e\n</gallery>\n" },
+        { "kept and raw tags", "* a<sup>b</sup> <sub>c <code>d</code></sub> <math>x^2</math> <pre>e</pre> __NOTOC__ ____ \n" },
+        { "unclosed kept tags", "* <sup>a <sub>b <code>c __NOT" },
+        { "unclosed raw tags", "<math>a <pre>b <gallery>c " },
     };
 
     [Theory]
@@ -83,7 +94,7 @@ public sealed class HostileWikitextTests
         var whole = AllocatedWhileParsing(filler, 1_000_000, out var topic);
 
         Assert.True(whole < 5 * quarter, $"{name}: 250 KB allocated {quarter:N0} bytes, 1 MB {whole:N0}");
-        HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+        HostileMarkdownTests.AssertSafe(topic, wikitext: true);
     }
 
     private static long AllocatedWhileParsing(string filler, int size, out ParsedTopic topic)
@@ -111,6 +122,7 @@ public sealed class HostileWikitextTests
             "{{", "}}", "|", "=", "''", "'''", "<ref>", "</ref>", "<ref name=a/>", "<poem>", "</poem>", "<!--", "-->", "<nowiki>",
             "</nowiki>", "<br>", "&amp;", "&nbsp;", "&#0;", "~ ", "File:", "Category:", "w:", "fr:", "https://example.org/ ", "javascript:alert(1)",
             "cite book", "citation", "Réf Livre", "disputed begin", "word ", "Speaker: ", "See also", "{|", "|}", "\"", "<script>", "\u202E",
+            "|-", "|+", "||", "!!", "! ", ":{|", "<gallery>", "</gallery>", "<math>", "</math>", "<sup>", "</sup>", "<pre>", "__NOTOC__",
         ];
         var random = new Random(9);
         for (var page = 0; page < 1000; page++)
@@ -122,7 +134,7 @@ public sealed class HostileWikitextTests
             var (topic, _) = WikitextImport.Parse(page % 2 == 0 ? $"random-{page}.wiki" : $"fr/random-{page}.wiki", text.ToString());
 
             Assert.NotNull(topic);
-            HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+            HostileMarkdownTests.AssertSafe(topic, wikitext: true);
         }
     }
 }

@@ -62,6 +62,6 @@ public sealed class WikitextSampleTests
     {
         var (topic, _) = WikitextSample.Named(name).Import();
 
-        Markdown.HostileMarkdownTests.AssertSafe(topic, sameWikiLinks: true);
+        Markdown.HostileMarkdownTests.AssertSafe(topic, wikitext: true);
     }
 }
