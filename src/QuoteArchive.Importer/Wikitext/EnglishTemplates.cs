@@ -42,8 +42,10 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.Markup, "nothing (page display, sort key, table of contents, maintenance notes)", _ => Piece.Empty,
             "italic title", "DEFAULTSORT", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
             "fix cite", "dead link", "cleanup", "mergeto", "merge", "citation needed", "cn", "clarify", "verify", "source", "sourcing",
-            "Theme-stub", "stub", "Person-stub", "Film-stub", "update", "wikify", "copyedit");
+            "stub", "update", "wikify", "copyedit");
+        // Two families, each known by its names' shape (TemplateTable.Find): "Infobox person", "Infobox film" …; "TV-stub", "Author-stub" ….
         TemplateTable.Add(TemplateRole.Markup, "nothing (the facts of a Wikipedia article's box, which the page's lead tells)", _ => Piece.Empty, "Infobox…");
+        TemplateTable.Add(TemplateRole.Markup, "nothing (a note that the page is short)", _ => Piece.Empty, "…-stub");
         TemplateTable.Add(TemplateRole.Markup, "nothing (columns, anchors and other layout)", _ => Piece.Empty,
             "anchor", "div col", "div col end", "col-begin", "col-break", "col-end", "col-2", "col-3", "col-4", "refbegin", "refend",
             "multicol", "multicol-break", "multicol-end", "clear left", "clear right");

@@ -59,13 +59,12 @@ internal static class TemplateTable
             PerLanguage[(language, name)] = new TemplateRule(role, renders, render);
     }
 
+    /// <summary>The rule of a template: its language's, else every wiki's, else its family's by the shape of its name.</summary>
     public static TemplateRule? Find(string name, string language) =>
         PerLanguage.TryGetValue((language, name), out var rule) || Any.TryGetValue(name, out rule) ? rule
-        : name.StartsWith(InfoboxPrefix, StringComparison.OrdinalIgnoreCase) ? Any[InfoboxPrefix + "…"]
+        : name.StartsWith("Infobox", StringComparison.OrdinalIgnoreCase) ? Any["Infobox…"]
+        : name.EndsWith("-stub", StringComparison.OrdinalIgnoreCase) ? Any["…-stub"]
         : null;
-
-    // "Infobox person", "Infobox film" …: a family of templates, one rule.
-    private const string InfoboxPrefix = "Infobox";
 
     public static TemplateRole RoleOf(TemplateCall call) => Find(call.Name, call.Page.Language)?.Role ?? TemplateRole.Inline;
 

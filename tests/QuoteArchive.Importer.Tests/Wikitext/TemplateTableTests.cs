@@ -12,7 +12,7 @@ public sealed class TemplateTableTests
      InlineData("en", "Disputed begin"), InlineData("en", "Disputed end"), InlineData("en", "Misattributed begin"), InlineData("en", "Misattributed end"),
      InlineData("en", "italic title"), InlineData("en", "DEFAULTSORT"), InlineData("en", "IMDb title"), InlineData("en", "IMDb name"),
      InlineData("en", "Rotten Tomatoes"), InlineData("en", "Gutenberg author"), InlineData("en", "Main"), InlineData("en", "See also"),
-     InlineData("en", "Anchor"), InlineData("en", "Div col"), InlineData("en", "Div col end"), InlineData("en", "Col-begin"), InlineData("en", "Sic"),
+     InlineData("en", "Anchor"), InlineData("en", "Div col"), InlineData("en", "Div col end"), InlineData("en", "Col-begin"), InlineData("en", "Sic"), InlineData("en", "TV-stub"), InlineData("en", "Infobox film"),
      InlineData("fr", "citation"), InlineData("fr", "Réf Livre"), InlineData("fr", "Réf Article"), InlineData("fr", "Réf Chanson"),
      InlineData("fr", "Réf Film"), InlineData("fr", "Personnage"), InlineData("fr", "Autres projets")]
     public void TheTemplatesWikiquoteUsesMostAreInTheTable(string language, string name)
