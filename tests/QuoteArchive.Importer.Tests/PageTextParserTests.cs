@@ -183,6 +183,17 @@ public sealed class PageTextParserTests
         Assert.Equal($"page.txt:9:1: warning: '{residue}' is wiki markup the page's rendering left behind, not text: not shown", warning.ToString());
     }
 
+    [Fact]
+    public void AParagraphOfSeveralSuchLinesIsKeptAsANote()
+    {
+        var diagnostics = new List<Diagnostic>();
+
+        var topic = Import("Sample\n\na sample page\n\nA\n\n!\n!\n\n  • A quote.\n", diagnostics: diagnostics);
+
+        Assert.Equal("!\n!", Assert.Single(topic.Sections[0].Notes).Text);
+        Assert.Empty(diagnostics);
+    }
+
     [Theory]
     [InlineData("* * *")]
     [InlineData("…")]

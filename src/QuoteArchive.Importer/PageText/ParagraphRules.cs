@@ -45,7 +45,7 @@ internal static partial class ParagraphRules
     }
 
     /// <summary>
-    /// The end of a comment or a link the wiki's rendering broke, alone on its line (<c>--&gt;</c>, <c>]]</c>, <c>}}</c>,
+    /// The end of a comment or a link the wiki's rendering broke, a paragraph of one line (<c>--&gt;</c>, <c>]]</c>, <c>}}</c>,
     /// <c>|}</c>): brackets and markup characters only, no word. Real pages have them (Love: <c>--&gt;</c> between two
     /// captions of John of the Cross, <c>]]</c> after the Song of Solomon's).
     /// </summary>

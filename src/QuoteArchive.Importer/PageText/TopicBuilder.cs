@@ -201,7 +201,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             AddDialogue(paragraph, dialogue, lastWasDialogue);
             return;
         }
-        if (ParagraphRules.IsMarkupResidue(text))
+        if (paragraph.Count == 1 && ParagraphRules.IsMarkupResidue(text))
         {
             Report(first, Severity.Warning, $"'{text}' is wiki markup the page's rendering left behind, not text: not shown");
             return;
