@@ -121,30 +121,51 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     /// <summary>
     /// Writes each redirect whose target is a topic of the archive (and whose own title is none) as another title of it;
-    /// reports the others.
+    /// reports the others. A redirect to another redirect leads where that one does (the dump's double redirects, which
+    /// MediaWiki leaves to its editors to mend); one to a part of its target (<c>Love#Proverbs</c>) keeps the section's
+    /// anchor, its own or the first of the chain.
     /// </summary>
     /// <returns>how many were written</returns>
-    public int AddRedirects(IEnumerable<ParsedRedirect> redirects, Action<Diagnostic> report)
+    public int AddRedirects(IReadOnlyList<ParsedRedirect> redirects, Action<Diagnostic> report)
     {
-        using var insert = new PreparedInsert(connection, "Redirects", "Slug", "Title", "TopicId");
+        using var insert = new PreparedInsert(connection, "Redirects", "Slug", "Title", "TopicId", "Anchor");
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var redirect in redirects)
+            targets.TryAdd(Slugs.FromTitle(redirect.Title), redirect.Target);
         var written = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var redirect in redirects)
         {
             var slug = Slugs.FromTitle(redirect.Title);
-            // A redirect may point at a part of its target ("Love#Quotes"): the topic is what it names.
-            var target = Slugs.FromTitle(redirect.Target.Split('#')[0]);
+            var (target, anchor) = Followed(redirect.Target, targets);
             if (topicIds.ContainsKey(slug) || !written.Add(slug))
                 report(new(redirect.Position, Severity.Warning, $"redirect '{redirect.Title}': a topic or another redirect has this title; skipped"));
             else if (!topicIds.TryGetValue(target, out var topicId))
                 report(new(redirect.Position, Severity.Warning, $"redirect '{redirect.Title}' names '{redirect.Target}', which is no topic of this archive; skipped"));
             else
             {
-                insert.Run(slug, redirect.Title, topicId);
+                insert.Run(slug, redirect.Title, topicId, anchor);
                 count++;
             }
         }
         return count;
+    }
+
+    private const int MaxRedirectChain = 5;
+
+    /// <summary>The topic's slug a redirect's target leads to through at most <see cref="MaxRedirectChain"/> redirects, and the first section anchor on the way.</summary>
+    private (string Slug, string? Anchor) Followed(string target, Dictionary<string, string> targets)
+    {
+        string? anchor = null;
+        for (var step = 0; ; step++)
+        {
+            anchor ??= Anchors.OfLinkFragment(target) is { Length: > 1 } fragment ? fragment[1..] : null;
+            // A redirect may point at a part of its target ("Love#Quotes"): the topic is what it names.
+            var slug = Slugs.FromTitle(target.Split('#')[0]);
+            if (topicIds.ContainsKey(slug) || step == MaxRedirectChain || !targets.TryGetValue(slug, out var next))
+                return (slug, anchor);
+            target = next;
+        }
     }
 
     public void AddManifest(IEnumerable<ContentEntry> entries)

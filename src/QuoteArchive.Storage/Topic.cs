@@ -51,6 +51,11 @@ public sealed class Redirect
     public required string Title { get; set; }
     public int TopicId { get; set; }
     public Topic? Topic { get; set; }
+    /// <summary>
+    /// The anchor of the topic's section the redirect names (<c>#REDIRECT [[Love#Proverbs]]</c>: Proverbs), as an
+    /// address writes it after its <c>#</c>; null when it names the whole topic.
+    /// </summary>
+    public string? Anchor { get; set; }
 }
 
 /// <summary>A category the topic's page is in (<c>[[Category:Films]]</c>).</summary>

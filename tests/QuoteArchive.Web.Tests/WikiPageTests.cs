@@ -130,7 +130,7 @@ public sealed class WikiPageTests(WikiArchiveApp app)
     [Fact]
     public async Task ARedirectsTitleLeadsToItsTopicForReadersTheApiAndSuggestions()
     {
-        Assert.Equal(1, app.Import.Redirects);
+        Assert.Equal(3, app.Import.Redirects);
         using var client = app.Browser();
         using var page = await client.GetAsync("/wiki/Pacha");
         Assert.Equal((HttpStatusCode.MovedPermanently, "/wiki/Le_Pacha"), (page.StatusCode, page.Headers.Location?.OriginalString));

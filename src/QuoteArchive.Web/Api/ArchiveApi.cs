@@ -82,7 +82,7 @@ public static class ArchiveApi
         if (await db.TopicSlugAsync(slug, cancellationToken) is { } stored && await db.TopicAsync(stored, cancellationToken) is { } topic)
             return TypedResults.Ok(topic);
         return await db.RedirectTargetAsync(slug, cancellationToken) is { } target
-            ? TypedResults.Redirect("/api/topics/" + Slugs.ToUrlPath(target), permanent: true)
+            ? TypedResults.Redirect("/api/topics/" + Slugs.ToUrlPath(target.Slug), permanent: true)
             : NotFound("Topic not found", "No topic has this slug; /api/topics lists them all.");
     }
 

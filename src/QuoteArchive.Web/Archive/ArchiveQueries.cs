@@ -178,14 +178,14 @@ public static class ArchiveQueries
         return new(topicSlug, authorSlug, language, unknown);
     }
 
-    /// <summary>The slug of the topic a redirect names (another title of it), or null when the path is no redirect.</summary>
-    public static async Task<string?> RedirectTargetAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
+    /// <summary>The topic a redirect names (another title of it) and the section it points to, if any; null when the path is no redirect.</summary>
+    public static async Task<RedirectTarget?> RedirectTargetAsync(this ArchiveDbContext db, string? path, CancellationToken cancellationToken)
     {
         if (SlugOf(path) is not { } slug)
             return null;
         var capitalized = Slugs.WithCapitalFirstLetter(slug);
         return await db.Redirects.Where(r => r.Slug == slug || r.Slug == capitalized)
-            .OrderBy(r => r.Slug == slug ? 0 : 1).Select(r => r.Topic!.Slug).FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(r => r.Slug == slug ? 0 : 1).Select(r => new RedirectTarget(r.Topic!.Slug, r.Anchor)).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The canonical slug of a request path, or null when it cannot be one (too long, unpaired surrogates …).</summary>

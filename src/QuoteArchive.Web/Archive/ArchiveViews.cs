@@ -53,6 +53,9 @@ public sealed record TopicView
 }
 
 /// <summary>The wiki revision a topic's text is, with its exact link and the licence of that day.</summary>
+/// <summary>Where another title of a topic leads: the topic's slug, and the anchor of the section it names, if any.</summary>
+public sealed record RedirectTarget(string Slug, string? Anchor);
+
 public sealed record RevisionView
 {
     /// <summary>Wikiquote's licence, for a topic whose import recorded none.</summary>
@@ -239,6 +242,8 @@ public static class ArchiveUrls
     public const string SiteName = "QuoteArchive";
 
     public static string Topic(string slug) => "/wiki/" + Slugs.ToUrlPath(slug);
+    /// <summary>Where a redirect sends the reader: the topic, at the section it names.</summary>
+    public static string Topic(RedirectTarget target) => Topic(target.Slug) + (target.Anchor is null ? "" : "#" + target.Anchor);
     public static string Quote(string id) => "/q/" + id;
     public static string Author(string slug) => "/authors/" + Slugs.ToUrlPath(slug);
     public static string Category(string slug) => "/categories/" + Slugs.ToUrlPath(slug);

@@ -120,8 +120,31 @@ public sealed class DumpFormatTests
         var built = Build(folder, "redirects", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + missing + Tail), reported.Add);
 
         Assert.Equal(1, built.Summary.Redirects);
-        Assert.Contains("Redirects: Topic_one_again|Topic one again|1", built.Rows);
+        Assert.Contains("Redirects: Topic_one_again|Topic one again|1|", built.Rows);
         Assert.Contains(reported, d => d.Severity == Severity.Warning && d.Message.Contains("'Elsewhere' names 'No such topic'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ARedirectToASectionKeepsItsAnchorAndOneToARedirectLeadsWhereThatOneDoes()
+    {
+        using var folder = new TemporaryFolder();
+        static string Redirect(string title, string target, int id) =>
+            $"""<page><title>{title}</title><ns>0</ns><id>{id}</id><redirect title="{target}" /><revision><id>{id + 1}</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>#REDIRECT [[{target}]]</text></revision></page>""";
+        string[] redirects =
+        [
+            Redirect("Part of two", "Topic 2#Quotes", 9101), Redirect("Twice removed", "Part of two", 9103),
+            Redirect("Again and again", "Topic one again", 9105), Redirect("Round one", "Round two", 9107), Redirect("Round two", "Round one", 9109),
+        ];
+        var reported = new List<Diagnostic>();
+
+        var built = Build(folder, "chains", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + string.Concat(redirects) + Tail), reported.Add);
+
+        Assert.Equal(4, built.Summary.Redirects);
+        Assert.Contains("Redirects: Part_of_two|Part of two|2|Quotes", built.Rows);
+        Assert.Contains("Redirects: Twice_removed|Twice removed|2|Quotes", built.Rows);
+        Assert.Contains("Redirects: Again_and_again|Again and again|1|", built.Rows);
+        // A loop of redirects leads to no topic: both are reported and skipped.
+        Assert.Equal(2, reported.Count(d => d.Message.Contains("which is no topic of this archive", StringComparison.Ordinal)));
     }
 
     private static (ImportSummary Summary, List<string> Rows) Build(TemporaryFolder folder, string name, string file, byte[] bytes,

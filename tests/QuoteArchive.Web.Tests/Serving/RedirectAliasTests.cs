@@ -10,6 +10,10 @@ public sealed class RedirectAliasTests(WikiArchiveApp app)
     [InlineData("/wiki/Pacha", "/wiki/Le_Pacha")]
     [InlineData("/api/topics/Pacha", "/api/topics/Le_Pacha")]
     [InlineData("/wiki/pacha", "/wiki/Le_Pacha")]
+    // A redirect to a section of its topic leads there; one to another redirect leads where that one does.
+    [InlineData("/wiki/Synthetic_section_alias", "/wiki/The_Half_of_It#Cast")]
+    [InlineData("/wiki/Synthetic_double_alias", "/wiki/The_Half_of_It#Cast")]
+    [InlineData("/api/topics/Synthetic_double_alias", "/api/topics/The_Half_of_It")]
     public async Task ARedirectAliasIsAnsweredWithoutLoadingTheTopicThenFromTheCache(string path, string location)
     {
         var host = RedirectAndMissTests.FreshHost();

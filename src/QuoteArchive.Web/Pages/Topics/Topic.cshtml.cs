@@ -17,7 +17,7 @@ public sealed class TopicModel(ArchiveDbContext db) : PageModel
         var stored = await db.TopicSlugAsync(slug, cancellationToken);
         if (stored is null)
         {
-            // Another title of a topic (a wiki redirect) sends the reader to the topic, once and for good.
+            // Another title of a topic (a wiki redirect) sends the reader to the topic, at the section it names, once and for good.
             var target = await db.RedirectTargetAsync(slug, cancellationToken);
             return target is null ? NotFound() : RedirectPermanent(ArchiveUrls.Topic(target));
         }
