@@ -47,7 +47,10 @@ internal sealed partial class PageBuilder
         return Paragraph(block, piece, paragraphNotes);
     }
 
-    /// <summary>fr.wikiquote: <c>{{citation|text|précisions=…}}</c> is one quote; its précisions an attribution line.</summary>
+    /// <summary>
+    /// fr.wikiquote: <c>{{citation|text|original=…|langue=en|précisions=…}}</c> is one quote, in French; the words it
+    /// translates (<c>original=</c>, shown under it with their language) and its précisions are attribution lines.
+    /// </summary>
     private bool TemplateQuote(BlockLine block, TemplateCall call, List<RefNote> notes)
     {
         EndDialogue();
@@ -55,6 +58,12 @@ internal sealed partial class PageBuilder
         if (section.IsList)
             return Paragraph(block, text, notes);
         openQuote = NewQuote(QuoteKind.Quote, text, block.Line.Line, notes);
+        if (call.Get("original") is { IsEmpty: false } original)
+        {
+            var language = call.Text("langue").Trim();
+            var shown = language.Length is > 0 and <= 12 ? new PieceBuilder().Add($"({language}) ").Add(original).Build() : original;
+            openQuote.AddAttribution(1, shown, call.Line);
+        }
         if (call.Get("précisions") is { IsEmpty: false } details)
             openQuote.AddAttribution(1, details, call.Line);
         return true;
