@@ -161,7 +161,8 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         {
             anchor ??= Anchors.OfLinkFragment(target) is { Length: > 1 } fragment ? fragment[1..] : null;
             // A redirect may point at a part of its target ("Love#Quotes"): the topic is what it names.
-            var slug = Slugs.FromTitle(target.Split('#')[0]);
+            // MediaWiki capitalises a title's first letter: [[love#Proverbs]] names Love.
+            var slug = Slugs.WithCapitalFirstLetter(Slugs.FromTitle(target.Split('#')[0]));
             if (topicIds.ContainsKey(slug) || step == MaxRedirectChain || !targets.TryGetValue(slug, out var next))
                 return (slug, anchor);
             target = next;

@@ -176,9 +176,11 @@ internal static partial class ParagraphRules
     private static partial Regex BrokenHeadingMarkup();
 
     // A speaker starts with a letter and holds no sentence end, quotation mark or colon; French puts a space before ':'.
-    [GeneratedRegex(@"^(?<speaker>\p{Lu}[^.!?:;""“”«»~()\[\]]{0,59}?)(\s*(?<direction>\([^()\[\]]{1,80}\)|\[[^()\[\]]{1,80}\]))?\s?:\s+(?<words>\S.*)$")]
+    // A full stop is an abbreviation's after a short capitalised word or an initial: "Mr. Beta", "Dr. Gamma", "J. R. Ewing".
+    [GeneratedRegex(@"^(?<speaker>\p{Lu}([^.!?:;""“”«»~()\[\]]|(?<=(^|\s)\p{Lu}\p{Ll}{0,3})\.){0,59}?)(\s*(?<direction>\([^()\[\]]{1,80}\)|\[[^()\[\]]{1,80}\]))?\s?:\s+(?<words>\S.*)$")]
     private static partial Regex SpeakerLine();
 
-    [GeneratedRegex(@"^(\([^()\[\]]{1,300}\)|\[[^()\[\]]{1,300}\])$")]
+    // Words in the brackets: "(1909-1913)" is a date, no direction.
+    [GeneratedRegex(@"^(\((?=[^()]*\p{L}\p{L})[^()\[\]]{1,300}\)|\[(?=[^\[\]]*\p{L}\p{L})[^()\[\]]{1,300}\])$")]
     private static partial Regex StageDirection();
 }

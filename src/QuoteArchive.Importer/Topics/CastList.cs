@@ -23,9 +23,11 @@ public static partial class CastList
                 continue;
             var (character, actor) = (match.Groups["character"].Value.Trim(), match.Groups["actor"].Value.Trim());
             actors.TryAdd(character, actor);
-            // "Tom Actor as Alpha, a cook": the speaker is Alpha.
+            // "Tom Actor as Alpha, a cook", "Tom Actor – Alpha (seasons 1–3)": the speaker is Alpha.
             if (character.IndexOf(", ", StringComparison.Ordinal) is > 0 and var comma)
                 actors.TryAdd(character[..comma], actor);
+            if (character.IndexOf(" (", StringComparison.Ordinal) is > 0 and var paren)
+                actors.TryAdd(character[..paren], actor);
         }
         if (actors.Count == 0)
             return;

@@ -34,7 +34,7 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikimedia Commons", c => TemplateTable.Sister(c, "Wikimedia Commons", c.Text("1")), "commons", "commonscat", "commons category");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wiktionary", c => TemplateTable.Sister(c, "Wiktionary", c.Text("1")), "wiktionary", "wiktionarypar");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikiversity", c => TemplateTable.Sister(c, "Wikiversity", c.Text("1")), "wikiversity");
-        TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (wikt=, s=, commons=, b=, n=, v=; no leaves one out), and to Wikipedia", TemplateTable.SisterBox, "sister project links", "sisterlinks");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (wikt=, s=, commons=, b=, n=, v=; no leaves one out), else to Wikipedia", TemplateTable.SisterBox, "sister project links", "sisterlinks");
         TemplateTable.Add(TemplateRole.DisputedBegin, "nothing: the quotes up to disputed end are disputed", _ => Piece.Empty, "disputed begin");
         TemplateTable.Add(TemplateRole.DisputedEnd, "nothing: ends disputed begin", _ => Piece.Empty, "disputed end");
         TemplateTable.Add(TemplateRole.MisattributedBegin, "nothing: the quotes up to misattributed end are misattributed", _ => Piece.Empty, "misattributed begin");
@@ -56,10 +56,20 @@ internal static class EnglishTemplates
         ["ndash"] = "–", ["mdash"] = "—", ["snd"] = " – ", ["spaced ndash"] = " – ", ["nbsp"] = "\u00A0", ["="] = "=",
     };
 
+    /// <summary>
+    /// <c>{{sic}}</c>, <c>{{sic|wierd}}</c>, <c>{{sic|Irrega|rdless}}</c> (a word split so that spell checkers pass it, shown
+    /// whole), <c>{{sic|?|wrod}}</c> (a doubt: "[sic?]"), <c>{{sic|hide=y|wierd}}</c> (the word alone).
+    /// </summary>
     private static Piece Sic(TemplateCall c)
     {
-        var word = c.Positional().Select(p => p.Value).LastOrDefault() ?? Piece.Empty;
-        return c.Text("hide").Trim().Length > 0 ? word : new PieceBuilder().Add(word).Add(word.IsEmpty ? "[sic]" : " [sic]").Build();
+        var parts = c.Positional().Select(p => p.Value).ToList();
+        var doubt = parts.Count > 1 && parts[0].Text.Trim() == "?";
+        var word = new PieceBuilder();
+        foreach (var part in doubt ? parts.Skip(1) : parts)
+            word.Add(part);
+        var whole = word.Build();
+        var mark = doubt ? "[sic?]" : "[sic]";
+        return c.Text("hide").Trim().Length > 0 ? whole : new PieceBuilder().Add(whole).Add(whole.IsEmpty ? mark : " " + mark).Build();
     }
 
     /// <summary>A note pointing to other pages (<c>{{Main|Love|Hate}}</c>): "Main articles: Love and Hate", each linked as <c>[[Love]]</c> would be, with its <c>l1=</c>… label.</summary>

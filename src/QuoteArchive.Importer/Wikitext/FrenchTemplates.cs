@@ -11,7 +11,7 @@ internal static partial class FrenchTemplates
 {
     public static void Register()
     {
-        TemplateTable.AddFor("fr", TemplateRole.Quote, "the quote (citation= or the first parameter); the words it translates (original=, with their langue=) and précisions= are attribution lines", c => c.Get("citation", "1"), "citation");
+        TemplateTable.AddFor("fr", TemplateRole.Quote, "the quote (citation= or the first parameter); the words it translates (original=, with their langue=) a note of it; précisions= an attribution line", c => c.Get("citation", "1"), "citation");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, trad. Traducteur, éd. Éditeur, coll. Collection, Année, p. Page, scène Scène, Section", Book, "Réf Livre");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Publication, nº Numéro, Date, p. Page", Article, "Réf Article");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, interprété par Acteur, Date", Film, "Réf Film");

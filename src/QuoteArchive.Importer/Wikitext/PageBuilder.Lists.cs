@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using QuoteArchive.Importer.Topics;
 using QuoteArchive.Importer.PageText;
 using QuoteArchive.Storage;
@@ -94,11 +95,23 @@ internal sealed partial class PageBuilder
     }
 
     /// <summary>
-    /// A line that may belong to an exchange: one is open, or the line opens with a bold speaker, indented
-    /// (<c>:'''Alpha''': words</c>) or not: series pages open many an exchange without the indent.
+    /// A <c>:</c> line that may belong to an exchange: one is open, or the line opens with a speaker in bold right
+    /// before the colon (<c>:'''Alpha''': words</c>, <c>:'''Alpha:''' words</c>, <c>:'''Alpha''' (shouting): words</c>); not
+    /// <c>:'''Love''' has two faces: …</c>, whose bold is a word of a sentence.
     /// </summary>
     private bool MayBeDialogue(BlockLine block) =>
-        inBody && (dialogue is not null || block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart().StartsWith("'''", StringComparison.Ordinal));
+        inBody && (dialogue is not null || BoldSpeaker().IsMatch(block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart()));
+
+    /// <summary>
+    /// A line under an open exchange that goes on with it: <c>Speaker: words</c> without the indent (samples/009), not a
+    /// template's line that renders so (<c>{{See also|…}}</c>: "See also: …").
+    /// </summary>
+    private bool ContinuesDialogue(BlockLine block) =>
+        dialogue is not null && !block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart().StartsWith("{{", StringComparison.Ordinal);
+
+    // A name may hold an apostrophe (O'Brien), not the three that close the bold.
+    [GeneratedRegex(@"^'''([^'\n]|'(?!'')){1,120}?('''\s*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])?\s*:|:''')")]
+    private static partial Regex BoldSpeaker();
 
     /// <summary>A line of an exchange: FORMAT.md's dialogue shape (<c>Speaker: words</c>), its speaker kept.</summary>
     private bool TryDialogueLine(BlockLine block, Piece piece, List<RefNote> notes)
@@ -131,10 +144,12 @@ internal sealed partial class PageBuilder
     }
 
     // The words' HTML keeps their markup; the speaker's (bold in the source) and a direction before the colon are written
-    // again plain.
+    // again plain. The colon that ends the speaker is the first after the direction (which may hold one: "(on the phone:
+    // whispering)").
     private static Piece WordsOf(Piece piece, ParagraphRules.SpokenLine spoken)
     {
-        var colon = piece.Html.IndexOf(':', StringComparison.Ordinal);
+        var direction = spoken.Direction is null ? -1 : piece.Html.IndexOf(HtmlText.Encode(spoken.Direction), StringComparison.Ordinal);
+        var colon = piece.Html.IndexOf(':', direction < 0 ? 0 : direction + HtmlText.Encode(spoken.Direction!).Length);
         // A colon inside markup (a link's address in the speaker's name) is not the speaker's: the words go plain.
         var html = colon >= 0 && piece.Html.AsSpan(0, colon).IndexOf("<a ", StringComparison.Ordinal) < 0
             ? piece.Html[(colon + 1)..].Trim()

@@ -38,7 +38,7 @@ internal sealed partial class PageBuilder
         var piece = renderer.Render(block.From, block.To, paragraphNotes);
         if (piece.IsEmpty && paragraphNotes.Count == 0)
             return MarkupOnly(block);
-        if (MayBeDialogue(block) && TryDialogueLine(block, piece, paragraphNotes))
+        if (ContinuesDialogue(block) && TryDialogueLine(block, piece, paragraphNotes))
             return true;
         EndDialogue();
         // A paragraph ends MediaWiki's list: a bullet under it is no attribution of the quote above.
@@ -49,7 +49,8 @@ internal sealed partial class PageBuilder
 
     /// <summary>
     /// fr.wikiquote: <c>{{citation|text|original=…|langue=en|précisions=…}}</c> is one quote, in French; the words it
-    /// translates (<c>original=</c>, shown under it with their language) and its précisions are attribution lines.
+    /// translates (<c>original=</c>, shown under it with their language) are a note of the quote, which names no source;
+    /// its précisions an attribution line.
     /// </summary>
     private bool TemplateQuote(BlockLine block, TemplateCall call, List<RefNote> notes)
     {
@@ -62,7 +63,7 @@ internal sealed partial class PageBuilder
         {
             var language = call.Text("langue").Trim();
             var shown = language.Length is > 0 and <= 12 ? new PieceBuilder().Add($"({language}) ").Add(original).Build() : original;
-            openQuote.AddAttribution(1, shown, call.Line);
+            openQuote.Notes.Add(new ParsedParagraph { Text = shown.Text, Html = shown.Html, Line = call.Line });
         }
         if (call.Get("précisions") is { IsEmpty: false } details)
             openQuote.AddAttribution(1, details, call.Line);

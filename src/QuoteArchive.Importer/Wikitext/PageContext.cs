@@ -17,7 +17,7 @@ internal sealed class PageContext(ContentFile file, ParsedTopic topic, List<Diag
     private readonly HashSet<(string Project, string Article)> sisterLinks = [];
 
     /// <summary>A page may name its Wikipedia article twice (<c>{{Wikipedia}}</c> at the top and under External links): one link shows.</summary>
-    public bool IsNewSisterLink(string project, string article) => sisterLinks.Add((project, article));
+    public bool IsNewSisterLink(string project, string article) => sisterLinks.Add((project, Storage.Slugs.FromTitle(article)));
 
     /// <summary>MediaWiki numbers the external links that have no label, [1], [2] … in page order.</summary>
     public int NextLinkNumber() => ++linkNumber;

@@ -38,13 +38,21 @@ internal sealed class PieceBuilder
         return Add(after);
     }
 
-    /// <summary><paramref name="label"/> linked to <paramref name="href"/>, an address the reader built itself.</summary>
+    /// <summary>
+    /// <paramref name="label"/> linked to <paramref name="href"/>, an address the reader built itself; a label that holds
+    /// a link of its own (<c>title=A [[Made-up]] title</c>) keeps it, unlinked around it: HTML nests no link in another.
+    /// </summary>
     public PieceBuilder Link(string href, Piece label, bool italic = false)
     {
+        var linked = !label.Html.Contains("<a ", StringComparison.Ordinal);
         text.Append(label.Text);
-        html.Append("<a href=\"");
-        HtmlText.Append(html, href);
-        html.Append("\">").Append(italic ? "<em>" : "").Append(label.Html).Append(italic ? "</em>" : "").Append("</a>");
+        if (linked)
+        {
+            html.Append("<a href=\"");
+            HtmlText.Append(html, href);
+            html.Append("\">");
+        }
+        html.Append(italic ? "<em>" : "").Append(label.Html).Append(italic ? "</em>" : "").Append(linked ? "</a>" : "");
         return this;
     }
 

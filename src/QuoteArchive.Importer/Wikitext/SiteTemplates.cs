@@ -13,8 +13,8 @@ internal static partial class SiteTemplates
     {
         TemplateTable.Add(TemplateRole.Inline, "Title at IMDb, linked to imdb.com/title/tt…", c => Site(c, "IMDb", "https://www.imdb.com/title/tt{0}/", Digits(c, "tt"), Title(c)), "IMDb title");
         TemplateTable.Add(TemplateRole.Inline, "Name at IMDb, linked to imdb.com/name/nm…", c => Site(c, "IMDb", "https://www.imdb.com/name/nm{0}/", Digits(c, "nm"), Name(c), italic: false), "IMDb name");
-        TemplateTable.Add(TemplateRole.Inline, "Title at Rotten Tomatoes, linked to rottentomatoes.com/m/…", c => Site(c, "Rotten Tomatoes", "https://www.rottentomatoes.com/m/{0}", Slug(c), Title(c)), "Rotten Tomatoes");
-        TemplateTable.Add(TemplateRole.Inline, "Title at Metacritic, linked to metacritic.com/movie/…", c => Site(c, "Metacritic", "https://www.metacritic.com/movie/{0}", Slug(c), Title(c)), "Metacritic film");
+        TemplateTable.Add(TemplateRole.Inline, "Title at Rotten Tomatoes, linked to rottentomatoes.com/m/…", c => Site(c, "Rotten Tomatoes", "https://www.rottentomatoes.com/m/{0}", Slug(c, "m/"), Title(c)), "Rotten Tomatoes");
+        TemplateTable.Add(TemplateRole.Inline, "Title at Metacritic, linked to metacritic.com/movie/…", c => Site(c, "Metacritic", "https://www.metacritic.com/movie/{0}", Slug(c, "movie/"), Title(c)), "Metacritic film");
         TemplateTable.Add(TemplateRole.Inline, "Works by Name at Project Gutenberg, linked to the author's page (a number) or a search (a name)", Gutenberg, "gutenberg author");
     }
 
@@ -42,7 +42,14 @@ internal static partial class SiteTemplates
         return id.Length is > 0 and <= 12 && id.All(char.IsAsciiDigit) ? id : null;
     }
 
-    private static string? Slug(TemplateCall c) => c.Text("id", "1").Trim() is var id && SiteSlug().IsMatch(id) ? id : null;
+    /// <summary>The site's name of the page, written with or without the path before it (<c>some_film</c>, <c>m/some_film</c>).</summary>
+    private static string? Slug(TemplateCall c, string path)
+    {
+        var id = c.Text("id", "1").Trim();
+        if (id.StartsWith(path, StringComparison.OrdinalIgnoreCase))
+            id = id[path.Length..];
+        return SiteSlug().IsMatch(id) ? id : null;
+    }
 
     private static Piece Gutenberg(TemplateCall c)
     {

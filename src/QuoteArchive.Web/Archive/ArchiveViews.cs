@@ -52,10 +52,10 @@ public sealed record TopicView
     [JsonIgnore] public int QuoteCount => Sections.Sum(s => s.Quotes.Count) + (Featured is null ? 0 : 1);
 }
 
-/// <summary>The wiki revision a topic's text is, with its exact link and the licence of that day.</summary>
 /// <summary>Where another title of a topic leads: the topic's slug, and the anchor of the section it names, if any.</summary>
 public sealed record RedirectTarget(string Slug, string? Anchor);
 
+/// <summary>The wiki revision a topic's text is, with its exact link and the licence of that day.</summary>
 public sealed record RevisionView
 {
     /// <summary>Wikiquote's licence, for a topic whose import recorded none.</summary>

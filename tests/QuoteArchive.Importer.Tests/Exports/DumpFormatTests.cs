@@ -134,12 +134,15 @@ public sealed class DumpFormatTests
         [
             Redirect("Part of two", "Topic 2#Quotes", 9101), Redirect("Twice removed", "Part of two", 9103),
             Redirect("Again and again", "Topic one again", 9105), Redirect("Round one", "Round two", 9107), Redirect("Round two", "Round one", 9109),
+            Redirect("In small letters", "topic 3#Quotes", 9111),
         ];
         var reported = new List<Diagnostic>();
 
         var built = Build(folder, "chains", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + string.Concat(redirects) + Tail), reported.Add);
 
-        Assert.Equal(4, built.Summary.Redirects);
+        Assert.Equal(5, built.Summary.Redirects);
+        // MediaWiki capitalises a title's first letter: "topic 3" is Topic 3.
+        Assert.Contains("Redirects: In_small_letters|In small letters|3|Quotes", built.Rows);
         Assert.Contains("Redirects: Part_of_two|Part of two|2|Quotes", built.Rows);
         Assert.Contains("Redirects: Twice_removed|Twice removed|2|Quotes", built.Rows);
         Assert.Contains("Redirects: Again_and_again|Again and again|1|", built.Rows);
