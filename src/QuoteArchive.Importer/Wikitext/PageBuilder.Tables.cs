@@ -65,6 +65,9 @@ internal sealed partial class PageBuilder
         foreach (var cell in cells)
         {
             var (from, to) = TableCells.Content(renderer, cell);
+            // A cell that is only an image is an image: its caption may be a captioned quote, as on a line of its own.
+            if (TryImage(block with { From = from, To = to }))
+                continue;
             var notes = row.Notes.Count;
             var piece = renderer.Render(from, to, row.Notes);
             if (piece.IsEmpty && row.Notes.Count == notes && !MarkupOnly(block.Line, from, to))
