@@ -120,10 +120,29 @@ public sealed class ParsedParagraph
     /// Puts a paragraph made after the page was read (a reference given further down, a folded caption) where its line
     /// stands among <paramref name="paragraphs"/>, which a page shows in line order.
     /// </summary>
-    public static void InsertInLineOrder(List<ParsedParagraph> paragraphs, ParsedParagraph paragraph)
+    public static void InsertInLineOrder(List<ParsedParagraph> paragraphs, ParsedParagraph paragraph) =>
+        InsertInLineOrder(paragraphs, [paragraph]);
+
+    /// <summary>
+    /// Puts paragraphs made after the page was read, in line order, each where its line stands (after those of the same
+    /// line), in one pass: a page of many (36,000 repeated captions) costs linear time, not quadratic.
+    /// </summary>
+    public static void InsertInLineOrder(List<ParsedParagraph> paragraphs, IReadOnlyList<ParsedParagraph> added)
     {
-        var at = paragraphs.FindIndex(p => p.Line > paragraph.Line);
-        paragraphs.Insert(at < 0 ? paragraphs.Count : at, paragraph);
+        if (added.Count == 0)
+            return;
+        var merged = new List<ParsedParagraph>(paragraphs.Count + added.Count);
+        var next = 0;
+        foreach (var paragraph in paragraphs)
+        {
+            while (next < added.Count && added[next].Line < paragraph.Line)
+                merged.Add(added[next++]);
+            merged.Add(paragraph);
+        }
+        while (next < added.Count)
+            merged.Add(added[next++]);
+        paragraphs.Clear();
+        paragraphs.AddRange(merged);
     }
 }
 

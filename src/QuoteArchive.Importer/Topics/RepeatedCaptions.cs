@@ -20,21 +20,30 @@ public static class RepeatedCaptions
         foreach (var quote in topic.Quotes.OrderBy(q => q.IsCaption))
             kept.TryAdd(keys[quote], quote);
         foreach (var section in topic.Sections)
-            foreach (var caption in section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false, Notes.Count: 0 } && kept[keys[q]] != q).ToList())
+        {
+            var folded = section.Quotes.Where(q => q is { IsCaption: true, IsFeatured: false, Notes.Count: 0 } && kept[keys[q]] != q).ToList();
+            if (folded.Count == 0)
+                continue;
+            // Taken out in one pass: one Remove per caption cost a section of 36,000 repeated captions seconds.
+            var taken = folded.ToHashSet();
+            section.Quotes.RemoveAll(taken.Contains);
+            var paragraphs = new List<ParsedParagraph>(folded.Count);
+            foreach (var caption in folded.OrderBy(c => c.Line))
             {
-                section.Quotes.Remove(caption);
                 // "… ~ Aristotle" said who, where the listed quote's source line may not say it plainly.
                 var quote = kept[keys[caption]];
                 if (quote is { Author: null, SourceTemplateNamesFields: false } && caption.Author is not null)
                     (quote.Author, quote.Work, quote.Year) = (caption.Author, quote.Work ?? caption.Work, quote.Year ?? caption.Year);
                 var by = caption.Attribution.FirstOrDefault();
-                ParsedParagraph.InsertInLineOrder(section.Notes, new ParsedParagraph
+                paragraphs.Add(new ParsedParagraph
                 {
                     Text = by is null ? caption.Text : $"{caption.Text} ~ {by.Text}",
                     Html = caption.Html is null ? null : by is null ? caption.Html : $"{caption.Html} ~ {by.Html ?? WebUtility.HtmlEncode(by.Text)}",
                     Line = caption.Line,
                 });
             }
+            ParsedParagraph.InsertInLineOrder(section.Notes, paragraphs);
+        }
     }
 
     // "The good life is one inspired by love and guided by knowledge" under an image, the same with a full stop in the
