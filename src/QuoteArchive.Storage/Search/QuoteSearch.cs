@@ -40,7 +40,8 @@ public sealed record SearchHit(
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool TotalIsLowerBound = false);
 
 /// <summary>A topic or author whose name starts with what was typed.</summary>
-public sealed record Suggestion(string Name, string Kind, string Slug, int Quotes);
+/// <summary>A topic or an author whose name has the words typed; <paramref name="Anchor"/> the section another title of a topic names.</summary>
+public sealed record Suggestion(string Name, string Kind, string Slug, int Quotes, string? Anchor);
 
 /// <summary>Runs searches against the index that <see cref="SearchIndex"/> built.</summary>
 public static partial class QuoteSearch
@@ -626,7 +627,7 @@ public static partial class QuoteSearch
         terms[^1] = terms[^1] with { IsPrefix = terms.Count > 1 || SearchQuery.IsLongPrefix(terms[^1].Tokens[^1]) };
         var match = new SearchQuery(terms, []).ToMatchExpression()!;
         return await db.Database.SqlQueryRaw<Suggestion>("""
-            SELECT name AS Name, kind AS Kind, slug AS Slug, quotes AS Quotes FROM NamesFts
+            SELECT name AS Name, kind AS Kind, slug AS Slug, quotes AS Quotes, anchor AS Anchor FROM NamesFts
             WHERE NamesFts MATCH $match
             ORDER BY quotes DESC, name
             LIMIT $limit

@@ -44,7 +44,7 @@ public static class SearchIndex
         {QuotesFtsTable}
 
         CREATE VIRTUAL TABLE NamesFts USING fts5(
-            name, kind UNINDEXED, slug UNINDEXED, quotes UNINDEXED,
+            name, kind UNINDEXED, slug UNINDEXED, quotes UNINDEXED, anchor UNINDEXED,
             {Tokenizer}, prefix='1 2 3');
 
         {PrefixExpansion.Schema}
@@ -76,8 +76,8 @@ public static class SearchIndex
     private static readonly string FillNames = $"""
         INSERT INTO NamesFts(name, kind, slug, quotes)
         SELECT t.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id) FROM Topics t;
-        INSERT INTO NamesFts(name, kind, slug, quotes)
-        SELECT r.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id) FROM Redirects r JOIN Topics t ON t.Id = r.TopicId;
+        INSERT INTO NamesFts(name, kind, slug, quotes, anchor)
+        SELECT r.Title, 'topic', t.Slug, (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id), r.Anchor FROM Redirects r JOIN Topics t ON t.Id = r.TopicId;
         INSERT INTO NamesFts(name, kind, slug, quotes)
         SELECT a.Name, 'author', a.Slug, a.QuoteCount FROM Authors a;
         INSERT INTO NamesFts(NamesFts) VALUES('optimize');

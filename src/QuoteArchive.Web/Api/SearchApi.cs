@@ -54,7 +54,8 @@ public static class SearchApi
             Name = s.Name,
             Kind = s.Kind,
             Slug = s.Slug,
-            Url = s.Kind == "author" ? ArchiveUrls.Author(s.Slug) : ArchiveUrls.Topic(s.Slug),
+            // Another title of a topic leads where its redirect does: to the section it names.
+            Url = s.Kind == "author" ? ArchiveUrls.Author(s.Slug) : ArchiveUrls.Topic(new RedirectTarget(s.Slug, s.Anchor)),
             Quotes = s.Quotes,
         }).ToList());
     }
