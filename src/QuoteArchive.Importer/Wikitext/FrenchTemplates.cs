@@ -17,6 +17,9 @@ internal static partial class FrenchTemplates
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, interprété par Acteur, Date", Film, "Réf Film");
         TemplateTable.Add(TemplateRole.Source, "Titre, Auteur, Interprète, Album, Label, Date", Song, "Réf Chanson");
         TemplateTable.Add(TemplateRole.Source, "Auteur, Date", c => Comma(c.Get("auteur"), c.Get("date")), "Réf Pub");
+        // fr.wikiquote's sources are all "Réf …" templates (Wikiquote:Citez vos sources): one the table does not name is
+        // still the line's source, not a paragraph.
+        TemplateTable.AddFor("fr", TemplateRole.Source, "Titre, Auteur, then its other values as written (any other Réf … template)", OtherReference, "Réf …");
         TemplateTable.Add(TemplateRole.Source, "Citation choisie pour être citation du jour du Jour Mois Année.", QuoteOfTheDay, "Choisie citation du jour");
         TemplateTable.Add(TemplateRole.Inline, "the name of the character", c => c.Get("1"), "Personnage");
         TemplateTable.Add(TemplateRole.Inline, "nothing (an indent)", _ => Piece.Empty, "tab");
@@ -44,9 +47,7 @@ internal static partial class FrenchTemplates
     }
 
     /// <summary>A <c>{{Réf …}}</c> template: it names the source's author in <c>auteur=</c>, if it names one.</summary>
-    public static bool IsReference(TemplateCall c) => ReferenceTemplates.Contains(c.Name);
-
-    private static readonly HashSet<string> ReferenceTemplates = new(StringComparer.OrdinalIgnoreCase) { "Réf Livre", "Réf Article", "Réf Film", "Réf Chanson", "Réf Pub" };
+    public static bool IsReference(TemplateCall c) => c.Name.StartsWith("Réf ", StringComparison.OrdinalIgnoreCase);
 
     // "2007", "12 mars 1990", "1883-1885": the first year.
     [GeneratedRegex(@"\b\d{4}\b")]
@@ -82,6 +83,12 @@ internal static partial class FrenchTemplates
 
     private static Piece Song(TemplateCall c) =>
         Comma(c.Get("titre"), c.Get("auteur"), c.Get("interprète"), c.Get("album"), c.Get("label"), c.Get("date", "année"));
+
+    private const int MaxOtherValues = 30;
+
+    private static Piece OtherReference(TemplateCall c) =>
+        Comma([c.Get("titre"), c.Get("auteur"),
+            .. c.Keys.Where(k => k is not ("titre" or "auteur")).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxOtherValues).Select(k => c.Get(k))]);
 
     private static Piece QuoteOfTheDay(TemplateCall c) =>
         new PieceBuilder().Add("Citation choisie pour être citation du jour du ")

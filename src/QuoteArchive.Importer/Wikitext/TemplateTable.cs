@@ -64,6 +64,7 @@ internal static class TemplateTable
         PerLanguage.TryGetValue((language, name), out var rule) || Any.TryGetValue(name, out rule) ? rule
         : name.StartsWith("Infobox", StringComparison.OrdinalIgnoreCase) ? Any["Infobox…"]
         : name.EndsWith("-stub", StringComparison.OrdinalIgnoreCase) ? Any["…-stub"]
+        : name.StartsWith("Réf ", StringComparison.OrdinalIgnoreCase) && PerLanguage.TryGetValue((language, "Réf …"), out rule) ? rule
         : null;
 
     public static TemplateRole RoleOf(TemplateCall call) => Find(call.Name, call.Page.Language)?.Role ?? TemplateRole.Inline;
