@@ -23,6 +23,10 @@ internal static class BehaviourSwitches
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamesBySpan = Names.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The switch from <paramref name="i"/> to <paramref name="end"/> says the page is a disambiguation page.</summary>
+    public static bool MarksDisambiguation(string text, int i, int end) =>
+        text.AsSpan(i + 2, end - i - 4) is "DISAMBIG" or "HOMONYMIE";
+
     /// <summary>A switch at <paramref name="i"/> (its first underscore): the index past its closing <c>__</c>.</summary>
     public static bool TryAt(string text, int i, int to, out int end)
     {

@@ -46,9 +46,17 @@ internal static class EnglishTemplates
         // Two families, each known by its names' shape (TemplateTable.Find): "Infobox person", "Infobox film" …; "TV-stub", "Author-stub" ….
         TemplateTable.Add(TemplateRole.Markup, "nothing (the facts of a Wikipedia article's box, which the page's lead tells)", _ => Piece.Empty, "Infobox…");
         TemplateTable.Add(TemplateRole.Markup, "nothing (a note that the page is short)", _ => Piece.Empty, "…-stub");
+        TemplateTable.Add(TemplateRole.Markup, "nothing: the page is a disambiguation page, its bullets links, not quotes", Disambiguation,
+            "disambig", "disambiguation", "dab", "disamb", "hndis", "homonymie");
         TemplateTable.Add(TemplateRole.Markup, "nothing (columns, anchors and other layout)", _ => Piece.Empty,
             "anchor", "div col", "div col end", "col-begin", "col-break", "col-end", "col-2", "col-3", "col-4", "refbegin", "refend",
             "multicol", "multicol-break", "multicol-end", "clear left", "clear right");
+    }
+
+    private static Piece Disambiguation(TemplateCall c)
+    {
+        c.Page.Topic.IsDisambiguation = true;
+        return Piece.Empty;
     }
 
     private static readonly Dictionary<string, string> Characters = new(StringComparer.OrdinalIgnoreCase)

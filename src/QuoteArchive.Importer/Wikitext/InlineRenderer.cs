@@ -114,6 +114,7 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
                 // A behaviour switch (__NOTOC__) shows nothing.
                 if (!BehaviourSwitches.TryAt(source, i, to, out end))
                     return i;
+                page.Topic.IsDisambiguation |= BehaviourSwitches.MarksDisambiguation(source, i, end);
                 Flush();
                 return end;
             default:
