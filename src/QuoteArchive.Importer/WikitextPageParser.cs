@@ -40,7 +40,7 @@ public static class WikitextPageParser
         var page = new PageContext(file, topic, found);
         var lines = LogicalLines.Split(file.Text, firstLine, (line, column, message) => page.Report(line, column, Severity.Warning, message));
         new PageBuilder(page).Build(lines);
-        DisambiguationPages.ListTheirLinks(topic);
+        PagesOfLinks.ListTheirLinks(topic);
         RepeatedCaptions.Fold(topic);
         QuoteIdAssignment.Assign(topic, found);
         // Reported in file order, as a compiler does, whichever construct noticed the problem first.

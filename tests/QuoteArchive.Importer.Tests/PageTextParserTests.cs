@@ -319,6 +319,17 @@ public sealed class PageTextParserTests
     }
 
     [Fact]
+    public void AListOfPagesListsLinksNotQuotes()
+    {
+        var topic = Import("List of sample pages\n\na sample index\n\nA\n\n  • Alpha Page (1900–1980), a sample page\n    • a line under it\n");
+
+        var section = Assert.Single(topic.Sections);
+        Assert.True(section.IsList);
+        Assert.Empty(topic.Quotes);
+        Assert.Equal([(1, "Alpha Page (1900–1980), a sample page"), (2, "a line under it")], section.Items.Select(i => (i.Depth, i.Text)));
+    }
+
+    [Fact]
     public void DialogueParagraphsKeepTheirSpeakers()
     {
         var topic = Import("Film\n\nDialogue\n\nAnn: Where were you?\n\nBob: Out.\nAnn: Out where?\n\nBob : Nowhere.\n");

@@ -288,6 +288,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             foreach (var quote in s.Quotes)
                 QuoteFields.Complete(quote, inherited);
         }
+        PagesOfLinks.ListTheirLinks(topic);
         RepeatedCaptions.Fold(topic);
         QuoteIdAssignment.Assign(topic, diagnostics);
     }

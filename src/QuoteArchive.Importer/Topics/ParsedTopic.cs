@@ -29,7 +29,7 @@ public sealed class ParsedTopic
     public TopicKind Kind { get; set; } = TopicKind.Theme;
     /// <summary>Templates the reader does not know, by name, with how often each stood in the page.</summary>
     public Dictionary<string, int> UnknownTemplates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
-    /// <summary>The page says it is a disambiguation page (<see cref="DisambiguationPages"/>).</summary>
+    /// <summary>The page says it is a disambiguation page (<see cref="PagesOfLinks"/>).</summary>
     public bool IsDisambiguation { get; set; }
     /// <summary>Non-blank source lines that reached no part of the model and are not known markup: the import reports them.</summary>
     public int UnreachedLines { get; set; }

@@ -1,16 +1,22 @@
 namespace QuoteArchive.Importer.Topics;
 
 /// <summary>
-/// A disambiguation page (<c>{{disambig}}</c>, <c>{{homonymie}}</c>, <c>__DISAMBIG__</c>) lists the pages a title may
-/// mean: "<c>* [[Mercury (planet)]], the planet</c>". Its bullets are links, never quotes: no permalink, search or
-/// random quote may show "Mercury (planet), the planet". Its sections become list sections, each bullet an item (the
-/// lines under it one deeper, a reference in it a note of the section); the topic stays, a page of links only.
+/// A page that lists other pages: a disambiguation page (<c>{{disambig}}</c>, <c>{{homonymie}}</c>,
+/// <c>__DISAMBIG__</c>: "<c>* [[Mercury (planet)]], the planet</c>") or an index titled "List of …" ("List of people by
+/// name, A": "<c>* [[Albert Einstein]] (1879–1955), physicist</c>"). Its bullets are links, never quotes: no permalink,
+/// search or random quote may show "Mercury (planet), the planet". Its sections become list sections, each bullet an item
+/// (the lines under it one deeper, a reference in it a note of the section); the topic stays, a page of links only.
 /// </summary>
-public static class DisambiguationPages
+public static class PagesOfLinks
 {
+    private static readonly string[] IndexTitles = ["List of ", "Lists of ", "Liste de ", "Liste des ", "Listes de ", "Liste d'", "Liste d’"];
+
+    public static bool IsPageOfLinks(ParsedTopic topic) =>
+        topic.IsDisambiguation || IndexTitles.Any(start => topic.Title.StartsWith(start, StringComparison.OrdinalIgnoreCase));
+
     public static void ListTheirLinks(ParsedTopic topic)
     {
-        if (!topic.IsDisambiguation)
+        if (!IsPageOfLinks(topic))
             return;
         for (var i = 0; i < topic.Sections.Count; i++)
         {
