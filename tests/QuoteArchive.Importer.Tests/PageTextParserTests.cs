@@ -318,6 +318,18 @@ public sealed class PageTextParserTests
         Assert.Equal("[A direction alone]", Assert.Single(section.Notes).Text);
     }
 
+    [Theory]
+    [InlineData("External link")]
+    [InlineData("Footnotes")]
+    [InlineData("Notes et références")]
+    public void TheseHeadingsStartListSections(string heading)
+    {
+        var topic = Import($"Sample\n\na sample page\n\nQuotes\n\n  • A sample quote.\n\n{heading}\n\n  • A sample link\n");
+
+        Assert.Equal([false, true], topic.Sections.Select(s => s.IsList));
+        Assert.Equal("A sample link", Assert.Single(topic.Sections[1].Items).Text);
+    }
+
     [Fact]
     public void AListOfPagesListsLinksNotQuotes()
     {

@@ -13,8 +13,9 @@ public static class SectionRules
     /// </summary>
     private static readonly HashSet<string> ListHeadings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "See also", "External links", "Cast", "Voice cast", "References", "Sources", "Notes", "Bibliography", "Further reading",
-        "Voir aussi", "Liens externes", "Articles connexes", "Références", "Bibliographie", "Distribution",
+        "See also", "External links", "External link", "Cast", "Voice cast", "References", "Sources", "Notes", "Footnotes",
+        "Bibliography", "Further reading",
+        "Voir aussi", "Liens externes", "Lien externe", "Articles connexes", "Références", "Notes et références", "Bibliographie", "Distribution",
     };
 
     private static readonly HashSet<string> QuoteHeadings = new(StringComparer.OrdinalIgnoreCase)
