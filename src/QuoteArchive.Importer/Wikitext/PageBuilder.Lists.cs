@@ -91,8 +91,31 @@ internal sealed partial class PageBuilder
         if (MayBeDialogue(block) && TryDialogueLine(block, piece, notes))
             return true;
         EndDialogue();
+        FlushSceneDirection();
+        // ":''[Alpha enters the kitchen]''" may set the scene of the exchange under it: it waits for the next line.
+        if (inBody && !section.IsList && ParagraphRules.IsStageDirection(piece.Text))
+        {
+            sceneDirection = (block, piece, notes);
+            return true;
+        }
         return Paragraph(block, piece, notes);
     }
+
+    /// <summary>
+    /// A direction held for the exchange under it (<see cref="DefinitionLine"/>) is a paragraph after all, where it stood,
+    /// unless the line under it opens an exchange: a line's work goes on only once this is done.
+    /// </summary>
+    private void FlushSceneDirection()
+    {
+        if (sceneDirection is not var (block, piece, notes))
+            return;
+        sceneDirection = null;
+        Paragraph(block, piece, notes);
+    }
+
+    /// <summary>A <c>:</c> line with a speaker in bold: it may open an exchange, which takes the direction held above it.</summary>
+    private bool MayOpenExchange(BlockLine block) =>
+        block.Kind == BlockKind.List && block.Prefix.Length > 0 && block.Prefix.AsSpan().IndexOfAnyExcept(':') < 0 && MayBeDialogue(block);
 
     /// <summary>
     /// A <c>:</c> line that may belong to an exchange: one is open, or the line opens with a speaker in bold right
@@ -132,7 +155,15 @@ internal sealed partial class PageBuilder
         }
         else
             return false;
-        if (dialogue is null)
+        if (dialogue is null && sceneDirection is var (directionBlock, direction, directionNotes))
+        {
+            sceneDirection = null;
+            dialogue = NewQuote(QuoteKind.Dialogue, direction.TrimEach(), directionBlock.Line.Line, directionNotes);
+            dialogue.DialogueLines.Add(new ParsedDialogueLine { Text = direction.Text.Trim(), Line = directionBlock.Line.Line });
+            dialogue.Continue(text);
+            AddNotes(dialogue.Notes, notes);
+        }
+        else if (dialogue is null)
             dialogue = NewQuote(QuoteKind.Dialogue, text, line, notes);
         else
         {

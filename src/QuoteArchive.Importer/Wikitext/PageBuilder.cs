@@ -22,6 +22,8 @@ internal sealed partial class PageBuilder(PageContext page)
     // The source line last kept as a paragraph under a quote written as one (UnderAParagraph).
     private ParsedParagraph? sourceUnderParagraph;
     private InlineRenderer renderer = null!;
+    // A stage direction that may open the exchange under it (a scene's setting), until the next line says.
+    private (BlockLine Block, Piece Piece, List<RefNote> Notes)? sceneDirection;
 
     public ParsedTopic Build(List<WikiLine> lines)
     {
@@ -37,6 +39,8 @@ internal sealed partial class PageBuilder(PageContext page)
                     page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
             }
             var block = BlockLine.Classify(line, renderer);
+            if (!MayOpenExchange(block))
+                FlushSceneDirection();
             EndRowBefore(block);
             var reached = block.Kind switch
             {
@@ -120,6 +124,7 @@ internal sealed partial class PageBuilder(PageContext page)
 
     private void Finish()
     {
+        FlushSceneDirection();
         EndTables();
         EndQuote();
         EndDialogue();
