@@ -25,7 +25,8 @@ public static partial class Anchors
     public static string OfLinkFragment(string target)
     {
         var hash = target.IndexOf('#');
-        var section = hash < 0 ? "" : Slugs.FromTitle(FromLegacyAnchor(target[(hash + 1)..]));
+        // MediaWiki reads percent-escapes in a section as their characters ([[Love#%C3%89t%C3%A9]] names "Été"), as in a title.
+        var section = hash < 0 ? "" : Slugs.FromTitle(FromLegacyAnchor(Uri.UnescapeDataString(target[(hash + 1)..])));
         return section.Length == 0 ? "" : "#" + Slugs.ToUrlPath(section);
     }
 
