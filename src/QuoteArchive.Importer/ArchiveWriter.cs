@@ -131,7 +131,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         using var insert = new PreparedInsert(connection, "Redirects", "Slug", "Title", "TopicId", "Anchor");
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var redirect in redirects)
-            targets.TryAdd(Slugs.FromTitle(redirect.Title), redirect.Target);
+            targets.TryAdd(PageSlug(redirect.Title), redirect.Target);
         var written = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         foreach (var redirect in redirects)
@@ -153,6 +153,10 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     private const int MaxRedirectChain = 5;
 
+    // A redirect may point at a part of its target ("Love#Quotes"): the page is what it names, and MediaWiki capitalises
+    // a title's first letter ([[love#Proverbs]] names Love).
+    private static string PageSlug(string title) => Slugs.WithCapitalFirstLetter(Slugs.FromTitle(title.Split('#')[0]));
+
     /// <summary>The topic's slug a redirect's target leads to through at most <see cref="MaxRedirectChain"/> redirects, and the first section anchor on the way.</summary>
     private (string Slug, string? Anchor) Followed(string target, Dictionary<string, string> targets)
     {
@@ -160,9 +164,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         for (var step = 0; ; step++)
         {
             anchor ??= Anchors.OfLinkFragment(target) is { Length: > 1 } fragment ? fragment[1..] : null;
-            // A redirect may point at a part of its target ("Love#Quotes"): the topic is what it names.
-            // MediaWiki capitalises a title's first letter: [[love#Proverbs]] names Love.
-            var slug = Slugs.WithCapitalFirstLetter(Slugs.FromTitle(target.Split('#')[0]));
+            var slug = PageSlug(target);
             if (topicIds.ContainsKey(slug) || step == MaxRedirectChain || !targets.TryGetValue(slug, out var next))
                 return (slug, anchor);
             target = next;

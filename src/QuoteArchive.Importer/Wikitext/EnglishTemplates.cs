@@ -43,9 +43,8 @@ internal static class EnglishTemplates
             "italic title", "DEFAULTSORT", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
             "fix cite", "dead link", "cleanup", "mergeto", "merge", "citation needed", "cn", "clarify", "verify", "source", "sourcing",
             "stub", "update", "wikify", "copyedit");
-        // Two families, each known by its names' shape (TemplateTable.Find): "Infobox person", "Infobox film" …; "TV-stub", "Author-stub" ….
-        TemplateTable.Add(TemplateRole.Markup, "nothing (the facts of a Wikipedia article's box, which the page's lead tells)", _ => Piece.Empty, "Infobox…");
-        TemplateTable.Add(TemplateRole.Markup, "nothing (a note that the page is short)", _ => Piece.Empty, "…-stub");
+        TemplateTable.AddFamily(null, TemplateRole.Markup, "nothing (the facts of a Wikipedia article's box, which the page's lead tells)", _ => Piece.Empty, "Infobox…");
+        TemplateTable.AddFamily(null, TemplateRole.Markup, "nothing (a note that the page is short)", _ => Piece.Empty, "…-stub");
         TemplateTable.Add(TemplateRole.Markup, "nothing: the page is a disambiguation page, its bullets links, not quotes", Disambiguation,
             "disambig", "disambiguation", "dab", "disamb", "hndis", "homonymie");
         TemplateTable.Add(TemplateRole.Markup, "nothing (columns, anchors and other layout)", _ => Piece.Empty,

@@ -19,7 +19,7 @@ internal static partial class FrenchTemplates
         TemplateTable.Add(TemplateRole.Source, "Auteur, Date", c => Comma(c.Get("auteur"), c.Get("date")), "Réf Pub");
         // fr.wikiquote's sources are all "Réf …" templates (Wikiquote:Citez vos sources): one the table does not name is
         // still the line's source, not a paragraph.
-        TemplateTable.AddFor("fr", TemplateRole.Source, "Titre, Auteur, then its other values as written (any other Réf … template)", OtherReference, "Réf …");
+        TemplateTable.AddFamily("fr", TemplateRole.Source, "Titre, Auteur, then its other values as written (any other Réf … template)", OtherReference, "Réf …");
         TemplateTable.Add(TemplateRole.Source, "Citation choisie pour être citation du jour du Jour Mois Année.", QuoteOfTheDay, "Choisie citation du jour");
         TemplateTable.Add(TemplateRole.Inline, "the name of the character", c => c.Get("1"), "Personnage");
         TemplateTable.Add(TemplateRole.Inline, "nothing (an indent)", _ => Piece.Empty, "tab");

@@ -101,7 +101,7 @@ internal sealed partial class InlineRenderer
             if (ahead < 0)
                 break;
             i += ahead;
-            if (line.Brackets.TryEnd(i, out var skip) && skip > i && skip <= to)
+            if (line.TryConstructEnd(i, to, out var skip))
             {
                 i = skip;
                 continue;

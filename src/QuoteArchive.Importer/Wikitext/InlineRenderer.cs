@@ -168,7 +168,7 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
         var i = from;
         while (i < to)
         {
-            if (source[i] is '{' or '[' or '<' && line.Brackets.TryEnd(i, out var end) && end <= to && end > i)
+            if (line.TryConstructEnd(i, to, out var end))
             {
                 i = end;
                 continue;

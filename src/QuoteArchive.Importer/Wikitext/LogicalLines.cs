@@ -12,6 +12,17 @@ internal sealed record WikiLine(int Line, string Text, Brackets Brackets)
 {
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 
+    /// <summary>
+    /// A nested construct (<c>{{…}}</c>, <c>[[…]]</c>, a comment or a tag with its content) opens at <paramref name="at"/>
+    /// and closes within the range ending at <paramref name="to"/>: a walk of the range's top level steps over it to
+    /// <paramref name="end"/>, and a <c>|</c> or a closing tag inside it belongs to it.
+    /// </summary>
+    public bool TryConstructEnd(int at, int to, out int end)
+    {
+        end = at;
+        return Text[at] is '{' or '[' or '<' && Brackets.TryEnd(at, out end) && end > at && end <= to;
+    }
+
     /// <summary>How many source lines it spans that are not blank: the unit of "nothing lost".</summary>
     public int NonBlankLines => Text.Split('\n').Count(l => !string.IsNullOrWhiteSpace(l));
 

@@ -122,15 +122,16 @@ internal sealed partial class PageBuilder
     /// before the colon (<c>:'''Alpha''': words</c>, <c>:'''Alpha:''' words</c>, <c>:'''Alpha''' (shouting): words</c>); not
     /// <c>:'''Love''' has two faces: …</c>, whose bold is a word of a sentence.
     /// </summary>
-    private bool MayBeDialogue(BlockLine block) =>
-        inBody && (dialogue is not null || BoldSpeaker().IsMatch(block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart()));
+    private bool MayBeDialogue(BlockLine block) => inBody && (dialogue is not null || BoldSpeaker().IsMatch(Written(block)));
 
     /// <summary>
     /// A line under an open exchange that goes on with it: <c>Speaker: words</c> without the indent (samples/009), not a
     /// template's line that renders so (<c>{{See also|…}}</c>: "See also: …").
     /// </summary>
-    private bool ContinuesDialogue(BlockLine block) =>
-        dialogue is not null && !block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart().StartsWith("{{", StringComparison.Ordinal);
+    private bool ContinuesDialogue(BlockLine block) => dialogue is not null && !Written(block).StartsWith("{{", StringComparison.Ordinal);
+
+    // The line's wikitext after its marks, as written.
+    private static ReadOnlySpan<char> Written(BlockLine block) => block.Line.Text.AsSpan(block.From, block.To - block.From).TrimStart();
 
     // A name may hold an apostrophe (O'Brien), not the three that close the bold.
     [GeneratedRegex(@"^'''([^'\n]|'(?!'')){1,120}?('''\s*(\([^()\n]{1,80}\)|\[[^\[\]\n]{1,80}\])?\s*:|:''')")]
@@ -155,15 +156,14 @@ internal sealed partial class PageBuilder
         }
         else
             return false;
+        // The exchange opens with the direction held above it, if any, its scene.
         if (dialogue is null && sceneDirection is var (directionBlock, direction, directionNotes))
         {
             sceneDirection = null;
             dialogue = NewQuote(QuoteKind.Dialogue, direction.TrimEach(), directionBlock.Line.Line, directionNotes);
             dialogue.DialogueLines.Add(new ParsedDialogueLine { Text = direction.Text.Trim(), Line = directionBlock.Line.Line });
-            dialogue.Continue(text);
-            AddNotes(dialogue.Notes, notes);
         }
-        else if (dialogue is null)
+        if (dialogue is null)
             dialogue = NewQuote(QuoteKind.Dialogue, text, line, notes);
         else
         {
@@ -179,16 +179,17 @@ internal sealed partial class PageBuilder
     // whispering)").
     private static Piece WordsOf(Piece piece, ParagraphRules.SpokenLine spoken)
     {
-        var direction = spoken.Direction is null ? -1 : piece.Html.IndexOf(HtmlText.Encode(spoken.Direction), StringComparison.Ordinal);
-        var colon = piece.Html.IndexOf(':', direction < 0 ? 0 : direction + HtmlText.Encode(spoken.Direction!).Length);
+        var direction = spoken.Direction is null ? null : HtmlText.Encode(spoken.Direction);
+        var at = direction is null ? -1 : piece.Html.IndexOf(direction, StringComparison.Ordinal);
+        var colon = piece.Html.IndexOf(':', at < 0 ? 0 : at + direction!.Length);
         // A colon inside markup (a link's address in the speaker's name) is not the speaker's: the words go plain.
         var html = colon >= 0 && piece.Html.AsSpan(0, colon).IndexOf("<a ", StringComparison.Ordinal) < 0
             ? piece.Html[(colon + 1)..].Trim()
             : HtmlText.Encode(spoken.Words);
         if (html.StartsWith("</strong>", StringComparison.Ordinal))
             html = html["</strong>".Length..].TrimStart();
-        if (spoken.Direction is not null)
-            html = HtmlText.Encode(spoken.Direction) + " " + html;
+        if (direction is not null)
+            html = direction + " " + html;
         return new Piece(spoken.Said, html);
     }
 }

@@ -113,7 +113,7 @@ internal sealed partial class PageBuilder
         var i = from;
         while (i < to)
         {
-            if (text[i] is '{' or '[' or '<' && line.Brackets.TryEnd(i, out var end) && end > i)
+            if (line.TryConstructEnd(i, to, out var end))
             {
                 i = end;
                 continue;

@@ -39,7 +39,7 @@ internal sealed partial class PageBuilder(PageContext page)
                     page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
             }
             var block = BlockLine.Classify(line, renderer);
-            if (!MayOpenExchange(block))
+            if (sceneDirection is not null && !MayOpenExchange(block))
                 FlushSceneDirection();
             EndRowBefore(block);
             var reached = block.Kind switch

@@ -16,7 +16,7 @@ internal static class TableCells
         var i = from;
         while (i + 1 < to)
         {
-            if (text[i] is '{' or '[' or '<' && line.Brackets.TryEnd(i, out var end) && end > i && end <= to)
+            if (line.TryConstructEnd(i, to, out var end))
             {
                 i = end;
                 continue;

@@ -33,6 +33,8 @@ internal static class TemplateTable
 {
     private static readonly Dictionary<string, TemplateRule> Any = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<(string Language, string Name), TemplateRule> PerLanguage = new(LanguageNameComparer.Instance);
+    // Templates known by the shape of their names, "…" standing for any text: "Infobox…" (Infobox person, Infobox film).
+    private static readonly List<(string? Language, string Pattern, TemplateRule Rule)> Families = [];
 
     static TemplateTable()
     {
@@ -45,6 +47,7 @@ internal static class TemplateTable
     public static IEnumerable<(string Language, string Name, TemplateRole Role, string Renders)> Entries =>
         Any.Select(e => ("*", e.Key, e.Value.Role, e.Value.Renders))
             .Concat(PerLanguage.Select(e => (e.Key.Language, e.Key.Name, e.Value.Role, e.Value.Renders)))
+            .Concat(Families.Select(f => (f.Language ?? "*", f.Pattern, f.Rule.Role, f.Rule.Renders)))
             .OrderBy(e => e.Item2, StringComparer.OrdinalIgnoreCase);
 
     public static void Add(TemplateRole role, string renders, Func<TemplateCall, Piece> render, params string[] names)
@@ -59,13 +62,21 @@ internal static class TemplateTable
             PerLanguage[(language, name)] = new TemplateRule(role, renders, render);
     }
 
+    /// <summary>A family of templates, every name of the shape <paramref name="pattern"/> ("Infobox…", "…-stub"); on one wiki's pages, or on all (null).</summary>
+    public static void AddFamily(string? language, TemplateRole role, string renders, Func<TemplateCall, Piece> render, string pattern) =>
+        Families.Add((language, pattern, new TemplateRule(role, renders, render)));
+
     /// <summary>The rule of a template: its language's, else every wiki's, else its family's by the shape of its name.</summary>
     public static TemplateRule? Find(string name, string language) =>
         PerLanguage.TryGetValue((language, name), out var rule) || Any.TryGetValue(name, out rule) ? rule
-        : name.StartsWith("Infobox", StringComparison.OrdinalIgnoreCase) ? Any["Infobox…"]
-        : name.EndsWith("-stub", StringComparison.OrdinalIgnoreCase) ? Any["…-stub"]
-        : name.StartsWith("Réf ", StringComparison.OrdinalIgnoreCase) && PerLanguage.TryGetValue((language, "Réf …"), out rule) ? rule
-        : null;
+        : Families.FirstOrDefault(f => (f.Language is null || f.Language.Equals(language, StringComparison.OrdinalIgnoreCase)) && HasShape(name, f.Pattern)).Rule;
+
+    private static bool HasShape(string name, string pattern)
+    {
+        var gap = pattern.IndexOf('…');
+        return name.Length >= pattern.Length && name.StartsWith(pattern[..gap], StringComparison.OrdinalIgnoreCase)
+               && name.EndsWith(pattern[(gap + 1)..], StringComparison.OrdinalIgnoreCase);
+    }
 
     public static TemplateRole RoleOf(TemplateCall call) => Find(call.Name, call.Page.Language)?.Role ?? TemplateRole.Inline;
 
