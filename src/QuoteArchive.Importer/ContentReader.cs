@@ -83,9 +83,11 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
         var diagnostics = new List<Diagnostic>();
         var file = ReadFile(path, relative, diagnostics);
         ParsedTopic? topic = null;
-        if (file is not null && Path.GetExtension(relative).Equals(".wiki", StringComparison.OrdinalIgnoreCase)
-            && RedirectPage.TryParse(file.Text, out var target))
+        var wiki = Path.GetExtension(relative).Equals(".wiki", StringComparison.OrdinalIgnoreCase);
+        if (file is not null && wiki && RedirectPage.TryParse(file.Text, out var target))
             redirects.Add(new(ContentParser.WikiTitleOf(relative), target, new(relative, 1)));
+        else if (file is not null && wiki && RedirectPage.IsBroken(file.Text))
+            diagnostics.Add(BrokenRedirect(new(relative, 1)));
         else if (file is not null)
             topic = ContentParser.Parse(file, options, diagnostics);
         if (Keep(topic, diagnostics))
@@ -148,10 +150,15 @@ internal sealed class ContentReader(ImportOptions options, Action<Diagnostic> re
             return new(page, null, diagnostics) { Skipped = $"namespace {page.Namespace}" };
         if (page.RedirectTarget is { } target || RedirectPage.TryParse(page.Text, out target))
             return new(page, null, diagnostics) { Redirect = new(page.Title, target, new(relative, page.TextLine)) };
+        if (RedirectPage.IsBroken(page.Text))
+            return new(page, null, [BrokenRedirect(new(relative, page.TextLine))]) { Skipped = "broken redirect" };
         if (IsMainPage(page, site))
             return new(page, null, diagnostics) { Skipped = "main page" };
         return new(page, ParseExportPage(page, relative, site, diagnostics), diagnostics);
     }
+
+    private static Diagnostic BrokenRedirect(SourcePosition at) =>
+        new(at, Severity.Warning, "a redirect that names no page it can read ('#REDIRECT' without a [[link]]): not a topic, skipped");
 
     private sealed record ExportPageRead(ExportPage Page, ParsedTopic? Topic, List<Diagnostic> Diagnostics)
     {

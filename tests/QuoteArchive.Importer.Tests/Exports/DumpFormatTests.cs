@@ -124,6 +124,23 @@ public sealed class DumpFormatTests
         Assert.Contains(reported, d => d.Severity == Severity.Warning && d.Message.Contains("'Elsewhere' names 'No such topic'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("#REDIRECT [[]]")]
+    [InlineData("#REDIRECT")]
+    [InlineData("#REDIRECT [[|a label]]")]
+    public void ARedirectThatNamesNoPageIsReportedAndSkippedNotATopic(string text)
+    {
+        using var folder = new TemporaryFolder();
+        var broken = $"""<page><title>Broken way</title><ns>0</ns><id>9201</id><revision><id>9202</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>{text}</text></revision></page>""";
+        var reported = new List<Diagnostic>();
+
+        var built = Build(folder, "broken", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + broken + Tail), reported.Add);
+
+        Assert.DoesNotContain(built.Rows, row => row.Contains("Broken way", StringComparison.Ordinal) || row.Contains("REDIRECT", StringComparison.Ordinal));
+        Assert.Equal(1, built.Summary.Skipped["broken redirect"]);
+        Assert.Contains(reported, d => d.Severity == Severity.Warning && d.Message.StartsWith("a redirect that names no page it can read", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ARedirectToASectionKeepsItsAnchorAndOneToARedirectLeadsWhereThatOneDoes()
     {

@@ -37,6 +37,31 @@ public sealed class WikitextContentTests
     }
 
     [Fact]
+    public void ARedirectFileThatNamesNoPageIsReportedNotImported()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "content"));
+        File.WriteAllText(Path.Combine(folder.Path, "content", "Broken way.wiki"), "#REDIRECT [[]]\n");
+        File.WriteAllText(Path.Combine(folder.Path, "content", "A page.wiki"), "== Quotes ==\n* A line.\n");
+        var reported = new List<Diagnostic>();
+
+        var summary = new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), Path.Combine(folder.Path, "archive.db"), reported.Add);
+
+        Assert.Equal((1, 1, 0), (summary.Topics, summary.Quotes, summary.Redirects));
+        Assert.Equal("Broken way.wiki:1:1: warning: a redirect that names no page it can read ('#REDIRECT' without a [[link]]): not a topic, skipped",
+            Assert.Single(reported).ToString());
+    }
+
+    [Fact]
+    public void ANumberedLineThatStartsWithTheWordIsNoRedirect()
+    {
+        var (topic, diagnostics) = WikitextImport.Parse("Sample.wiki", "#Redirect your energy: a made-up numbered line.\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal("Redirect your energy: a made-up numbered line.", Assert.Single(topic!.Quotes).Text);
+    }
+
+    [Fact]
     public void ARedirectIsNoTopic()
     {
         var (topic, diagnostics) = WikitextImport.Parse("Harry S Truman.wiki", File.ReadAllBytes(Path.Combine(WikitextSample.Folder, "Harry S Truman.wiki")));
