@@ -138,6 +138,24 @@ public static class ArchiveQueries
     }
 
     /// <summary>
+    /// The slug of the topic a filter names (<c>?topic=…</c>): as its address would (<see cref="TopicSlugAsync"/>), in
+    /// small letters or capitals throughout ("friedrich nietzsche", "LOVE"), or by another title (a wiki redirect), as
+    /// an author filter takes its author. Null when no topic has it.
+    /// </summary>
+    public static async Task<string?> TopicFilterSlugAsync(this ArchiveDbContext db, string filter, CancellationToken cancellationToken)
+    {
+        if (await db.TopicSlugAsync(filter, cancellationToken) is { } slug)
+            return slug;
+        if (SlugOf(filter) is not { } canonical)
+            return null;
+        var eachWordCapitalized = EachWordCapitalized(canonical);
+        if ((await TopicsBySlug.FindAsync(db, [eachWordCapitalized], cancellationToken)).Count > 0)
+            return eachWordCapitalized;
+        return (await db.RedirectTargetAsync(filter, cancellationToken)
+            ?? await db.RedirectTargetAsync(eachWordCapitalized, cancellationToken))?.Slug;
+    }
+
+    /// <summary>
     /// The slug of the author a path names however it was spelled: with spaces, decomposed accents, a small first
     /// letter or in small letters throughout ("thomas_gray" is Thomas_Gray), or as another title of the author's page
     /// (a wiki redirect, which the author index followed: "Benedict_XVI" is Pope_Benedict_XVI). Null when no author has it.
@@ -169,7 +187,7 @@ public static class ArchiveQueries
     public static async Task<FilterNames> FilterNamesAsync(this ArchiveDbContext db, ArchiveGeneration archive, string? topic, string? author,
         string? lang, CancellationToken cancellationToken)
     {
-        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicSlugAsync(topic, cancellationToken);
+        var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicFilterSlugAsync(topic, cancellationToken);
         var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken);
         var language = string.IsNullOrWhiteSpace(lang) ? null
             : archive.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -50,6 +50,8 @@ public sealed class ParameterTests(ArchiveApp app)
     [InlineData("/api/random?lang=EN", null, null)]
     [InlineData("/api/random?topic=love", "Love", null)]
     [InlineData("/api/random?author=friedrich%20nietzsche", null, "Friedrich_Nietzsche")]
+    [InlineData("/api/random?topic=friedrich_nietzsche", "Friedrich_Nietzsche", null)]
+    [InlineData("/api/random?topic=FRIEDRICH%20NIETZSCHE", "Friedrich_Nietzsche", null)]
     public async Task ARandomPickTakesALanguageTopicOrAuthorInAnyCase(string path, string? topic, string? author)
     {
         var authorsQuotes = author is null ? null
@@ -62,6 +64,22 @@ public sealed class ParameterTests(ArchiveApp app)
             if (authorsQuotes is not null)
                 Assert.Contains(quote.GetProperty("id").GetString()!, authorsQuotes);
         }
+    }
+
+    // A filter that names a topic finds what the topic's own spelling finds, or says it names none: never a silent nothing.
+    [Theory]
+    [InlineData("friedrich_nietzsche")]
+    [InlineData("FRIEDRICH NIETZSCHE")]
+    [InlineData("friedrich Nietzsche")]
+    public async Task ASearchTakesItsTopicInAnyCase(string topic)
+    {
+        var asStored = await app.GetJsonAsync("/api/search?q=god&topic=Friedrich_Nietzsche");
+        var asTyped = await app.GetJsonAsync("/api/search?q=god&topic=" + Uri.EscapeDataString(topic));
+
+        Assert.True(asStored.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(asStored.GetProperty("total").GetInt32(), asTyped.GetProperty("total").GetInt32());
+        Assert.All(asTyped.GetProperty("results").EnumerateArray(),
+            hit => Assert.Equal("Friedrich_Nietzsche", hit.GetProperty("topic").GetProperty("slug").GetString()));
     }
 
     [Fact]

@@ -27,4 +27,16 @@ public sealed class RedirectAliasTests(WikiArchiveApp app)
         Assert.Empty(secondCommands);
         Assert.NotNull(second.Headers.Age);
     }
+
+    // A filter may name a topic by another title, as its address may.
+    [Theory]
+    [InlineData("/api/random?topic=Pacha")]
+    [InlineData("/api/random?topic=pacha")]
+    [InlineData("/api/random?topic=Synthetic%20double%20alias")]
+    public async Task ARandomPickTakesItsTopicByAnotherTitle(string path)
+    {
+        var expected = path.Contains("alias") ? "The_Half_of_It" : "Le_Pacha";
+        var quote = await app.GetJsonAsync(path);
+        Assert.Equal(expected, quote.GetProperty("topic").GetProperty("slug").GetString());
+    }
 }
