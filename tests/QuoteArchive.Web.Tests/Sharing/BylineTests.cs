@@ -61,6 +61,31 @@ public sealed class BylineTests(ArchiveApp app)
         Assert.Contains("— " + quote.Attribution.OrderBy(a => a.Position).First().Text, lines);
     }
 
+    // Every line under the quote's words is the attribution's, each part of a line that breaks indented under its dash.
+    [Fact]
+    public async Task AnAttributionLineThatBreaksStaysUnderItsDashInText()
+    {
+        var quote = app.Query(db => db.Quotes.Include(q => q.Attribution)
+            .First(q => !q.Text.Contains('\n') && q.Attribution.Any(a => a.Text.Contains('\n'))));
+        var text = await app.CreateClient().GetStringAsync($"/q/{quote.Id}.txt");
+
+        var attribution = text.Split('\n').Skip(1).TakeWhile(line => !line.StartsWith("From “", StringComparison.Ordinal))
+            .Where(line => line.Length > 0 && !line.StartsWith('['));
+        Assert.All(attribution, line => Assert.Matches(@"^( *— | +\S)", line));
+        Assert.Contains(attribution, line => !line.TrimStart().StartsWith('—'));
+    }
+
+    [Fact]
+    public async Task ATextFormCreditsThePageItWasTakenFromAndItsLicence()
+    {
+        var quote = app.Query(db => db.Quotes.Include(q => q.Topic).First(q => q.Topic!.Slug == "Love"));
+        var text = await app.CreateClient().GetStringAsync($"/q/{quote.Id}.txt");
+
+        var source = text.Split('\n').Single(line => line.StartsWith("Source: ", StringComparison.Ordinal));
+        Assert.StartsWith("Source: Wikiquote (en.wikiquote.org), https://en.wikiquote.org/", source, StringComparison.Ordinal);
+        Assert.Contains(", CC BY-SA", source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AQuoteWithoutAttributionHasOneBlankLineBeforeItsSourceInText()
     {

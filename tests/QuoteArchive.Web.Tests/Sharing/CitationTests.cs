@@ -104,6 +104,18 @@ public sealed class CitationTests
         Assert.Equal([2024, 5, 1], item.GetProperty("issued").GetProperty("date-parts")[0].EnumerateArray().Select(p => p.GetInt32()));
     }
 
+    // A reference manager takes the title as the item's name: a long quote is named by its opening words, as in the other formats.
+    [Fact]
+    public void CslJsonNamesALongQuoteByItsOpeningWords()
+    {
+        var long_ = Known with { Text = string.Join(' ', Enumerable.Repeat("A sample sentence of a long quote.", 30)) };
+        using var json = JsonDocument.Parse(Format(Citations.For(long_, Permalink, Accessed), "csl-json"));
+        var title = json.RootElement[0].GetProperty("title").GetString()!;
+        Assert.True(title.Length <= 151, title);
+        Assert.EndsWith("…", title, StringComparison.Ordinal);
+        Assert.Contains(title.TrimEnd('…'), Format(Citations.For(long_, Permalink, Accessed), "mla"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AQuoteWithoutAuthorWorkOrYearIsCitedWithoutGaps()
     {
@@ -167,7 +179,7 @@ public sealed class CitationTests
     {
         var peas = Citations.For(BlackEyedPeas, Permalink, Accessed);
         Assert.Contains("“If you never know truth then you never know love.” Where Is the Love? 2003. Quoted in", Format(peas, "mla"), StringComparison.Ordinal);
-        Assert.StartsWith("The Black Eyed Peas. (2003). Where Is the Love? Quoted in Sample Topic.", Format(peas, "apa"), StringComparison.Ordinal);
+        Assert.StartsWith("The Black Eyed Peas. (2003). Where Is the Love? Quoted in “Sample Topic.” QuoteArchive.", Format(peas, "apa"), StringComparison.Ordinal);
         Assert.Contains("note = {Where Is the Love? Quoted in", Format(peas, "bibtex"), StringComparison.Ordinal);
         var tennyson = Citations.For(Tennyson, Permalink, Accessed);
         Assert.Contains("note = {In Memoriam A.H.H. Quoted in", Format(tennyson, "bibtex"), StringComparison.Ordinal);
@@ -189,9 +201,9 @@ public sealed class CitationTests
     [Fact]
     public void ApaWithoutAnAuthorPutsTheTitleInTheAuthorsPlace()
     {
-        Assert.StartsWith("“An anonymous sample sentence.” (n.d.). Quoted in Sample Topic. QuoteArchive. Retrieved March 15, 2026, from " + Permalink,
+        Assert.StartsWith("“An anonymous sample sentence.” (n.d.). Quoted in “Sample Topic.” QuoteArchive. Retrieved March 15, 2026, from " + Permalink,
             Format(Citations.For(Unknown, Permalink, Accessed), "apa"), StringComparison.Ordinal);
-        Assert.StartsWith("A Sample Work. (1887). Quoted in Sample Topic. QuoteArchive.",
+        Assert.StartsWith("A Sample Work. (1887). Quoted in “Sample Topic.” QuoteArchive.",
             Format(Citations.For(Known with { Author = null }, Permalink, Accessed), "apa"), StringComparison.Ordinal);
     }
 
@@ -201,7 +213,7 @@ public sealed class CitationTests
         var set = Citations.For(Gray, Permalink, Accessed);
         Assert.StartsWith("Gray, Thomas. “Dear, as the light that visits these sad eyes; / Dear, as the ruddy drops that warm my heart.” The Bard, 1757. Quoted in",
             Format(set, "mla"), StringComparison.Ordinal);
-        Assert.StartsWith("Gray, T. (1757). The Bard. Quoted in Sample Topic. QuoteArchive.", Format(set, "apa"), StringComparison.Ordinal);
+        Assert.StartsWith("Gray, T. (1757). The Bard. Quoted in “Sample Topic.” QuoteArchive.", Format(set, "apa"), StringComparison.Ordinal);
         Assert.StartsWith("“Dear, as the light that visits these sad eyes; / Dear, as the ruddy drops that warm my heart.” — Thomas Gray, The Bard (1757). In",
             Format(set, "text"), StringComparison.Ordinal);
         // BibTeX reads "Surname, Given Names" as a person's name; "{Thomas Gray}" would be a body's, sorted under T.
@@ -284,7 +296,7 @@ public sealed class CitationTests
         Assert.All(set.Formats, f => Assert.Contains(caution, f.Text, StringComparison.OrdinalIgnoreCase));
         var credited = status == QuoteStatus.Misattributed ? "A Sample Work" : "Sample Author, A Sample Work";
         Assert.Contains($"” — {credited} (1887) [{caution}]. In “Sample Topic”", Format(set, "text"), StringComparison.Ordinal);
-        Assert.Contains($"[{char.ToUpperInvariant(caution[0])}{caution[1..]}]. Quoted in Sample Topic.", Format(set, "apa"), StringComparison.Ordinal);
+        Assert.Contains($"[{char.ToUpperInvariant(caution[0])}{caution[1..]}]. Quoted in “Sample Topic.”", Format(set, "apa"), StringComparison.Ordinal);
         // A misattributed quote's attribution names whom it is wrongly credited to: no format credits that name.
         if (status == QuoteStatus.Misattributed)
             Assert.All(set.Formats, f => Assert.DoesNotContain("Author, S", f.Text.Replace("Sample Author", "Author, S"), StringComparison.Ordinal));

@@ -37,6 +37,9 @@ public static partial class Citations
         ]);
     }
 
+    /// <summary>Where the quote was taken from, as every citation names it: the site, the revision when known, the licence.</summary>
+    public static string SourceOf(QuoteView quote) => Source.Of(quote).Describe(Iso);
+
     /// <summary>
     /// Where the archive took the quote from: the topic's page, the site by name where it is Wikiquote, its revision when
     /// known, and the licence its page states.
@@ -101,7 +104,8 @@ public static partial class Citations
         // APA describes what the title does not say in square brackets.
         if (Byline.Caution(quote) is { } caution)
             parts.Add($"[{caution}].");
-        parts.Add($"Quoted in {EndSentence(source.Topic)} {ArchiveUrls.SiteName}.");
+        // The page's title in quotation marks, as MLA and Chicago give it: "Quoted in Love. QuoteArchive." reads as a sentence.
+        parts.Add($"Quoted in “{EndSentence(source.Topic)}” {ArchiveUrls.SiteName}.");
         parts.Add($"Retrieved {LongDate(accessed)}, from {permalink} (source: {source.Describe(LongDate)})");
         return string.Join(' ', parts);
     }
@@ -138,7 +142,7 @@ public static partial class Citations
         {
             ["id"] = "quotearchive:" + quote.Id,
             ["type"] = "webpage",
-            ["title"] = QuoteFormats.Inline(quote.Text),
+            ["title"] = Short(quote),
             ["container-title"] = ArchiveUrls.SiteName,
             ["URL"] = permalink,
             ["accessed"] = DateParts(accessed.Year, accessed.Month, accessed.Day),

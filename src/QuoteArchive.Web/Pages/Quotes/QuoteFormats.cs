@@ -81,10 +81,16 @@ public static class QuoteFormats
         if (author is not null && !(quote.Attribution is [var first, ..] && first.Text.StartsWith(author, StringComparison.Ordinal)))
             text.Append("\n— ").Append(author);
         foreach (var line in quote.Attribution)
-            text.Append('\n').Append(new string(' ', 2 * (line.Depth - 1))).Append("— ").Append(line.Text);
+        {
+            // A line of the attribution that breaks goes on under its own words, not at the margin where the quote's are.
+            var indent = new string(' ', 2 * (line.Depth - 1));
+            text.Append('\n').Append(indent).Append("— ").Append(string.Join("\n" + indent + "  ", Lines(line.Text)));
+        }
         if (author is not null || quote.Attribution.Count > 0)
             text.Append('\n');
-        return text.Append($"\nFrom “{quote.Topic.Title}” on {ArchiveUrls.SiteName}: {permalink}\n").ToString();
+        // What a reuse must credit: the page the quote was taken from and its licence, as the citations give them.
+        return text.Append($"\nFrom “{quote.Topic.Title}” on {ArchiveUrls.SiteName}: {permalink}\n")
+            .Append($"Source: {Citations.SourceOf(quote)}\n").ToString();
     }
 
     /// <summary>
