@@ -1,4 +1,5 @@
 using System.Net;
+using System.Xml.Linq;
 
 namespace QuoteArchive.Web.Tests;
 
@@ -96,6 +97,31 @@ public sealed class WikiPageTests(WikiArchiveApp app)
         Assert.Equal("https://fr.wikiquote.org/w/index.php?title=Le_Pacha&oldid=188714", json.GetProperty("url").GetString());
         Assert.Equal("CC BY-SA 3.0", json.GetProperty("license").GetString());
         Assert.Equal("film", topic.GetProperty("kind").GetString());
+    }
+
+    // A crawler fetches again only what changed: a page, and each of its quotes, changed when its wiki revision was made.
+    [Fact]
+    public async Task TheSitemapsDateEachPageByItsRevision()
+    {
+        XNamespace sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        async Task<Dictionary<string, string?>> ChangedAsync(string file)
+        {
+            var urlset = XDocument.Parse(await app.Browser().GetStringAsync(file));
+            return urlset.Root!.Elements(sitemap + "url").ToDictionary(u => new Uri(u.Element(sitemap + "loc")!.Value).AbsolutePath,
+                u => u.Element(sitemap + "lastmod")?.Value);
+        }
+        var revised = app.Query(db => db.Topics.Single(t => t.Slug == "Le_Pacha").RevisionTimestamp)!.Value;
+        var pacha = app.Query(db => db.Quotes.Where(q => q.Topic!.Slug == "Le_Pacha").Select(q => q.Id).ToList());
+
+        var topics = await ChangedAsync("/sitemaps/topics-1.xml");
+        var quotes = await ChangedAsync("/sitemaps/quotes-1.xml");
+
+        var expected = revised.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("2013-12-12T", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, topics["/wiki/Le_Pacha"]);
+        Assert.All(pacha, id => Assert.Equal(expected, quotes["/q/" + id]));
+        // A page its source gave no revision has no date: none is made up.
+        Assert.Null(topics["/wiki/Synthetic_references"]);
     }
 
     [Fact]

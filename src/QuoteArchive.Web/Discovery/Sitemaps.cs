@@ -42,24 +42,27 @@ public static class Sitemaps
             || request.RouteValues["number"] as string != number.ToString(CultureInfo.InvariantCulture))
             return TypedResults.NotFound();
         var skip = (number - 1) * UrlsPerFile;
-        // In primary-key order: a file lists the same addresses on every replica.
-        var paths = kind switch
+        // In primary-key order: a file lists the same addresses on every replica. A page was last changed when the wiki
+        // page it was taken from was (its revision's time, where the source gave one): a crawler need not fetch it again.
+        var pages = kind switch
         {
-            "topics" => (await db.Topics.OrderBy(t => t.Id).Skip(skip).Take(UrlsPerFile).Select(t => t.Slug).ToListAsync(cancellationToken))
-                .Select(ArchiveUrls.Topic).ToList(),
-            "quotes" => (await db.Quotes.OrderBy(q => q.Id).Skip(skip).Take(UrlsPerFile).Select(q => q.Id).ToListAsync(cancellationToken))
-                .Select(ArchiveUrls.Quote).ToList(),
+            "topics" => (await db.Topics.OrderBy(t => t.Id).Skip(skip).Take(UrlsPerFile).Select(t => new { t.Slug, t.RevisionTimestamp })
+                .ToListAsync(cancellationToken)).Select(t => (Path: ArchiveUrls.Topic(t.Slug), Changed: t.RevisionTimestamp)).ToList(),
+            "quotes" => (await db.Quotes.OrderBy(q => q.Id).Skip(skip).Take(UrlsPerFile).Select(q => new { q.Id, q.Topic!.RevisionTimestamp })
+                .ToListAsync(cancellationToken)).Select(q => (Path: ArchiveUrls.Quote(q.Id), Changed: q.RevisionTimestamp)).ToList(),
             _ => [],
         };
-        if (paths.Count == 0)
+        if (pages.Count == 0)
             return TypedResults.NotFound();
         return DiscoveryEndpoints.Xml(writer =>
         {
             writer.WriteStartElement("urlset", Namespace);
-            foreach (var path in paths)
+            foreach (var (path, changed) in pages)
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, request.Absolute(path));
+                if (changed is { } time)
+                    writer.WriteElementString("lastmod", Namespace, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
