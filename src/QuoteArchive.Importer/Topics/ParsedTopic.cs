@@ -17,6 +17,12 @@ public sealed class ParsedTopic
     public string? License { get; set; }
 
     public List<ParsedParagraph> Lead { get; init; } = [];
+
+    /// <summary>
+    /// The lead's opening sentence, which says what the page is about (<c>Albert Einstein (14 March 1879 – …</c>, <c>… is a
+    /// 2020 film</c>): its first paragraph that is not the caption of an image above it.
+    /// </summary>
+    public ParsedParagraph? LeadSentence => Lead.FirstOrDefault(p => !p.IsCaption);
     public List<ParsedSection> Sections { get; init; } = [];
     public List<ParsedSisterLink> SisterLinks { get; init; } = [];
     /// <summary>Category names, without the namespace (<c>[[Category:Films]]</c> → <c>Films</c>), in page order.</summary>
@@ -117,6 +123,8 @@ public sealed class ParsedParagraph
     public required string Text { get; init; }
     public string? Html { get; init; }
     public int Line { get; init; }
+    /// <summary>An image's caption (the source says so: wikitext); page text cannot tell one from prose.</summary>
+    public bool IsCaption { get; init; }
 
     /// <summary>
     /// Puts a paragraph made after the page was read (a reference given further down, a folded caption) where its line

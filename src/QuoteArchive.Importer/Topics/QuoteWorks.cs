@@ -17,7 +17,7 @@ public static partial class QuoteWorks
     /// <param name="headingLevels">whether the format gives its headings levels (wikitext, Markdown); page text does not</param>
     public static void Apply(ParsedTopic topic, bool headingLevels)
     {
-        var lead = topic.Lead.FirstOrDefault()?.Text;
+        var lead = topic.LeadSentence?.Text;
         if (topic.Kind is TopicKind.Film or TopicKind.TelevisionSeries or TopicKind.LiteraryWork)
         {
             var year = lead is not null && LeadYear().Match(lead) is { Success: true } match ? match.Groups["year"].Value : null;

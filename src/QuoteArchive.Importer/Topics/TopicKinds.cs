@@ -1,18 +1,29 @@
+using System.Text.RegularExpressions;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Topics;
 
 /// <summary>What a topic is, from its categories and its shape; the same rule for every format.</summary>
-public static class TopicKinds
+public static partial class TopicKinds
 {
     public static TopicKind Of(ParsedTopic topic)
     {
         var categories = topic.Categories.Select(c => c.ToLowerInvariant()).ToList();
         bool InCategory(params string[] words) => categories.Any(c => words.Any(w => c.Contains(w, StringComparison.Ordinal)));
         var hasCast = topic.Sections.Any(s => s.Heading is { } h && SectionRules.IsCast(h));
-        var personLead = AuthorIndex.IsPersonLead(topic.Title, topic.Lead.FirstOrDefault()?.Text);
+        var lead = topic.LeadSentence;
+        // A work's page opens with its title in italics ('''''Firefly''''' (2002–2003) is …), which a person's never does:
+        // wikitext says so, page text cannot.
+        var personLead = AuthorIndex.IsPersonLead(topic.Title, lead?.Text)
+            && lead!.Html?.StartsWith("<em>", StringComparison.Ordinal) != true && lead.Html?.StartsWith("<strong><em>", StringComparison.Ordinal) != true;
 
-        if (InCategory("television series", "tv series", "séries télévisées", "série télévisée"))
+        // English Wikiquote files its series under "… TV shows" ("2000s American animated comedy TV shows").
+        if (InCategory("television series", "tv series", "tv shows", "television shows", "television programs", "tv programs",
+                "séries télévisées", "série télévisée"))
+            return TopicKind.TelevisionSeries;
+        // A series' page with no such category says what it is in its first sentence ("… is an American space Western
+        // television series"); a person's lead may name a series they were in, and is read as a person's first.
+        if (!personLead && LeadSaysSeries().IsMatch(lead?.Text ?? ""))
             return TopicKind.TelevisionSeries;
         if (hasCast)
             return TopicKind.Film;
@@ -31,4 +42,9 @@ public static class TopicKinds
             return TopicKind.LiteraryWork;
         return TopicKind.Theme;
     }
+
+    // "is an American animated television series"; not "is a 2005 film based on the television series", where the words
+    // between say it is something else made of one.
+    [GeneratedRegex(@"\b(?:is|was|est) (?:an?|une?) (?:(?!(?:film|movie|based|adaptation|spin-off|of|from|on|in|for|by|about)\b)[\w'’()–-]+ ){0,6}(?:(?:television|TV) series|série télévisée)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadSaysSeries();
 }

@@ -79,6 +79,6 @@ internal sealed partial class PageBuilder
             }
         }
         var piece = renderer.Render(caption.From, caption.To, notes);
-        return piece.IsEmpty || Paragraph(line, piece, notes);
+        return piece.IsEmpty || Paragraph(line, piece, notes, isCaption: true);
     }
 }

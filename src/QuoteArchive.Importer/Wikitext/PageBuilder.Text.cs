@@ -89,9 +89,9 @@ internal sealed partial class PageBuilder
     /// <summary>FORMAT.md: before the first heading a lead paragraph; in a section, a section note (prose, captions, navigation).</summary>
     private bool Paragraph(BlockLine block, Piece piece, List<RefNote> notes) => Paragraph(block.Line.Line, piece, notes);
 
-    private bool Paragraph(int line, Piece piece, List<RefNote> notes)
+    private bool Paragraph(int line, Piece piece, List<RefNote> notes, bool isCaption = false)
     {
-        var paragraph = new ParsedParagraph { Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line };
+        var paragraph = new ParsedParagraph { Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line, IsCaption = isCaption };
         var into = inBody ? section.Notes : topic.Lead;
         if (paragraph.Text.Length > 0)
             into.Add(paragraph);

@@ -1,0 +1,97 @@
+using QuoteArchive.Storage;
+
+namespace QuoteArchive.Importer.Tests.Wikitext;
+
+/// <summary>
+/// What a wikitext page is (TopicKinds), in the shapes of real English pages the samples do not show. The pages are
+/// made up; their shapes are those of real ones (a portrait with a caption above a person's lead, "… TV shows" categories).
+/// </summary>
+public sealed class TopicKindTests
+{
+    // A person page that opens with a captioned portrait: the caption is no lead sentence, and the person's quotes are the person's.
+    [Theory]
+    [InlineData("[[File:Portrait.jpg|thumb|right|A made-up caption under a portrait.]]", "[[Category:Made-up film directors]]")]
+    [InlineData("[[Image:Portrait.jpg|thumb|right|Made-up Person: a caption naming the person]]", "[[Category:Made-up humorists]]")]
+    public void ACaptionedImageAboveAPersonsLeadLeavesItAPersonsPage(string image, string category)
+    {
+        var topic = Parse("Made-up Person", $"""
+            {image}
+            '''Made-up Person''' (born 1 January 1900) is a made-up director.
+
+            == Quotes ==
+            * A made-up quote of the person.
+            ** ''A Made-up Book'' (1950)
+
+            {category}
+            """);
+
+        Assert.Equal(TopicKind.Person, topic.Kind);
+        Assert.True(topic.Lead[0].IsCaption);
+        Assert.StartsWith("Made-up Person (born", topic.LeadSentence?.Text, StringComparison.Ordinal);
+        var quote = Assert.Single(topic.Sections.SelectMany(s => s.Quotes));
+        Assert.Equal("A Made-up Book", quote.Work);
+        Assert.NotEqual("A Made-up Book", quote.Author);
+    }
+
+    [Theory]
+    [InlineData("[[Category:2000s American animated comedy TV shows]]")]
+    [InlineData("[[Category:Made-up television shows]]")]
+    public void EnglishWikiquotesTvShowsCategoriesAreSeries(string category)
+    {
+        var topic = Parse("Made-up Show", $"""
+            '''''Made-up Show''''' is a made-up animated show.
+
+            == Quotes ==
+            * A made-up line of the show.
+
+            {category}
+            """);
+
+        Assert.Equal(TopicKind.TelevisionSeries, topic.Kind);
+    }
+
+    // A series' page with a cast list and no series category: its first sentence says it is a series, not a film.
+    [Fact]
+    public void ASeriesWhoseLeadSaysSoIsASeriesThoughItHasACastList()
+    {
+        var topic = Parse("Made-up Series", """
+            '''''Made-up Series''''' (2002–2003) is an American made-up space Western television series.
+
+            == Season 1 ==
+            :'''Alpha''': A made-up line.
+            :'''Beta''': A made-up answer.
+
+            == Cast ==
+            * Actor A - Alpha
+            * Actor B - Beta
+            """);
+
+        Assert.Equal(TopicKind.TelevisionSeries, topic.Kind);
+    }
+
+    // "… a film based on the television series …" and a person known for a series are no series.
+    [Theory]
+    [InlineData("'''''Made-up Film''''' is a 2005 made-up film based on the television series ''Made-up Series''.", "[[Category:2005 films]]", TopicKind.Film)]
+    [InlineData("'''Made-up Actor''' (born 1 January 1970) is an actor known for the television series ''Made-up Series''.", "", TopicKind.Person)]
+    public void APageThatOnlyNamesASeriesIsNoSeries(string lead, string category, TopicKind kind)
+    {
+        var title = lead.Contains("Film") ? "Made-up Film" : "Made-up Actor";
+        var topic = Parse(title, $"""
+            {lead}
+
+            == Quotes ==
+            * A made-up line.
+
+            {category}
+            """);
+
+        Assert.Equal(kind, topic.Kind);
+    }
+
+    private static ParsedTopic Parse(string title, string wikitext)
+    {
+        var (topic, diagnostics) = WikitextImport.Parse(title + ".wiki", wikitext);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+        return topic!;
+    }
+}
