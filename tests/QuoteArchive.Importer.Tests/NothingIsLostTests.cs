@@ -69,6 +69,8 @@ public sealed class NothingIsLostTests
                     Add(quote.Line, quote.Text);
                 foreach (var line in quote.Attribution)
                     Add(line.Line, line.Text);
+                foreach (var note in quote.Notes)
+                    Add(note.Line, note.Text);
             }
         }
 

@@ -463,4 +463,36 @@ public sealed class PageTextParserTests
         // "Lines after a sister box go on as usual (they are usually items of an External links section)."
         Assert.Equal("Works by Friedrich Nietzsche at Project Gutenberg", Assert.Single(Assert.Single(topic.Sections).Items).Text);
     }
+
+    // samples/README.md: "Definition lines (… notes under a quote) are flush left": right under its source lines they
+    // are the quote's (samples/005: Novalis's variant translations), after a blank line the section's.
+    [Fact]
+    public void AFlushLeftLineRightUnderAQuotesSourceIsANoteOfTheQuote()
+    {
+        var topic = Import("""
+            Sample Topic
+
+            Quotes
+
+              • A sample quote with variants.
+                • Its sample source.
+                • Variant translations:
+            A first sample variant.
+                  • As quoted in a sample book
+            A second sample variant.
+
+              • Another sample quote.
+                • Its sample source.
+
+            A paragraph of the section.
+            """);
+
+        var section = Assert.Single(topic.Sections);
+        var first = section.Quotes[0];
+        Assert.Equal(["A first sample variant.", "A second sample variant."], first.Notes.Select(n => n.Text));
+        Assert.Equal([(1, "Its sample source."), (1, "Variant translations:"), (2, "As quoted in a sample book")],
+            first.Attribution.Select(a => (a.Depth, a.Text)));
+        Assert.Empty(section.Quotes[1].Notes);
+        Assert.Equal("A paragraph of the section.", Assert.Single(section.Notes).Text);
+    }
 }

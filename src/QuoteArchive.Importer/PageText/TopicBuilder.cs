@@ -12,6 +12,8 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     private ParsedTopic topic = null!;
     private ParsedSection section = null!;
     private bool inBody, inListSections, afterBlank, afterNote, featuredTaken;
+    // Whether the block just read, and the one before it, went to the open quote (a note right under its source lines).
+    private bool blockInQuote, quoteAbove;
     private ParsedQuote? openQuote;
     private int openQuoteDepth;
     private ParsedQuote? lastDialogue;
@@ -70,6 +72,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
     private void ReadBlock()
     {
         var line = lines[next];
+        (quoteAbove, blockInQuote) = (blockInQuote, false);
         switch (line.Kind)
         {
             case LineKind.Blank:
@@ -153,6 +156,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         if (first.Depth > 1 && openQuote is not null && first.Depth > openQuoteDepth)
         {
             openQuote.Attribution.Add(new ParsedAttributionLine { Depth = first.Depth - openQuoteDepth, Text = text, Line = first.Number });
+            blockInQuote = true;
             return;
         }
         // FORMAT.md: "A depth-1 bullet starts a quote in the current section … A deeper bullet with no quote above it
@@ -161,6 +165,7 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
             Report(first, Severity.Warning, "bullet with no quote above it: kept as a quote");
         openQuote = NewQuote(QuoteKind.Quote, text, first.Number);
         openQuoteDepth = first.Depth;
+        blockInQuote = true;
     }
 
     private void AddParagraph(List<PageLine> paragraph)
@@ -208,6 +213,14 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         }
         var prose = new ParsedParagraph { Text = text, Line = first.Number };
         afterNote = true;
+        // samples/README.md: "Definition lines (… notes under a quote) are flush left": one right under a quote's source
+        // lines, with no blank line between, is a note of the quote (a variant's words, its source: samples/005).
+        if (inBody && !section.IsList && quoteAbove && openQuote is { Attribution.Count: > 0 })
+        {
+            openQuote.Notes.Add(prose);
+            blockInQuote = true;
+            return;
+        }
         if (inBody)
             section.Notes.Add(prose);
         else

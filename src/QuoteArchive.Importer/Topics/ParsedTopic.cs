@@ -92,7 +92,7 @@ public sealed class ParsedQuote
 
     public List<ParsedAttributionLine> Attribution { get; init; } = [];
     public List<ParsedDialogueLine> DialogueLines { get; init; } = [];
-    /// <summary>Notes on the quote: the references (<c>&lt;ref&gt;</c>) that stood in it or under it, in order.</summary>
+    /// <summary>Notes on the quote: the references (<c>&lt;ref&gt;</c>) that stood in it or under it, and the indented lines right under its source lines, in order.</summary>
     public List<ParsedParagraph> Notes { get; init; } = [];
 }
 

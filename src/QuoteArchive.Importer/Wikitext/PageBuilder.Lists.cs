@@ -40,14 +40,18 @@ internal sealed partial class PageBuilder
         {
             openQuote.AddAttribution(prefix.Length - 1, piece, line);
             AddNotes(openQuote.Notes, notes);
-            return true;
+            return lineInQuote = true;
         }
         if (marks == 0)
             return DefinitionLine(block, piece, notes);
         EndDialogue();
+        lineInQuote = true;
         var continuation = marks < prefix.Length;
+        if (marks == 1 && continuation && NoteUnderQuote())
+            return NoteOfQuote(line, piece, notes);
         if (marks > 1 && openQuote is null && UnderAParagraph(line))
         {
+            lineInQuote = false;
             Paragraph(block, piece, notes);
             sourceUnderParagraph = section.Notes.LastOrDefault();
             return true;
@@ -92,6 +96,8 @@ internal sealed partial class PageBuilder
             return true;
         EndDialogue();
         FlushSceneDirection();
+        if (block.Prefix.Length > 1 && NoteUnderQuote())
+            return NoteOfQuote(block.Line.Line, piece, notes);
         // ":''[Alpha enters the kitchen]''" may set the scene of the exchange under it: it waits for the next line.
         if (inBody && !section.IsList && ParagraphRules.IsStageDirection(piece.Text))
         {
@@ -99,6 +105,20 @@ internal sealed partial class PageBuilder
             return true;
         }
         return Paragraph(block, piece, notes);
+    }
+
+    /// <summary>
+    /// An indented line right under a quote's source lines (<c>::</c> or <c>*:</c> after <c>**</c>, no blank line
+    /// between) is a note of the quote: a variant's words, its source, what a later work says (samples/005: the variant
+    /// translations under Novalis's quote are its notes). Under a quote with no source yet, <c>*:</c> goes on with its words.
+    /// </summary>
+    private bool NoteUnderQuote() => lastLineInQuote && inBody && !section.IsList && openQuote is { HasAttribution: true };
+
+    private bool NoteOfQuote(int line, Piece piece, List<RefNote> notes)
+    {
+        openQuote!.Notes.Add(new ParsedParagraph { Text = piece.Text.Trim(), Html = piece.Html.Trim(), Line = line });
+        AddNotes(openQuote.Notes, notes);
+        return lineInQuote = true;
     }
 
     /// <summary>

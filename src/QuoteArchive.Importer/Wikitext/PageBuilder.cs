@@ -24,6 +24,8 @@ internal sealed partial class PageBuilder(PageContext page)
     private InlineRenderer renderer = null!;
     // A stage direction that may open the exchange under it (a scene's setting), until the next line says.
     private (BlockLine Block, Piece Piece, List<RefNote> Notes)? sceneDirection;
+    // Whether the line before this one, and this one, went to the open quote (NoteUnderQuote).
+    private bool lastLineInQuote, lineInQuote;
 
     public ParsedTopic Build(List<WikiLine> lines)
     {
@@ -38,6 +40,7 @@ internal sealed partial class PageBuilder(PageContext page)
                 if (line.Text[at] == '[')
                     page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "'[[' is never closed: kept as text");
             }
+            (lastLineInQuote, lineInQuote) = (lineInQuote, false);
             var block = BlockLine.Classify(line, renderer);
             if (sceneDirection is not null && !MayOpenExchange(block))
                 FlushSceneDirection();

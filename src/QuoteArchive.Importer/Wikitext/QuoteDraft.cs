@@ -30,6 +30,8 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
 
     public void AddAttribution(int depth, Piece piece, int at) => attribution.Add((depth, at, [piece.Trim()]));
 
+    public bool HasAttribution => attribution.Count > 0;
+
     /// <summary>The last attribution line goes on after a line break (<c>**:</c>); false when there is none.</summary>
     public bool ContinueAttribution(Piece piece)
     {
