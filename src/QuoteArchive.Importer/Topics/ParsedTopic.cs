@@ -52,6 +52,11 @@ public sealed class ParsedSection
     public int Level { get; init; } = 1;
     public bool IsList { get; init; }
     public int Line { get; init; }
+    /// <summary>
+    /// The page the heading is wholly a link to (<c>==== [[Léon Blum]] ====</c>, as French theme pages head each author's
+    /// quotes); null for any other heading, and in page text, which shows no links.
+    /// </summary>
+    public string? HeadingLink { get; init; }
 
     public List<ParsedSectionLink> Links { get; init; } = [];
     public List<ParsedParagraph> Notes { get; init; } = [];

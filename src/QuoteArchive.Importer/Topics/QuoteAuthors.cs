@@ -24,6 +24,23 @@ public static partial class QuoteAuthors
         foreach (var quote in sourced.Where(q => q.Author is null && ReadsAsQuotedText(q.Attribution.First(a => a.Depth == 1).Text)))
             SourceAfterText(quote);
         ConfirmUnsure(sourced);
+        if (topic.Kind is not (TopicKind.Film or TopicKind.TelevisionSeries))
+            NamedByHeading(topic);
+    }
+
+    /// <summary>
+    /// A page of many authors may head each one's quotes with a link to the author's page (fr.wikiquote's themes:
+    /// <c>==== [[Léon Blum]] ====</c>, then a quote whose <c>{{Réf Livre}}</c> names only the book). The link may as well
+    /// name a work: the name is the quote's author once the archive has a person's page of it (<see cref="UnsureAuthors"/>).
+    /// </summary>
+    private static void NamedByHeading(ParsedTopic topic)
+    {
+        foreach (var section in topic.Sections.Where(s => s.HeadingLink is not null))
+        {
+            foreach (var quote in section.Quotes.Where(q => q.Author is null && q.UnsureFields is null
+                                                            && q.Status is QuoteStatus.Sourced or QuoteStatus.Unsourced))
+                quote.UnsureFields = new AttributionParser.Fields(section.HeadingLink!, null, null);
+        }
     }
 
     /// <summary>

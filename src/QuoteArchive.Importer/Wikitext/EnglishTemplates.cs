@@ -12,7 +12,7 @@ internal static class EnglishTemplates
         TemplateTable.AddFor("en", TemplateRole.Inline, "as cite book (Citation Style 2)", c => Citation(c, book: true), "citation");
         TemplateTable.Add(TemplateRole.Inline, "Author (Date). \"Title\". Website. Retrieved Access-date.", c => Citation(c, book: false), "cite web", "cite news", "cite journal", "cite magazine", "cite speech", "cite interview", "cite episode", "cite video");
         TemplateTable.Add(TemplateRole.Inline, "the text; a sign and source on a line of their own, after \"— \"", Quote, "quote", "quotation", "cquote", "blockquote");
-        TemplateTable.Add(TemplateRole.Inline, "the label (or the article), linked to Wikipedia", W, "w");
+        TemplateTable.Add(TemplateRole.Inline, "the label (or the article; without one, the page's title), linked to Wikipedia", W, "w");
         TemplateTable.Add(TemplateRole.Inline, "the text, in its language", c => c.Get("2", "text"), "lang");
         TemplateTable.Add(TemplateRole.Inline, "ISBN and the number", c => new PieceBuilder().Add("ISBN ", c.Get("1")).Build(), "ISBN");
         TemplateTable.Add(TemplateRole.Inline, "Number Book Chapter:Verse (the version is not shown)", c => Piece.Join(" ", [c.Get("1"), c.Get("2"), c.Get("3")]), "bibleverse");
@@ -101,7 +101,8 @@ internal static class EnglishTemplates
 
     private static Piece W(TemplateCall c)
     {
-        var article = c.Text("1");
+        // Without an article it names the page's own subject, as {{PAGENAME}} would (fr: L'''{{w}}''' est un sentiment).
+        var article = c.Text("1") is { Length: > 0 } named ? named : c.Page.Topic.Title;
         var label = c.Get("2");
         var language = c.Text("3", "lang") is { Length: > 0 } l ? l : c.Page.Language;
         var url = Interwiki.UrlFor($"w:{language}:{article}", c.Page.Language);

@@ -34,17 +34,23 @@ internal static partial class FrenchTemplates
     /// The author, work and year a <c>{{Réf …}}</c> template names in its own parameters (<c>auteur=</c>, <c>titre=</c>,
     /// the first year of <c>année d'origine=</c> (the work's, where <c>année=</c> is the edition's), <c>année=</c> or
     /// <c>date=</c>): where the rendered line puts the work first ("Les Misérables, Victor
-    /// Hugo, …"), which no parser of "Author, Work (Year)" lines reads right. Null without an author, or for another template.
+    /// Hugo, …"), which no parser of "Author, Work (Year)" lines reads right. Null for another template, or one naming none
+    /// of the three; a template naming no author still names the work (the author may be the page's, or its heading's).
     /// </summary>
-    public static AttributionParser.Fields? CitedFields(TemplateCall c)
+    public static CitedSource? CitedFields(TemplateCall c)
     {
-        if (!IsReference(c) || c.Text("auteur").Trim() is not { Length: > 0 } author)
+        if (!IsReference(c))
             return null;
+        var author = c.Text("auteur").Trim();
         // A contribution to a book (a play in a collection) is the work quoted.
         var title = c.Text("titre de la contribution", "titre").Trim() is { Length: > 0 } named ? named : BookReference(c).Title;
         var year = CitedYear().Match(c.Text("année d'origine", "année de la contribution", "année", "date")) is { Success: true } match ? match.Value : null;
-        return new(author, title.Length > 0 ? title : null, year);
+        return author.Length == 0 && title.Length == 0 && year is null ? null
+            : new(author.Length > 0 ? author : null, title.Length > 0 ? title : null, year);
     }
+
+    /// <summary>What a <c>{{Réf …}}</c> template names of its source.</summary>
+    public readonly record struct CitedSource(string? Author, string? Work, string? Year);
 
     /// <summary>A <c>{{Réf …}}</c> template: it names the source's author in <c>auteur=</c>, if it names one.</summary>
     public static bool IsReference(TemplateCall c) => c.Name.StartsWith("Réf ", StringComparison.OrdinalIgnoreCase);

@@ -40,13 +40,15 @@ internal sealed partial class InlineRenderer
     }
 
     /// <summary>The single template that is all of <c>[from, to)</c> but for white space and comments, if it is one.</summary>
-    public bool TryWholeTemplate(int from, int to, out int start, out int end)
+    public bool TryWholeTemplate(int from, int to, out int start, out int end) =>
+        TryLeadingTemplate(from, to, out start, out end) && SkipSpaceAndComments(end, to) == to;
+
+    /// <summary>A template that opens <c>[from, to)</c> (after white space and comments), whatever follows it.</summary>
+    public bool TryLeadingTemplate(int from, int to, out int start, out int end)
     {
         start = end = -1;
         var i = SkipSpaceAndComments(from, to);
         if (i + 1 >= to || source[i] != '{' || source[i + 1] != '{' || !line.Brackets.TryEnd(i, out var close) || close > to)
-            return false;
-        if (SkipSpaceAndComments(close, to) != to)
             return false;
         (start, end) = (i, close);
         return true;

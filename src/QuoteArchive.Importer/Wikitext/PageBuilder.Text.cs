@@ -14,11 +14,18 @@ internal sealed partial class PageBuilder
     {
         if (row is { InCell: true })
             return ContinueCell(block);
-        if (renderer.TryWholeTemplate(block.From, block.To, out var start, out var end))
+        if (renderer.TryLeadingTemplate(block.From, block.To, out var start, out var end))
         {
             var notes = new List<RefNote>();
             var call = renderer.Call(start, end, notes);
-            switch (TemplateTable.RoleOf(call))
+            var role = TemplateTable.RoleOf(call);
+            // fr.wikiquote may write a quote and its source on one line ({{citation|…}} {{Réf Livre|…}}), which the wiki
+            // shows as two blocks: the rest of the line is read as a line of its own under the quote.
+            if (role == TemplateRole.Quote && renderer.SkipSpaceAndComments(end, block.To) < block.To)
+                return TemplateQuote(block, call, notes) && TextLine(block with { From = end });
+            if (renderer.SkipSpaceAndComments(end, block.To) < block.To)
+                role = TemplateRole.Inline;
+            switch (role)
             {
                 case TemplateRole.Quote:
                     return TemplateQuote(block, call, notes);
@@ -80,7 +87,9 @@ internal sealed partial class PageBuilder
         if (openQuote is null || text.IsEmpty)
             return Paragraph(block, text, notes);
         openQuote.AddAttribution(1, text, block.Line.Line);
-        openQuote.Cited ??= FrenchTemplates.CitedFields(call);
+        // The first source line that names an author gives the quote its fields; one naming only a work, until then.
+        if (FrenchTemplates.CitedFields(call) is { } cited && (openQuote.Cited is null || openQuote.Cited.Value.Author is null && cited.Author is not null))
+            openQuote.Cited = cited;
         openQuote.SourceTemplate |= FrenchTemplates.IsReference(call);
         AddNotes(openQuote.Notes, notes);
         return true;

@@ -73,19 +73,29 @@ internal sealed partial class PageBuilder(PageContext page)
     private bool Heading(BlockLine block)
     {
         var notes = new List<RefNote>();
-        var heading = renderer.Render(block.From, block.To, notes).Text.Trim();
+        var rendered = renderer.Render(block.From, block.To, notes);
+        var heading = rendered.Text.Trim();
         if (heading.Length == 0)
             return TextLine(block with { Kind = BlockKind.Text, From = 0 });
         EndQuote();
         EndDialogue();
         inBody = true;
         inListSections |= SectionRules.IsList(heading);
-        section = new ParsedSection { Heading = heading, Level = block.Level, IsList = inListSections, Line = block.Line.Line };
+        section = new ParsedSection
+        {
+            Heading = heading, Level = block.Level, IsList = inListSections, Line = block.Line.Line,
+            HeadingLink = IsOneLink(rendered.Html.Trim()) ? heading : null,
+        };
         topic.Sections.Add(section);
         headingStatus = headings.Enter(block.Level, heading);
         AddNotes(section.Notes, notes);
         return true;
     }
+
+    // <a href="…">Léon Blum</a> and nothing else: the reader writes each link so, its label encoded, with no tag inside.
+    private static bool IsOneLink(string html) =>
+        html.StartsWith("<a href=\"", StringComparison.Ordinal) && html.EndsWith("</a>", StringComparison.Ordinal)
+        && html.IndexOf('<', 1) == html.Length - 4;
 
     /// <summary>A new quote of the current section; whatever quote or dialogue was open is done.</summary>
     private QuoteDraft NewQuote(QuoteKind kind, Piece text, int line, List<RefNote> notes)

@@ -21,7 +21,7 @@ internal sealed class QuoteDraft(ParsedSection section, QuoteKind kind, int line
     public List<ParsedDialogueLine> DialogueLines { get; } = [];
     public List<ParsedParagraph> Notes { get; } = [];
     /// <summary>Author, work and year as the quote's source template named them, where it did.</summary>
-    public AttributionParser.Fields? Cited { get; set; }
+    public FrenchTemplates.CitedSource? Cited { get; set; }
     /// <summary>The quote's source was a <c>{{Réf …}}</c> template, whether or not it named an author.</summary>
     public bool SourceTemplate { get; set; }
 
