@@ -142,6 +142,62 @@ public sealed class QuoteAuthorsTests
         Assert.Equal([("Sample Q. Person", null), (null, "Collected Poems of Sample Person")], quotes.Select(q => (q.Author, q.Work)));
     }
 
+    // Mark Twain's page gives most of its sources so: a short work in quotation marks, a letter or a speech with its date.
+    [Fact]
+    public void OnAPersonsPageAWorkWithItsDateWhereNoNameStandsIsTheWork()
+    {
+        const string wiki = """
+            '''Sample Person''' (1835 – 1910) was a sample writer.
+            == Quotes ==
+            * Sample quote one.
+            ** "A Sample Story" (1865).
+            * Sample quote two.
+            ** Letter to A Sample Friend (September 1, 1876).
+            * Sample quote three.
+            ** Speech to the ''Sample Society'' (1901)
+            * Sample quote four.
+            ** originally in ''A Sample Magazine'' (1905).
+            * Sample quote five.
+            ** As quoted in ''A Sample Paper'' (1987)
+            === ''A Sample Book'' (1888) ===
+            * Sample quote six.
+            ** Sec 12 (Autumn 1887).
+            === "A Sample Essay" (1871) ===
+            * Sample quote seven.
+            === A Sample Speech (December 22, 1876) ===
+            * Sample quote eight.
+
+            [[Category:1910 deaths]]
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Person.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
+
+        Assert.Equal([
+                ("A Sample Story", "1865"), ("Letter to A Sample Friend", "1876"), ("Speech to the Sample Society", "1901"),
+                (null, null), (null, null),
+                ("A Sample Book", "1888"), ("A Sample Essay", "1871"), ("A Sample Speech", "1876"),
+            ], quotes.Select(q => (q.Work, q.Year)));
+        Assert.All(quotes, q => Assert.Null(q.Author));
+    }
+
+    // A title in italics where a name would stand is the work: names are not set in italics.
+    [Fact]
+    public void InWikitextATitleInItalicsWhereANameWouldStandIsTheWork()
+    {
+        const string wiki = """
+            == A ==
+            * Sample quote one.
+            ** ''A Sample Song'' (1759).
+            * Sample quote two.
+            ** ''[[A Sample Film]]''
+            * Sample quote three.
+            ** Sample Writer, ''A Sample Novel'' (1900)
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Theme.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
+
+        Assert.Equal([(null, "A Sample Song", "1759"), (null, "A Sample Film", null), ("Sample Writer", "A Sample Novel", "1900")],
+            quotes.Select(q => (q.Author, q.Work, q.Year)));
+    }
+
     private static List<ParsedQuote> Quotes(ContentFile file)
     {
         var topic = ContentParser.Parse(file, new ImportOptions(), []);

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Topics;
 
 /// <summary>The fields of a quote that follow from its place and its attribution, the same in every format.</summary>
-public static class QuoteFields
+public static partial class QuoteFields
 {
     /// <summary>
     /// FORMAT.md "Quote status, from the headings above the quote … else sourced when it has an attribution line,
@@ -25,7 +26,22 @@ public static class QuoteFields
                 return;
             }
         var source = quote.Attribution.FirstOrDefault(a => a.Depth == 1);
-        if (source is not null && AttributionParser.TryParse(source.Text, out var fields))
-            (quote.Author, quote.Work, quote.Year) = (fields.Author, fields.Work, fields.Year);
+        if (source is null || !AttributionParser.TryParse(source.Text, out var fields))
+            return;
+        // A title in italics where a name would stand (''The Girl I Left Behind Me'' (1759), ''[[Marvin's Room]]'') is the
+        // work: names are not set in italics. Wikitext shows them; page text does not.
+        (quote.Author, quote.Work, quote.Year) = InItalics(source.Html, fields.Author)
+            ? (null, fields.Author, fields.Year)
+            : (fields.Author, fields.Work, fields.Year);
     }
+
+    private static bool InItalics(string? html, string name) =>
+        html is not null && ItalicOpening().Match(html) is { Success: true } italic
+        && System.Net.WebUtility.HtmlDecode(Tags().Replace(italic.Groups["text"].Value, "")).Trim() == name;
+
+    [GeneratedRegex("^<em>(?<text>.*?)</em>")]
+    private static partial Regex ItalicOpening();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
 }

@@ -61,23 +61,37 @@ public static partial class QuoteWorks
             below = section.Level;
             if (section.Heading is not { } heading || section.IsList || SectionRules.StatusOf(heading, out var reset) is not null || reset)
                 return null;
-            var match = WorkAndYear().Match(heading.Trim());
-            if (match.Success)
+            if (TryTitleAndYear(heading, out var work, out var year))
                 return QuotationsBook().IsMatch(heading) || !headingLevels && j < index && section.Quotes.Count > 0 && !onlyParts
                     ? null
-                    : (match.Groups["work"].Value.Trim(), match.Groups["year"].Value);
-            if (!headingLevels && j < index && section.Quotes.Count > 0 && !PartOfAWork().IsMatch(heading))
+                    : (work, year);
+            if (!headingLevels && j < index && section.Quotes.Count > 0 && !IsPartOfAWork(heading))
                 return null;
-            onlyParts &= PartOfAWork().IsMatch(heading);
+            onlyParts &= IsPartOfAWork(heading);
         }
         return null;
     }
 
-    [GeneratedRegex(@"^(Part|Book|Chapter|Ch\.|Act|Scene|Canto|Section|Volume|Partie|Livre|Chapitre|Acte|Scène|Tome)\b|\btranslation\b", RegexOptions.IgnoreCase)]
+    /// <summary>A heading or line that names a part of a work: Part 2, Scène 9, Sec 910, § 3, "… translation".</summary>
+    public static bool IsPartOfAWork(string text) => PartOfAWork().IsMatch(text);
+
+    [GeneratedRegex(@"^(Part|Book|Chapter|Ch\.|Act|Scene|Canto|Section|Sec\.?|§|Aphorism|Volume|Vol\.|No\.|Partie|Livre|Chapitre|Acte|Scène|Tome)(?=\W|$)|\btranslation\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfAWork();
 
-    // "The Gay Science (1882)", "La Vie de Galilée, 1938"; not "Untimely Meditations (1876), later expanded as … (1886)".
-    [GeneratedRegex(@"^(?<work>[^()]+?)(?: \((?<year>\d{3,4})\)|, (?<year>\d{3,4}))$")]
+    /// <summary>
+    /// A work's title and its year, as headings and a person's source lines give them: "The Gay Science (1882)", "La Vie
+    /// de Galilée, 1938", a date or a place with the year ("Letter to Annie Moffett Webster (September 1, 1876)",
+    /// "Concerning the Jews (Harper's Magazine, Sept. 1899)"); the title without the quotation marks a short work's
+    /// takes ("\"The Danger of Lying in Bed\" (1871)"). Not "Untimely Meditations (1876), later expanded as … (1886)".
+    /// </summary>
+    public static bool TryTitleAndYear(string text, out string work, out string year)
+    {
+        var match = WorkAndYear().Match(text.Trim());
+        (work, year) = match.Success ? (match.Groups["work"].Value.Trim().Trim('"', '“', '”').Trim(), match.Groups["year"].Value) : ("", "");
+        return work.Length > 0;
+    }
+
+    [GeneratedRegex(@"^(?<work>[^()]+?)(?: \((?<year>\d{3,4})\)| \([^()]{0,40}?\b(?<year>\d{4})\b[^()]{0,20}\)|, (?<year>\d{3,4}))$")]
     private static partial Regex WorkAndYear();
 
     // "The Half of It is a 2020 coming-of-age …", "Casablanca was a 1942 …": the year of the page's work.
