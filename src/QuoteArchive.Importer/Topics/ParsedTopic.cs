@@ -74,6 +74,8 @@ public sealed class ParsedQuote
     public int Occurrence { get; set; } = 1;
     public QuoteKind Kind { get; init; }
     public QuoteStatus Status { get; set; }
+    /// <summary>No heading or template gave the status: it follows from the quote's attribution lines alone.</summary>
+    public bool StatusByDefault { get; set; }
     public bool IsFeatured { get; set; }
     /// <summary>An image's caption <c>quote ~ author</c>, not an item of the page's lists.</summary>
     public bool IsCaption { get; set; }

@@ -16,6 +16,7 @@ public static partial class QuoteFields
     public static void Complete(ParsedQuote quote, QuoteStatus? statusFromHeadings)
     {
         quote.Status = statusFromHeadings ?? (quote.Attribution.Count > 0 ? QuoteStatus.Sourced : QuoteStatus.Unsourced);
+        quote.StatusByDefault = statusFromHeadings is null;
         if (quote.Author is not null || quote.SourceTemplateNamesFields)
             return;
         // A French source line, work first, is known by its marks wherever it stands (a précision may come before it).

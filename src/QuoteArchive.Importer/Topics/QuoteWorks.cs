@@ -22,7 +22,7 @@ public static partial class QuoteWorks
         {
             var year = lead is not null && LeadYear().Match(lead) is { Success: true } match ? match.Groups["year"].Value : null;
             foreach (var section in topic.Sections)
-                Fill(section, topic.Title, year);
+                Fill(section, topic.Title, year, pageIsTheWork: true);
         }
         else if (topic.Kind == TopicKind.Person)
         {
@@ -32,10 +32,13 @@ public static partial class QuoteWorks
         }
     }
 
-    private static void Fill(ParsedSection section, string work, string? year)
+    private static void Fill(ParsedSection section, string work, string? year, bool pageIsTheWork = false)
     {
         foreach (var quote in section.Quotes.Where(q => q.Status is QuoteStatus.Sourced or QuoteStatus.Unsourced))
         {
+            // A film's dialogue needs no source line: the page's film is its source (unless a heading says "Unsourced").
+            if (pageIsTheWork && quote is { Status: QuoteStatus.Unsourced, StatusByDefault: true, Work: null })
+                quote.Status = QuoteStatus.Sourced;
             if (quote.Work is null)
                 (quote.Work, quote.Year) = (work, quote.Year ?? year);
             // The source names the same work with its edition's year ("La Vie de Galilée, …, éd. L'Arche, 1990" under

@@ -33,6 +33,10 @@ public static partial class TopicKinds
         // "Film policier", "2020 American films", "Films directed by Alice Wu": a category with the word film in it.
         if (categories.Any(c => c.Split([' ', '-']).Any(word => word is "film" or "films")))
             return TopicKind.Film;
+        // A film's page with no categories (page text shows none) says what it is in its first sentence ("… is a 2020
+        // coming-of-age comedy-drama film", "Le Pacha est un film français …"); a film director's lead is read as a person's first.
+        if (!personLead && LeadSaysFilm().IsMatch(lead?.Text ?? ""))
+            return TopicKind.Film;
         if (InCategory("proverbs", "proverbes") || topic.Title.EndsWith(" proverbs", StringComparison.OrdinalIgnoreCase)
             || topic.Title.StartsWith("Proverbes ", StringComparison.OrdinalIgnoreCase))
             return TopicKind.Proverbs;
@@ -47,4 +51,9 @@ public static partial class TopicKinds
     // between say it is something else made of one.
     [GeneratedRegex(@"\b(?:is|was|est) (?:an?|une?) (?:(?!(?:film|movie|based|adaptation|spin-off|of|from|on|in|for|by|about)\b)[\w'’()–-]+ ){0,6}(?:(?:television|TV) series|série télévisée)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LeadSaysSeries();
+
+    // "is a 2020 coming-of-age comedy-drama film", "est un film français"; not "is an American film director" nor "is a
+    // novel adapted into a film".
+    [GeneratedRegex(@"\b(?:is|was|est) (?:an?|une?) (?:(?!(?:based|adaptation|adapted|of|from|on|in|for|by|about|into)\b)[\w'’()–-]+ ){0,5}(?:film|movie)\b(?![\w-]| (?:director|producer|critic|actor|actress|maker|composer|editor|studio|festival|series|company|theory|historian|scholar|score)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadSaysFilm();
 }

@@ -88,6 +88,20 @@ public sealed class TopicKindTests
         Assert.Equal(kind, topic.Kind);
     }
 
+    // Page text shows no categories: a film's page says what it is in its first sentence, as Le Pacha's does.
+    [Theory]
+    [InlineData("Un Film d'exemple est un film français réalisé par Un Réalisateur en 1968.", TopicKind.Film)]
+    [InlineData("A Sample Film is a 2020 coming-of-age comedy-drama film.", TopicKind.Film)]
+    [InlineData("A Sample Novel is a novel adapted into a film in 1990.", TopicKind.Theme)]
+    [InlineData("Sample Director is an American film director.", TopicKind.Theme)]
+    public void APageTextFilmsLeadSaysItIsAFilm(string lead, TopicKind kind)
+    {
+        var text = $"Sample Page\n\n{lead}\n\nQuotes\n\n  • A sample line.\n";
+        var topic = ContentParser.Parse(ContentFile.Decode("Sample Page.txt", System.Text.Encoding.UTF8.GetBytes(text), "en", [])!, new ImportOptions(), []);
+
+        Assert.Equal(kind, topic!.Kind);
+    }
+
     private static ParsedTopic Parse(string title, string wikitext)
     {
         var (topic, diagnostics) = WikitextImport.Parse(title + ".wiki", wikitext);
