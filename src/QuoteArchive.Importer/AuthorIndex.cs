@@ -32,10 +32,10 @@ public static partial class AuthorIndex
         var slugs = new UniqueNames();
         var nextId = 1;
 
-        int Add(string name, string slug, int? topicId)
+        int Add(string name, string slug, int? topicId, string? sortName = null)
         {
             var unique = slugs.Claim(slug);
-            var sortKey = SortKeys.Fold(name);
+            var sortKey = SortKeys.Fold(sortName ?? name);
             insert.Run(nextId, unique, name, sortKey, SortKeys.LetterOf(sortKey), topicId, 0);
             byName[name] = nextId;
             namesById.Add(name);
@@ -45,8 +45,9 @@ public static partial class AuthorIndex
         // Person pages first, so that an attribution naming the person joins the person's own entry. Which topics are
         // persons is TopicKinds' rule, decided once at parse time (a person lead, or person categories); the writer
         // numbered them in topic order and gave their quotes these ids as it wrote them.
+        // A person files under the name their page gives the wiki's lists (Nietzsche, Friedrich), where it gives one.
         foreach (var person in persons.Persons)
-            Add(person.Title, person.Slug, person.TopicId);
+            Add(person.Title, person.Slug, person.TopicId, person.SortName);
 
         var names = Query(connection, transaction,
             "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => (Raw: r.GetString(0), Name: CleanName(r.GetString(0))));

@@ -23,7 +23,7 @@ internal sealed class PersonAuthors
     {
         if (topic.Kind != TopicKind.Person || idsByTitle.ContainsKey(topic.Title))
             return null;
-        persons.Add(new(topicId, topic.Slug, topic.Title));
+        persons.Add(new(topicId, topic.Slug, topic.Title, topic.SortName));
         idsByTitle[topic.Title] = idsByTopic[topicId] = persons.Count;
         return persons.Count;
     }
@@ -38,5 +38,6 @@ internal sealed class PersonAuthors
     public static int? AuthorOf(QuoteStatus status, int? personId) =>
         status is QuoteStatus.About or QuoteStatus.Disputed or QuoteStatus.Misattributed ? null : personId;
 
-    internal sealed record Person(int TopicId, string Slug, string Title);
+    /// <param name="SortName">how the wiki files the person (<c>{{DEFAULTSORT:Nietzsche, Friedrich}}</c>), where the page says</param>
+    internal sealed record Person(int TopicId, string Slug, string Title, string? SortName);
 }

@@ -91,6 +91,23 @@ public sealed class SearchIndexTests
         Assert.Equal(1L, Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : exemple AND premiere'"));
     }
 
+    // The author index files a person as their page files them in the wiki's lists ({{DEFAULTSORT:…}}: by surname); a
+    // name with no page, by its own words.
+    [Fact]
+    public void APersonFilesUnderTheSortNameTheirPageGives()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/Sample Person.wiki",
+            "'''Sample Person''' (1800–1880) was a sample writer.\n\n== Quotes ==\n* A sample line of the writer.\n** ''A Sample Book'' (1850)\n\n{{DEFAULTSORT:Person, Sample}}\n[[Category:1880 deaths]]\n");
+        folder.Write("content/Sample Theme.wiki", "== Quotes ==\n* A sample quote.\n** Another Writer, ''Another Book'' (1900)\n");
+        var target = Path.Combine(folder.Path, "archive.db");
+
+        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
+
+        Assert.Equal("Sample Person|person, sample|P", Scalar(target, "SELECT Name || '|' || SortKey || '|' || Letter FROM Authors WHERE Slug = 'Sample_Person'"));
+        Assert.Equal("Another Writer|another writer|A", Scalar(target, "SELECT Name || '|' || SortKey || '|' || Letter FROM Authors WHERE Slug = 'Another_Writer'"));
+    }
+
     private static object? Scalar(string archive, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archive, Pooling = false }.ToString());

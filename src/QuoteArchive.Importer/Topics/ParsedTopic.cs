@@ -37,6 +37,8 @@ public sealed class ParsedTopic
     public Dictionary<string, int> UnknownTemplates { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>The page says it is a disambiguation page (<see cref="PagesOfLinks"/>).</summary>
     public bool IsDisambiguation { get; set; }
+    /// <summary>How the wiki files the page in its lists (<c>{{DEFAULTSORT:Nietzsche, Friedrich}}</c>): a person by surname.</summary>
+    public string? SortName { get; set; }
     /// <summary>Non-blank source lines that reached no part of the model and are not known markup: the import reports them.</summary>
     public int UnreachedLines { get; set; }
 

@@ -40,16 +40,25 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.MisattributedBegin, "nothing: the quotes up to misattributed end are misattributed", _ => Piece.Empty, "misattributed begin");
         TemplateTable.Add(TemplateRole.MisattributedEnd, "nothing: ends misattributed begin", _ => Piece.Empty, "misattributed end");
         TemplateTable.Add(TemplateRole.Markup, "nothing (page display, sort key, table of contents, maintenance notes)", _ => Piece.Empty,
-            "italic title", "DEFAULTSORT", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
+            "italic title", "DISPLAYTITLE", "TOC", "compact ToC", "CompactTOC", "TOCright", "toc", "reflist", "clear", "-",
             "fix cite", "dead link", "cleanup", "mergeto", "merge", "citation needed", "cn", "clarify", "verify", "source", "sourcing",
             "stub", "update", "wikify", "copyedit");
         TemplateTable.AddFamily(null, TemplateRole.Markup, "nothing (the facts of a Wikipedia article's box, which the page's lead tells)", _ => Piece.Empty, "Infobox…");
         TemplateTable.AddFamily(null, TemplateRole.Markup, "nothing (a note that the page is short)", _ => Piece.Empty, "…-stub");
+        TemplateTable.Add(TemplateRole.Markup, "nothing: how the page is filed in lists (a person by surname: the author index files them so)", SortName,
+            "DEFAULTSORT", "DEFAULTSORTKEY", "DEFAULTCATEGORYSORT", "CLEDETRI", "CLEFDETRI");
         TemplateTable.Add(TemplateRole.Markup, "nothing: the page is a disambiguation page, its bullets links, not quotes", Disambiguation,
             "disambig", "disambiguation", "dab", "disamb", "hndis", "homonymie");
         TemplateTable.Add(TemplateRole.Markup, "nothing (columns, anchors and other layout)", _ => Piece.Empty,
             "anchor", "div col", "div col end", "col-begin", "col-break", "col-end", "col-2", "col-3", "col-4", "refbegin", "refend",
             "multicol", "multicol-break", "multicol-end", "clear left", "clear right");
+    }
+
+    private static Piece SortName(TemplateCall c)
+    {
+        if (c.Text("1").Trim() is { Length: > 0 } name)
+            c.Page.Topic.SortName ??= name;
+        return Piece.Empty;
     }
 
     private static Piece Disambiguation(TemplateCall c)
