@@ -9,10 +9,14 @@ public sealed class LayoutTests(BrowserSite site)
     public static TheoryData<string, int, int, ColorScheme> Views()
     {
         var views = new TheoryData<string, int, int, ColorScheme>();
-        foreach (var page in new[] { "home", "topic", "quote" })
+        foreach (var page in new[] { "home", "topic", "quote", "search", "author" })
+        {
             foreach (var (width, height) in new[] { (360, 800), (1280, 900) })
                 foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
                     views.Add(page, width, height, scheme);
+            // WCAG's reflow width (1.4.10): 320 CSS pixels, where nothing may need scrolling sideways. Colours change no width.
+            views.Add(page, 320, 568, ColorScheme.Light);
+        }
         return views;
     }
 
@@ -20,7 +24,10 @@ public sealed class LayoutTests(BrowserSite site)
     [MemberData(nameof(Views))]
     public async Task PageFitsTheWidthWithoutSidewaysScrollingAndIsPhotographed(string name, int width, int height, ColorScheme scheme)
     {
-        var path = name switch { "home" => Pages.Home, "topic" => Pages.Topic, _ => site.QuotePath };
+        var path = name switch
+        {
+            "home" => Pages.Home, "topic" => Pages.Topic, "search" => Pages.Search, "author" => site.AuthorPath, _ => site.QuotePath,
+        };
         await using var page = await site.OpenAsync(path, new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme });
 
         Assert.True(await page.FitsItsWidthAsync(), $"{path} scrolls sideways at {width} px");
