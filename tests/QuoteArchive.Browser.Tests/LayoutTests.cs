@@ -78,6 +78,27 @@ public sealed class LayoutTests(BrowserSite site)
         Assert.True(smallest[0] >= 24 && smallest[1] >= 24, $"the smallest button is {smallest[0]} by {smallest[1]} px");
     }
 
+    // The bars of letters (topics, authors; categories share the markup and the style) mark the letter shown with
+    // aria-current for a screen reader; the eye needs it too, and by more than a colour (WCAG 1.4.1).
+    [Theory]
+    [InlineData("/?letter=L")]
+    [InlineData("/authors?letter=A")]
+    public async Task TheCurrentLetterStandsOutFromTheOthersByMoreThanColour(string path)
+    {
+        await using var page = await site.OpenAsync(path);
+        var letters = page.Page.Locator("nav.letters a");
+        await Expect(letters.And(page.Page.Locator("[aria-current=page]"))).ToHaveCountAsync(1);
+
+        var looks = await letters.EvaluateAllAsync<string[]>("""
+            all => all.map(a => { const s = getComputedStyle(a); return [a.getAttribute('aria-current') ?? '', s.fontWeight, s.textDecorationLine, s.borderTopStyle, s.borderTopWidth].join(' '); })
+            """);
+        var current = looks.Single(l => l.StartsWith("page ", StringComparison.Ordinal))["page ".Length..];
+        var others = looks.Where(l => l.StartsWith(' ')).Select(l => l[1..]).ToList();
+        Assert.True(others.Count > 0);
+        Assert.DoesNotContain(current, others);
+        await page.AssertCleanAsync();
+    }
+
     [Fact]
     public async Task LongPageOnAPhoneLeadsToAPartAndBackToTheContents()
     {
