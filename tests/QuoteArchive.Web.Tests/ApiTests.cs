@@ -267,8 +267,10 @@ public sealed class ApiTests(ArchiveApp app)
                     quote.GetProperty("attribution").EnumerateArray().Select(a => Html.Squash(a.GetProperty("text").GetString()!)),
                     Html.AttributionLines(figure).Select(l => Html.Squash(l.Text)));
             }
+            // The JSON keeps a section with nothing to show, which the page leaves out (EmptySectionTests).
             var headings = topic.GetProperty("sections").EnumerateArray()
                 .Where(s => s.GetProperty("heading").ValueKind == JsonValueKind.String)
+                .Where(s => new[] { "quotes", "links", "notes", "items" }.Any(part => s.GetProperty(part).GetArrayLength() > 0))
                 .Select(s => s.GetProperty("anchor").GetString()!);
             Assert.All(headings, anchor => Assert.NotNull(page.GetElementById(anchor)));
         }

@@ -28,9 +28,7 @@ public sealed class TopicModel(ArchiveDbContext db) : PageModel
             return NotFound();
 
         Topic = topic;
-        // The unnamed first section stands before every heading and is nobody's parent.
-        var sections = topic.Sections.Where(s => s.Heading is not null || !s.IsEmpty).ToList();
-        Outline = ArchiveMarkup.Nest(sections, s => s.Heading is null ? int.MaxValue : s.Level);
+        Outline = ShownSections.Outline(topic.Sections);
         return Page();
     }
 }
