@@ -99,6 +99,24 @@ public sealed class LayoutTests(BrowserSite site)
         await page.AssertCleanAsync();
     }
 
+    // The "Topic › Section" line under a search hit stood halfway between it and the next hit.
+    [Fact]
+    public async Task ASearchHitsSourceLineSitsWithItsOwnHit()
+    {
+        await using var page = await site.OpenAsync(Pages.Search);
+        await Expect(page.Page.Locator(".result .cite").First).ToBeVisibleAsync();
+
+        var gaps = await page.Page.Locator("li.result").EvaluateAllAsync<double[][]>("""
+            all => all.slice(0, -1).map((hit, i) => {
+                const quote = hit.querySelector('figure.quote').getBoundingClientRect(), source = hit.querySelector('.result-source').getBoundingClientRect();
+                return [source.top - quote.bottom, all[i + 1].getBoundingClientRect().top - source.bottom];
+            })
+            """);
+        Assert.NotEmpty(gaps);
+        Assert.All(gaps, gap => Assert.True(gap[0] * 2 < gap[1], $"{gap[0]} px above the source line, {gap[1]} px below it"));
+        await page.AssertCleanAsync();
+    }
+
     [Fact]
     public async Task LongPageOnAPhoneLeadsToAPartAndBackToTheContents()
     {

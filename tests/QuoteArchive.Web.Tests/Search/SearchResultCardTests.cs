@@ -21,6 +21,21 @@ public sealed class SearchResultCardTests(ArchiveApp app)
         }
     }
 
+    // The line under a hit named the section and led to its heading, at times hundreds of quotes above the hit; it
+    // leads where the quote page's "See it in its place" does.
+    [Fact]
+    public async Task AResultsSectionLinkLeadsToTheQuoteInItsPlace()
+    {
+        var page = await app.GetPageAsync("/search?q=love");
+
+        var sources = page.QuerySelectorAll("li.result").Select(result => (
+            Id: result.QuerySelector("figure.quote")!.Id!,
+            Links: result.QuerySelectorAll(".result-source a").Select(a => a.GetAttribute("href")!).ToList())).ToList();
+        Assert.Contains(sources, s => s.Links.Count == 2);
+        foreach (var (id, links) in sources.Where(s => s.Links.Count == 2))
+            Assert.Equal(links[0] + "#" + id, links[1]);
+    }
+
     [Fact]
     public async Task AKindNoPageIsShowsAsAFilterThatCanBeDropped()
     {
