@@ -99,6 +99,25 @@ public sealed class LayoutTests(BrowserSite site)
         await page.AssertCleanAsync();
     }
 
+    // On a phone the Cite button wrapped onto a line of its own, indented by the gap it keeps from Copy link.
+    [Theory]
+    [InlineData(390)]
+    [InlineData(320)]
+    public async Task AQuotesLinkAndButtonsThatWrapStartEachLineAtOneEdge(int width)
+    {
+        await using var page = await site.OpenAsync(site.QuotePath, new() { ViewportSize = new() { Width = width, Height = 800 } });
+        await Expect(page.Page.Locator(".permalink .cite")).ToBeVisibleAsync();
+
+        var lineStarts = await page.Page.Locator(".permalink").EvaluateAsync<double[]>("""
+            p => {
+                const boxes = [...p.children].map(c => c.getBoundingClientRect());
+                return boxes.filter((box, i) => i === 0 || box.top >= boxes[i - 1].bottom).map(box => box.left);
+            }
+            """);
+        Assert.All(lineStarts, left => Assert.InRange(left, lineStarts[0] - 1, lineStarts[0] + 1));
+        await page.AssertCleanAsync();
+    }
+
     // The "Topic › Section" line under a search hit stood halfway between it and the next hit.
     [Fact]
     public async Task ASearchHitsSourceLineSitsWithItsOwnHit()
