@@ -214,6 +214,8 @@ public sealed record AttributionView
     public int Depth { get; init; }
     public required string Text { get; init; }
     public string? Html { get; init; }
+    /// <summary>The line says what follows it ("Meaning: …"), not where the quote is from (<see cref="AttributionLabel"/>).</summary>
+    [JsonIgnore] public bool IsLabelled => AttributionLabel.Opens(Text);
 }
 
 public sealed record TopicRef

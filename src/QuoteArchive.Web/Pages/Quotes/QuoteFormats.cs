@@ -84,7 +84,7 @@ public static class QuoteFormats
         {
             // A line of the attribution that breaks goes on under its own words, not at the margin where the quote's are.
             var indent = new string(' ', 2 * (line.Depth - 1));
-            text.Append('\n').Append(indent).Append("— ").Append(string.Join("\n" + indent + "  ", Lines(line.Text)));
+            text.Append('\n').Append(indent).Append(line.IsLabelled ? "  " : "— ").Append(string.Join("\n" + indent + "  ", Lines(line.Text)));
         }
         if (author is not null || quote.Attribution.Count > 0)
             text.Append('\n');

@@ -62,9 +62,9 @@ public sealed class QuoteCardHtml(QuoteCard card, HttpRequest request) : IHtmlCo
         if (marked is { Attribution.Count: > 0 })
         {
             writer.Write("            <div class=\"attribution\">\n                <ul>\n");
-            foreach (var line in marked.Attribution)
+            foreach (var (line, i) in marked.Attribution.Select((line, i) => (line, i)))
             {
-                writer.Write("                        <li>");
+                writer.Write(i < quote.Attribution.Count && quote.Attribution[i].IsLabelled ? "                        <li class=\"labelled\">" : "                        <li>");
                 line.WriteTo(writer, encoder);
                 writer.Write("</li>\n");
             }
@@ -122,7 +122,7 @@ public sealed class QuoteCardHtml(QuoteCard card, HttpRequest request) : IHtmlCo
         writer.Write("        <ul>\n");
         foreach (var line in lines)
         {
-            writer.Write("                <li>");
+            writer.Write(line.Value.IsLabelled ? "                <li class=\"labelled\">" : "                <li>");
             if (nameLinked && ReferenceEquals(line.Value, quote.Attribution[0]))
             {
                 writer.Write("<a class=\"author\" href=\"");
