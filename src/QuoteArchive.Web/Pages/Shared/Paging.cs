@@ -59,9 +59,25 @@ public readonly record struct Paging(int Page, int PageSize)
     /// <summary>The page before this one; from beyond the end, the last page there is.</summary>
     public int PreviousPage(int total) => Math.Min(Page - 1, LastPage(total));
 
-    /// <summary>The current request's URL with another page number, the other parameters its page reads kept.</summary>
-    public static string UrlFor(HttpRequest request, int page) =>
-        QueryKeys.Address(request, ["page"], new KeyValuePair<string, string?>("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    /// <summary>
+    /// The current request's URL with another page number, the other parameters its page reads kept, and the page size
+    /// as it was read (<c>pageSize=1000</c> asked is 100 answered: the link says 100), where the request gave one.
+    /// </summary>
+    public string UrlFor(HttpRequest request, int page)
+    {
+        var kept = new List<KeyValuePair<string, string?>>();
+        foreach (var parameter in QueryKeys.Known(request.HttpContext))
+        {
+            if (parameter.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (!parameter.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase))
+                kept.Add(parameter);
+            else if (!kept.Any(p => p.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase)))
+                kept.Add(new(parameter.Key, PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        kept.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return request.PathBase + request.Path + QueryString.Create(kept);
+    }
 
     /// <summary>
     /// RFC 8288 <c>Link</c> header of the API: the next page, or where the list goes on after its last
@@ -89,4 +105,29 @@ public sealed record Pager(Paging Paging, int Total, string Label, bool TotalIsL
 {
     /// <summary>A page beyond the last one asked for (an old link, an edited address): there is something to go back to.</summary>
     public bool IsPastTheEnd => Total > 0 && !TotalIsLowerBound && Paging.Page > Paging.LastPage(Total);
+
+    /// <summary>How many pages on each side of this one the pager links by number.</summary>
+    private const int Around = 2;
+
+    /// <summary>
+    /// The pages the pager links by number: the first, the last, and those around this one; null where pages are left
+    /// out between them. None where the last page is unknown (a count that stopped).
+    /// </summary>
+    public IReadOnlyList<int?> Numbers()
+    {
+        if (TotalIsLowerBound)
+            return [];
+        var last = Paging.LastPage(Total);
+        var shown = new SortedSet<int> { 1, last };
+        for (var page = Math.Max(1, Paging.Page - Around); page <= Math.Min(last, Paging.Page + Around); page++)
+            shown.Add(page);
+        var numbers = new List<int?>();
+        foreach (var page in shown)
+        {
+            if (numbers.Count > 0 && page > numbers[^1] + 1)
+                numbers.Add(null);
+            numbers.Add(page);
+        }
+        return numbers;
+    }
 }
