@@ -103,6 +103,23 @@ public static class ArchiveMarkup
     private static readonly string[] StatusClasses = Enum.GetValues<QuoteStatus>()
         .Select(s => "status status-" + s.ToString().ToLowerInvariant()).ToArray();
 
+    /// <summary>The pages' own language: a topic in another says so where it is listed or shown.</summary>
+    public const string PagesLanguage = "en";
+
+    /// <summary>A topic's language as the pages name it ("French" for fr), or its code where the system knows no name.</summary>
+    public static string LanguageName(string code)
+    {
+        try
+        {
+            var name = System.Globalization.CultureInfo.GetCultureInfo(code).EnglishName;
+            return name.StartsWith("Unknown", StringComparison.Ordinal) ? code : name;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
     /// <summary>What a kind of topic is called on the pages: "films" in a list of kinds, "film" for one page.</summary>
     public static string KindLabel(TopicKind kind, bool plural = true) => (kind, plural) switch
     {
