@@ -495,4 +495,31 @@ public sealed class PageTextParserTests
         Assert.Empty(section.Quotes[1].Notes);
         Assert.Equal("A paragraph of the section.", Assert.Single(section.Notes).Text);
     }
+
+    // Right under a quote's source lines a line is the quote's note whatever its shape: a heading and a dialogue stand
+    // apart, with blank lines around them.
+    [Fact]
+    public void ALineRightUnderAQuotesSourceIsItsNoteThoughItReadsAsAHeadingOrADialogue()
+    {
+        var topic = Import("""
+            Sample Topic
+
+            Quotes
+
+              • A sample quote.
+                • Its sample source.
+            Sample variant words without a full stop
+            Original: sample original words.
+
+              • Another sample quote.
+                • Its sample source.
+            Original: a note that reads as a dialogue line.
+            """);
+
+        var section = Assert.Single(topic.Sections);
+        Assert.Equal(2, section.Quotes.Count);
+        Assert.Equal("Original: a note that reads as a dialogue line.", Assert.Single(section.Quotes[1].Notes).Text);
+        // Two lines with no blank line between are one paragraph (FORMAT.md): one note.
+        Assert.Equal("Sample variant words without a full stop\nOriginal: sample original words.", Assert.Single(section.Quotes[0].Notes).Text);
+    }
 }

@@ -179,6 +179,32 @@ public sealed class QuoteAuthorsTests
         Assert.All(quotes, q => Assert.Null(q.Author));
     }
 
+    // A period is no work, a part of a work leaves the work to the heading above, and a title's own marks stay.
+    [Fact]
+    public void OnAPersonsPageAPeriodOrAPartIsNoWork()
+    {
+        const string wiki = """
+            '''Sample Person''' (1835 – 1910) was a sample writer.
+            == Quotes ==
+            === Early years (1870–1889) ===
+            * Sample quote one.
+            === ''A Sample Book'' (1899) ===
+            * Sample quote two.
+            ** Preface (1901).
+            * Sample quote three.
+            ** Fragment 12 (1899).
+            == Speeches ==
+            * Sample quote four.
+            ** Speech to the "Sample Club" (1901).
+
+            [[Category:1910 deaths]]
+            """;
+        var quotes = Quotes(ContentFile.Decode("Sample Person.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
+
+        Assert.Equal([(null, null), ("A Sample Book", "1899"), ("A Sample Book", "1899"), ("Speech to the \"Sample Club\"", "1901")],
+            quotes.Select(q => (q.Work, q.Year)));
+    }
+
     // A title in italics where a name would stand is the work: names are not set in italics.
     [Fact]
     public void InWikitextATitleInItalicsWhereANameWouldStandIsTheWork()
@@ -191,10 +217,16 @@ public sealed class QuoteAuthorsTests
             ** ''[[A Sample Film]]''
             * Sample quote three.
             ** Sample Writer, ''A Sample Novel'' (1900)
+            * Sample quote four.
+            ** ''[[w:Sample Writer|Sample Writer]]'', ''A Sample Novel'' (1900).
+            * Sample quote five.
+            ** ''Anonymous''
             """;
         var quotes = Quotes(ContentFile.Decode("Sample Theme.wiki", Encoding.UTF8.GetBytes(wiki), "en", [])!);
 
-        Assert.Equal([(null, "A Sample Song", "1759"), (null, "A Sample Film", null), ("Sample Writer", "A Sample Novel", "1900")],
+        // Followed by a work, the italics were a name's.
+        Assert.Equal([(null, "A Sample Song", "1759"), (null, "A Sample Film", null), ("Sample Writer", "A Sample Novel", "1900"),
+                ("Sample Writer", "A Sample Novel", "1900"), ("Anonymous", null, null)],
             quotes.Select(q => (q.Author, q.Work, q.Year)));
     }
 

@@ -64,51 +64,7 @@ public sealed class SearchIndexTests
         Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
     }
 
-    // fr.wikiquote's themes head each author's quotes with a link to the author's page; a heading that links a work
-    // ("[[Sample Livre]]") names no author, as no person's page has its name.
-    [Fact]
-    public void AHeadingThatLinksAPersonsPageNamesTheAuthorOfTheQuotesUnderIt()
-    {
-        using var folder = new TemporaryFolder();
-        folder.Write("content/fr/Auteure Exemple.wiki",
-            "'''Auteure Exemple''' (1900-1980) est une écrivaine d'exemple.\n\n== Citations ==\n{{citation|Une phrase d'exemple de l'auteure.}}\n\n[[Catégorie:Naissance en 1900]]\n");
-        folder.Write("content/fr/Thème Exemple.wiki", """
-            == Littérature ==
-            ==== [[Auteure Exemple]] ====
-            {{citation|Première phrase d'exemple.}}{{Réf Livre|titre=Un Livre d'exemple|page=12}}
-
-            ==== [[Livre Exemple]] ====
-            {{citation|Deuxième phrase d'exemple.}}
-            {{Réf Livre|titre=Livre Exemple|page=3}}
-            """);
-        var target = Path.Combine(folder.Path, "archive.db");
-
-        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
-
-        Assert.Equal("Auteure Exemple|Un Livre d'exemple|Auteure Exemple", Scalar(target,
-            "SELECT q.Author || '|' || q.Work || '|' || a.Name FROM Quotes q JOIN Authors a ON a.Id = q.AuthorId WHERE q.Text = 'Première phrase d''exemple.'"));
-        Assert.Equal("Livre Exemple", Scalar(target, "SELECT coalesce(Author, '') || Work FROM Quotes WHERE Text = 'Deuxième phrase d''exemple.'"));
-        Assert.Equal(1L, Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : exemple AND premiere'"));
-    }
-
-    // The author index files a person as their page files them in the wiki's lists ({{DEFAULTSORT:…}}: by surname); a
-    // name with no page, by its own words.
-    [Fact]
-    public void APersonFilesUnderTheSortNameTheirPageGives()
-    {
-        using var folder = new TemporaryFolder();
-        folder.Write("content/Sample Person.wiki",
-            "'''Sample Person''' (1800–1880) was a sample writer.\n\n== Quotes ==\n* A sample line of the writer.\n** ''A Sample Book'' (1850)\n\n{{DEFAULTSORT:Person, Sample}}\n[[Category:1880 deaths]]\n");
-        folder.Write("content/Sample Theme.wiki", "== Quotes ==\n* A sample quote.\n** Another Writer, ''Another Book'' (1900)\n");
-        var target = Path.Combine(folder.Path, "archive.db");
-
-        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
-
-        Assert.Equal("Sample Person|person, sample|P", Scalar(target, "SELECT Name || '|' || SortKey || '|' || Letter FROM Authors WHERE Slug = 'Sample_Person'"));
-        Assert.Equal("Another Writer|another writer|A", Scalar(target, "SELECT Name || '|' || SortKey || '|' || Letter FROM Authors WHERE Slug = 'Another_Writer'"));
-    }
-
-    private static object? Scalar(string archive, string sql)
+    internal static object? Scalar(string archive, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archive, Pooling = false }.ToString());
         connection.Open();

@@ -16,8 +16,14 @@ public sealed class AttributionLabelTests(ArchiveApp app)
     [InlineData("Ch. 3: The Human Situation", false)]
     [InlineData("1 May 1890: a letter", false)]
     [InlineData("As quoted in a book (1990), p. 3", false)]
-    public void ALabelIsACapitalisedWordOrAFewAndAColon(string line, bool labelled) =>
-        Assert.Equal(labelled, AttributionLabel.Opens(line));
+    [InlineData("Colin Wilson in Rudolf Steiner: The Man and His Vision, p. 87", false)]
+    [InlineData("Mother Teresa in: Teresa, Mother (1987)", false)]
+    [InlineData("The Ethics of Modernism: Moral Ideas (1999)", false)]
+    [InlineData("Walden: or, Life in the Woods (1854)", false)]
+    [InlineData("Variant translation: Against that positivism", true)]
+    [InlineData("Traduction : une phrase d'exemple", true)]
+    public void ALabelIsOneWikiquotesPagesUseThenAColon(string line, bool labelled) =>
+        Assert.Equal(labelled, AttributionLabel.OpensLine(line));
 
     [Fact]
     public async Task AProverbsTransliterationAndMeaningWearNoDashItsSourceDoes()

@@ -176,6 +176,17 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         var lastWasDialogue = lastDialogue;
         lastDialogue = null;
 
+        // samples/README.md: "Definition lines (… notes under a quote) are flush left": one right under a quote's source
+        // lines, with no blank line between, is a note of the quote (a variant's words, its source: samples/005), whatever
+        // its shape: a heading and a dialogue stand apart, with a blank line around them.
+        if (inBody && !section.IsList && quoteAbove && openQuote is { Attribution.Count: > 0 }
+            && !(paragraph.Count == 1 && ParagraphRules.IsMarkupResidue(text)) && !ParagraphRules.TryCaption(paragraph, out _, out _))
+        {
+            openQuote.Notes.Add(new ParsedParagraph { Text = text, Line = first.Number });
+            (afterNote, blockInQuote) = (true, true);
+            return;
+        }
+
         // An image caption that repeats the title (a portrait under its name) is no heading: a page does not start
         // a section named as itself before its first heading.
         if (paragraph.Count == 1 && ParagraphRules.IsHeading(text) && (inBody || text != topic.Title) && !IsSourceWithoutBullet(text))
@@ -213,14 +224,6 @@ internal sealed class TopicBuilder(ContentFile file, ImportOptions options, List
         }
         var prose = new ParsedParagraph { Text = text, Line = first.Number };
         afterNote = true;
-        // samples/README.md: "Definition lines (… notes under a quote) are flush left": one right under a quote's source
-        // lines, with no blank line between, is a note of the quote (a variant's words, its source: samples/005).
-        if (inBody && !section.IsList && quoteAbove && openQuote is { Attribution.Count: > 0 })
-        {
-            openQuote.Notes.Add(prose);
-            blockInQuote = true;
-            return;
-        }
         if (inBody)
             section.Notes.Add(prose);
         else

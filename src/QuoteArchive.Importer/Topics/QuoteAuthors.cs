@@ -18,11 +18,7 @@ public static partial class QuoteAuthors
         if (topic.Kind == TopicKind.Person)
         {
             foreach (var quote in sourced)
-            {
-                var line = quote.Attribution.First(a => a.Depth == 1).Text;
-                WorkNamedAsAuthor(quote, line, topic.Title);
-                WorkWithItsDate(quote, line);
-            }
+                WorkNamedAsAuthor(quote, quote.Attribution.First(a => a.Depth == 1).Text, topic.Title);
             return;
         }
         foreach (var quote in sourced.Where(q => q.Author is null && ReadsAsQuotedText(q.Attribution.First(a => a.Depth == 1).Text)))
@@ -97,18 +93,6 @@ public static partial class QuoteAuthors
             (quote.Author, quote.Work) = (null, named);
     }
 
-    // The person's own quotes: a line that names no author but a work and its date, where the parser found no name
-    // ("\"The Celebrated Jumping Frog of Calaveras County\" (1865).", "Letter to Annie Moffett Webster (September 1, 1876).");
-    // not a part of a work ("Sec 910 (Autumn 1887 …)": the heading above names the work), a line going on from another
-    // ("originally in …"), nor one that says how the quote is known ("As quoted in …").
-    private static void WorkWithItsDate(ParsedQuote quote, string line)
-    {
-        if (quote is { Status: QuoteStatus.Sourced or QuoteStatus.Unsourced, Author: null, Work: null }
-            && QuoteWorks.TryTitleAndYear(line.Trim().TrimEnd('.'), out var work, out var year)
-            && !work.Contains(',') && char.IsUpper(work[0]) && !QuoteWorks.IsPartOfAWork(work) && !SourceWords().IsMatch(work))
-            (quote.Work, quote.Year) = (work, year);
-    }
-
     private static bool IsThePerson(string named, string person)
     {
         var (a, b) = (named.Split(' '), person.Split(' '));
@@ -143,6 +127,9 @@ public static partial class QuoteAuthors
         return text.Length > 0 && text[^1] is '.' or '!' or '?' or ',' or ';' or ':' or '—'
                && text.Split(' ').Length >= 3 && !text.Any(char.IsDigit) && !SourceWords().IsMatch(text);
     }
+
+    /// <summary>Words that say how a quote is known rather than where it is from ("as quoted in", "attributed", "variant" …).</summary>
+    public static bool SaysHowQuoteIsKnown(string text) => SourceWords().IsMatch(text);
 
     [GeneratedRegex(@"^<a href=""(/wiki/|https://[a-z-]+\.wikiquote\.org/wiki/)[^""]*"">(?<text>[^<]*)</a>")]
     private static partial Regex LinkToPage();

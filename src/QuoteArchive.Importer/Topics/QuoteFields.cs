@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer.Topics;
 
 /// <summary>The fields of a quote that follow from its place and its attribution, the same in every format.</summary>
-public static partial class QuoteFields
+public static class QuoteFields
 {
     /// <summary>
     /// FORMAT.md "Quote status, from the headings above the quote … else sourced when it has an attribution line,
@@ -29,20 +28,14 @@ public static partial class QuoteFields
         var source = quote.Attribution.FirstOrDefault(a => a.Depth == 1);
         if (source is null || !AttributionParser.TryParse(source.Text, out var fields))
             return;
-        // A title in italics where a name would stand (''The Girl I Left Behind Me'' (1759), ''[[Marvin's Room]]'') is the
-        // work: names are not set in italics. Wikitext shows them; page text does not.
-        (quote.Author, quote.Work, quote.Year) = InItalics(source.Html, fields.Author)
+        // A title in italics alone where a name would stand (''The Girl I Left Behind Me'' (1759), ''[[Marvin's Room]]'') is
+        // the work: names are not set in italics. Followed by another work, the italics were the name's after all.
+        (quote.Author, quote.Work, quote.Year) = fields.Work is null && ItalicOpening.TextOf(source.Html) == fields.Author
+                                                 && !NoOne.Contains(fields.Author)
             ? (null, fields.Author, fields.Year)
             : (fields.Author, fields.Work, fields.Year);
     }
 
-    private static bool InItalics(string? html, string name) =>
-        html is not null && ItalicOpening().Match(html) is { Success: true } italic
-        && System.Net.WebUtility.HtmlDecode(Tags().Replace(italic.Groups["text"].Value, "")).Trim() == name;
-
-    [GeneratedRegex("^<em>(?<text>.*?)</em>")]
-    private static partial Regex ItalicOpening();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tags();
+    // Words an attribution sets in italics for want of a name: no title.
+    private static readonly HashSet<string> NoOne = new(["Anonymous", "Anon.", "Anon", "Unknown", "Author unknown"], StringComparer.OrdinalIgnoreCase);
 }

@@ -27,8 +27,29 @@ public static partial class QuoteWorks
         else if (topic.Kind == TopicKind.Person)
         {
             for (var i = 0; i < topic.Sections.Count; i++)
-                if (topic.Sections[i].Quotes.Count > 0 && WorkAbove(topic.Sections, i, headingLevels) is var (work, year))
+            {
+                if (topic.Sections[i].Quotes.Count == 0)
+                    continue;
+                if (WorkAbove(topic.Sections, i, headingLevels) is var (work, year))
                     Fill(topic.Sections[i], work, year);
+                else
+                    FillFromSourceLines(topic.Sections[i]);
+            }
+        }
+    }
+
+    // A person's own quote under no work's heading, whose source line names no author but a work and its date
+    // ("\"The Celebrated Jumping Frog of Calaveras County\" (1865).", "Letter to Annie Moffett Webster (September 1, 1876).");
+    // not a part of a work (a preface, a fragment), a line going on from another ("originally in …"), nor one that
+    // says how the quote is known ("As quoted in …").
+    private static void FillFromSourceLines(ParsedSection section)
+    {
+        foreach (var quote in section.Quotes.Where(q => q is { Status: QuoteStatus.Sourced, Author: null, Work: null }))
+        {
+            if (quote.Attribution.FirstOrDefault(a => a.Depth == 1) is { } source
+                && TryTitleAndYear(source.Text.Trim().TrimEnd('.'), out var work, out var year)
+                && !work.Contains(',') && char.IsUpper(work[0]) && !IsPartOfAWork(work) && !QuoteAuthors.SaysHowQuoteIsKnown(work))
+                (quote.Work, quote.Year) = (work, year);
         }
     }
 
@@ -78,23 +99,30 @@ public static partial class QuoteWorks
     /// <summary>A heading or line that names a part of a work: Part 2, Scène 9, Sec 910, § 3, "… translation".</summary>
     public static bool IsPartOfAWork(string text) => PartOfAWork().IsMatch(text);
 
-    [GeneratedRegex(@"^(Part|Book|Chapter|Ch\.|Act|Scene|Canto|Section|Sec\.?|§|Aphorism|Volume|Vol\.|No\.|Partie|Livre|Chapitre|Acte|Scène|Tome)(?=\W|$)|\btranslation\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(Part|Book|Chapter|Ch\.|Act|Scene|Canto|Section|Sec\.?|§|Aphorism|Fragment|Stanza|Preface|Prologue|Foreword|Introduction|Epilogue|Afterword|Volume|Vol\.|No\.|Partie|Livre|Chapitre|Acte|Scène|Tome|Préface)(?=\W|$)|\btranslation\b", RegexOptions.IgnoreCase)]
     private static partial Regex PartOfAWork();
 
     /// <summary>
     /// A work's title and its year, as headings and a person's source lines give them: "The Gay Science (1882)", "La Vie
-    /// de Galilée, 1938", a date or a place with the year ("Letter to Annie Moffett Webster (September 1, 1876)",
-    /// "Concerning the Jews (Harper's Magazine, Sept. 1899)"); the title without the quotation marks a short work's
-    /// takes ("\"The Danger of Lying in Bed\" (1871)"). Not "Untimely Meditations (1876), later expanded as … (1886)".
+    /// de Galilée, 1938", a date with the year, after a place or not ("Letter to Annie Moffett Webster (September 1,
+    /// 1876)", "Concerning the Jews (Harper's Magazine, Sept. 1899)"); the title without the quotation marks a short
+    /// work's takes ("\"The Danger of Lying in Bed\" (1871)"). Not a period ("Early years (1870–1889)"), nor "Untimely
+    /// Meditations (1876), later expanded as … (1886)".
     /// </summary>
     public static bool TryTitleAndYear(string text, out string work, out string year)
     {
         var match = WorkAndYear().Match(text.Trim());
-        (work, year) = match.Success ? (match.Groups["work"].Value.Trim().Trim('"', '“', '”').Trim(), match.Groups["year"].Value) : ("", "");
+        (work, year) = match.Success ? (Unquoted(match.Groups["work"].Value.Trim()), match.Groups["year"].Value) : ("", "");
         return work.Length > 0;
     }
 
-    [GeneratedRegex(@"^(?<work>[^()]+?)(?: \((?<year>\d{3,4})\)| \([^()]{0,40}?\b(?<year>\d{4})\b[^()]{0,20}\)|, (?<year>\d{3,4}))$")]
+    // "\"The Danger of Lying in Bed\"" is the title in its marks; "Speech to the \"Lantern Club\"" keeps them.
+    private static string Unquoted(string title) =>
+        title.Length > 2 && title[0] is '"' or '“' && title[^1] is '"' or '”' && title[1..^1].IndexOfAny(['"', '“', '”']) < 0
+            ? title[1..^1].Trim()
+            : title;
+
+    [GeneratedRegex(@"^(?<work>[^()]+?)(?: \((?<year>\d{3,4})\)| \((?:[^()]{1,40}, )?(?:\d{1,2} )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)[a-z]*\.?(?: \d{1,2},?)? (?<year>\d{4})\)|, (?<year>\d{3,4}))$")]
     private static partial Regex WorkAndYear();
 
     // "The Half of It is a 2020 coming-of-age …", "Casablanca was a 1942 …": the year of the page's work.

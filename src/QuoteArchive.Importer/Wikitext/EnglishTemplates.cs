@@ -56,8 +56,9 @@ internal static class EnglishTemplates
 
     private static Piece SortName(TemplateCall c)
     {
+        // As MediaWiki, the last one given is the page's.
         if (c.Text("1").Trim() is { Length: > 0 } name)
-            c.Page.Topic.SortName ??= name;
+            c.Page.Topic.SortName = name;
         return Piece.Empty;
     }
 

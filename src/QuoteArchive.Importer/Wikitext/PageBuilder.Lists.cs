@@ -47,7 +47,7 @@ internal sealed partial class PageBuilder
         EndDialogue();
         lineInQuote = true;
         var continuation = marks < prefix.Length;
-        if (marks == 1 && continuation && NoteUnderQuote())
+        if (marks == 1 && continuation && IsRightUnderQuoteSource())
             return NoteOfQuote(line, piece, notes);
         if (marks > 1 && openQuote is null && UnderAParagraph(line))
         {
@@ -96,7 +96,7 @@ internal sealed partial class PageBuilder
             return true;
         EndDialogue();
         FlushSceneDirection();
-        if (block.Prefix.Length > 1 && NoteUnderQuote())
+        if (block.Prefix.Length > 1 && IsRightUnderQuoteSource())
             return NoteOfQuote(block.Line.Line, piece, notes);
         // ":''[Alpha enters the kitchen]''" may set the scene of the exchange under it: it waits for the next line.
         if (inBody && !section.IsList && ParagraphRules.IsStageDirection(piece.Text))
@@ -112,7 +112,7 @@ internal sealed partial class PageBuilder
     /// between) is a note of the quote: a variant's words, its source, what a later work says (samples/005: the variant
     /// translations under Novalis's quote are its notes). Under a quote with no source yet, <c>*:</c> goes on with its words.
     /// </summary>
-    private bool NoteUnderQuote() => lastLineInQuote && inBody && !section.IsList && openQuote is { HasAttribution: true };
+    private bool IsRightUnderQuoteSource() => lastLineInQuote && inBody && !section.IsList && openQuote is { HasAttribution: true };
 
     private bool NoteOfQuote(int line, Piece piece, List<RefNote> notes)
     {

@@ -19,11 +19,13 @@ internal sealed partial class PageBuilder
             var notes = new List<RefNote>();
             var call = renderer.Call(start, end, notes);
             var role = TemplateTable.RoleOf(call);
-            // fr.wikiquote may write a quote and its source on one line ({{citation|…}} {{Réf Livre|…}}), which the wiki
-            // shows as two blocks: the rest of the line is read as a line of its own under the quote.
-            if (role == TemplateRole.Quote && renderer.SkipSpaceAndComments(end, block.To) < block.To)
-                return TemplateQuote(block, call, notes) && TextLine(block with { From = end });
-            if (renderer.SkipSpaceAndComments(end, block.To) < block.To)
+            var more = renderer.SkipSpaceAndComments(end, block.To) < block.To;
+            // fr.wikiquote may write a quote and its sources on one line ({{citation|…}} {{Réf Livre|…}}<ref>…</ref>),
+            // which the wiki shows as blocks of their own: each is read so, in turn.
+            if (more && (role == TemplateRole.Quote || role == TemplateRole.Source && openQuote is not null))
+                return (role == TemplateRole.Quote ? TemplateQuote(block, call, notes) : Source(block, call, notes))
+                       && RestOfLine(block with { From = end });
+            if (more)
                 role = TemplateRole.Inline;
             switch (role)
             {
@@ -52,6 +54,32 @@ internal sealed partial class PageBuilder
         if (inBody)
             EndQuote();
         return Paragraph(block, piece, paragraphNotes);
+    }
+
+    /// <summary>
+    /// What follows a quote's or a source's template on its line: another template, read as a line of its own; only
+    /// references, notes of the quote; a dash and a name, an attribution line; other words, a paragraph.
+    /// </summary>
+    private bool RestOfLine(BlockLine rest)
+    {
+        if (renderer.TryLeadingTemplate(rest.From, rest.To, out _, out _))
+            return TextLine(rest);
+        var notes = new List<RefNote>();
+        var piece = renderer.Render(rest.From, rest.To, notes);
+        if (openQuote is not null && piece.IsEmpty)
+        {
+            AddNotes(openQuote.Notes, notes);
+            return true;
+        }
+        // "{{citation|…}} — Victor Hugo": who said it, an attribution line; other words, a paragraph under the quote.
+        if (openQuote is not null && piece.Text.TrimStart() is ['—' or '–' or '-', ..])
+        {
+            openQuote.AddAttribution(1, piece, rest.Line.Line);
+            AddNotes(openQuote.Notes, notes);
+            return true;
+        }
+        EndQuote();
+        return Paragraph(rest, piece, notes);
     }
 
     /// <summary>

@@ -84,7 +84,7 @@ internal sealed partial class PageBuilder(PageContext page)
         section = new ParsedSection
         {
             Heading = heading, Level = block.Level, IsList = inListSections, Line = block.Line.Line,
-            HeadingLink = IsOneLink(rendered.Html.Trim()) ? heading : null,
+            HeadingLink = PageLinkedAlone(rendered.Html.Trim()),
         };
         topic.Sections.Add(section);
         headingStatus = headings.Enter(block.Level, heading);
@@ -92,10 +92,17 @@ internal sealed partial class PageBuilder(PageContext page)
         return true;
     }
 
-    // <a href="…">Léon Blum</a> and nothing else: the reader writes each link so, its label encoded, with no tag inside.
-    private static bool IsOneLink(string html) =>
-        html.StartsWith("<a href=\"", StringComparison.Ordinal) && html.EndsWith("</a>", StringComparison.Ordinal)
-        && html.IndexOf('<', 1) == html.Length - 4;
+    // The title of the page <a href="…/wiki/L%C3%A9on_Blum">Blum</a> links when the heading is that link and nothing else
+    // (the reader writes each link so, its label encoded, with no tag inside); null for any other heading.
+    private static string? PageLinkedAlone(string html)
+    {
+        if (!html.StartsWith("<a href=\"", StringComparison.Ordinal) || !html.EndsWith("</a>", StringComparison.Ordinal)
+            || html.IndexOf('<', 1) != html.Length - 4)
+            return null;
+        var href = System.Net.WebUtility.HtmlDecode(html[9..html.IndexOf('"', 9)]);
+        var page = href.IndexOf("/wiki/", StringComparison.Ordinal) is var at and >= 0 ? href[(at + 6)..] : null;
+        return page is null ? null : Uri.UnescapeDataString(page.Split('#')[0]).Replace('_', ' ');
+    }
 
     /// <summary>A new quote of the current section; whatever quote or dialogue was open is done.</summary>
     private QuoteDraft NewQuote(QuoteKind kind, Piece text, int line, List<RefNote> notes)

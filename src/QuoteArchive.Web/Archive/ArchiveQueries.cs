@@ -138,22 +138,30 @@ public static class ArchiveQueries
     }
 
     /// <summary>
-    /// The slug of the topic a filter names (<c>?topic=…</c>): as its address would (<see cref="TopicSlugAsync"/>), in
-    /// small letters or capitals throughout ("friedrich nietzsche", "LOVE"), or by another title (a wiki redirect), as
-    /// an author filter takes its author. Null when no topic has it.
+    /// The slug of the topic a filter names (<c>?topic=…</c>): as its address would (<see cref="TopicSlugAsync"/>), by
+    /// another title (a wiki redirect), or in any case ("the half of it", "LOVE"). Null when no topic has it.
     /// </summary>
     public static async Task<string?> TopicFilterSlugAsync(this ArchiveDbContext db, string filter, CancellationToken cancellationToken)
     {
         if (await db.TopicSlugAsync(filter, cancellationToken) is { } slug)
             return slug;
-        if (SlugOf(filter) is not { } canonical)
-            return null;
-        var eachWordCapitalized = EachWordCapitalized(canonical);
-        if ((await TopicsBySlug.FindAsync(db, [eachWordCapitalized], cancellationToken)).Count > 0)
-            return eachWordCapitalized;
-        return (await db.RedirectTargetAsync(filter, cancellationToken)
-            ?? await db.RedirectTargetAsync(eachWordCapitalized, cancellationToken))?.Slug;
+        if (await db.RedirectTargetAsync(filter, cancellationToken) is { } target)
+            return target.Slug;
+        return SlugOf(filter) is { } canonical ? await SlugInAnyCaseAsync(db, TopicInAnyCase, canonical, cancellationToken) : null;
     }
+
+    /// <summary>A filter's author, as <see cref="AuthorSlugAsync"/> finds one, or in any case ("THOMAS GRAY").</summary>
+    public static async Task<string?> AuthorFilterSlugAsync(this ArchiveDbContext db, string filter, CancellationToken cancellationToken) =>
+        await db.AuthorSlugAsync(filter, cancellationToken)
+        ?? (SlugOf(filter) is { } canonical ? await SlugInAnyCaseAsync(db, AuthorInAnyCase, canonical, cancellationToken) : null);
+
+    // A slug of the table in another case than asked, ASCII letters folded (SQLite's NOCASE): read by a scan of the slug
+    // index, a few milliseconds at full size, and only for a filter no spelling above found.
+    private static async Task<string?> SlugInAnyCaseAsync(ArchiveDbContext db, string query, string slug, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQueryRaw<string>(query, new Microsoft.Data.Sqlite.SqliteParameter("$slug", slug)).ToListAsync(cancellationToken)).FirstOrDefault();
+
+    private const string TopicInAnyCase = "SELECT Slug AS Value FROM Topics WHERE Slug = $slug COLLATE NOCASE ORDER BY Slug LIMIT 1";
+    private const string AuthorInAnyCase = "SELECT Slug AS Value FROM Authors WHERE Slug = $slug COLLATE NOCASE ORDER BY Slug LIMIT 1";
 
     /// <summary>
     /// The slug of the author a path names however it was spelled: with spaces, decomposed accents, a small first
@@ -188,7 +196,7 @@ public static class ArchiveQueries
         string? lang, CancellationToken cancellationToken)
     {
         var topicSlug = string.IsNullOrWhiteSpace(topic) ? null : await db.TopicFilterSlugAsync(topic, cancellationToken);
-        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorSlugAsync(author, cancellationToken);
+        var authorSlug = string.IsNullOrWhiteSpace(author) ? null : await db.AuthorFilterSlugAsync(author, cancellationToken);
         var language = string.IsNullOrWhiteSpace(lang) ? null
             : archive.Languages.FirstOrDefault(l => l.Equals(lang.Trim(), StringComparison.OrdinalIgnoreCase));
         var unknown = topicSlug is null && !string.IsNullOrWhiteSpace(topic) || authorSlug is null && !string.IsNullOrWhiteSpace(author)

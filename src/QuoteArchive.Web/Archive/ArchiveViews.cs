@@ -215,7 +215,7 @@ public sealed record AttributionView
     public required string Text { get; init; }
     public string? Html { get; init; }
     /// <summary>The line says what follows it ("Meaning: …"), not where the quote is from (<see cref="AttributionLabel"/>).</summary>
-    [JsonIgnore] public bool IsLabelled => AttributionLabel.Opens(Text);
+    [JsonIgnore] public bool IsLabelled => AttributionLabel.OpensLine(Text);
 }
 
 public sealed record TopicRef

@@ -22,6 +22,7 @@ public static class Sitemaps
     public static async Task<IResult> IndexAsync(HttpRequest request, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var files = Files(await db.Topics.CountAsync(cancellationToken), await db.Quotes.CountAsync(cancellationToken));
+        var changed = await LastChangedAsync(db, cancellationToken);
         return DiscoveryEndpoints.Xml(writer =>
         {
             writer.WriteStartElement("sitemapindex", Namespace);
@@ -29,6 +30,8 @@ public static class Sitemaps
             {
                 writer.WriteStartElement("sitemap", Namespace);
                 writer.WriteElementString("loc", Namespace, request.Absolute($"/sitemaps/{file}.xml"));
+                if (changed is not null)
+                    writer.WriteElementString("lastmod", Namespace, changed);
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -42,27 +45,27 @@ public static class Sitemaps
             || request.RouteValues["number"] as string != number.ToString(CultureInfo.InvariantCulture))
             return TypedResults.NotFound();
         var skip = (number - 1) * UrlsPerFile;
-        // In primary-key order: a file lists the same addresses on every replica. A page was last changed when the wiki
-        // page it was taken from was (its revision's time, where the source gave one): a crawler need not fetch it again.
-        var pages = kind switch
+        // In primary-key order: a file lists the same addresses on every replica.
+        var paths = kind switch
         {
-            "topics" => (await db.Topics.OrderBy(t => t.Id).Skip(skip).Take(UrlsPerFile).Select(t => new { t.Slug, t.RevisionTimestamp })
-                .ToListAsync(cancellationToken)).Select(t => (Path: ArchiveUrls.Topic(t.Slug), Changed: t.RevisionTimestamp)).ToList(),
-            "quotes" => (await db.Quotes.OrderBy(q => q.Id).Skip(skip).Take(UrlsPerFile).Select(q => new { q.Id, q.Topic!.RevisionTimestamp })
-                .ToListAsync(cancellationToken)).Select(q => (Path: ArchiveUrls.Quote(q.Id), Changed: q.RevisionTimestamp)).ToList(),
+            "topics" => (await db.Topics.OrderBy(t => t.Id).Skip(skip).Take(UrlsPerFile).Select(t => t.Slug).ToListAsync(cancellationToken))
+                .Select(ArchiveUrls.Topic).ToList(),
+            "quotes" => (await db.Quotes.OrderBy(q => q.Id).Skip(skip).Take(UrlsPerFile).Select(q => q.Id).ToListAsync(cancellationToken))
+                .Select(ArchiveUrls.Quote).ToList(),
             _ => [],
         };
-        if (pages.Count == 0)
+        if (paths.Count == 0)
             return TypedResults.NotFound();
+        var changed = await LastChangedAsync(db, cancellationToken);
         return DiscoveryEndpoints.Xml(writer =>
         {
             writer.WriteStartElement("urlset", Namespace);
-            foreach (var (path, changed) in pages)
+            foreach (var path in paths)
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, request.Absolute(path));
-                if (changed is { } time)
-                    writer.WriteElementString("lastmod", Namespace, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                if (changed is not null)
+                    writer.WriteElementString("lastmod", Namespace, changed);
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();
@@ -70,4 +73,10 @@ public static class Sitemaps
     }
 
     private static int Pages(int count, int perFile) => (count + perFile - 1) / perFile;
+
+    // A page can change only when the archive is built again (a newer revision of its wiki page, or a newer importer
+    // reading it otherwise): the build's time, the same for every page, tells a crawler that nothing changed since.
+    private static async Task<string?> LastChangedAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        (await db.Builds.OrderBy(b => b.Id).Select(b => (DateTimeOffset?)b.BuiltAt).FirstOrDefaultAsync(cancellationToken))
+            ?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -88,12 +88,34 @@ public sealed class TopicKindTests
         Assert.Equal(kind, topic.Kind);
     }
 
+    // A person's lead the person rule cannot read (a nickname in quotation marks, a title before the name) with the year
+    // they were born in the categories: still a person, whatever films or series the lead names.
+    [Theory]
+    [InlineData("Made-up \"Dot\" Person", "'''Made-up \"Dot\" Person''' (1 May 1900 – 2 June 1970) was an American film and stage actress.", "[[Category:1900 births]]")]
+    [InlineData("Made-up Producer", "'''Sir Made-up Producer''' (born 3 March 1950) is a British television series producer.", "[[Category:1950 births]]")]
+    [InlineData("Made-up Star", "'''Made-up Star''' was an American film star.", "[[Category:1970 deaths]]")]
+    public void APersonWhoseLeadNamesFilmsOrSeriesIsAPerson(string title, string lead, string category)
+    {
+        var topic = Parse(title, $"""
+            {lead}
+
+            == Quotes ==
+            * A made-up line.
+
+            {category}
+            """);
+
+        Assert.Equal(TopicKind.Person, topic.Kind);
+    }
+
     // Page text shows no categories: a film's page says what it is in its first sentence, as Le Pacha's does.
     [Theory]
     [InlineData("Un Film d'exemple est un film français réalisé par Un Réalisateur en 1968.", TopicKind.Film)]
     [InlineData("A Sample Film is a 2020 coming-of-age comedy-drama film.", TopicKind.Film)]
     [InlineData("A Sample Novel is a novel adapted into a film in 1990.", TopicKind.Theme)]
     [InlineData("Sample Director is an American film director.", TopicKind.Theme)]
+    [InlineData("A sample picture is a film genre that frightens.", TopicKind.Theme)]
+    [InlineData("Sample Star was an American film star.", TopicKind.Theme)]
     public void APageTextFilmsLeadSaysItIsAFilm(string lead, TopicKind kind)
     {
         var text = $"Sample Page\n\n{lead}\n\nQuotes\n\n  • A sample line.\n";

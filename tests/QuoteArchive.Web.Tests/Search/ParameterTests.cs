@@ -52,6 +52,9 @@ public sealed class ParameterTests(ArchiveApp app)
     [InlineData("/api/random?author=friedrich%20nietzsche", null, "Friedrich_Nietzsche")]
     [InlineData("/api/random?topic=friedrich_nietzsche", "Friedrich_Nietzsche", null)]
     [InlineData("/api/random?topic=FRIEDRICH%20NIETZSCHE", "Friedrich_Nietzsche", null)]
+    [InlineData("/api/random?topic=the%20half%20of%20it", "The_Half_of_It", null)]
+    [InlineData("/api/random?topic=ASSAMESE%20PROVERBS", "Assamese_proverbs", null)]
+    [InlineData("/api/random?author=AUGUSTINE%20OF%20HIPPO", null, "Augustine_of_Hippo")]
     public async Task ARandomPickTakesALanguageTopicOrAuthorInAnyCase(string path, string? topic, string? author)
     {
         var authorsQuotes = author is null ? null
