@@ -22,4 +22,14 @@ public static class SisterProjects
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A page on Wikimedia Commons, where wikitext names which (<c>{{commons|Paris}}</c> a gallery,
+    /// <c>{{commonscat|Paris}}</c> or <c>Category:Paris</c> a category); page text does not say (<see cref="UrlFor"/>).
+    /// </summary>
+    public static string CommonsUrl(string page, bool category = false)
+    {
+        var named = category && !page.StartsWith("Category:", StringComparison.OrdinalIgnoreCase) ? "Category:" + page : page;
+        return $"https://commons.wikimedia.org/wiki/{Slugs.ToUrlPath(Slugs.FromTitle(named))}";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuoteArchive.Importer.Topics;
 
 namespace QuoteArchive.Importer.Wikitext;
 
@@ -31,7 +32,10 @@ internal static class EnglishTemplates
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikipedia (the article, or the topic's title)", c => TemplateTable.Sister(c, "Wikipedia", c.Text("1")), "wikipedia");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikisource", c => TemplateTable.Sister(c, "Wikisource", c.Text("1")), "wikisource");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to the author's page on Wikisource", c => TemplateTable.Sister(c, "Wikisource", c.Text("1"), authorPage: true), "wikisource author");
-        TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikimedia Commons", c => TemplateTable.Sister(c, "Wikimedia Commons", c.Text("1")), "commons", "commonscat", "commons category");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to a gallery of Wikimedia Commons", c => TemplateTable.Sister(c, "Wikimedia Commons", c.Text("1"),
+            urlOf: page => SisterProjects.CommonsUrl(page)), "commons");
+        TemplateTable.Add(TemplateRole.Sister, "a sister link to a category of Wikimedia Commons", c => TemplateTable.Sister(c, "Wikimedia Commons", c.Text("1"),
+            urlOf: page => SisterProjects.CommonsUrl(page, category: true)), "commonscat", "commons category");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wiktionary", c => TemplateTable.Sister(c, "Wiktionary", c.Text("1")), "wiktionary", "wiktionarypar");
         TemplateTable.Add(TemplateRole.Sister, "a sister link to Wikiversity", c => TemplateTable.Sister(c, "Wikiversity", c.Text("1")), "wikiversity");
         TemplateTable.Add(TemplateRole.Sister, "a sister link per project named (wikt=, s=, commons=, b=, n=, v=; no leaves one out), else to Wikipedia", TemplateTable.SisterBox, "sister project links", "sisterlinks");

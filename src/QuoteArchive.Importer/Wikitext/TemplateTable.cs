@@ -89,7 +89,8 @@ internal static class TemplateTable
     }
 
     /// <summary>A sister-project box: a sister link of the topic, at <see cref="SisterProjects.UrlFor"/>'s address; it shows nothing in the text.</summary>
-    public static Piece Sister(TemplateCall call, string project, string? article, bool authorPage = false)
+    /// <param name="urlOf">the link of the named page where the template says more than its project (a Commons category)</param>
+    public static Piece Sister(TemplateCall call, string project, string? article, bool authorPage = false, Func<string, string>? urlOf = null)
     {
         var topic = call.Page.Topic;
         var name = string.IsNullOrWhiteSpace(article) ? topic.Title : article.Trim();
@@ -99,7 +100,7 @@ internal static class TemplateTable
         {
             Project = project,
             Article = name,
-            Url = SisterProjects.UrlFor(project, topic.Language, name, authorPage),
+            Url = urlOf?.Invoke(name) ?? SisterProjects.UrlFor(project, topic.Language, name, authorPage),
             Line = call.Line,
         });
         return Piece.Empty;
@@ -121,7 +122,8 @@ internal static class TemplateTable
             var article = c.Text(key).Trim();
             if (article.Length == 0 || article.Equals("no", StringComparison.OrdinalIgnoreCase))
                 continue;
-            Sister(c, project, article.Equals("yes", StringComparison.OrdinalIgnoreCase) ? null : article);
+            Sister(c, project, article.Equals("yes", StringComparison.OrdinalIgnoreCase) ? null : article,
+                urlOf: project == "Wikimedia Commons" ? page => SisterProjects.CommonsUrl(page) : null);
             any = true;
         }
         return any ? Piece.Empty : Sister(c, "Wikipedia", c.Text("1"));
