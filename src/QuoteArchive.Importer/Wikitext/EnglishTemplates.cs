@@ -167,8 +167,11 @@ internal static class EnglishTemplates
         if (authors.IsEmpty)
             result.Add("", date, ". ");
         result.Add("", c.Get("volume"), ". ");
-        result.Add("p. ", c.Get("page"), ". ");
-        result.Add("", c.Get("pages"), ". ");
+        // CS1 shows one of page= and pages=, page= first, where a template gives both.
+        var page = c.Get("page");
+        result.Add("p. ", page, ". ");
+        if (page.IsEmpty)
+            result.Add("", c.Get("pages"), ". ");
         result.Add("ISBN ", c.Get("isbn", "ISBN"), ". ");
         result.Add("", c.Get("id"), ". ");
         result.Add("Retrieved ", c.Get("access-date", "accessdate"), ". ");
