@@ -157,7 +157,7 @@ public sealed class ApiTests(ArchiveApp app)
     public async Task TopicHasTheSpecifiedShape()
     {
         var topic = await GetJsonAsync("/api/topics/China%E2%80%93Russia_relations");
-        AssertProperties(topic, "slug", "title", "description", "language", "url", "sourceUrl", "kind", "revision", "lead", "featured", "sisterLinks",
+        AssertProperties(topic, "slug", "title", "description", "language", "url", "sourceUrl", "license", "kind", "revision", "lead", "featured", "sisterLinks",
             "categories", "otherLanguages", "sections");
         Assert.Equal("theme", topic.GetProperty("kind").GetString());
         // Page text names no revision, category or other language: those come from wiki source.
@@ -309,5 +309,15 @@ public sealed class ApiTests(ArchiveApp app)
         using var response = await app.Browser().GetAsync("/api/quotes/" + new string('a', 3000));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    // A script reusing a topic's text learns its licence from the topic, whether or not the archive knows its revision.
+    [Theory]
+    [InlineData("Love")]
+    [InlineData("Friedrich_Nietzsche_(selection)")]
+    public async Task ATopicStatesItsLicence(string slug)
+    {
+        var topic = await app.GetJsonAsync("/api/topics/" + slug);
+        Assert.StartsWith("CC BY-SA", topic.GetProperty("license").GetString());
     }
 }

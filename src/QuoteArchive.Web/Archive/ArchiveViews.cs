@@ -41,6 +41,8 @@ public sealed record TopicView
     public string Url => ArchiveUrls.Topic(Slug);
     public required string SourceUrl { get; init; }
     [JsonIgnore] public string? License { get; init; }
+    /// <summary>The licence the topic's text is under, as its page states it, with or without a revision.</summary>
+    [JsonPropertyName("license")] public string StatedLicense => RevisionView.Stated(License);
     public required IReadOnlyList<RichText> Lead { get; init; }
     public QuoteView? Featured { get; init; }
     public TopicKind Kind { get; init; }
@@ -60,6 +62,9 @@ public sealed record RevisionView
 {
     /// <summary>Wikiquote's licence, for a topic whose import recorded none.</summary>
     public const string DefaultLicense = "CC BY-SA";
+
+    /// <summary>The licence a topic states: the one its import recorded, else Wikiquote's.</summary>
+    public static string Stated(string? recorded) => string.IsNullOrWhiteSpace(recorded) ? DefaultLicense : recorded;
 
     public long Id { get; init; }
     public DateTimeOffset Timestamp { get; init; }
@@ -228,7 +233,7 @@ public sealed record TopicRef
     /// <summary>The licence the import recorded; null where it recorded none.</summary>
     [JsonIgnore] public string? License { get; init; }
     /// <summary>The licence the topic's text is under, as its page states it: the one recorded, else Wikiquote's.</summary>
-    [JsonPropertyName("license")] public string StatedLicense => string.IsNullOrWhiteSpace(License) ? RevisionView.DefaultLicense : License;
+    [JsonPropertyName("license")] public string StatedLicense => RevisionView.Stated(License);
     [JsonIgnore] public RevisionView? Revision { get; init; }
 }
 

@@ -39,6 +39,8 @@ public static class Feed
         {
             PublishDate = Midnight(day),
             Summary = new TextSyndicationContent($"{quote.Text} — {by}"),
+            // Atom's rights: the page the quote was taken from and its licence, as a reuse must credit them.
+            Copyright = new TextSyndicationContent(Citations.SourceOf(quote)),
         };
         return item;
     }

@@ -33,6 +33,8 @@ public sealed class DiscoveryTests(ArchiveApp app)
             Assert.Equal(days.Select(d => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)), feed.Items.Select(i => i.PublishDate));
             Assert.Equal(30, feed.Items.Select(i => i.Id).Distinct().Count());
             Assert.Contains(feed.Links, l => l.RelationshipType == "self" && l.Uri.ToString() == Origin + "/feed.atom");
+            // Each entry credits the page it was taken from and its licence, as a reuse must.
+            Assert.All(feed.Items, i => Assert.Matches(@"^.+, https?://\S+, CC BY-SA", i.Copyright?.Text ?? ""));
         }
         finally
         {
