@@ -34,7 +34,7 @@ internal sealed partial class PageBuilder
                 case TemplateRole.Source:
                     return Source(block, call, notes);
                 case TemplateRole.DisputedBegin or TemplateRole.MisattributedBegin:
-                    templateStatus = TemplateTable.RoleOf(call) == TemplateRole.DisputedBegin ? QuoteStatus.Disputed : QuoteStatus.Misattributed;
+                    templateStatus = role == TemplateRole.DisputedBegin ? QuoteStatus.Disputed : QuoteStatus.Misattributed;
                     return true;
                 case TemplateRole.DisputedEnd or TemplateRole.MisattributedEnd:
                     templateStatus = null;
