@@ -7,7 +7,7 @@ namespace QuoteArchive.Web.Archive;
 internal static class ArchiveCheck
 {
     public sealed record Facts(string? Problem, string? Detail, string? BuildId = null, IReadOnlySet<string>? Languages = null, int? LongestQuote = null,
-        bool HasCategories = false);
+        bool HasCategories = false, IReadOnlySet<TopicKind>? Kinds = null);
 
     /// <summary>
     /// The schema, the build, the languages and whether any topic has a category; with <paramref name="integrity"/>, every page too (quick_check) and
@@ -35,16 +35,21 @@ internal static class ArchiveCheck
             var buildId = Scalar(connection, "SELECT BuildId FROM Builds ORDER BY Id LIMIT 1") as string;
             if (buildId is null)
                 return new("corrupt", "no build recorded");
-            var languages = new HashSet<string>(StringComparer.Ordinal);
+            // Both in one pass over the topics (an unknown kind's name, from a newer importer, is left out).
+            var (languages, kinds) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<TopicKind>());
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "SELECT DISTINCT Language FROM Topics";
+                command.CommandText = "SELECT DISTINCT Language, Kind FROM Topics";
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
+                {
                     languages.Add(reader.GetString(0));
+                    if (Enum.TryParse<TopicKind>(reader.GetString(1), out var kind))
+                        kinds.Add(kind);
+                }
             }
             var hasCategories = Convert.ToInt64(Scalar(connection, "SELECT EXISTS (SELECT 1 FROM Categories)")) == 1;
-            return new(null, null, buildId, languages, integrity ? LongestQuote(connection) : null, hasCategories);
+            return new(null, null, buildId, languages, integrity ? LongestQuote(connection) : null, hasCategories, kinds);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT)
         {

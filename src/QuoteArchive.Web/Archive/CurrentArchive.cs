@@ -232,7 +232,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
                 lock (ownLinks)
                     ownLinks.Add(link);
             return (new ArchiveGeneration(Interlocked.Increment(ref generations), connectionString, linked ? link : null, stamp.Value,
-                facts.BuildId!, facts.Languages!, facts.LongestQuote, facts.HasCategories), "", "");
+                facts.BuildId!, facts.Languages!, facts.LongestQuote, facts.HasCategories, facts.Kinds!), "", "");
         }
         catch
         {
@@ -274,7 +274,7 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
 
 /// <summary>One archive file as opened, with what requests need to know of it without a query.</summary>
 public sealed class ArchiveGeneration(int number, string connectionString, string? link, FileStamp stamp,
-    string buildId, IReadOnlySet<string> languages, int? longestQuote, bool hasCategories)
+    string buildId, IReadOnlySet<string> languages, int? longestQuote, bool hasCategories, IReadOnlySet<TopicKind> kinds)
 {
     // Measured when the file was checked whole, or else (the archive found at start) after its deferred check or by the
     // first request that needs it, whichever comes first: a scan of every quote, 0.7 s on 2.3 million. A request never
@@ -289,6 +289,8 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     public string BuildId { get; } = buildId;
     /// <summary>The languages of its topics: a filter on any other matches nothing, known without a query.</summary>
     public IReadOnlySet<string> Languages { get; } = languages;
+    /// <summary>The kinds of its topics: the search offers these to narrow it to, not kinds no page has.</summary>
+    public IReadOnlySet<TopicKind> Kinds { get; } = kinds;
     /// <summary>Whether any topic has a category (wiki sources have them, page text and Markdown do not).</summary>
     public bool HasCategories { get; } = hasCategories;
     /// <summary>The length of its longest quote: a longer minimum matches nothing.</summary>

@@ -85,6 +85,18 @@ public sealed class ParameterTests(ArchiveApp app)
             hit => Assert.Equal("Friedrich_Nietzsche", hit.GetProperty("topic").GetProperty("slug").GetString()));
     }
 
+    // The search offers to narrow it to the kinds of page the archive has (content/: no series, no literary work).
+    [Fact]
+    public async Task TheSearchOffersTheKindsOfPageThereAre()
+    {
+        var page = await app.GetPageAsync("/search?q=love");
+        var offered = page.QuerySelectorAll("#search-page-kind option").Select(o => o.GetAttribute("value")).Where(v => v is { Length: > 0 }).ToList();
+        var there = app.Query(db => db.Topics.Select(t => t.Kind).Distinct().ToList()).Select(k => k.ToString()).ToList();
+
+        Assert.Equal(there.Order(), offered.Order());
+        Assert.DoesNotContain("TelevisionSeries", offered);
+    }
+
     [Fact]
     public async Task ASearchInALanguageTheArchiveDoesNotHaveFindsNothing()
     {

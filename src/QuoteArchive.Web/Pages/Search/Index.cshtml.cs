@@ -18,6 +18,9 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
     [BindProperty(SupportsGet = true)] public string? Lang { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
 
+    /// <summary>The kinds of page the archive has: the only ones worth narrowing a search to.</summary>
+    public IReadOnlySet<TopicKind> KindsThereAre => lease.Generation?.Kinds ?? new HashSet<TopicKind>();
+
     public SearchResultsView Results { get; private set; } = null!;
     public Paging Paging { get; private set; }
     /// <summary>What the query means once read: shown when it differs from what was typed.</summary>
