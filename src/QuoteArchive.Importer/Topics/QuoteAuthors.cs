@@ -76,11 +76,7 @@ public static partial class QuoteAuthors
         }
     }
 
-    // <a href="/wiki/Ovid">Ovid</a> (a topic of the archive) or <a href="https://en.wikiquote.org/wiki/Ovid">Ovid</a>
-    // (a page of the wiki), not a link to Wikipedia.
-    private static bool OpensWithLinkToPage(string? html, string name) =>
-        html is not null && LinkToPage().Match(html) is { Success: true } link
-        && System.Net.WebUtility.HtmlDecode(link.Groups["text"].Value) == name;
+    private static bool OpensWithLinkToPage(string? html, string name) => WikiPageLink.Opening(html)?.Label == name;
 
     // The person's own quotes: a line that is a title and its year, with no comma, where an author would stand.
     private static void WorkNamedAsAuthor(ParsedQuote quote, string line, string person)
@@ -130,9 +126,6 @@ public static partial class QuoteAuthors
 
     /// <summary>Words that say how a quote is known rather than where it is from ("as quoted in", "attributed", "variant" …).</summary>
     public static bool SaysHowQuoteIsKnown(string text) => SourceWords().IsMatch(text);
-
-    [GeneratedRegex(@"^<a href=""(/wiki/|https://[a-z-]+\.wikiquote\.org/wiki/)[^""]*"">(?<text>[^<]*)</a>")]
-    private static partial Regex LinkToPage();
 
     [GeneratedRegex(@"\b(by|as quoted|quoted in|attributed|misattributed|ascribed|credited|compare|translated|translation|paraphrase|variant|cf\.|ibid|see|source|reported)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceWords();

@@ -24,7 +24,7 @@ internal sealed partial class PageBuilder(PageContext page)
     private InlineRenderer renderer = null!;
     // A stage direction that may open the exchange under it (a scene's setting), until the next line says.
     private (BlockLine Block, Piece Piece, List<RefNote> Notes)? sceneDirection;
-    // Whether the line before this one, and this one, went to the open quote (NoteUnderQuote).
+    // Whether the line before this one, and this one, went to the open quote (IsRightUnderQuoteSource).
     private bool lastLineInQuote, lineInQuote;
 
     public ParsedTopic Build(List<WikiLine> lines)
@@ -92,17 +92,9 @@ internal sealed partial class PageBuilder(PageContext page)
         return true;
     }
 
-    // The title of the page <a href="…/wiki/L%C3%A9on_Blum">Blum</a> links when the heading is that link and nothing else
-    // (the reader writes each link so, its label encoded, with no tag inside); null for any other heading.
-    private static string? PageLinkedAlone(string html)
-    {
-        if (!html.StartsWith("<a href=\"", StringComparison.Ordinal) || !html.EndsWith("</a>", StringComparison.Ordinal)
-            || html.IndexOf('<', 1) != html.Length - 4)
-            return null;
-        var href = System.Net.WebUtility.HtmlDecode(html[9..html.IndexOf('"', 9)]);
-        var page = href.IndexOf("/wiki/", StringComparison.Ordinal) is var at and >= 0 ? href[(at + 6)..] : null;
-        return page is null ? null : Uri.UnescapeDataString(page.Split('#')[0]).Replace('_', ' ');
-    }
+    // The page a heading links when it is that link and nothing else ("==== [[Léon Blum|Blum]] ====": Léon Blum).
+    private static string? PageLinkedAlone(string html) =>
+        WikiPageLink.Opening(html) is { } link && link.Length == html.Length ? link.Page : null;
 
     /// <summary>A new quote of the current section; whatever quote or dialogue was open is done.</summary>
     private QuoteDraft NewQuote(QuoteKind kind, Piece text, int line, List<RefNote> notes)

@@ -65,18 +65,10 @@ public readonly record struct Paging(int Page, int PageSize)
     /// </summary>
     public string UrlFor(HttpRequest request, int page)
     {
-        var kept = new List<KeyValuePair<string, string?>>();
-        foreach (var parameter in QueryKeys.Known(request.HttpContext))
-        {
-            if (parameter.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
-                continue;
-            if (!parameter.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase))
-                kept.Add(parameter);
-            else if (!kept.Any(p => p.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase)))
-                kept.Add(new(parameter.Key, PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        kept.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return request.PathBase + request.Path + QueryString.Create(kept);
+        static KeyValuePair<string, string?> Number(string key, int value) => new(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return QueryKeys.Known(request.HttpContext).Any(p => p.Key == "pageSize")
+            ? QueryKeys.Address(request, ["page", "pageSize"], Number("pageSize", PageSize), Number("page", page))
+            : QueryKeys.Address(request, ["page"], Number("page", page));
     }
 
     /// <summary>
