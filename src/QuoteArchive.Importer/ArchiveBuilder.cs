@@ -182,28 +182,31 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 return counts.Summary(clock.Elapsed);
             }
             search.Complete();
-            Stage("writing redirects and indexes");
+            Stage("writing redirects");
             // Redirects name topics: they are written once every topic is.
             counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
             foreach (var redirect in reader.Redirects)
                 AppendText(buildHash, ["redirect", redirect.Title, redirect.Target]);
-            // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
-            Execute(connection, schema.Indexes, transaction);
-            Stage("carrying old quote ids");
-            // Old links: the ids the archive being replaced served, and those it had carried forward.
-            QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction, diagnostic => counts.Report(diagnostic, report));
-            // The author index and the full-text index, built once here so that requests only read.
+            // The author index before the archive's indexes: the search index is merged once it has the quotes the
+            // author index names otherwise, on the other core, while the indexes are built.
             Stage("linking topics and indexing authors");
             InternalLinks.Resolve(connection, options, writer);
             var confirmedAuthors = UnsureAuthors.Confirm(connection, transaction, writer);
             var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons);
-            Stage("building the search index");
-            search.Wait();
-            SearchIndex.BuildFrom(connection, transaction, search.Path);
+            // QuotesFtsContent reads a quote's attribution lines by their index.
+            Execute(connection, schema.IndexesOf("AttributionLines"), transaction);
+            SearchIndex.Create(connection, transaction);
             // A quote given its author just now was indexed without one, whatever the author index calls them.
             var unindexed = confirmedAuthors.Select(c => c.RowId).ToHashSet();
-            SearchIndex.Reindex(connection, transaction, SearchAuthors.Respelled(connection, transaction, respelledAuthors, writer.Persons)
-                .Where(r => !unindexed.Contains(r.RowId)).Concat(confirmedAuthors).ToList());
+            search.IndexAgain(SearchIndex.ReadAgain(connection, transaction, SearchAuthors.Respelled(connection, transaction, respelledAuthors, writer.Persons)
+                .Where(r => !unindexed.Contains(r.RowId)).Concat(confirmedAuthors)));
+            // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
+            Stage("writing indexes");
+            Execute(connection, schema.IndexesBut("AttributionLines"), transaction);
+            Stage("carrying old quote ids");
+            // Old links: the ids the archive being replaced served, and those it had carried forward.
+            QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction, diagnostic => counts.Report(diagnostic, report));
+            Stage("indexing names");
             SearchIndex.FillNamesFrom(connection, transaction);
             writer.AddDiagnostics(counts.Reported);
             var summary = counts.Summary(clock.Elapsed);
@@ -218,13 +221,17 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 Errors = summary.Errors,
                 ImportOptions = options.Fingerprint,
             });
+            Stage("analyzing the indexes for the query planner");
+            Execute(connection, "ANALYZE;", transaction);
+            Stage("merging the search index");
+            search.Wait();
+            SearchIndex.CopyFrom(connection, transaction, search.Path);
             Stage("writing the archive to disk");
             transaction.Commit();
         }
         SearchIndex.DetachApart(connection);
         // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
-        Stage("analyzing the indexes for the query planner");
-        Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version}; ANALYZE;");
+        Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version};");
         return counts.Summary(clock.Elapsed);
     }
 

@@ -6,8 +6,8 @@ namespace QuoteArchive.Importer;
 
 /// <summary>
 /// The quotes' search index, built on a thread and in a database file of its own while the writer writes the
-/// archive: the writer hands over each quote's row as it writes it, and the index is merged while the steps after the
-/// reading (indexes, links, authors) run on the archive. Built after them, from the archive, it took a third of a
+/// archive: the writer hands over each quote's row as it writes it, then the rows the author index named otherwise,
+/// and the index is merged while the archive's names are indexed. Built after them, from the archive, it took a third of a
 /// full-shape import on one core while the other had nothing to do.
 /// </summary>
 internal sealed class BackgroundSearchIndex : IDisposable
@@ -16,6 +16,7 @@ internal sealed class BackgroundSearchIndex : IDisposable
     private const int BatchSize = 512;
     private readonly Channel<Row[]> rows = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
     private readonly List<Row> batch = new(BatchSize);
+    private readonly TaskCompletionSource<IReadOnlyList<QuoteIndexedAgain>> indexedAgain = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource abandon = new();
     private readonly Task building;
 
@@ -44,12 +45,18 @@ internal sealed class BackgroundSearchIndex : IDisposable
             rows.Writer.WriteAsync(full).AsTask().GetAwaiter().GetResult();
     }
 
-    /// <summary>Says that every quote has been added: the index is merged, on its thread.</summary>
+    /// <summary>Says that every quote has been added.</summary>
     public void Complete()
     {
         HandOver();
         rows.Writer.TryComplete();
     }
+
+    /// <summary>
+    /// Hands over the quotes to be indexed with another author than they were added with; the index is then merged,
+    /// on its thread.
+    /// </summary>
+    public void IndexAgain(IReadOnlyList<QuoteIndexedAgain> quotes) => indexedAgain.TrySetResult(quotes);
 
     /// <summary>Waits for the index to be complete and merged; rethrows what went wrong on its thread.</summary>
     public void Wait() => building.GetAwaiter().GetResult();
@@ -81,6 +88,7 @@ internal sealed class BackgroundSearchIndex : IDisposable
                     }
                 }
             }
+            SearchIndex.IndexAgainApart(connection, transaction, indexedAgain.Task.WaitAsync(abandon.Token).GetAwaiter().GetResult());
             SearchIndex.MergeApart(connection, transaction);
             transaction.Commit();
         }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace QuoteArchive.Importer;
 
 /// <summary>
@@ -5,19 +7,24 @@ namespace QuoteArchive.Importer;
 /// created once the rows are in. SQLite builds an index over rows already written by sorting them, which is many
 /// times faster than keeping it in order through millions of inserts in random key order.
 /// </summary>
-internal sealed record SchemaScript(string Tables, string Indexes)
+internal sealed partial record SchemaScript(string Tables, IReadOnlyList<(string Table, string Statement)> IndexStatements)
 {
     public static SchemaScript Split(string script)
     {
         var statements = script.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(s => s.Length > 0 && s != ";").ToList();
-        var indexes = statements.Where(IsIndex).ToList();
-        return new(Join(statements.Except(indexes)), Join(indexes));
+        var indexes = statements.Select(s => (Match: IndexOn().Match(s), Statement: s)).Where(i => i.Match.Success).ToList();
+        return new(Join(statements.Except(indexes.Select(i => i.Statement))), indexes.Select(i => (i.Match.Groups[1].Value, i.Statement)).ToList());
     }
 
-    private static bool IsIndex(string statement) =>
-        statement.StartsWith("CREATE INDEX", StringComparison.OrdinalIgnoreCase)
-        || statement.StartsWith("CREATE UNIQUE INDEX", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The indexes of the tables named.</summary>
+    public string IndexesOf(params string[] tables) => Join(IndexStatements.Where(i => tables.Contains(i.Table)).Select(i => i.Statement));
+
+    /// <summary>The indexes of every other table.</summary>
+    public string IndexesBut(params string[] tables) => Join(IndexStatements.Where(i => !tables.Contains(i.Table)).Select(i => i.Statement));
 
     private static string Join(IEnumerable<string> statements) => string.Concat(statements.Select(s => s.TrimEnd(';') + ";\n"));
+
+    [GeneratedRegex("""^CREATE (?:UNIQUE )?INDEX "[^"]+" ON "([^"]+)" """, RegexOptions.IgnoreCase)]
+    private static partial Regex IndexOn();
 }

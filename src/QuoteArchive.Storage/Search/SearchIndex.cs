@@ -85,24 +85,74 @@ public static class SearchIndex
 
     /// <summary>
     /// Creates the quotes' index alone in a database of its own, to be filled row by row (rowid, text, attribution, author, title) while
-    /// the archive is written, merged (<see cref="MergeApart"/>), and copied into the archive (<see cref="BuildFrom"/>).
+    /// the archive is written, merged (<see cref="MergeApart"/>), and copied into the archive (<see cref="CopyFrom"/>).
     /// </summary>
     public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + NoMergingWhileFilled);
 
     /// <summary>
+    /// Indexes again, in the index built apart and before it is merged, the quotes whose author the archive now names
+    /// otherwise than they were indexed with: indexed again once the index was merged, they made a second merge of the
+    /// whole index (seconds at full size, with the other core idle).
+    /// </summary>
+    public static void IndexAgainApart(SqliteConnection apart, SqliteTransaction transaction, IReadOnlyList<QuoteIndexedAgain> quotes)
+    {
+        using var again = apart.CreateCommand();
+        again.Transaction = transaction;
+        again.CommandText = """
+            INSERT INTO QuotesFts(QuotesFts, rowid, text, attribution, author, title) VALUES('delete', $row, $text, $attribution, $indexed, $title);
+            INSERT INTO QuotesFts(rowid, text, attribution, author, title) VALUES($row, $text, $attribution, $author, $title);
+            """;
+        var (row, text, attribution, indexed, author, title) = (again.Parameters.Add("$row", SqliteType.Integer), again.Parameters.Add("$text", SqliteType.Text),
+            again.Parameters.Add("$attribution", SqliteType.Text), again.Parameters.Add("$indexed", SqliteType.Text),
+            again.Parameters.Add("$author", SqliteType.Text), again.Parameters.Add("$title", SqliteType.Text));
+        foreach (var quote in quotes)
+        {
+            (row.Value, text.Value, attribution.Value, indexed.Value, author.Value, title.Value) = (quote.RowId, quote.Text,
+                (object?)quote.Attribution ?? DBNull.Value, (object?)quote.IndexedAuthor ?? DBNull.Value, (object?)quote.Author ?? DBNull.Value, quote.Title);
+            again.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
     /// Merges the index built apart into one segment, the shape requests read it in, and lists its words there
     /// (SearchTerms): reading every word's entries takes seconds at full size, on the index's own thread while the
-    /// archive's indexes are built.
+    /// archive's names are indexed.
     /// </summary>
     public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) =>
         Execute(apart, transaction, Merge + PrefixExpansion.Schema + PrefixExpansion.Fill);
 
+    /// <summary>Creates the archive's search tables, empty: the quotes' index is copied in later (<see cref="CopyFrom"/>).</summary>
+    public static void Create(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, Schema);
+
     /// <summary>
-    /// Creates the index in the archive from the quotes' index built apart, in the file <paramref name="apartPath"/>,
-    /// whose rows are the archive's quotes as QuotesFtsContent shows them. The file stays attached until the
-    /// transaction ends (SQLite detaches no database inside one): <see cref="DetachApart"/>.
+    /// The quotes of the archive as QuotesFtsContent shows them now, each with the author the search index was given
+    /// for it: the index built apart is to have them as they are now (<see cref="IndexAgainApart"/>).
     /// </summary>
-    public static void BuildFrom(SqliteConnection connection, SqliteTransaction transaction, string apartPath)
+    public static List<QuoteIndexedAgain> ReadAgain(SqliteConnection connection, SqliteTransaction transaction,
+        IEnumerable<(long RowId, string? IndexedAuthor)> quotes)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT text, attribution, author, title FROM QuotesFtsContent WHERE QuoteRowId = $row";
+        var row = read.Parameters.Add("$row", SqliteType.Integer);
+        var again = new List<QuoteIndexedAgain>();
+        foreach (var (rowId, indexedAuthor) in quotes)
+        {
+            row.Value = rowId;
+            using var reader = read.ExecuteReader();
+            if (reader.Read())
+                again.Add(new(rowId, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), indexedAuthor,
+                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+        }
+        return again;
+    }
+
+    /// <summary>
+    /// Copies the quotes' index built apart, in the file <paramref name="apartPath"/>, into the archive's search tables
+    /// (<see cref="Create"/>): its rows are the archive's quotes as QuotesFtsContent shows them. The file stays attached
+    /// until the transaction ends (SQLite detaches no database inside one): <see cref="DetachApart"/>.
+    /// </summary>
+    public static void CopyFrom(SqliteConnection connection, SqliteTransaction transaction, string apartPath)
     {
         using (var attach = connection.CreateCommand())
         {
@@ -113,61 +163,9 @@ public static class SearchIndex
         }
         // Nothing reads QuotesFts between its creation and the copy: FTS5 reads its structure afresh when first used.
         var copy = string.Concat(QuotesFtsShadowTables.Select(table => $"DELETE FROM main.{table}; INSERT INTO main.{table} SELECT * FROM apart.{table};\n"));
-        Execute(connection, transaction, Schema + copy + "INSERT INTO main.SearchTerms SELECT * FROM apart.SearchTerms;");
-    }
-
-    // The names the quotes were indexed with and are indexed with now are tokenised as the index tokenises them, in a
-    // table of their own: their words are the only ones whose count of quotes changed, and only they are counted again
-    // (the whole word list read again took 3-4 s at full shape). The index is merged again into one segment: left
-    // beside it in a second one (35,000 quotes of the generated full shape, their delete markers and new rows), the
-    // indexed-again rows made FTS5 merge two entries for every common word, and searches took 2-15 times as long
-    // (bench/search-latency.cs, 2026-12-04: a prefix of two letters 4.5 -> 66.9 ms, p50).
-    private const string ReindexStart = $"""
-        CREATE VIRTUAL TABLE temp.ReindexedNames USING fts5(name, {Tokenizer});
-        """;
-
-    private static readonly string ReindexEnd = $"""
-        INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');
-        CREATE VIRTUAL TABLE temp.ReindexedWords USING fts5vocab(temp, ReindexedNames, row);
-        CREATE VIRTUAL TABLE temp.QuotesFtsVocab USING fts5vocab(main, QuotesFts, row);
-        DELETE FROM SearchTerms WHERE Term IN (SELECT term FROM temp.ReindexedWords);
-        INSERT INTO SearchTerms(Term, Quotes)
-        SELECT term, doc FROM temp.QuotesFtsVocab WHERE term IN (SELECT term FROM temp.ReindexedWords) AND doc >= {PrefixExpansion.MinQuotes};
-        DROP TABLE temp.QuotesFtsVocab;
-        DROP TABLE temp.ReindexedWords;
-        DROP TABLE temp.ReindexedNames;
-        """;
-
-    /// <summary>
-    /// Indexes again the quotes whose author the index built apart spelled otherwise than QuotesFtsContent now does
-    /// (an author index entry may take another spelling of the name, or another title of a person be the person):
-    /// each row with the author it was indexed with.
-    /// </summary>
-    /// <returns>how many quotes were indexed again</returns>
-    public static int Reindex(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(long RowId, string? IndexedAuthor)> quotes)
-    {
-        if (quotes.Count == 0)
-            return 0;
-        Execute(connection, transaction, ReindexStart);
-        using var again = connection.CreateCommand();
-        again.Transaction = transaction;
-        again.CommandText = """
-            INSERT INTO QuotesFts(QuotesFts, rowid, text, attribution, author, title)
-            SELECT 'delete', QuoteRowId, text, attribution, $author, title FROM QuotesFtsContent WHERE QuoteRowId = $row;
-            INSERT INTO QuotesFts(rowid, text, attribution, author, title)
-            SELECT QuoteRowId, text, attribution, author, title FROM QuotesFtsContent WHERE QuoteRowId = $row;
-            INSERT INTO temp.ReindexedNames(name) SELECT $author UNION ALL SELECT author FROM QuotesFtsContent WHERE QuoteRowId = $row;
-            """;
-        var row = again.Parameters.Add("$row", SqliteType.Integer);
-        var author = again.Parameters.Add("$author", SqliteType.Text);
-        foreach (var quote in quotes)
-        {
-            (row.Value, author.Value) = (quote.RowId, (object?)quote.IndexedAuthor ?? DBNull.Value);
-            again.ExecuteNonQuery();
-        }
-        // The words listed apart were the index's before these quotes were indexed again: those of the names are counted afresh.
-        Execute(connection, transaction, ReindexEnd);
-        return quotes.Count;
+        // The archive was analysed for the query planner while the index was merged: its tables are analysed again now that they are full.
+        var analyze = string.Concat(QuotesFtsShadowTables.Append("SearchTerms").Select(table => $"ANALYZE main.{table};\n"));
+        Execute(connection, transaction, copy + "INSERT INTO main.SearchTerms SELECT * FROM apart.SearchTerms;\n" + analyze);
     }
 
     /// <summary>Fills the search's list of names, once the quotes' index is in the archive.</summary>

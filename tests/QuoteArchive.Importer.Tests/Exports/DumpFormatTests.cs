@@ -243,9 +243,9 @@ public sealed class ImportProgressTests
         // Then each step after the reading says when it starts, with what was read.
         var stages = seen.SkipWhile(p => p.Stage is null).ToList();
         Assert.All(stages, p => Assert.NotNull(p.Stage));
-        Assert.Equal(["writing redirects and indexes", "carrying old quote ids", "linking topics and indexing authors", "building the search index",
-            "writing the archive to disk", "analyzing the indexes for the query planner"], stages.Select(p => p.Stage));
-        Assert.StartsWith("building the search index (2 pages, 3 quotes read in ", stages[3].ToString());
+        Assert.Equal(["writing redirects", "linking topics and indexing authors", "writing indexes", "carrying old quote ids", "indexing names",
+            "analyzing the indexes for the query planner", "merging the search index", "writing the archive to disk"], stages.Select(p => p.Stage));
+        Assert.StartsWith("merging the search index (2 pages, 3 quotes read in ", stages[6].ToString());
     }
 }
 
@@ -279,11 +279,14 @@ public sealed class StoppedImportTests
 
     // Stopped in any of the steps after the reading (indexes, links, the search index, the move), just the same.
     [Theory]
-    [InlineData("writing redirects and indexes")]
+    [InlineData("writing redirects")]
     [InlineData("linking topics and indexing authors")]
-    [InlineData("building the search index")]
-    [InlineData("writing the archive to disk")]
+    [InlineData("writing indexes")]
+    [InlineData("carrying old quote ids")]
+    [InlineData("indexing names")]
     [InlineData("analyzing the indexes for the query planner")]
+    [InlineData("merging the search index")]
+    [InlineData("writing the archive to disk")]
     public void AnImportStoppedAfterTheReadingLeavesThePreviousArchive(string stage)
     {
         using var folder = new TemporaryFolder();
