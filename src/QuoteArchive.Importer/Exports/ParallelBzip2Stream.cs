@@ -94,6 +94,8 @@ internal sealed class ParallelBzip2Stream : Stream
 
     private static byte[] Decompress(byte[] stream)
     {
+        if (SystemBzip2.IsAvailable)
+            return SystemBzip2.Decompress(stream);
         using var input = new BZip2InputStream(new MemoryStream(stream));
         using var output = new MemoryStream(stream.Length * 6);
         input.CopyTo(output);
