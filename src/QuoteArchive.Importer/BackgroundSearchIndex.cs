@@ -88,6 +88,7 @@ internal sealed class BackgroundSearchIndex : IDisposable
                     }
                 }
             }
+            SearchIndex.ListWordsApart(connection, transaction);
             SearchIndex.IndexAgainApart(connection, transaction, indexedAgain.Task.WaitAsync(abandon.Token).GetAwaiter().GetResult());
             SearchIndex.MergeApart(connection, transaction);
             transaction.Commit();

@@ -68,6 +68,22 @@ public static class SearchIndex
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('crisismerge', 200);
         """;
 
+    // The names of the quotes indexed again, tokenised as the index tokenises them, in a table of their own.
+    private const string ReindexedNames = $"""
+        CREATE VIRTUAL TABLE temp.ReindexedNames USING fts5(name, {Tokenizer});
+        """;
+
+    private static readonly string RecountReindexedWords = $"""
+        CREATE VIRTUAL TABLE temp.ReindexedWords USING fts5vocab(temp, ReindexedNames, row);
+        CREATE VIRTUAL TABLE temp.QuotesFtsVocab USING fts5vocab(main, QuotesFts, row);
+        DELETE FROM SearchTerms WHERE Term IN (SELECT term FROM temp.ReindexedWords);
+        INSERT INTO SearchTerms(Term, Quotes)
+        SELECT term, doc FROM temp.QuotesFtsVocab WHERE term IN (SELECT term FROM temp.ReindexedWords) AND doc >= {PrefixExpansion.MinQuotes};
+        DROP TABLE temp.QuotesFtsVocab;
+        DROP TABLE temp.ReindexedWords;
+        DROP TABLE temp.ReindexedNames;
+        """;
+
     private static readonly string Merge = $"""
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('rank', '{Ranking}');
         INSERT INTO QuotesFts(QuotesFts) VALUES('optimize');
@@ -90,12 +106,22 @@ public static class SearchIndex
     public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + NoMergingWhileFilled);
 
     /// <summary>
+    /// Lists the words of the index built apart with their number of quotes (SearchTerms), before it is merged:
+    /// reading every word's entries takes seconds at full size, which the index's thread spends while the writer
+    /// builds the author index, and not after the merge.
+    /// </summary>
+    public static void ListWordsApart(SqliteConnection apart, SqliteTransaction transaction) =>
+        Execute(apart, transaction, PrefixExpansion.Schema + PrefixExpansion.Fill);
+
+    /// <summary>
     /// Indexes again, in the index built apart and before it is merged, the quotes whose author the archive now names
     /// otherwise than they were indexed with: indexed again once the index was merged, they made a second merge of the
-    /// whole index (seconds at full size, with the other core idle).
+    /// whole index (seconds at full size, with the other core idle). The words of both names are counted again when the
+    /// index is merged (<see cref="MergeApart"/>).
     /// </summary>
     public static void IndexAgainApart(SqliteConnection apart, SqliteTransaction transaction, IReadOnlyList<QuoteIndexedAgain> quotes)
     {
+        Execute(apart, transaction, ReindexedNames);
         using var again = apart.CreateCommand();
         again.Transaction = transaction;
         again.CommandText = """
@@ -105,21 +131,30 @@ public static class SearchIndex
         var (row, text, attribution, indexed, author, title) = (again.Parameters.Add("$row", SqliteType.Integer), again.Parameters.Add("$text", SqliteType.Text),
             again.Parameters.Add("$attribution", SqliteType.Text), again.Parameters.Add("$indexed", SqliteType.Text),
             again.Parameters.Add("$author", SqliteType.Text), again.Parameters.Add("$title", SqliteType.Text));
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var quote in quotes)
         {
             (row.Value, text.Value, attribution.Value, indexed.Value, author.Value, title.Value) = (quote.RowId, quote.Text,
                 (object?)quote.Attribution ?? DBNull.Value, (object?)quote.IndexedAuthor ?? DBNull.Value, (object?)quote.Author ?? DBNull.Value, quote.Title);
             again.ExecuteNonQuery();
+            names.UnionWith(new[] { quote.IndexedAuthor, quote.Author }.OfType<string>());
+        }
+        using var name = apart.CreateCommand();
+        name.Transaction = transaction;
+        name.CommandText = "INSERT INTO temp.ReindexedNames(name) VALUES($name)";
+        var value = name.Parameters.Add("$name", SqliteType.Text);
+        foreach (var each in names)
+        {
+            value.Value = each;
+            name.ExecuteNonQuery();
         }
     }
 
     /// <summary>
-    /// Merges the index built apart into one segment, the shape requests read it in, and lists its words there
-    /// (SearchTerms): reading every word's entries takes seconds at full size, on the index's own thread while the
-    /// archive's names are indexed.
+    /// Merges the index built apart into one segment, the shape requests read it in, and counts again the words of the
+    /// names of the quotes indexed again: theirs are the only words whose number of quotes changed since they were listed.
     /// </summary>
-    public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) =>
-        Execute(apart, transaction, Merge + PrefixExpansion.Schema + PrefixExpansion.Fill);
+    public static void MergeApart(SqliteConnection apart, SqliteTransaction transaction) => Execute(apart, transaction, Merge + RecountReindexedWords);
 
     /// <summary>Creates the archive's search tables, empty: the quotes' index is copied in later (<see cref="CopyFrom"/>).</summary>
     public static void Create(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, Schema);
