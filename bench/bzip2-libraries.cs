@@ -14,7 +14,7 @@ var libraries = new (string Name, Func<long> Decompress)[]
     ("SharpZipLib 1.4.2", () => Drain(new ICSharpCode.SharpZipLib.BZip2.BZip2InputStream(File.OpenRead(path)))),
     ("SharpCompress 0.50.8", () => Drain(SharpCompress.Compressors.BZip2.BZip2Stream.Create(File.OpenRead(path),
         SharpCompress.Compressors.CompressionMode.Decompress, false))),
-    ("libbz2 (system, P/Invoke, as the importer calls it)", () => QuoteArchive.Importer.Exports.SystemBzip2.Decompress(File.ReadAllBytes(path)).LongLength),
+    ("libbz2 (system, P/Invoke, as the importer calls it)", () => QuoteArchive.Importer.Exports.SystemBzip2.Decompress(File.ReadAllBytes(path)).Count),
 };
 var best = libraries.ToDictionary(l => l.Name, _ => TimeSpan.MaxValue);
 var sizes = libraries.ToDictionary(l => l.Name, _ => 0L);

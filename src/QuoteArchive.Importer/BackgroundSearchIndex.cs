@@ -56,7 +56,13 @@ internal sealed class BackgroundSearchIndex : IDisposable
     /// Hands over the quotes to be indexed with another author than they were added with; the index is then merged,
     /// on its thread.
     /// </summary>
-    public void IndexAgain(IReadOnlyList<QuoteIndexedAgain> quotes) => indexedAgain.TrySetResult(quotes);
+    public void IndexAgain(IReadOnlyList<QuoteIndexedAgain> quotes)
+    {
+        // What went wrong on its thread while the rows went in is reported now, not after the archive's indexes.
+        if (building.IsFaulted)
+            Wait();
+        indexedAgain.TrySetResult(quotes);
+    }
 
     /// <summary>Waits for the index to be complete and merged; rethrows what went wrong on its thread.</summary>
     public void Wait() => building.GetAwaiter().GetResult();
@@ -88,8 +94,11 @@ internal sealed class BackgroundSearchIndex : IDisposable
                     }
                 }
             }
+            // An interrupt reaches only a statement that runs: between statements the thread looks for itself.
+            abandon.Token.ThrowIfCancellationRequested();
             SearchIndex.ListWordsApart(connection, transaction);
-            SearchIndex.IndexAgainApart(connection, transaction, indexedAgain.Task.WaitAsync(abandon.Token).GetAwaiter().GetResult());
+            SearchIndex.IndexAgainApart(connection, transaction, indexedAgain.Task.WaitAsync(abandon.Token).GetAwaiter().GetResult(), abandon.Token);
+            abandon.Token.ThrowIfCancellationRequested();
             SearchIndex.MergeApart(connection, transaction);
             transaction.Commit();
         }

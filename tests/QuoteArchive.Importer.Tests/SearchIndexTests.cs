@@ -64,6 +64,25 @@ public sealed class SearchIndexTests
         Assert.Equal(0L, Scalar(target, "INSERT INTO QuotesFts(QuotesFts, rank) VALUES('integrity-check', 1); SELECT 0"));
     }
 
+    [Fact]
+    public void TheQueryPlannerHasTheTablesAsTheyEndedUp()
+    {
+        // The archive is analysed while the search index is merged, and the tables copied in after are analysed again.
+        using var folder = new TemporaryFolder();
+        var target = Path.Combine(folder.Path, "archive.db");
+
+        new ArchiveBuilder(new ImportOptions()).Build(SampleSpec.Folder, target, _ => { });
+
+        Assert.Equal(Scalar(target, "SELECT count(*) FROM Quotes"),
+            Scalar(target, "SELECT CAST(substr(stat, 1, instr(stat, ' ') - 1) AS INTEGER) FROM sqlite_stat1 WHERE idx = 'IX_Quotes_TopicId_Position'"));
+        foreach (var table in new[] { "SearchTerms", "QuotesFts_idx", "QuotesFts_data", "QuotesFts_docsize" })
+        {
+            var rows = (long)Scalar(target, $"SELECT count(*) FROM {table}")!;
+            Assert.True(rows > 0, table);
+            Assert.Equal(rows, Scalar(target, $"SELECT CAST(iif(instr(stat, ' ') > 0, substr(stat, 1, instr(stat, ' ') - 1), stat) AS INTEGER) FROM sqlite_stat1 WHERE tbl = '{table}'"));
+        }
+    }
+
     internal static object? Scalar(string archive, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = archive, Pooling = false }.ToString());

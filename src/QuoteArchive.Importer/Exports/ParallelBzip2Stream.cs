@@ -11,15 +11,15 @@ namespace QuoteArchive.Importer.Exports;
 internal sealed class ParallelBzip2Stream : Stream
 {
     private const int ReadSize = 1 << 20;
-    private readonly Channel<Task<byte[]>> decompressed;
+    private readonly Channel<Task<ArraySegment<byte>>> decompressed;
     private readonly CancellationTokenSource stop = new();
     private readonly Task splitting;
-    private byte[] current = [];
+    private ArraySegment<byte> current = ArraySegment<byte>.Empty;
     private int offset;
 
     public ParallelBzip2Stream(Stream compressed)
     {
-        decompressed = Channel.CreateBounded<Task<byte[]>>(new BoundedChannelOptions(4 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
+        decompressed = Channel.CreateBounded<Task<ArraySegment<byte>>>(new BoundedChannelOptions(4 * Environment.ProcessorCount) { SingleReader = true, SingleWriter = true });
         splitting = Task.Run(() => SplitAsync(compressed, stop.Token));
     }
 
@@ -27,7 +27,7 @@ internal sealed class ParallelBzip2Stream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        while (offset == current.Length)
+        while (offset == current.Count)
         {
             if (!decompressed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
@@ -39,7 +39,7 @@ internal sealed class ParallelBzip2Stream : Stream
             current = next!.GetAwaiter().GetResult();
             offset = 0;
         }
-        var count = Math.Min(buffer.Length, current.Length - offset);
+        var count = Math.Min(buffer.Length, current.Count - offset);
         current.AsSpan(offset, count).CopyTo(buffer);
         offset += count;
         return count;
@@ -92,14 +92,14 @@ internal sealed class ParallelBzip2Stream : Stream
     private ValueTask EmitAsync(byte[] stream, CancellationToken cancellation) =>
         decompressed.Writer.WriteAsync(Task.Run(() => Decompress(stream), cancellation), cancellation);
 
-    private static byte[] Decompress(byte[] stream)
+    private static ArraySegment<byte> Decompress(byte[] stream)
     {
         if (SystemBzip2.IsAvailable)
             return SystemBzip2.Decompress(stream);
         using var input = new BZip2InputStream(new MemoryStream(stream));
-        using var output = new MemoryStream(stream.Length * 6);
+        var output = new MemoryStream(stream.Length * 6);
         input.CopyTo(output);
-        return output.ToArray();
+        return new(output.GetBuffer(), 0, (int)output.Length);
     }
 
     protected override void Dispose(bool disposing)

@@ -3,16 +3,31 @@ using System.Runtime.InteropServices;
 namespace QuoteArchive.Importer.Exports;
 
 /// <summary>
-/// The system's libbz2 (<c>libbz2.so.1.0</c>, which dpkg needs on every Debian, the runtime image included): it
-/// decompresses a stream in memory in two thirds of SharpZipLib's time and keeps its tables outside the managed heap
-/// (bench/README.md, "Import of a dump"). Where it is missing, SharpZipLib does the work.
+/// The system's libbz2 (<c>libbz2.so.1.0</c> on Debian and Ubuntu, which dpkg needs, the runtime image included;
+/// <c>libbz2.so.1</c> elsewhere): it decompresses a stream in memory in two thirds of SharpZipLib's time and keeps
+/// its tables outside the managed heap (bench/README.md, "Import of a dump"). Where it is missing, SharpZipLib does the work.
 /// </summary>
 public static unsafe class SystemBzip2
 {
-    private const string Library = "libbz2.so.1.0";
+    private const string Library = "libbz2";
     private const int Ok = 0, StreamEnd = 4;
 
-    public static bool IsAvailable { get; } = NativeLibrary.TryLoad(Library, out _);
+    private static readonly nint Handle = Load();
+
+    public static bool IsAvailable => Handle != 0;
+
+    private static nint Load()
+    {
+        foreach (var name in new[] { "libbz2.so.1.0", "libbz2.so.1" })
+        {
+            if (NativeLibrary.TryLoad(name, out var handle))
+            {
+                NativeLibrary.SetDllImportResolver(typeof(SystemBzip2).Assembly, (import, _, _) => import == Library ? handle : 0);
+                return handle;
+            }
+        }
+        return 0;
+    }
 
     // bz_stream of bzlib.h: libbz2 keeps its address, so it lives outside the garbage collector's heap.
     [StructLayout(LayoutKind.Sequential)]
@@ -29,15 +44,20 @@ public static unsafe class SystemBzip2
     [DllImport(Library)] private static extern int BZ2_bzDecompress(BzStream* stream);
     [DllImport(Library)] private static extern int BZ2_bzDecompressEnd(BzStream* stream);
 
-    /// <summary>The decompressed bytes of one whole bzip2 stream; throws <see cref="InvalidDataException"/> for a damaged or cut one.</summary>
-    public static byte[] Decompress(byte[] compressed)
+    /// <summary>
+    /// The decompressed bytes of one whole bzip2 stream, at the start of the array returned; throws
+    /// <see cref="InvalidDataException"/> for a damaged or cut stream, or one that decompresses to more than an array holds.
+    /// </summary>
+    public static ArraySegment<byte> Decompress(byte[] compressed)
     {
+        if (!IsAvailable)
+            throw new InvalidOperationException("libbz2 is not on this system");
         var stream = (BzStream*)NativeMemory.AllocZeroed((nuint)sizeof(BzStream));
         try
         {
             if (BZ2_bzDecompressInit(stream, 0, 0) != Ok)
                 throw new InvalidDataException("libbz2 could not start decompressing");
-            var output = new byte[Math.Max(compressed.Length * 8, 1 << 16)];
+            var output = new byte[(int)Math.Clamp(compressed.Length * 8L, 1 << 16, Array.MaxLength)];
             var length = 0;
             fixed (byte* input = compressed)
             {
@@ -46,7 +66,11 @@ public static unsafe class SystemBzip2
                 for (var result = Ok; result != StreamEnd;)
                 {
                     if (length == output.Length)
-                        Array.Resize(ref output, output.Length * 2);
+                    {
+                        if (length == Array.MaxLength)
+                            throw new InvalidDataException($"a bzip2 stream decompresses to more than {Array.MaxLength:N0} bytes");
+                        Array.Resize(ref output, (int)Math.Min(output.Length * 2L, Array.MaxLength));
+                    }
                     fixed (byte* buffer = output)
                     {
                         stream->NextOut = buffer + length;
@@ -60,7 +84,7 @@ public static unsafe class SystemBzip2
                         throw new InvalidDataException("the bzip2 data ends before its stream does");
                 }
             }
-            return output.AsSpan(0, length).ToArray();
+            return new(output, 0, length);
         }
         finally
         {

@@ -119,7 +119,8 @@ public static class SearchIndex
     /// whole index (seconds at full size, with the other core idle). The words of both names are counted again when the
     /// index is merged (<see cref="MergeApart"/>).
     /// </summary>
-    public static void IndexAgainApart(SqliteConnection apart, SqliteTransaction transaction, IReadOnlyList<QuoteIndexedAgain> quotes)
+    public static void IndexAgainApart(SqliteConnection apart, SqliteTransaction transaction, IReadOnlyList<QuoteIndexedAgain> quotes,
+        CancellationToken cancellation = default)
     {
         Execute(apart, transaction, ReindexedNames);
         using var again = apart.CreateCommand();
@@ -134,6 +135,7 @@ public static class SearchIndex
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var quote in quotes)
         {
+            cancellation.ThrowIfCancellationRequested();
             (row.Value, text.Value, attribution.Value, indexed.Value, author.Value, title.Value) = (quote.RowId, quote.Text,
                 (object?)quote.Attribution ?? DBNull.Value, (object?)quote.IndexedAuthor ?? DBNull.Value, (object?)quote.Author ?? DBNull.Value, quote.Title);
             again.ExecuteNonQuery();
@@ -206,7 +208,7 @@ public static class SearchIndex
     /// <summary>Fills the search's list of names, once the quotes' index is in the archive.</summary>
     public static void FillNamesFrom(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, FillNames);
 
-    /// <summary>Detaches the file <see cref="BuildFrom"/> read, once the transaction has ended.</summary>
+    /// <summary>Detaches the file <see cref="CopyFrom"/> read, once the transaction has ended.</summary>
     public static void DetachApart(SqliteConnection connection) => Execute(connection, null, "DETACH apart");
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)

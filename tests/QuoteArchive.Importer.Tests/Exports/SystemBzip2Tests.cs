@@ -11,11 +11,11 @@ public sealed class SystemBzip2Tests
     private static readonly byte[] Text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 40_000)
         .Select(i => $"<page><title>Topic {i * 7919 % 100_003}</title><text>* Quote ö {i}: {Convert.ToHexString(BitConverter.GetBytes(i * 2654435761u))}</text></page>\n")));
 
-    private static byte[] Compressed()
+    private static byte[] Compressed(byte[]? text = null)
     {
         using var output = new MemoryStream();
         using (var bzip2 = new BZip2OutputStream(output, blockSize: 1) { IsStreamOwner = false })
-            bzip2.Write(Text);
+            bzip2.Write(text ?? Text);
         return output.ToArray();
     }
 
@@ -28,10 +28,30 @@ public sealed class SystemBzip2Tests
         using (var input = new BZip2InputStream(new MemoryStream(compressed)))
             input.CopyTo(sharpZipLib);
 
-        var decompressed = SystemBzip2.Decompress(compressed);
+        var decompressed = SystemBzip2.Decompress(compressed).ToArray();
 
         Assert.Equal(Text, decompressed);
         Assert.Equal(sharpZipLib.ToArray(), decompressed);
+    }
+
+    [Fact]
+    public void AStreamThatGrowsManyTimesItsSizeIsWhole()
+    {
+        // 10 MB of one letter compress to some hundred bytes: the output outgrows its first buffer many times over.
+        var text = Enumerable.Repeat((byte)'a', 10_000_000).ToArray();
+        var compressed = Compressed(text);
+        Assert.True(compressed.Length * 8 * 16 < text.Length, $"{compressed.Length} bytes compressed");
+
+        Assert.Equal(text, SystemBzip2.Decompress(compressed).ToArray());
+    }
+
+    [Fact]
+    public void BytesThatAreNoBzip2AreDamagedData()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => SystemBzip2.Decompress(Text[..4096]));
+
+        Assert.True(DumpStreams.IsDamagedData(error));
+        Assert.Contains("damaged bzip2 data", error.Message);
     }
 
     [Fact]
@@ -53,6 +73,7 @@ public sealed class SystemBzip2Tests
 
         var error = Assert.Throws<InvalidDataException>(() => SystemBzip2.Decompress(compressed));
 
+        Assert.True(DumpStreams.IsDamagedData(error));
         Assert.Contains("damaged bzip2 data", error.Message);
     }
 }
