@@ -66,6 +66,24 @@ public sealed partial class QuoteIdTests
         Assert.Equal(QuoteIds.Create("T", "Twice.", occurrence: 2), ids[1]);
     }
 
+    [Fact]
+    public void EveryWhiteSpaceCharacterCollapsesToOneSpaceAndNoOtherCharacterDoes()
+    {
+        // The normal form is decided without looking at each character in turn: every character of the BMP, alone,
+        // doubled and at either end, normalises as the rule says (white space as char.IsWhiteSpace has it).
+        for (var code = 0; code <= char.MaxValue; code++)
+        {
+            var c = (char)code;
+            // Halves of surrogate pairs and the noncharacters are no text: Normalize refuses them.
+            if (char.IsSurrogate(c) || code is >= 0xFDD0 and <= 0xFDEF || (code & 0xFFFE) == 0xFFFE)
+                continue;
+            foreach (var text in new[] { $"a{c}b", $"a{c}{c}b", $"{c}ab", $"ab{c}", $"a {c}b" })
+                Assert.Equal(Collapsed(text.Normalize(NormalizationForm.FormC)), QuoteIds.Normalize(text));
+        }
+
+        static string Collapsed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
     private static List<(string Text, string Id)> Ids(string text)
     {
         var topic = PageTextParser.Parse(new ContentFile("seed.txt", "en", text), new ImportOptions(), [])!;

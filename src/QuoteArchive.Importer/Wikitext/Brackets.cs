@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace QuoteArchive.Importer.Wikitext;
 
 /// <summary>
@@ -27,6 +29,9 @@ internal sealed class Brackets
         _ => null,
     };
 
+    private static readonly SearchValues<char> Openers = SearchValues.Create("<{}");
+    private static readonly SearchValues<char> OpenersAndLinks = SearchValues.Create("<{}[]");
+
     public static Brackets Match(string text, int from, int to, bool links)
     {
         var result = new Brackets();
@@ -35,9 +40,15 @@ internal sealed class Brackets
         var commentsClose = true;
         // The raw tags (nowiki, math …) of which one found no close: none after it will.
         HashSet<string>? neverClosed = null;
+        var characters = links ? OpenersAndLinks : Openers;
         var i = from;
         while (i < to)
         {
+            // Most of a page is plain text: straight to the next character that may open or close something.
+            var next = text.AsSpan(i, to - i).IndexOfAny(characters);
+            if (next < 0)
+                break;
+            i += next;
             var c = text[i];
             if (c == '<')
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 namespace QuoteArchive.Importer.Wikitext;
 
 /// <summary>
@@ -88,11 +89,20 @@ internal static class LogicalLines
 
     // A construct that closes on a later line takes the line end after its closer; scanning resumes there, so every
     // character is looked at once.
+    private static readonly SearchValues<char> LineEndOrOpener = SearchValues.Create("\n{<[");
+
     private static int EndOfLogicalLine(string text, int start, Brackets brackets, FileLinks fileLinks)
     {
         var i = start;
-        while (i < text.Length && text[i] != '\n')
+        while (i < text.Length)
         {
+            // Straight to the line's end or to something that may go on past it.
+            var next = text.AsSpan(i).IndexOfAny(LineEndOrOpener);
+            if (next < 0)
+                return text.Length;
+            i += next;
+            if (text[i] == '\n')
+                break;
             if (text[i] is '{' or '<' && brackets.TryEnd(i, out var end) && end > i
                 || text[i] == '[' && fileLinks.EndPastItsLine(i) is { } fileEnd && (end = fileEnd) > i)
             {
