@@ -74,7 +74,7 @@ public static partial class AttributionParser
         // "Alexander Star, in The New York Times": the work without its preposition.
         if (work is not null && work.StartsWith("in ", StringComparison.Ordinal))
             work = work[3..].Trim();
-        if (!LooksLikeName(author) && author.Length <= MaxUnsureHead && NameThenWhere().Match(author) is { Success: true } said)
+        if (!LooksLikeName(author) && author.Length <= MaxUnsureHead && SaysWhere(author) && NameThenWhere().Match(author) is { Success: true } said)
             return SaidIn(said, work, year, out fields);
         if (!LooksLikeName(author) || work is { Length: 0 })
             return Shape.None;
@@ -264,6 +264,10 @@ public static partial class AttributionParser
     // "II. 846", "Book IV", "Act II", "p. 765", "XXII": where in a work.
     [GeneratedRegex(@"^(([IVXLC]+|\d[\d,]*)\b|(Book|Bk\.|Act|Scene|Canto|Stanza|Lines?|l\.|Chapter|Ch\.|Part|Volume|Vol\.|Epigram|Aphorism|Letter|Ode|Sonnet|Section|Sec\.|p\.|pp\.)(\s|$))")]
     private static partial Regex PlaceInAWork();
+
+    // Every "how" of NameThenWhere is a word between spaces ending in "in" or "by": a name without one is not looked at
+    // (the pattern's backtracking is most of an import's time in regular expressions).
+    private static bool SaysWhere(string text) => text.Contains(" in ", StringComparison.Ordinal) || text.Contains(" by ", StringComparison.Ordinal);
 
     // "Leo Tolstoy in War and Peace", "Rumi as quoted in …", "Kurt Vonnegut, Jr. in …": a name of two words or more (one word before "in" opens many a
     // title: "Death in Venice"), not an article's phrase ("The Man in the Iron Mask"); after "in", a work or what was said.

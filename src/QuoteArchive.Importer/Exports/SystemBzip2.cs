@@ -57,7 +57,8 @@ public static unsafe class SystemBzip2
         {
             if (BZ2_bzDecompressInit(stream, 0, 0) != Ok)
                 throw new InvalidDataException("libbz2 could not start decompressing");
-            var output = new byte[(int)Math.Clamp(compressed.Length * 8L, 1 << 16, Array.MaxLength)];
+            // Not zeroed: libbz2 writes every byte handed on (a dump's streams are 1.4 GB of output at full shape).
+            var output = GC.AllocateUninitializedArray<byte>((int)Math.Clamp(compressed.Length * 8L, 1 << 16, Array.MaxLength));
             var length = 0;
             fixed (byte* input = compressed)
             {
@@ -69,7 +70,9 @@ public static unsafe class SystemBzip2
                     {
                         if (length == Array.MaxLength)
                             throw new InvalidDataException($"a bzip2 stream decompresses to more than {Array.MaxLength:N0} bytes");
-                        Array.Resize(ref output, (int)Math.Min(output.Length * 2L, Array.MaxLength));
+                        var larger = GC.AllocateUninitializedArray<byte>((int)Math.Min(output.Length * 2L, Array.MaxLength));
+                        output.AsSpan(0, length).CopyTo(larger);
+                        output = larger;
                     }
                     fixed (byte* buffer = output)
                     {
