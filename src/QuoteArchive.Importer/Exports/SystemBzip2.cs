@@ -57,8 +57,7 @@ public static unsafe class SystemBzip2
         {
             if (BZ2_bzDecompressInit(stream, 0, 0) != Ok)
                 throw new InvalidDataException("libbz2 could not start decompressing");
-            // Not zeroed: libbz2 writes every byte handed on (a dump's streams are 1.4 GB of output at full shape).
-            var output = GC.AllocateUninitializedArray<byte>((int)Math.Clamp(compressed.Length * 8L, 1 << 16, Array.MaxLength));
+            var output = new byte[(int)Math.Clamp(compressed.Length * 8L, 1 << 16, Array.MaxLength)];
             var length = 0;
             fixed (byte* input = compressed)
             {
@@ -70,9 +69,7 @@ public static unsafe class SystemBzip2
                     {
                         if (length == Array.MaxLength)
                             throw new InvalidDataException($"a bzip2 stream decompresses to more than {Array.MaxLength:N0} bytes");
-                        var larger = GC.AllocateUninitializedArray<byte>((int)Math.Min(output.Length * 2L, Array.MaxLength));
-                        output.AsSpan(0, length).CopyTo(larger);
-                        output = larger;
+                        Array.Resize(ref output, (int)Math.Min(output.Length * 2L, Array.MaxLength));
                     }
                     fixed (byte* buffer = output)
                     {
