@@ -7,7 +7,7 @@ namespace QuoteArchive.Importer;
 /// <summary>
 /// The quotes' search index, built on a thread and in a database file of its own while the writer writes the
 /// archive: the writer hands over each quote's row as it writes it, then the rows the author index named otherwise,
-/// and the index is merged while the archive's names are indexed. Built after them, from the archive, it took a third of a
+/// and the index is merged while the writer builds the archive's indexes. Built after them, from the archive, it took a third of a
 /// full-shape import on one core while the other had nothing to do.
 /// </summary>
 internal sealed class BackgroundSearchIndex : IDisposable

@@ -13,12 +13,17 @@ internal sealed partial record SchemaScript(string Tables, IReadOnlyList<(string
     {
         var statements = script.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(s => s.Length > 0 && s != ";").ToList();
-        var indexes = statements.Select(s => (Match: IndexOn().Match(s), Statement: s)).Where(i => i.Match.Success).ToList();
-        var tables = statements.Except(indexes.Select(i => i.Statement)).ToList();
-        if (tables.FirstOrDefault(s => s.Contains("INDEX", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("CREATE TABLE", StringComparison.OrdinalIgnoreCase)) is { } unread)
-            throw new InvalidOperationException($"an index EF Core's script creates in a shape this importer does not read: {unread}");
-        return new(Join(tables), indexes.Select(i => (i.Match.Groups[1].Value, i.Statement)).ToList());
+        var indexes = statements.Where(IsIndex).ToList();
+        return new(Join(statements.Except(indexes)), indexes.Select(i => (TableOf(i), i)).ToList());
     }
+
+    private static bool IsIndex(string statement) =>
+        statement.StartsWith("CREATE INDEX", StringComparison.OrdinalIgnoreCase)
+        || statement.StartsWith("CREATE UNIQUE INDEX", StringComparison.OrdinalIgnoreCase);
+
+    private static string TableOf(string index) => IndexOn().Match(index) is { Success: true } on
+        ? on.Groups["table"].Value
+        : throw new InvalidOperationException($"an index EF Core's script creates in a shape this importer does not read: {index}");
 
     /// <summary>The indexes of the tables named: each has at least one.</summary>
     public string IndexesOf(params string[] tables) => tables.FirstOrDefault(t => IndexStatements.All(i => i.Table != t)) is { } none
@@ -30,6 +35,6 @@ internal sealed partial record SchemaScript(string Tables, IReadOnlyList<(string
 
     private static string Join(IEnumerable<string> statements) => string.Concat(statements.Select(s => s.TrimEnd(';') + ";\n"));
 
-    [GeneratedRegex("""^CREATE (?:UNIQUE )?INDEX "[^"]+" ON "([^"]+)" """, RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""^CREATE (?:UNIQUE )?INDEX "[^"]+" ON "(?<table>[^"]+)" """, RegexOptions.IgnoreCase)]
     private static partial Regex IndexOn();
 }

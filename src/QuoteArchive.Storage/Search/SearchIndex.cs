@@ -205,7 +205,7 @@ public static class SearchIndex
         Execute(connection, transaction, copy + "INSERT INTO main.SearchTerms SELECT * FROM apart.SearchTerms;\n" + analyze);
     }
 
-    /// <summary>Fills the search's list of names, once the quotes' index is in the archive.</summary>
+    /// <summary>Fills the search's list of names, once the topics, their redirects and the author index are written.</summary>
     public static void FillNamesFrom(SqliteConnection connection, SqliteTransaction transaction) => Execute(connection, transaction, FillNames);
 
     /// <summary>Detaches the file <see cref="CopyFrom"/> read, once the transaction has ended.</summary>
