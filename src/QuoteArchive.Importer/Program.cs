@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using QuoteArchive.Importer;
+using QuoteArchive.Storage;
 
 var defaults = new ImportLimits();
 var usage = $$"""
@@ -37,6 +38,8 @@ if (Directory.Exists(arguments.ContentFolder) && !ArchiveBuilder.ContentFiles(ar
     Console.Error.WriteLine($"{arguments.ContentFolder}: error: no content files (.txt, .md, .wiki, .xml, .xml.bz2, .xml.gz) in this folder; nothing was written");
     return 2;
 }
+
+SqliteLibrary.Configure();
 
 // A terminal sees one progress line, rewritten in place; a log (stderr redirected) a line every few seconds.
 var interactive = !Console.IsErrorRedirected;
