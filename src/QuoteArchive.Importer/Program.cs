@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using QuoteArchive.Importer;
-using QuoteArchive.Storage;
 
 var defaults = new ImportLimits();
 var usage = $$"""

