@@ -192,13 +192,13 @@ public sealed class ArchiveBuilder(ImportOptions options)
             Stage("linking topics and indexing authors");
             InternalLinks.Resolve(connection, options, writer);
             var confirmedAuthors = UnsureAuthors.Confirm(connection, transaction, writer);
-            var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons);
+            var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons, writer.Authors);
             // QuotesFtsContent reads a quote's attribution lines by their index.
             Execute(connection, schema.IndexesOf("AttributionLines"), transaction);
             SearchIndex.Create(connection, transaction);
             // A quote given its author just now was indexed without one, whatever the author index calls them.
             var unindexed = confirmedAuthors.Select(c => c.RowId).ToHashSet();
-            search.IndexAgain(SearchIndex.ReadAgain(connection, transaction, SearchAuthors.Respelled(connection, transaction, respelledAuthors, writer.Persons)
+            search.IndexAgain(SearchIndex.ReadAgain(connection, transaction, SearchAuthors.Respelled(respelledAuthors, writer.Authors)
                 .Where(r => !unindexed.Contains(r.RowId)).Concat(confirmedAuthors)));
             // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
             Stage("writing indexes");

@@ -56,8 +56,11 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
     /// <summary>The person pages written so far: the author index starts with them.</summary>
     public PersonAuthors Persons { get; } = new();
 
-    /// <summary>The quotes written without an author but with a name their page could not confirm, by row.</summary>
-    public List<(long RowId, AttributionParser.Fields Fields)> Unsure { get; } = [];
+    /// <summary>The quotes written without an author but with a name their page could not confirm, by row, with their person if any.</summary>
+    public List<(long RowId, AttributionParser.Fields Fields, int? PersonId)> Unsure { get; } = [];
+
+    /// <summary>The author each quote was written with: the author index starts from them.</summary>
+    public WrittenAuthors Authors { get; } = new();
 
     private PreparedInsert[] All => [topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory];
 
@@ -246,8 +249,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
         NoteDeferred(quotes, topic, quoteDeferred);
+        Authors.Add(quotes.LastRowId, quote.Author, authorId);
         if (quote is { Author: null, UnsureFields: { } unsure })
-            Unsure.Add((quotes.LastRowId, unsure));
+            Unsure.Add((quotes.LastRowId, unsure, authorId));
         search?.Add(quotes.LastRowId, quote.Text, quote.Attribution.Count == 0 ? null : string.Join('\n', quote.Attribution.Select(a => a.Text)),
             SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))

@@ -8,8 +8,8 @@ using QuoteArchive.Storage;
 namespace QuoteArchive.Importer;
 
 /// <summary>
-/// Builds the author index once the topics are written: one streaming pass over the topics and the distinct
-/// parsed authors, then set-based updates of the quotes.
+/// Builds the author index once the topics are written, from the persons and names the writer noted as it wrote the
+/// quotes (<see cref="WrittenAuthors"/>), then gives the quotes written with a name their author in one update.
 /// </summary>
 public static partial class AuthorIndex
 {
@@ -23,23 +23,22 @@ public static partial class AuthorIndex
     /// the index's name of each raw author name whose cleaned name (<see cref="CleanName"/>) it spells otherwise: in
     /// another case, or as the title a redirect names (<see cref="OtherTitles"/>)
     /// </returns>
-    internal static IReadOnlyDictionary<string, string> Build(SqliteConnection connection, SqliteTransaction transaction, PersonAuthors persons)
+    internal static IReadOnlyDictionary<string, string> Build(SqliteConnection connection, SqliteTransaction transaction, PersonAuthors persons,
+        WrittenAuthors written)
     {
-        using var insert = new PreparedInsert(connection, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount");
+        var entries = new List<Entry>();
+        var quotes = new List<int>();
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var namesById = new List<string> { "" };
         var respelled = new Dictionary<string, string>(StringComparer.Ordinal);
         var slugs = new UniqueNames();
-        var nextId = 1;
 
         int Add(string name, string slug, int? topicId, string? sortName = null)
         {
-            var unique = slugs.Claim(slug);
-            var sortKey = SortKeys.Fold(sortName ?? name);
-            insert.Run(nextId, unique, name, sortKey, SortKeys.LetterOf(sortKey), topicId, 0);
-            byName[name] = nextId;
-            namesById.Add(name);
-            return nextId++;
+            entries.Add(new(entries.Count + 1, slugs.Claim(slug), name, SortKeys.Fold(sortName ?? name), topicId));
+            // A person's quotes were written with their id; a name's are counted as it is joined.
+            quotes.Add(written.QuotesOf(entries.Count));
+            byName[name] = entries.Count;
+            return entries.Count;
         }
 
         // Person pages first, so that an attribution naming the person joins the person's own entry. Which topics are
@@ -49,8 +48,7 @@ public static partial class AuthorIndex
         foreach (var person in persons.Persons)
             Add(person.Title, person.Slug, person.TopicId, person.SortName);
 
-        var names = Query(connection, transaction,
-            "SELECT DISTINCT Author FROM Quotes WHERE Author IS NOT NULL ORDER BY Author", r => (Raw: r.GetString(0), Name: CleanName(r.GetString(0))));
+        var names = written.Names.Select(raw => (Raw: raw, Name: CleanName(raw))).ToList();
         var sameAuthor = OtherTitles(connection, transaction, byName, names.Select(n => n.Name));
         Execute(connection, transaction, "CREATE TEMP TABLE AuthorNames (Name TEXT PRIMARY KEY, AuthorId INTEGER NOT NULL)");
         using (var mapping = new PreparedInsert(connection, "AuthorNames", "Name", "AuthorId"))
@@ -63,24 +61,27 @@ public static partial class AuthorIndex
                 if (!byName.TryGetValue(name, out var id))
                     id = Add(name, Slugs.FromTitle(name), null);
                 mapping.Run(raw, id);
-                if (!string.Equals(namesById[id], cleaned, StringComparison.Ordinal))
-                    respelled[raw] = namesById[id];
+                quotes[id - 1] += written.RowsOf(raw).Count;
+                if (!string.Equals(entries[id - 1].Name, cleaned, StringComparison.Ordinal))
+                    respelled[raw] = entries[id - 1].Name;
             }
         }
+
+        // An author no quote is by has no entry (its id stays unused).
+        using (var insert = new PreparedInsert(connection, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount"))
+            foreach (var entry in entries.Where(e => quotes[e.Id - 1] > 0))
+                insert.Run(entry.Id, entry.Slug, entry.Name, entry.SortKey, SortKeys.LetterOf(entry.SortKey), entry.TopicId, quotes[entry.Id - 1]);
 
         // A quote on a person's page was written with its person (PersonAuthors); the others are by the name they give.
         Execute(connection, transaction, """
             UPDATE Quotes SET AuthorId = (SELECT n.AuthorId FROM temp.AuthorNames n WHERE n.Name = Quotes.Author)
             WHERE Author IS NOT NULL AND AuthorId IS NULL;
-
-            UPDATE Authors SET QuoteCount = counted.Quotes
-            FROM (SELECT AuthorId, count(*) AS Quotes FROM Quotes WHERE AuthorId IS NOT NULL GROUP BY AuthorId) counted
-            WHERE counted.AuthorId = Authors.Id;
-            DELETE FROM Authors WHERE QuoteCount = 0;
             DROP TABLE temp.AuthorNames;
             """);
         return respelled;
     }
+
+    private sealed record Entry(int Id, string Slug, string Name, string SortKey, int? TopicId);
 
     /// <summary>
     /// The names that the wiki makes another title of an author's (a redirect: "Benedict XVI" to "Pope Benedict XVI",

@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
-using QuoteArchive.Storage;
 
 namespace QuoteArchive.Importer;
 
@@ -20,26 +18,18 @@ internal static class SearchAuthors
     /// with the spelling it was indexed with.
     /// </summary>
     /// <param name="nameByRaw">the author index's name of each raw author name it spells otherwise</param>
-    public static List<(long RowId, string? IndexedAuthor)> Respelled(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyDictionary<string, string> nameByRaw, PersonAuthors persons)
+    public static List<(long RowId, string? IndexedAuthor)> Respelled(IReadOnlyDictionary<string, string> nameByRaw, WrittenAuthors written)
     {
-        var respelled = new List<(long, string?)>();
-        if (nameByRaw.Count == 0)
-            return respelled;
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT rowid, Author, TopicId, Status FROM Quotes WHERE Author IS NOT NULL ORDER BY rowid";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        // A quote on its person's page was indexed with the page's title, which is the author index's name: the rows
+        // of a name are those written without a person.
+        var respelled = new List<(long RowId, string? IndexedAuthor)>();
+        foreach (var (raw, name) in nameByRaw)
         {
-            // A quote on its person's page was indexed with the page's title, which is the author index's name.
-            if (!nameByRaw.TryGetValue(reader.GetString(1), out var name)
-                || PersonAuthors.AuthorOf((QuoteStatus)reader.GetInt32(3), persons.IdOfTopic(reader.GetInt32(2))) is not null)
-                continue;
-            var indexed = Of(reader.GetString(1), null, "");
+            var indexed = Of(raw, null, "");
             if (!SameWords(indexed!, name))
-                respelled.Add((reader.GetInt64(0), indexed));
+                respelled.AddRange(written.RowsOf(raw).Select(row => (row, indexed)));
         }
+        respelled.Sort((a, b) => a.RowId.CompareTo(b.RowId));
         return respelled;
     }
 
