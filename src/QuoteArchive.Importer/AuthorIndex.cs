@@ -27,18 +27,17 @@ public static partial class AuthorIndex
         WrittenAuthors written)
     {
         var entries = new List<Entry>();
-        var quotes = new List<int>();
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var respelled = new Dictionary<string, string>(StringComparer.Ordinal);
         var slugs = new UniqueNames();
 
         int Add(string name, string slug, int? topicId, string? sortName = null)
         {
-            entries.Add(new(entries.Count + 1, slugs.Claim(slug), name, SortKeys.Fold(sortName ?? name), topicId));
             // A person's quotes were written with their id; a name's are counted as it is joined.
-            quotes.Add(written.QuotesOf(entries.Count));
-            byName[name] = entries.Count;
-            return entries.Count;
+            var id = entries.Count + 1;
+            entries.Add(new(id, slugs.Claim(slug), name, SortKeys.Fold(sortName ?? name), topicId) { Quotes = written.QuotesOf(id) });
+            byName[name] = id;
+            return id;
         }
 
         // Person pages first, so that an attribution naming the person joins the person's own entry. Which topics are
@@ -61,16 +60,17 @@ public static partial class AuthorIndex
                 if (!byName.TryGetValue(name, out var id))
                     id = Add(name, Slugs.FromTitle(name), null);
                 mapping.Run(raw, id);
-                quotes[id - 1] += written.RowsOf(raw).Count;
-                if (!string.Equals(entries[id - 1].Name, cleaned, StringComparison.Ordinal))
-                    respelled[raw] = entries[id - 1].Name;
+                var entry = entries[id - 1];
+                entry.Quotes += written.RowsOf(raw).Count;
+                if (!string.Equals(entry.Name, cleaned, StringComparison.Ordinal))
+                    respelled[raw] = entry.Name;
             }
         }
 
         // An author no quote is by has no entry (its id stays unused).
         using (var insert = new PreparedInsert(connection, "Authors", "Id", "Slug", "Name", "SortKey", "Letter", "TopicId", "QuoteCount"))
-            foreach (var entry in entries.Where(e => quotes[e.Id - 1] > 0))
-                insert.Run(entry.Id, entry.Slug, entry.Name, entry.SortKey, SortKeys.LetterOf(entry.SortKey), entry.TopicId, quotes[entry.Id - 1]);
+            foreach (var entry in entries.Where(e => e.Quotes > 0))
+                insert.Run(entry.Id, entry.Slug, entry.Name, entry.SortKey, SortKeys.LetterOf(entry.SortKey), entry.TopicId, entry.Quotes);
 
         // A quote on a person's page was written with its person (PersonAuthors); the others are by the name they give.
         Execute(connection, transaction, """
@@ -81,7 +81,10 @@ public static partial class AuthorIndex
         return respelled;
     }
 
-    private sealed record Entry(int Id, string Slug, string Name, string SortKey, int? TopicId);
+    private sealed record Entry(int Id, string Slug, string Name, string SortKey, int? TopicId)
+    {
+        public int Quotes { get; set; }
+    }
 
     /// <summary>
     /// The names that the wiki makes another title of an author's (a redirect: "Benedict XVI" to "Pope Benedict XVI",

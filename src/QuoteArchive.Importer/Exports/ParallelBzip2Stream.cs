@@ -97,7 +97,7 @@ internal sealed class ParallelBzip2Stream : Stream
         if (SystemBzip2.IsAvailable)
             return SystemBzip2.Decompress(stream);
         using var input = new BZip2InputStream(new MemoryStream(stream));
-        var output = new MemoryStream(stream.Length * 6);
+        var output = new MemoryStream((int)Math.Min(stream.Length * 6L, Array.MaxLength));
         input.CopyTo(output);
         return new(output.GetBuffer(), 0, (int)output.Length);
     }
