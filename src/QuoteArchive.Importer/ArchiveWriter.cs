@@ -252,8 +252,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         Authors.Add(quotes.LastRowId, quote.Author, authorId);
         if (quote is { Author: null, UnsureFields: { } unsure })
             Unsure.Add((quotes.LastRowId, unsure, authorId));
-        search?.Add(quotes.LastRowId, quote.Text, quote.Attribution.Count == 0 ? null : string.Join('\n', quote.Attribution.Select(a => a.Text)),
-            SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
+        search?.Add(quotes.LastRowId, quote.Text, quote.Attribution, SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
         {
             var html = Linked(topic, Markup(line.Text, line.Html), out var deferred);

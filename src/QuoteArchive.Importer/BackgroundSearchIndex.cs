@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using QuoteArchive.Importer.Topics;
 using QuoteArchive.Storage.Search;
 
 namespace QuoteArchive.Importer;
@@ -12,10 +14,14 @@ namespace QuoteArchive.Importer;
 /// </summary>
 internal sealed class BackgroundSearchIndex : IDisposable
 {
-    // Rows go over in batches: handed over one by one, each quote woke the index's thread that had caught up.
-    private const int BatchSize = 512;
-    private readonly Channel<Row[]> rows = Channel.CreateBounded<Row[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
-    private readonly List<Row> batch = new(BatchSize);
+    // Rows go over in batches: handed over one by one, each quote woke the index's thread that had caught up. Now and
+    // then FTS5 merges the segments it wrote (crisismerge) and keeps its thread for a second or more: the writer goes
+    // on meanwhile, up to this many batches (65,536 quotes) ahead; at 16 it waited, and the parsers behind it
+    // (bench/README.md, "Import of a dump").
+    private const int BatchesAhead = 128;
+    private readonly Channel<SearchRowBatch> rows = Channel.CreateBounded<SearchRowBatch>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+    private readonly ConcurrentQueue<SearchRowBatch> emptied = new();
+    private SearchRowBatch batch = new();
     private readonly TaskCompletionSource<IReadOnlyList<QuoteIndexedAgain>> indexedAgain = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource abandon = new();
     private readonly Task building;
@@ -30,17 +36,17 @@ internal sealed class BackgroundSearchIndex : IDisposable
     }
 
     /// <summary>Adds a quote, as QuotesFtsContent will show it, by the rowid it was written with.</summary>
-    public void Add(long rowId, string text, string? attribution, string? author, string title)
+    public void Add(long rowId, string text, List<ParsedAttributionLine> attribution, string? author, string title)
     {
-        batch.Add(new Row(rowId, text, attribution, author, title));
-        if (batch.Count == BatchSize)
+        batch.Add(rowId, text, attribution, author, title);
+        if (batch.IsFull)
             HandOver();
     }
 
     private void HandOver()
     {
-        var full = batch.ToArray();
-        batch.Clear();
+        var full = batch;
+        batch = emptied.TryDequeue(out var empty) ? empty : new();
         if (!rows.Writer.TryWrite(full))
             rows.Writer.WriteAsync(full).AsTask().GetAwaiter().GetResult();
     }
@@ -83,14 +89,19 @@ internal sealed class BackgroundSearchIndex : IDisposable
             }
             SearchIndex.CreateApart(connection);
             using var transaction = connection.BeginTransaction();
-            using (var insert = new PreparedInsert(connection, "QuotesFts", "rowid", "text", "attribution", "author", "title"))
+            using (var insert = new PreparedStatement(connection, "QuotesFts", "INSERT INTO QuotesFts(rowid, text, attribution, author, title) VALUES (?, ?, ?, ?, ?)"))
             {
                 while (rows.Reader.WaitToReadAsync(abandon.Token).AsTask().GetAwaiter().GetResult())
                 {
                     while (rows.Reader.TryRead(out var added))
                     {
-                        foreach (var row in added)
-                            insert.Run(row.RowId, row.Text, row.Attribution, row.Author, row.Title);
+                        for (var row = 0; row < added.Count; row++)
+                        {
+                            added.Bind(row, insert);
+                            insert.Run();
+                        }
+                        added.Clear();
+                        emptied.Enqueue(added);
                     }
                 }
             }
@@ -124,6 +135,4 @@ internal sealed class BackgroundSearchIndex : IDisposable
         }
         abandon.Dispose();
     }
-
-    private sealed record Row(long RowId, string Text, string? Attribution, string? Author, string Title);
 }

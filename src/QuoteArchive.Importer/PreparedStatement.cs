@@ -46,6 +46,23 @@ internal sealed class PreparedStatement : IDisposable
         return stepped;
     }
 
+    /// <summary>Binds an integer to the parameter numbered from 1, for <see cref="Run()"/>.</summary>
+    public void Bind(int parameter, long value) => Check(raw.sqlite3_bind_int64(statement, parameter, value));
+
+    /// <summary>Binds UTF-8 text to the parameter numbered from 1, for <see cref="Run()"/>.</summary>
+    public void Bind(int parameter, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(statement, parameter, utf8));
+
+    /// <summary>Binds NULL to the parameter numbered from 1, for <see cref="Run()"/>.</summary>
+    public void BindNull(int parameter) => Check(raw.sqlite3_bind_null(statement, parameter));
+
+    /// <summary>Runs the statement to its end with the values bound one by one; throws when SQLite reports an error.</summary>
+    public void Run()
+    {
+        var stepped = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        Check(stepped);
+    }
+
     /// <summary>The rowid of the row the connection's last successful insert wrote.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(database);
 
