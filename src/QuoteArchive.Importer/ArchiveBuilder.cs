@@ -193,16 +193,15 @@ public sealed class ArchiveBuilder(ImportOptions options)
             InternalLinks.Resolve(connection, options, writer);
             var confirmedAuthors = UnsureAuthors.Confirm(connection, transaction, writer);
             var respelledAuthors = AuthorIndex.Build(connection, transaction, writer.Persons, writer.Authors);
-            // QuotesFtsContent reads a quote's attribution lines by their index.
-            Execute(connection, schema.IndexesOf("AttributionLines"), transaction);
             SearchIndex.Create(connection, transaction);
             // A quote given its author just now was indexed without one, whatever the author index calls them.
             var unindexed = confirmedAuthors.Select(c => c.RowId).ToHashSet();
             search.IndexAgain(SearchIndex.ReadAgain(connection, transaction, SearchAuthors.Respelled(respelledAuthors, writer.Authors)
-                .Where(r => !unindexed.Contains(r.RowId)).Concat(confirmedAuthors)));
-            // The writer kept slugs and ids unique itself: the indexes are built once, over every row.
+                .Where(r => !unindexed.Contains(r.RowId)).Concat(confirmedAuthors), writer.AttributionRows.Of));
+            // The writer kept slugs and ids unique itself: the indexes are built once, over every row, while the
+            // search index is merged on the other core.
             Stage("writing indexes");
-            Execute(connection, schema.IndexesBut("AttributionLines"), transaction);
+            Execute(connection, schema.Indexes, transaction);
             Stage("carrying old quote ids");
             // Old links: the ids the archive being replaced served, and those it had carried forward.
             QuoteIdHistoryBuilder.Build(previous, writer, connection, transaction, diagnostic => counts.Report(diagnostic, report));

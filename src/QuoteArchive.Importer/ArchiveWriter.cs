@@ -62,6 +62,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
     /// <summary>The author each quote was written with: the author index starts from them.</summary>
     public WrittenAuthors Authors { get; } = new();
 
+    /// <summary>Which attribution lines each quote was written with.</summary>
+    public AttributionRows AttributionRows { get; } = new();
+
     private PreparedInsert[] All => [topics, categories, languageLinks, paragraphs, sections, links, items, quotes, attribution, dialogue, notes, sisters, manifest, idHistory];
 
     /// <summary>Every column each table's insert writes, by table: a test holds them against the EF model.</summary>
@@ -248,17 +251,20 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
+        var quoteRowId = quotes.LastRowId;
         NoteDeferred(quotes, topic, quoteDeferred);
-        Authors.Add(quotes.LastRowId, quote.Author, authorId);
+        Authors.Add(quoteRowId, quote.Author, authorId);
         if (quote is { Author: null, UnsureFields: { } unsure })
-            Unsure.Add((quotes.LastRowId, unsure, authorId));
-        search?.Add(quotes.LastRowId, quote.Text, quote.Attribution, SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
+            Unsure.Add((quoteRowId, unsure, authorId));
+        search?.Add(quoteRowId, quote.Text, quote.Attribution, SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
         {
             var html = Linked(topic, Markup(line.Text, line.Html), out var deferred);
             attribution.Run(id, linePosition, line.Depth, line.Text, html, line.Line);
+            AttributionRows.LineWritten(attribution.LastRowId);
             NoteDeferred(attribution, topic, deferred);
         }
+        AttributionRows.QuoteWritten(quoteRowId);
         foreach (var (line, linePosition) in quote.DialogueLines.Select((d, i) => (d, i)))
             dialogue.Run(id, linePosition, line.Speaker, line.PlayedBy, line.Text, line.Line);
         foreach (var (note, notePosition) in quote.Notes.Select((n, i) => (n, i)))

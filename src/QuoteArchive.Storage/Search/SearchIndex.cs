@@ -163,23 +163,32 @@ public static class SearchIndex
 
     /// <summary>
     /// The quotes of the archive as QuotesFtsContent shows them now, each with the author the search index was given
-    /// for it: the index built apart is to have them as they are now (<see cref="IndexAgainApart"/>).
+    /// for it: the index built apart is to have them as they are now (<see cref="IndexAgainApart"/>). Their attribution
+    /// lines are read by rowid, <paramref name="attributionRows"/> giving each quote's (above, up to): this is read
+    /// before the index by which QuotesFtsContent finds them is built.
     /// </summary>
     public static List<QuoteIndexedAgain> ReadAgain(SqliteConnection connection, SqliteTransaction transaction,
-        IEnumerable<(long RowId, string? IndexedAuthor)> quotes)
+        IEnumerable<(long RowId, string? IndexedAuthor)> quotes, Func<long, (long After, long Last)> attributionRows)
     {
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
-        read.CommandText = "SELECT text, attribution, author, title FROM QuotesFtsContent WHERE QuoteRowId = $row";
+        read.CommandText = "SELECT text, author, title FROM QuotesFtsContent WHERE QuoteRowId = $row";
         var row = read.Parameters.Add("$row", SqliteType.Integer);
+        using var readLines = connection.CreateCommand();
+        readLines.Transaction = transaction;
+        // The lines joined as QuotesFtsContent joins them, in the order they were written: their positions'.
+        readLines.CommandText = "SELECT group_concat(Text, char(10)) FROM (SELECT Text FROM AttributionLines WHERE rowid > $after AND rowid <= $last ORDER BY rowid)";
+        var (after, last) = (readLines.Parameters.Add("$after", SqliteType.Integer), readLines.Parameters.Add("$last", SqliteType.Integer));
         var again = new List<QuoteIndexedAgain>();
         foreach (var (rowId, indexedAuthor) in quotes)
         {
             row.Value = rowId;
             using var reader = read.ExecuteReader();
-            if (reader.Read())
-                again.Add(new(rowId, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), indexedAuthor,
-                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3)));
+            if (!reader.Read())
+                continue;
+            (after.Value, last.Value) = attributionRows(rowId);
+            var attribution = readLines.ExecuteScalar() as string;
+            again.Add(new(rowId, reader.GetString(0), attribution, indexedAuthor, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2)));
         }
         return again;
     }
