@@ -15,7 +15,7 @@ namespace QuoteArchive.Importer;
 internal sealed class BackgroundSearchIndex : IDisposable
 {
     // Rows go over in batches: handed over one by one, each quote woke the index's thread that had caught up. Now and
-    // then FTS5 merges the segments it wrote (crisismerge) and keeps its thread for a second or more: the writer goes
+    // then FTS5 merges the segments it wrote (crisismerge) and keeps its thread for a while: the writer goes
     // on meanwhile, up to this many batches (65,536 quotes) ahead; at 16 it waited, and the parsers behind it
     // (bench/README.md, "Import of a dump").
     private const int BatchesAhead = 128;

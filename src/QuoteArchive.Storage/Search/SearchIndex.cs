@@ -62,10 +62,13 @@ public static class SearchIndex
     private static readonly string[] QuotesFtsShadowTables = ["QuotesFts_data", "QuotesFts_idx", "QuotesFts_docsize", "QuotesFts_config"];
 
     // The index is built once and merged into one segment at the end ('optimize'): merging segments while the rows
-    // go in ('automerge', and 'crisismerge' at its default of 16 segments a level) would only be done again there.
-    private const string NoMergingWhileFilled = """
+    // go in ('automerge') would only be done again there. FTS5 still merges a level once it holds 'crisismerge'
+    // segments, keeping its thread meanwhile: at 64 the full shape imported fastest, the rows the writer hands over
+    // waiting out each merge; at 200 the merges outlasted them and the writer waited; 16 and 32 merge more often
+    // (bench/README.md, "Import of a dump").
+    private const string FewMergesWhileFilled = """
         INSERT INTO QuotesFts(QuotesFts, rank) VALUES('automerge', 0);
-        INSERT INTO QuotesFts(QuotesFts, rank) VALUES('crisismerge', 200);
+        INSERT INTO QuotesFts(QuotesFts, rank) VALUES('crisismerge', 64);
         """;
 
     // The names of the quotes indexed again, tokenised as the index tokenises them, in a table of their own.
@@ -103,7 +106,7 @@ public static class SearchIndex
     /// Creates the quotes' index alone in a database of its own, to be filled row by row (rowid, text, attribution, author, title) while
     /// the archive is written, merged (<see cref="MergeApart"/>), and copied into the archive (<see cref="CopyFrom"/>).
     /// </summary>
-    public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + NoMergingWhileFilled);
+    public static void CreateApart(SqliteConnection apart) => Execute(apart, null, QuotesFtsTable + FewMergesWhileFilled);
 
     /// <summary>
     /// Lists the words of the index built apart with their number of quotes (SearchTerms), before it is merged:
