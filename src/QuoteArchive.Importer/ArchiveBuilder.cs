@@ -95,8 +95,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
                 return summary;
             // The import writes with synchronous=OFF: the file reaches the disk here, before it is moved into place,
             // so a crash right after the move cannot leave a torn archive under the real name.
-            using (var written = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
-                written.Flush(flushToDisk: true);
+            FlushToDisk(temporary);
             Stopping.ThrowIfCancellationRequested();
             File.Move(temporary, target, overwrite: true);
             return summary;
@@ -223,6 +222,8 @@ public sealed class ArchiveBuilder(ImportOptions options)
             Stage("analyzing the indexes for the query planner");
             Execute(connection, "ANALYZE;", transaction);
             Stage("merging the search index");
+            // What is written so far goes to the disk while the search index is merged: the last flush has less to do.
+            FlushToDisk(temporary);
             search.Wait();
             SearchIndex.CopyFrom(connection, transaction, search.Path);
             Stage("writing the archive to disk");
@@ -232,6 +233,13 @@ public sealed class ArchiveBuilder(ImportOptions options)
         // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
         Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version};");
         return counts.Summary(clock.Elapsed);
+    }
+
+    private static void FlushToDisk(string path)
+    {
+        // Shared: the first flush comes while SQLite still has the file open.
+        using var written = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        written.Flush(flushToDisk: true);
     }
 
     // The search index is built beside the archive's temporary file, and goes with it.
