@@ -90,12 +90,18 @@ public sealed class ArchiveBuilder(ImportOptions options)
         RemoveAbandonedBuilds(target);
         try
         {
-            var summary = Write(contentFolder, temporary, target, report, clock);
-            if (summary.DamagedExports.Count > 0)
-                return summary;
-            // The import writes with synchronous=OFF: the file reaches the disk here, before it is moved into place,
-            // so a crash right after the move cannot leave a torn archive under the real name.
-            FlushToDisk(temporary);
+            ImportSummary summary;
+            // Opened before SQLite opens the file and closed after it has closed it: closing any handle of a file
+            // drops the locks SQLite holds on it (POSIX).
+            using (var archiveFile = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite))
+            {
+                summary = Write(contentFolder, temporary, target, report, clock, archiveFile);
+                if (summary.DamagedExports.Count > 0)
+                    return summary;
+                // The import writes with synchronous=OFF: the file reaches the disk here, before it is moved into
+                // place, so a crash right after the move cannot leave a torn archive under the real name.
+                archiveFile.Flush(flushToDisk: true);
+            }
             Stopping.ThrowIfCancellationRequested();
             File.Move(temporary, target, overwrite: true);
             return summary;
@@ -128,7 +134,8 @@ public sealed class ArchiveBuilder(ImportOptions options)
         }
     }
 
-    private ImportSummary Write(string contentFolder, string temporary, string previous, Action<Diagnostic> report, Stopwatch clock)
+    private ImportSummary Write(string contentFolder, string temporary, string previous, Action<Diagnostic> report, Stopwatch clock,
+        FileStream archiveFile)
     {
         // No foreign-key checks: Microsoft.Data.Sqlite turns them on, and they cost a lookup of the parent row for
         // each of millions of rows whose parents the writer has just written itself.
@@ -223,7 +230,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             Execute(connection, "ANALYZE;", transaction);
             Stage("merging the search index");
             // What is written so far goes to the disk while the search index is merged: the last flush has less to do.
-            FlushToDisk(temporary);
+            archiveFile.Flush(flushToDisk: true);
             search.Wait();
             SearchIndex.CopyFrom(connection, transaction, search.Path);
             Stage("writing the archive to disk");
@@ -233,13 +240,6 @@ public sealed class ArchiveBuilder(ImportOptions options)
         // The web app opens the archive read-only, possibly on a read-only mount: no -wal or -shm files.
         Execute(connection, $"PRAGMA journal_mode=DELETE; PRAGMA user_version={ArchiveSchema.Version};");
         return counts.Summary(clock.Elapsed);
-    }
-
-    private static void FlushToDisk(string path)
-    {
-        // Shared: the first flush comes while SQLite still has the file open.
-        using var written = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
-        written.Flush(flushToDisk: true);
     }
 
     // The search index is built beside the archive's temporary file, and goes with it.

@@ -56,8 +56,8 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
     /// <summary>The person pages written so far: the author index starts with them.</summary>
     public PersonAuthors Persons { get; } = new();
 
-    /// <summary>The quotes written without an author but with a name their page could not confirm, by row, with their person if any.</summary>
-    public List<(long RowId, AttributionParser.Fields Fields, int? PersonId)> Unsure { get; } = [];
+    /// <summary>The quotes written without an author or a person but with a name their page could not confirm, by row.</summary>
+    public List<(long RowId, AttributionParser.Fields Fields)> Unsure { get; } = [];
 
     /// <summary>The author each quote was written with: the author index starts from them.</summary>
     public WrittenAuthors Authors { get; } = new();
@@ -254,8 +254,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         var quoteRowId = quotes.LastRowId;
         NoteDeferred(quotes, topic, quoteDeferred);
         Authors.Add(quoteRowId, quote.Author, authorId);
-        if (quote is { Author: null, UnsureFields: { } unsure })
-            Unsure.Add((quoteRowId, unsure, authorId));
+        // A quote on a person's page is by the person, whatever name its line gives.
+        if (authorId is null && quote is { Author: null, UnsureFields: { } unsure })
+            Unsure.Add((quoteRowId, unsure));
         search?.Add(quoteRowId, quote.Text, quote.Attribution, SearchAuthors.Of(quote.Author, authorId, topic.Title), topic.Title);
         foreach (var (line, linePosition) in quote.Attribution.Select((a, i) => (a, i)))
         {

@@ -95,6 +95,7 @@ internal sealed class BackgroundSearchIndex : IDisposable
                 {
                     while (rows.Reader.TryRead(out var added))
                     {
+                        abandon.Token.ThrowIfCancellationRequested();
                         for (var row = 0; row < added.Count; row++)
                         {
                             added.Bind(row, insert);

@@ -20,11 +20,11 @@ internal static class UnsureAuthors
         update.CommandText = "UPDATE Quotes SET Author = $author, Work = coalesce($work, Work), Year = coalesce($year, Year) WHERE rowid = $row";
         var (row, author, work, year) = (update.Parameters.Add("$row", SqliteType.Integer), update.Parameters.Add("$author", SqliteType.Text),
             update.Parameters.Add("$work", SqliteType.Text), update.Parameters.Add("$year", SqliteType.Text));
-        foreach (var (rowId, fields, personId) in writer.Unsure.Where(u => writer.Persons.HasPage(u.Fields.Author)))
+        foreach (var (rowId, fields) in writer.Unsure.Where(u => writer.Persons.HasPage(u.Fields.Author)))
         {
             (row.Value, author.Value, work.Value, year.Value) = (rowId, fields.Author, (object?)fields.Work ?? DBNull.Value, (object?)fields.Year ?? DBNull.Value);
             update.ExecuteNonQuery();
-            writer.Authors.Named(rowId, fields.Author, personId);
+            writer.Authors.Named(rowId, fields.Author, personId: null);
             confirmed.Add((rowId, null));
         }
         return confirmed;
