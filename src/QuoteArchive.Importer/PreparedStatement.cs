@@ -56,12 +56,7 @@ internal sealed class PreparedStatement : IDisposable
     public void BindNull(int parameter) => Check(raw.sqlite3_bind_null(statement, parameter));
 
     /// <summary>Runs the statement to its end with the values bound one by one; throws when SQLite reports an error.</summary>
-    public void Run()
-    {
-        var stepped = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        Check(stepped);
-    }
+    public void Run() => Check(Step([]));
 
     /// <summary>The rowid of the row the connection's last successful insert wrote.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(database);
