@@ -153,13 +153,15 @@ public sealed class ArchiveBuilder(ImportOptions options)
         connection.Open();
         // Ctrl-C or SIGTERM during one of the long statements after the reading (an index, the links) stops it there.
         using var interrupt = Stopping.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
-        // A page cache of 256 MB: the quote ids arrive in random order, and their index stays in memory while it grows.
-        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
+        // A page cache of 64 MB: the rows go in in order, every index built after them. At 256 MB (when the quote ids'
+        // index grew in random order with the rows) the import took as long, with 160 MB more memory and more pages
+        // left to write at the end (bench/README.md, "Import of a dump").
+        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
         // The schema EF Core would create, in one go on the connection already set not to sync: EnsureCreated syncs
         // the file after every table, which costs seconds on a busy disk.
         SchemaScript schema;
         using (var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connection).Options))
-            schema = SchemaScript.Split(context.Database.GenerateCreateScript());
+            schema = SchemaScript.Split(ArchiveSchema.CreateScript(context.Database));
         Execute(connection, schema.Tables);
         using (var search = new BackgroundSearchIndex(SearchIndexPath(temporary)))
         using (var transaction = connection.BeginTransaction())

@@ -42,6 +42,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
+    private readonly WrittenQuoteIds writtenIds = new();
 
     private readonly List<RowWithDeferredLinks> rowsWithDeferredLinks = [];
 
@@ -95,7 +96,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         foreach (var (paragraph, position) in topic.Lead.Select((p, i) => (p, i)))
         {
             var html = Linked(topic, Markup(paragraph.Text, paragraph.Html), out var deferred);
-            paragraphs.Run(topicId, null, position, paragraph.Text, html, paragraph.Line);
+            paragraphs.Run(topicId, ColumnValue.Null, position, paragraph.Text, html, paragraph.Line);
             NoteDeferred(paragraphs, topic, deferred);
         }
         foreach (var (link, position) in topic.SisterLinks.Select((l, i) => (l, i)))
@@ -108,7 +109,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
             foreach (var (note, position) in section.Notes.Select((n, i) => (n, i)))
             {
                 var html = Linked(topic, Markup(note.Text, note.Html), out var deferred);
-                paragraphs.Run(null, sectionId, position, note.Text, html, note.Line);
+                paragraphs.Run(ColumnValue.Null, sectionId, position, note.Text, html, note.Line);
                 NoteDeferred(paragraphs, topic, deferred);
             }
             foreach (var (link, position) in section.Links.Select((l, i) => (l, i)))
@@ -239,18 +240,17 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
     private void AddQuote(ParsedTopic topic, int topicId, int sectionId, ParsedQuote quote, int position, int? authorId)
     {
         // FORMAT.md: ids are "lengthened only where two quotes would collide". The longer id is more of the same hash
-        // of the quote's own topic, text and occurrence, so it does not depend on any other quote. The archive's own
-        // key finds a collision: a set of millions of ids in memory would make every full collection of the garbage
-        // collector walk them while the import runs.
+        // of the quote's own topic, text and occurrence, so it does not depend on any other quote.
         var id = quote.Id;
         var quoteHtml = Linked(topic, Markup(quote.Text, quote.Html), out var quoteDeferred);
-        for (var length = id.Length; !quotes.TryRun(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
-                 quote.Text, quoteHtml, quote.Author, quote.Work, quote.Year, authorId, quote.Line); length += 2)
+        for (var length = id.Length; !writtenIds.Add(id); length += 2)
         {
             if (length >= QuoteIds.MaxLength)
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");
             id = QuoteIds.Create(topic.Slug, quote.Text, quote.Occurrence, length + 2);
         }
+        quotes.Run(id, topicId, sectionId, position, (int)quote.Kind, (int)quote.Status, quote.IsFeatured,
+            quote.Text, quoteHtml, quote.Author, quote.Work, quote.Year, authorId, quote.Line);
         var quoteRowId = quotes.LastRowId;
         NoteDeferred(quotes, topic, quoteDeferred);
         Authors.Add(quoteRowId, quote.Author, authorId);

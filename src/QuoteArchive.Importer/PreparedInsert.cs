@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace QuoteArchive.Importer;
 
@@ -18,20 +17,10 @@ internal sealed class PreparedInsert : IDisposable
                                             $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
     }
 
-    public void Run(params object?[] values) => statement.Run(values);
+    public void Run(params ReadOnlySpan<ColumnValue> values) => statement.Run(values);
 
     /// <summary>The rowid of the row the last successful insert wrote.</summary>
     public long LastRowId => statement.LastRowId;
-
-    /// <summary>Inserts the row; false (and nothing written) when a unique key of the table already holds its values.</summary>
-    public bool TryRun(params object?[] values)
-    {
-        var result = statement.Step(values);
-        if ((result & 0xff) == raw.SQLITE_CONSTRAINT && statement.ExtendedErrorCode is raw.SQLITE_CONSTRAINT_PRIMARYKEY or raw.SQLITE_CONSTRAINT_UNIQUE)
-            return false;
-        statement.Check(result);
-        return true;
-    }
 
     public void Dispose() => statement.Dispose();
 }

@@ -24,10 +24,10 @@ internal sealed class PreparedStatement : IDisposable
     }
 
     /// <summary>Runs the statement to its end; throws when SQLite reports an error.</summary>
-    public void Run(params object?[] values) => Check(Step(values));
+    public void Run(params ReadOnlySpan<ColumnValue> values) => Check(Step(values));
 
     /// <summary>The first column of the first row the statement reads as text; null when it reads no row.</summary>
-    public string? ReadText(params object?[] values)
+    public string? ReadText(params ReadOnlySpan<ColumnValue> values)
     {
         Bind(values);
         var stepped = raw.sqlite3_step(statement);
@@ -38,7 +38,7 @@ internal sealed class PreparedStatement : IDisposable
     }
 
     /// <summary>Runs the statement to its end and returns SQLite's result code, an error's included.</summary>
-    public int Step(object?[] values)
+    public int Step(ReadOnlySpan<ColumnValue> values)
     {
         Bind(values);
         var stepped = raw.sqlite3_step(statement);
@@ -61,25 +61,10 @@ internal sealed class PreparedStatement : IDisposable
     /// <summary>The rowid of the row the connection's last successful insert wrote.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(database);
 
-    /// <summary>The extended result code of the connection's last error (which constraint failed, say).</summary>
-    public int ExtendedErrorCode => raw.sqlite3_extended_errcode(database);
-
-    private void Bind(object?[] values)
+    private void Bind(ReadOnlySpan<ColumnValue> values)
     {
         for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = i + 1;
-            Check(values[i] switch
-            {
-                null => raw.sqlite3_bind_null(statement, parameter),
-                string text => raw.sqlite3_bind_text(statement, parameter, text),
-                int number => raw.sqlite3_bind_int64(statement, parameter, number),
-                long number => raw.sqlite3_bind_int64(statement, parameter, number),
-                bool flag => raw.sqlite3_bind_int(statement, parameter, flag ? 1 : 0),
-                double number => raw.sqlite3_bind_double(statement, parameter, number),
-                var other => throw new ArgumentException($"{Table}, parameter {parameter}: no SQLite type for {other.GetType().Name}"),
-            });
-        }
+            Check(values[i].BindTo(statement, i + 1));
     }
 
     public void Check(int result)

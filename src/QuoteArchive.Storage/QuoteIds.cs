@@ -13,7 +13,8 @@ public static class QuoteIds
 {
     public const int DefaultLength = 8;
     public const int MaxLength = 52;
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+    /// <summary>The characters of an id, each five bits of the hash.</summary>
+    public const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
     /// <param name="occurrence">1 for the first quote with this text in the topic, 2 for a repeat of it …</param>
     public static string Create(string slug, string text, int occurrence = 1, int length = DefaultLength)
