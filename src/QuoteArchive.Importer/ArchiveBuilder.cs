@@ -157,8 +157,9 @@ public sealed class ArchiveBuilder(ImportOptions options)
         // index grew in random order with the rows) the import took as long, with 160 MB more memory and more pages
         // left to write at the end (bench/README.md, "Import of a dump").
         Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
-        // The schema EF Core would create, in one go on the connection already set not to sync: EnsureCreated syncs
-        // the file after every table, which costs seconds on a busy disk.
+        // The archive's schema (EF Core's, but for the quotes' key: ArchiveSchema.CreateScript), in one go on the
+        // connection already set not to sync: EnsureCreated syncs the file after every table, which costs seconds on a
+        // busy disk.
         SchemaScript schema;
         using (var context = new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connection).Options))
             schema = SchemaScript.Split(ArchiveSchema.CreateScript(context.Database));

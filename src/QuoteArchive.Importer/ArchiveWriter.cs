@@ -7,7 +7,7 @@ using QuoteArchive.Storage;
 namespace QuoteArchive.Importer;
 
 /// <summary>
-/// Writes topics into an archive whose schema EF Core created, with one prepared insert per table:
+/// Writes topics into an archive with the schema of EF Core's model, with one prepared insert per table:
 /// an archive the size of English Wikiquote is millions of rows, and change tracking would cost minutes.
 /// </summary>
 internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions options, BackgroundSearchIndex? search = null) : IDisposable
@@ -42,7 +42,6 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     private readonly Dictionary<string, int> topicIds = new(StringComparer.Ordinal);
     private int nextTopicId = 1, nextSectionId = 1;
-    private readonly WrittenQuoteIds writtenIds = new();
 
     private readonly List<RowWithDeferredLinks> rowsWithDeferredLinks = [];
 
@@ -59,6 +58,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     /// <summary>The quotes written without an author or a person but with a name their page could not confirm, by row.</summary>
     public List<(long RowId, AttributionParser.Fields Fields)> Unsure { get; } = [];
+
+    /// <summary>The id of every quote written so far.</summary>
+    public WrittenQuoteIds WrittenIds { get; } = new();
 
     /// <summary>The author each quote was written with: the author index starts from them.</summary>
     public WrittenAuthors Authors { get; } = new();
@@ -184,18 +186,6 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
             manifest.Run(entry.RelativePath, entry.Size, entry.LastWriteUtc.ToString(DateTimeText, CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The id of every quote written so far, read back from the archive.</summary>
-    public IReadOnlySet<string> ReadWrittenQuoteIds()
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Quotes";
-        using var reader = command.ExecuteReader();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-            ids.Add(reader.GetString(0));
-        return ids;
-    }
-
     public void AddIdHistory(string oldId, string? newId, string topicSlug, string topicTitle) => idHistory.Run(oldId, newId, topicSlug, topicTitle);
 
     public void AddDiagnostics(IEnumerable<Diagnostic> diagnostics)
@@ -243,7 +233,7 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
         // of the quote's own topic, text and occurrence, so it does not depend on any other quote.
         var id = quote.Id;
         var quoteHtml = Linked(topic, Markup(quote.Text, quote.Html), out var quoteDeferred);
-        for (var length = id.Length; !writtenIds.Add(id); length += 2)
+        for (var length = id.Length; !WrittenIds.Add(id); length += 2)
         {
             if (length >= QuoteIds.MaxLength)
                 throw new InvalidOperationException($"quote id {quote.Id} collides at every length: the hash is broken");

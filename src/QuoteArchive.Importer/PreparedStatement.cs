@@ -12,6 +12,7 @@ internal sealed class PreparedStatement : IDisposable
 {
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
+    private readonly int parameters;
 
     /// <summary>The table the statement writes or reads, as errors name it.</summary>
     public string Table { get; }
@@ -21,10 +22,15 @@ internal sealed class PreparedStatement : IDisposable
         Table = table;
         database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(database, sql, out statement));
+        parameters = raw.sqlite3_bind_parameter_count(statement);
     }
 
     /// <summary>Runs the statement to its end; throws when SQLite reports an error.</summary>
-    public void Run(params ReadOnlySpan<ColumnValue> values) => Check(Step(values));
+    public void Run(params ReadOnlySpan<ColumnValue> values)
+    {
+        Bind(values);
+        Check(StepToTheEnd());
+    }
 
     /// <summary>The first column of the first row the statement reads as text; null when it reads no row.</summary>
     public string? ReadText(params ReadOnlySpan<ColumnValue> values)
@@ -37,10 +43,8 @@ internal sealed class PreparedStatement : IDisposable
         return text;
     }
 
-    /// <summary>Runs the statement to its end and returns SQLite's result code, an error's included.</summary>
-    public int Step(ReadOnlySpan<ColumnValue> values)
+    private int StepToTheEnd()
     {
-        Bind(values);
         var stepped = raw.sqlite3_step(statement);
         raw.sqlite3_reset(statement);
         return stepped;
@@ -56,13 +60,16 @@ internal sealed class PreparedStatement : IDisposable
     public void BindNull(int parameter) => Check(raw.sqlite3_bind_null(statement, parameter));
 
     /// <summary>Runs the statement to its end with the values bound one by one; throws when SQLite reports an error.</summary>
-    public void Run() => Check(Step([]));
+    public void Run() => Check(StepToTheEnd());
 
     /// <summary>The rowid of the row the connection's last successful insert wrote.</summary>
     public long LastRowId => raw.sqlite3_last_insert_rowid(database);
 
+    // SQLite keeps a parameter's value from one run to the next: a value left out would be the last row's.
     private void Bind(ReadOnlySpan<ColumnValue> values)
     {
+        if (values.Length != parameters)
+            throw new ArgumentException($"{Table}: {values.Length} values for {parameters} parameters");
         for (var i = 0; i < values.Length; i++)
             Check(values[i].BindTo(statement, i + 1));
     }

@@ -17,7 +17,7 @@ internal static class QuoteIdHistoryBuilder
     {
         if (!File.Exists(previousArchive))
             return;
-        var currentIds = writer.ReadWrittenQuoteIds();
+        var currentIds = writer.WrittenIds;
         try
         {
             using var previous = new SqliteConnection(ArchiveDbContext.ReadOnlyConnectionString(previousArchive));

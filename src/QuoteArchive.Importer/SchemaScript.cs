@@ -1,8 +1,8 @@
 namespace QuoteArchive.Importer;
 
 /// <summary>
-/// The schema EF Core would create, in two parts: the tables, created before the import writes, and the indexes,
-/// created once the rows are in. SQLite builds an index over rows already written by sorting them, which is many
+/// The archive's schema (<see cref="Storage.ArchiveSchema.CreateScript"/>) in two parts: the tables, created before
+/// the import writes, and the indexes, created once the rows are in. SQLite builds an index over rows already written by sorting them, which is many
 /// times faster than keeping it in order through millions of inserts in random key order.
 /// </summary>
 internal sealed record SchemaScript(string Tables, string Indexes)

@@ -19,6 +19,8 @@ internal sealed class WrittenQuoteIds
     /// <summary>Adds the id; false when it was written before.</summary>
     public bool Add(string id) => TryPack(id, out var number) ? packed.Add(number) : others.Add(id);
 
+    public bool Contains(string id) => TryPack(id, out var number) ? packed.Contains(number) : others.Contains(id);
+
     // The characters five bits each from the lowest, the length in the four bits above the 60 they may take.
     private static bool TryPack(string id, out ulong number)
     {

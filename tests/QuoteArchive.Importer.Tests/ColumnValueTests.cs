@@ -8,13 +8,7 @@ public sealed class ColumnValueTests
     [Fact]
     public void EachValueIsStoredWithItsOwnTypeAndValue()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE Bound (Value)";
-            create.ExecuteNonQuery();
-        }
+        using var connection = WithTable("CREATE TABLE Bound (Value)");
         int? noNumber = null;
         long? someNumber = 42;
         using (var insert = new PreparedInsert(connection, "Bound", "Value"))
@@ -39,5 +33,27 @@ public sealed class ColumnValueTests
             stored.Add(reader.GetString(0));
         Assert.Equal(["null NULL", "null NULL", "text ''", "text 'née\nà la ligne'", "integer 7", $"integer {long.MinValue}",
             "integer 1", "integer 0", "null NULL", "integer 42"], stored);
+    }
+
+    [Fact]
+    public void AStatementRunWithTooFewValuesIsRefusedRatherThanGivenTheLastRowsOnes()
+    {
+        using var connection = WithTable("CREATE TABLE Pairs (First, Second)");
+        using var insert = new PreparedInsert(connection, "Pairs", "First", "Second");
+        insert.Run("a", "b");
+
+        var refused = Assert.Throws<ArgumentException>(() => insert.Run("c"));
+        Assert.Contains("Pairs: 1 values for 2 parameters", refused.Message);
+        Assert.Throws<ArgumentException>(() => insert.Run(null));
+    }
+
+    private static SqliteConnection WithTable(string create)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = create;
+        command.ExecuteNonQuery();
+        return connection;
     }
 }

@@ -21,11 +21,12 @@ internal sealed partial class InlineRenderer(PageContext page, WikiLine line)
     /// <summary>The text from <paramref name="from"/> to <paramref name="to"/>; references met go to <paramref name="notes"/>.</summary>
     public Piece Render(int from, int to, List<RefNote> notes, int depth = 0, bool poem = false)
     {
-        var sink = new InlineSink(notes);
+        var sink = page.RentSink(notes);
         Run(from, to, sink, depth, poem);
         var piece = sink.Finish();
         if (sink.LeftOpenAt is { } at && depth == 0)
             page.Report(line.LineOf(at), line.ColumnOf(at), Severity.Warning, "bold or italic ('' or ''') left open: closed at the end of the line");
+        page.ReturnSink(sink);
         return piece;
     }
 

@@ -46,7 +46,7 @@ internal sealed class RefNote(string? name, Piece? text, int line)
 /// elements in HTML: the open ones are kept on a stack, closed and reopened around a toggle that is not innermost,
 /// and closed at the end, as MediaWiki closes them at the end of a line.
 /// </summary>
-internal sealed class InlineSink(List<RefNote> notes)
+internal sealed class InlineSink
 {
     public enum Emphasis { Italic, Bold }
 
@@ -55,10 +55,22 @@ internal sealed class InlineSink(List<RefNote> notes)
     private readonly List<Emphasis> open = [];
     private readonly List<int> openedAt = [];
 
-    public List<RefNote> Notes { get; } = notes;
+    public List<RefNote> Notes { get; private set; } = [];
 
     /// <summary>Where the emphasis left open at the end was opened: MediaWiki closes it silently; we report it.</summary>
     public int? LeftOpenAt { get; private set; }
+
+    /// <summary>Empties the sink for another run, whose references go to <paramref name="notes"/>.</summary>
+    public InlineSink Reset(List<RefNote> notes)
+    {
+        text.Clear();
+        html.Clear();
+        open.Clear();
+        openedAt.Clear();
+        LeftOpenAt = null;
+        Notes = notes;
+        return this;
+    }
 
     public void Append(ReadOnlySpan<char> plain)
     {

@@ -22,6 +22,15 @@ internal sealed class PageContext(ContentFile file, ParsedTopic topic, List<Diag
     /// <summary>MediaWiki numbers the external links that have no label, [1], [2] … in page order.</summary>
     public int NextLinkNumber() => ++linkNumber;
 
+    // A page renders a piece for every line, link and template argument it holds: the sinks they render to are kept
+    // for the page's next pieces, one for each level of nesting, rather than made for each (bench/README.md, "Import
+    // of a dump").
+    private readonly Stack<InlineSink> sinks = [];
+
+    public InlineSink RentSink(List<RefNote> notes) => (sinks.TryPop(out var sink) ? sink : new InlineSink()).Reset(notes);
+
+    public void ReturnSink(InlineSink sink) => sinks.Push(sink);
+
     public void Report(int line, int column, Severity severity, string message) =>
         diagnostics.Add(new(new(File.RelativePath, line, column), severity, message));
 

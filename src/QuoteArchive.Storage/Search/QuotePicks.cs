@@ -70,7 +70,7 @@ public static class QuotePicks
         ToKey(SHA256.HashData(Encoding.UTF8.GetBytes("quote-of-the-day " + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
 
     // Quote ids are base32 of a SHA-256, spread evenly over the key space: the first id at or after a uniform key is
-    // a fair pick, found through the primary key without counting the archive.
+    // a fair pick, found through their index (PK_Quotes) without counting the archive.
     private static async Task<string?> AtOrAfterAsync(IQueryable<Quote> quotes, string key, CancellationToken cancellationToken) =>
         await quotes.Where(q => string.Compare(q.Id, key) >= 0).OrderBy(q => q.Id).Select(q => q.Id).FirstOrDefaultAsync(cancellationToken)
         ?? await quotes.OrderBy(q => q.Id).Select(q => q.Id).FirstOrDefaultAsync(cancellationToken);

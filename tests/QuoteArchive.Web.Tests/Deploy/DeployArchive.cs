@@ -5,7 +5,8 @@ using QuoteArchive.Storage;
 namespace QuoteArchive.Web.Tests.Deploy;
 
 /// <summary>
-/// A small real archive file written through EF Core with the production schema, so the deployment tests do not
+/// A small real archive file written through EF Core with the production tables (the quotes' id its key rather than the
+/// unique index the importer builds), so the deployment tests do not
 /// depend on the content parsers. Synthetic strings only: no real quotation or attribution is made up here.
 /// </summary>
 internal static class DeployArchive
