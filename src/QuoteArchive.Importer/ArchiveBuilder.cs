@@ -193,7 +193,7 @@ public sealed class ArchiveBuilder(ImportOptions options)
             search.Complete();
             Stage("writing redirects");
             // Redirects name topics: they are written once every topic is.
-            counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report));
+            counts.Redirects = writer.AddRedirects(reader.Redirects, diagnostic => counts.Report(diagnostic, report), counts.Skip);
             foreach (var redirect in reader.Redirects)
                 AppendText(buildHash, ["redirect", redirect.Title, redirect.Target]);
             // The author index before the archive's indexes: the search index is merged once it has the quotes the

@@ -130,12 +130,12 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     /// <summary>
     /// Writes each redirect whose target is a topic of the archive (and whose own title is none) as another title of it;
-    /// reports the others. A redirect to another redirect leads where that one does (the dump's double redirects, which
+    /// reports the others and counts them as skipped, by why. A redirect to another redirect leads where that one does (the dump's double redirects, which
     /// MediaWiki leaves to its editors to mend); one to a part of its target (<c>Love#Proverbs</c>) keeps the section's
     /// anchor, its own or the first of the chain.
     /// </summary>
     /// <returns>how many were written</returns>
-    public int AddRedirects(IReadOnlyList<ParsedRedirect> redirects, Action<Diagnostic> report)
+    public int AddRedirects(IReadOnlyList<ParsedRedirect> redirects, Action<Diagnostic> report, Action<string> skip)
     {
         using var insert = new PreparedInsert(connection, "Redirects", "Slug", "Title", "TopicId", "Anchor");
         var targets = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -148,9 +148,15 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
             var slug = Slugs.FromTitle(redirect.Title);
             var (target, anchor) = Followed(redirect.Target, targets);
             if (topicIds.ContainsKey(slug) || !written.Add(slug))
+            {
                 report(new(redirect.Position, Severity.Warning, $"redirect '{redirect.Title}': a topic or another redirect has this title; skipped"));
+                skip("redirect of a title taken");
+            }
             else if (!topicIds.TryGetValue(target, out var topicId))
+            {
                 report(new(redirect.Position, Severity.Warning, $"redirect '{redirect.Title}' names '{redirect.Target}', which is no topic of this archive; skipped"));
+                skip("redirect to no topic");
+            }
             else
             {
                 insert.Run(slug, redirect.Title, topicId, anchor);

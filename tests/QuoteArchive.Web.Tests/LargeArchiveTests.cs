@@ -88,6 +88,24 @@ public sealed class LargeArchiveTests(LargeArchiveApp app, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task RandomTodayAndSuggestionsAnswerFromTheWholeArchive()
+    {
+        var random = await app.GetJsonAsync("/api/random");
+        var quote = await app.GetJsonAsync($"/api/quotes/{random.GetProperty("id").GetString()}");
+        Assert.Equal(random.GetProperty("text").GetString(), quote.GetProperty("text").GetString());
+        Assert.StartsWith("Synthetic line ", quote.GetProperty("text").GetString());
+
+        var today = (await app.GetJsonAsync("/api/today")).GetProperty("quote").GetProperty("id").GetString();
+        Assert.Equal(today, (await app.GetJsonAsync("/api/today")).GetProperty("quote").GetProperty("id").GetString());
+        using var todayPage = await app.Browser().GetAsync($"/api/quotes/{today}");
+        Assert.Equal(HttpStatusCode.OK, todayPage.StatusCode);
+
+        // Topic 10 is the only one whose title starts so (its first letter is the 11th of the alphabet).
+        var suggestions = (await app.GetJsonAsync("/api/suggest?q=Kynthetic%20topic%200001")).EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["Kynthetic topic 00010"], suggestions);
+    }
+
+    [Fact]
     public async Task HomePageShowsOneLetterAtATimeAndLinksToEveryLetter()
     {
         var home = await app.GetPageAsync("/");

@@ -155,13 +155,7 @@ public sealed class WikiPageTests(WikiArchiveApp app)
     public async Task ARedirectsTitleLeadsToItsTopicForReadersTheApiAndSuggestions()
     {
         Assert.Equal(3, app.Import.Redirects);
-        using var client = app.Browser();
-        using var page = await client.GetAsync("/wiki/Pacha");
-        Assert.Equal((HttpStatusCode.MovedPermanently, "/wiki/Le_Pacha"), (page.StatusCode, page.Headers.Location?.OriginalString));
-        using var api = await client.GetAsync("/api/topics/Pacha");
-        Assert.Equal((HttpStatusCode.MovedPermanently, "/api/topics/Le_Pacha"), (api.StatusCode, api.Headers.Location?.OriginalString));
-        var suggestions = await app.GetJsonAsync("/api/suggest?q=Pach");
-        Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("name").GetString() == "Pacha" && s.GetProperty("url").GetString() == "/wiki/Le_Pacha");
+        await RedirectChecks.LeadsToItsTopicAsync(app, "Pacha", "Pacha", "/wiki/Le_Pacha");
         // Another title that names a section leads to it, as its address does.
         var section = await app.GetJsonAsync("/api/suggest?q=Synthetic%20section");
         Assert.Contains(section.EnumerateArray(), s => s.GetProperty("name").GetString() == "Synthetic section alias" && s.GetProperty("url").GetString() == "/wiki/The_Half_of_It#Cast");

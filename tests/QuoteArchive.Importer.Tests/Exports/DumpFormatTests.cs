@@ -55,6 +55,24 @@ public sealed class DumpFormatTests
         var second = Build(folder, "second", "dump.xml.bz2", Multistream());
 
         Assert.Equal(first.Rows, second.Rows);
+        Assert.Equal(BuildId(Path.Combine(folder.Path, "first.db")), BuildId(Path.Combine(folder.Path, "second.db")));
+    }
+
+    [Fact]
+    public void ADumpNamedOnItsOwnIsReadAsTheFolderThatHoldsIt()
+    {
+        using var folder = new TemporaryFolder();
+        var inItsFolder = Build(folder, "folder", "dump.xml.bz2", Multistream());
+        var dump = Path.Combine(folder.Path, "folder", "dump.xml.bz2");
+        var target = Path.Combine(folder.Path, "named.db");
+
+        var named = new ArchiveBuilder(new ImportOptions()).Build(dump, target, _ => { });
+        var checkedOnly = new ArchiveBuilder(new ImportOptions()).Check(dump, _ => { });
+
+        Assert.Equal((300, 1), (named.Topics, named.Redirects));
+        Assert.Equal(inItsFolder.Rows, Rows(target));
+        Assert.Equal(BuildId(Path.Combine(folder.Path, "folder.db")), BuildId(target));
+        Assert.Equal((300, inItsFolder.Summary.Quotes, 0), (checkedOnly.Topics, checkedOnly.Quotes, checkedOnly.Errors));
     }
 
     public static TheoryData<string> Damages() => ["truncated bz2", "cut in a page", "invalid xml", "empty", "not bzip2", "not gzip"];
@@ -116,10 +134,14 @@ public sealed class DumpFormatTests
     {
         using var folder = new TemporaryFolder();
         var missing = """<page><title>Elsewhere</title><ns>0</ns><id>9003</id><redirect title="No such topic" /><revision><id>9004</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>#REDIRECT [[No such topic]]</text></revision></page>""";
+        var talk = """<page><title>Talk:Topic 1</title><ns>1</ns><id>9005</id><revision><id>9006</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>* Is this line a quote? No: a talk page.</text></revision></page>""";
         var reported = new List<Diagnostic>();
-        var built = Build(folder, "redirects", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + missing + Tail), reported.Add);
+        var built = Build(folder, "redirects", "dump.xml", Encoding.UTF8.GetBytes(Head + string.Concat(Pages) + missing + talk + Tail), reported.Add);
 
         Assert.Equal(1, built.Summary.Redirects);
+        Assert.Equal(new Dictionary<string, int> { ["namespace 1"] = 1, ["redirect to no topic"] = 1 }, built.Summary.Skipped);
+        Assert.Contains("skipped 2 pages (1 namespace 1, 1 redirect to no topic)", built.Summary.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(built.Rows, row => row.Contains("Talk", StringComparison.Ordinal) || row.Contains("talk page", StringComparison.Ordinal));
         Assert.Contains("Redirects: Topic_one_again|Topic one again|1|", built.Rows);
         Assert.Contains(reported, d => d.Severity == Severity.Warning && d.Message.Contains("'Elsewhere' names 'No such topic'", StringComparison.Ordinal));
     }
@@ -176,6 +198,15 @@ public sealed class DumpFormatTests
         var target = Path.Combine(folder.Path, name + ".db");
         var summary = new ArchiveBuilder(new ImportOptions()).Build(content, target, report ?? (_ => { }));
         return (summary, Rows(target));
+    }
+
+    private static string BuildId(string archive)
+    {
+        using var connection = new SqliteConnection($"Data Source={archive};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT BuildId FROM Builds";
+        return (string)command.ExecuteScalar()!;
     }
 
     // Every row of the tables that hold what was imported, as text (the build row carries its time and file names).

@@ -101,6 +101,13 @@ public sealed class AuthorRedirectTests(AuthorRedirectApp app)
     }
 
     [Fact]
+    public async Task AnExportsRedirectAnswersWithItsTopicForReadersTheApiAndSuggestions()
+    {
+        await RedirectChecks.LeadsToItsTopicAsync(app, "Sam Other", "Sam_Other", "/wiki/Samuel_Other");
+        await RedirectChecks.LeadsToItsTopicAsync(app, "J. Example", "J._Example", "/wiki/Jane_Example");
+    }
+
+    [Fact]
     public async Task ARedirectToATopicThatIsNobodysLeavesTheNameAsItIs()
     {
         var author = await app.GetJsonAsync("/api/authors/Sample_Place");
