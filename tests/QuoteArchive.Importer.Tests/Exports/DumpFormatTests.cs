@@ -256,6 +256,24 @@ public sealed class DumpFormatTests
 public sealed class ImportProgressTests
 {
     [Fact]
+    public void TheProgressLineSaysTheRateAndTheTimeLeftThenEachStepAfterTheReading()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            var reading = new ImportProgress(1_200, 45_000, 50_000_000, 200_000_000, TimeSpan.FromSeconds(10));
+            Assert.Equal("1,200 pages, 45,000 quotes, 50.0 of 200.0 MB read, 120 pages/s, about 00:00:30 left", reading.ToString());
+            Assert.Equal("writing indexes (1,200 pages, 45,000 quotes read in 10.0 s)", (reading with { Stage = "writing indexes" }).ToString());
+            Assert.Null((reading with { BytesRead = 0 }).Remaining);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
     public void ProgressCountsPagesAndQuotesAndTheBytesReadOfTheWhole()
     {
         using var folder = new TemporaryFolder();

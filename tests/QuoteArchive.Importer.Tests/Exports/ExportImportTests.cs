@@ -178,6 +178,27 @@ public sealed class ExportImportTests
         Assert.Equal(new Dictionary<string, int> { ["namespace 14"] = 1 }, summary.Skipped);
     }
 
+    [Fact]
+    public void AnExportsLanguageIsItsFoldersElseItsOwnElseTheDefault()
+    {
+        using var folder = new TemporaryFolder();
+        static string Dump(string? language, string title) => $"""
+            <mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11"{(language is null ? "" : $" xml:lang=\"{language}\"")}>
+              <siteinfo><base>https://example.org/wiki/Main_Page</base></siteinfo>
+              <page><title>{title}</title><ns>0</ns><id>1</id><revision><id>10</id><timestamp>2020-01-01T00:00:00Z</timestamp><text>== Quotes ==
+            * A made-up line.</text></revision></page>
+            </mediawiki>
+            """;
+        folder.Write("content/fr/marked-de.xml", Dump("de", "In the French folder"));
+        folder.Write("content/marked-de.xml", Dump("de", "Marked German"));
+        folder.Write("content/unmarked.xml", Dump(null, "Unmarked"));
+        var (_, db) = Import(folder);
+        using var _ = db;
+
+        Assert.Equal([("In the French folder", "fr"), ("Marked German", "de"), ("Unmarked", "en")],
+            db.Topics.OrderBy(t => t.Title).AsEnumerable().Select(t => (t.Title, t.Language)));
+    }
+
     private static (ImportSummary Summary, ArchiveDbContext Db) Import(TemporaryFolder folder, Action<Diagnostic>? report = null)
     {
         var target = Path.Combine(folder.Path, "archive.db");
