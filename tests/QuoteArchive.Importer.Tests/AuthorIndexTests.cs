@@ -30,6 +30,24 @@ public sealed class AuthorIndexTests
         Assert.Equal(1L, SearchIndexTests.Scalar(target, "SELECT count(*) FROM QuotesFts WHERE QuotesFts MATCH 'author : exemple AND premiere'"));
     }
 
+    // Issue 10: a page that holds no quote is still a topic, but the author index lists only those someone is quoted by.
+    [Fact]
+    public void APersonsPageWithoutQuotesIsATopicButNoEntryOfTheAuthorIndex()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("content/Sample Person.wiki",
+            "'''Sample Person''' (1800–1880) was a sample writer.\n\n== Quotes ==\n* A sample line of the writer.\n** ''A Sample Book'' (1850)\n\n[[Category:1880 deaths]]\n");
+        folder.Write("content/Other Person.wiki",
+            "'''Other Person''' (1801–1881) was a sample painter.\n\n== See also ==\n* [[Sample Person]]\n\n[[Category:1881 deaths]]\n");
+        var target = Path.Combine(folder.Path, "archive.db");
+
+        new ArchiveBuilder(new ImportOptions()).Build(Path.Combine(folder.Path, "content"), target, _ => { });
+
+        Assert.Equal("Other Person:Person:0|Sample Person:Person:1", SearchIndexTests.Scalar(target,
+            "SELECT group_concat(Title || ':' || Kind || ':' || (SELECT count(*) FROM Quotes q WHERE q.TopicId = t.Id), '|') FROM (SELECT * FROM Topics ORDER BY Title) t"));
+        Assert.Equal("Sample Person:1", SearchIndexTests.Scalar(target, "SELECT group_concat(Name || ':' || QuoteCount, '|') FROM Authors"));
+    }
+
     // The author index files a person as their page files them in the wiki's lists ({{DEFAULTSORT:…}}: by surname); a
     // name with no page, by its own words.
     [Fact]
