@@ -130,9 +130,9 @@ internal sealed class ArchiveWriter(SqliteConnection connection, ImportOptions o
 
     /// <summary>
     /// Writes each redirect whose target is a topic of the archive (and whose own title is none) as another title of it;
-    /// reports the others and counts them as skipped, by why. A redirect to another redirect leads where that one does (the dump's double redirects, which
-    /// MediaWiki leaves to its editors to mend); one to a part of its target (<c>Love#Proverbs</c>) keeps the section's
-    /// anchor, its own or the first of the chain.
+    /// reports the others and counts them as skipped, by why. A redirect to another redirect leads where that one does
+    /// (the dump's double redirects, which MediaWiki leaves to its editors to mend); one to a part of its target
+    /// (<c>Love#Proverbs</c>) keeps the section's anchor, its own or the first of the chain.
     /// </summary>
     /// <returns>how many were written</returns>
     public int AddRedirects(IReadOnlyList<ParsedRedirect> redirects, Action<Diagnostic> report, Action<string> skip)

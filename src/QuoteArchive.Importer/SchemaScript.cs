@@ -2,8 +2,8 @@ namespace QuoteArchive.Importer;
 
 /// <summary>
 /// The archive's schema (<see cref="Storage.ArchiveSchema.CreateScript"/>) in two parts: the tables, created before
-/// the import writes, and the indexes, created once the rows are in. SQLite builds an index over rows already written by sorting them, which is many
-/// times faster than keeping it in order through millions of inserts in random key order.
+/// the import writes, and the indexes, created once the rows are in. SQLite builds an index over rows already written
+/// by sorting them, which is many times faster than keeping it in order through millions of inserts in random key order.
 /// </summary>
 internal sealed record SchemaScript(string Tables, string Indexes)
 {

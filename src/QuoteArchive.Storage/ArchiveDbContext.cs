@@ -30,8 +30,8 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
         new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
 
     // Every index of the archive is one named below (the quotes' key is made an index, ArchiveSchema.CreateScript):
-    // EF Core would also index each foreign key, and that of
-    // Quotes.SectionId (12 bytes a quote) serves no query, a topic's quotes being read by topic.
+    // EF Core would also index each foreign key, and that of Quotes.SectionId (12 bytes a quote) serves no query, a
+    // topic's quotes being read by topic.
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
         configuration.Conventions.Remove<ForeignKeyIndexConvention>();
 

@@ -131,8 +131,6 @@ internal sealed class InlineSink
         LeftOpenAt = open.Count > 0 ? openedAt[0] : null;
         for (var i = open.Count - 1; i >= 0; i--)
             html.Append(Tag(open[i], closing: true));
-        open.Clear();
-        openedAt.Clear();
         return new(text.ToString(), html.ToString());
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using ICSharpCode.SharpZipLib.BZip2;
@@ -224,7 +225,7 @@ public sealed class DumpFormatTests
             {
                 var values = Enumerable.Range(0, reader.FieldCount)
                     .Where(i => reader.GetName(i) != "SourcePath")
-                    .Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                    .Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture));
                 rows.Add($"{table}: {string.Join('|', values)}");
             }
         }
@@ -258,8 +259,8 @@ public sealed class ImportProgressTests
     [Fact]
     public void TheProgressLineSaysTheRateAndTheTimeLeftThenEachStepAfterTheReading()
     {
-        var culture = System.Globalization.CultureInfo.CurrentCulture;
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
             var reading = new ImportProgress(1_200, 45_000, 50_000_000, 200_000_000, TimeSpan.FromSeconds(10));
@@ -269,7 +270,7 @@ public sealed class ImportProgressTests
         }
         finally
         {
-            System.Globalization.CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentCulture = culture;
         }
     }
 
