@@ -11,8 +11,8 @@ work=${BENCH_WORK:-/tmp/quotearchive-bench}
 trace_tool=$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")
 [[ -x $trace_tool ]] || { echo "dotnet-trace is missing: dotnet tool install --global dotnet-trace" >&2; exit 2; }
 mkdir -p "$work"
-dump="$work/generated-$articles.xml.bz2"
-[ -f "$dump" ] || dotnet run -c Release --project "$repo/bench/Corpus" -- "$articles" "$dump"
+source "$repo/bench/corpus.sh"
+dump=$(generated_corpus "$articles" "$work")
 dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
 scratch=$(mktemp -d /tmp/quotearchive-allocations.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT

@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Import benchmark on a generated dump (bench/Corpus: synthetic text, not quotations).
+# Import benchmark on a generated corpus (bench/Corpus: synthetic text, not quotations): a dump, or topic files.
 #   bench/import-dump.sh 5000            # 5,000 articles (and as many redirects), multistream .xml.bz2
-#   bench/import-dump.sh 71000           # the English Wikiquote dump's shape
-# Prints pages/s, quotes/s, MB/s of compressed input, peak RSS, archive bytes per quote, the time of each stage and the
-# CPU time of each kind of thread. Loopback only: no server.
+#   bench/import-dump.sh 71000           # the English Wikiquote dump's shape (some 2.7 million quotes)
+#   bench/import-dump.sh 71000 txt       # the same topics as 71,000 page-text files (wiki: as wikitext files)
+# Prints pages/s, quotes/s, MB/s of input, peak RSS, archive bytes per quote, the time of each stage and the
+# CPU time of each kind of thread. Loopback only: no server. The import is stopped after IMPORT_TIMEOUT (15m).
 #   IMPORT_PERF=1 bench/import-dump.sh 71000   # also samples the import with perf (linux-perf) and splits its CPU time
 #                                              # by thread and by library: bzip2, FTS5 and SQLite, the parser, the GC
 #   IMPORT_APP=folder bench/import-dump.sh 71000 # an importer published already (another commit's) instead of this one
+# The archive is kept as $BENCH_WORK/archive-71000.db (archive-71000-txt.db for files) for the other benchmarks.
 set -euo pipefail
 articles=${1:-5000}
+format=${2:-dump}
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/corpus.sh"
 work=${BENCH_WORK:-/tmp/quotearchive-bench}
 mkdir -p "$work"
-dump="$work/generated-$articles.xml.bz2"
-[ -f "$dump" ] || dotnet run -c Release --project "$repo/bench/Corpus" -- "$articles" "$dump"
+dump=$(generated_corpus "$articles" "$work" "$format")
+archive_name=$articles
+[[ $format == dump ]] || archive_name=$articles-$format
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
 importer_dir=${IMPORT_APP:-$work/importer}
 [[ -n ${IMPORT_APP:-} ]] || dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$importer_dir" --nologo -v quiet >/dev/null
-rm -f "$work/archive-$articles.db"
+rm -f "$work/archive-$archive_name.db"
 profiler=()
 if [ "${IMPORT_PERF:-0}" = 1 ]; then
   command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 2; }
@@ -25,7 +30,7 @@ if [ "${IMPORT_PERF:-0}" = 1 ]; then
   export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   profiler=(perf record -F 499 -q -o "$work/perf.data" --)
 fi
-QUOTEARCHIVE_GC_REPORT=1 /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$importer_dir/QuoteArchive.Importer.dll" "$dump" "$work/archive-$articles.db" \
+QUOTEARCHIVE_GC_REPORT=1 timeout "${IMPORT_TIMEOUT:-15m}" /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$importer_dir/QuoteArchive.Importer.dll" "$dump" "$work/archive-$archive_name.db" \
   >"$work/summary.txt" 2>"$work/stderr.txt" &
 timed=$!
 # The CPU time of each of the importer's threads (utime + stime in /proc), sampled every second until it ends: a
@@ -41,16 +46,19 @@ while kill -0 "$timed" 2>/dev/null; do
   sleep 1
 done
 wait "$timed" || true
+[[ -s $work/time.txt ]] || { echo "the import did not end within IMPORT_TIMEOUT (${IMPORT_TIMEOUT:-15m}):" >&2; tail -5 "$work/stderr.txt" >&2; exit 1; }
 read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
 quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")
 topics=$(sed -E 's/imported ([0-9]+) topics.*/\1/' <<<"$summary")
-mb=$(awk -v b="$(stat -L -c %s "$dump")" 'BEGIN { printf "%.1f", b / 1e6 }')
-archive=$(stat -c %s "$work/archive-$articles.db")
+mb=$(awk -v b="$(du -sbL "$dump" | cut -f1)" 'BEGIN { printf "%.1f", b / 1e6 }')
+input="bz2"
+[[ $format == dump ]] || input="$(find "$dump" -type f | wc -l) files"
+archive=$(stat -c %s "$work/archive-$archive_name.db")
 echo "$summary"
-awk -v s="$seconds" -v t="$topics" -v q="$quotes" -v mb="$mb" -v kb="$peak_kb" -v a="$archive" 'BEGIN {
-  printf "import of %s MB (bz2): %.1f s, %.0f pages/s, %.0f quotes/s, %.1f MB/s, peak RSS %.0f MB, archive %.0f MB, %.0f bytes/quote\n",
-    mb, s, t / s, q / s, mb / s, kb / 1024, a / 1e6, a / q }'
+awk -v s="$seconds" -v t="$topics" -v q="$quotes" -v mb="$mb" -v kb="$peak_kb" -v a="$archive" -v input="$input" 'BEGIN {
+  printf "import of %s MB (%s): %.1f s, %.0f pages/s, %.0f quotes/s, %.1f MB/s, peak RSS %.0f MB, archive %.0f MB, %.0f bytes/quote\n",
+    mb, input, s, t / s, q / s, mb / s, kb / 1024, a / 1e6, a / q }'
 # Where the time went: the reading (parsing on every core while one thread writes), then each step after it, as the
 # importer's stage lines on stderr say; and the CPU time, which says how many cores the import kept busy.
 awk -v total="$seconds" -v user="$user_s" -v sys="$sys_s" '
@@ -71,7 +79,7 @@ grep '^gc: ' "$work/stderr.txt" || true
 # What the archive holds, largest first (SQLite's dbstat).
 if command -v sqlite3 >/dev/null; then
   echo "largest tables and indexes (bytes per quote):"
-  sqlite3 "$work/archive-$articles.db" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8" |
+  sqlite3 "$work/archive-$archive_name.db" "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 8" |
     awk -F'|' -v q="$quotes" '{ printf "  %-40s %7.1f MB %5.0f\n", $1, $2 / 1e6, $2 / q }'
 fi
 # Where the CPU time went by thread and by library, from the perf samples: the thread pool (bzip2, the XML reader, the

@@ -3,7 +3,8 @@
 # 127.0.0.1, on a generated archive. Prints p50/p95/p99 per query shape and overall.
 #   bench/search-latency.sh                       the medium archive (5,000 generated articles; built once, reused)
 #   bench/search-latency.sh path/to/archive.db    any archive, e.g. the full shape: bench/import-dump.sh 71000 first
-# SEARCH_PORT changes the port (5078); SEARCH_LATENCY_EACH=file writes every query's figures.
+# SEARCH_PORT changes the port (5078); SEARCH_LATENCY_EACH=file writes every query's figures; SEARCH_APP=folder uses
+# an app published already (bench/publish-web.sh); SEARCH_TIMEOUT (30m) bounds the queries' run.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/app.sh"
@@ -16,7 +17,7 @@ if [ ! -f "$archive" ]; then
 fi
 archive=$(realpath "$archive")
 app=$(mktemp -d /tmp/quotearchive-search.XXXXXX)
-"$repo/bench/publish-web.sh" "$app/app"
+if [[ -n ${SEARCH_APP:-} ]]; then ln -s "$(realpath "$SEARCH_APP")" "$app/app"; else "$repo/bench/publish-web.sh" "$app/app"; fi
 cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$app"; }
 trap cleanup EXIT
 
@@ -24,6 +25,6 @@ trap cleanup EXIT
 app_start "$app/app" "http://127.0.0.1:$port" "$archive" "$app/app.log"
 app_wait "http://127.0.0.1:$port/readyz"
 
-dotnet run -c Release "$repo/bench/search-latency.cs" -- "$archive" "http://127.0.0.1:$port"
+timeout "${SEARCH_TIMEOUT:-30m}" dotnet run -c Release "$repo/bench/search-latency.cs" -- "$archive" "http://127.0.0.1:$port"
 # What the app holds after every query (the common words' sets among it): resident now, and at most.
 echo "app RSS after the queries: $(awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status) MB, peak $(awk '/VmHWM/ {print int($2/1024)}' /proc/$app_pid/status) MB"

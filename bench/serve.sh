@@ -6,11 +6,13 @@
 #   bench/serve.sh --quick         (or BENCH_QUICK=1) small corpus, 1 s runs, a reduced matrix: checks that every peer
 #                                  starts and every figure is produced, never that one is fast (CI runs it)
 # SERVE_DURATION (5s), SERVE_CONNECTIONS ("1 16 64"), SERVE_MISS_PAGES (1000), SERVE_PORT (5190: the app; nginx and
-# kiwix-serve on the next two), BENCH_WORK (/tmp/quotearchive-bench: generated dumps and the tables are kept there).
+# kiwix-serve on the next two), BENCH_WORK (/tmp/quotearchive-bench: generated dumps and the tables are kept there),
+# SERVE_APP and SERVE_IMPORTER (the web app and the importer published already, as bench/run.sh does, both or neither).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/app.sh"
+source "$repo/bench/corpus.sh"
 quick=${BENCH_QUICK:-0}
 size=medium
 for arg in "$@"; do
@@ -60,9 +62,8 @@ require_tools() {
   done
   ((${#missing[@]} == 0)) || die "missing: ${missing[*]} (apt-get install -y wrk nginx-light kiwix-tools zim-tools sqlite3 curl)"
   brotli_module=$(ls /usr/lib/nginx/modules/ngx_http_brotli_static_module.so 2>/dev/null || true)
-  if [[ -z $brotli_module ]] || ! command -v brotli >/dev/null; then
-    brotli_module=""
-    log "no brotli_static for nginx (apt-get install -y brotli libnginx-mod-http-brotli-static): nginx answers br, gzip with gzip"
+  if [[ -z $brotli_module ]]; then
+    log "no brotli_static for nginx (apt-get install -y libnginx-mod-http-brotli-static): nginx answers br, gzip with gzip"
   fi
 }
 
@@ -86,6 +87,11 @@ wait_for_200() {
 }
 
 build() {
+  if [[ -n ${SERVE_APP:-} && -n ${SERVE_IMPORTER:-} ]]; then
+    ln -s "$(realpath "$SERVE_APP")" "$work/app"
+    ln -s "$(realpath "$SERVE_IMPORTER")" "$work/importer"
+    return
+  fi
   log "publishing the web app as the Dockerfile does, and the importer (Release)"
   "$repo/bench/publish-web.sh" "$work/app"
   dotnet publish "$repo/src/QuoteArchive.Importer" -c Release -o "$work/importer" --nologo -v quiet >/dev/null
@@ -93,12 +99,9 @@ build() {
 
 # content/ (the seed, Love and the other real pages) and a generated dump side by side in one folder, one archive.
 import_corpus() {
-  local dump=$cache/generated-$articles.xml.bz2 started
-  mkdir -p "$cache" "$work/corpus"
-  if [[ ! -f $dump ]]; then # generated once, shared with bench/import-dump.sh; moved into place when whole
-    dotnet run -c Release --project "$repo/bench/Corpus" -- "$articles" "$cache/.generated-$articles.$$.xml.bz2" >&2
-    mv "$cache/.generated-$articles.$$.xml.bz2" "$dump"
-  fi
+  local dump started
+  dump=$(generated_corpus "$articles" "$cache") # generated once, shared with bench/import-dump.sh
+  mkdir -p "$work/corpus"
   cp -r "$repo/content/." "$work/corpus/"
   ln "$dump" "$work/corpus/" 2>/dev/null || cp "$dump" "$work/corpus/"
   started=$(date +%s%N)
@@ -157,8 +160,8 @@ stop_peer() {
 }
 
 # Stores the app's answer for a path as a file of the static tree (path + .html or .json), with .gz and .br copies
-# (brotli at its best, 11) when the table has a compressed row for it.
-# Prints the status and, for a redirect, its location.
+# when the table has a compressed row for it: the app's own gzip and br answers, so that nginx sends the very same
+# compressed bytes. Prints the status and, for a redirect, its location.
 fetch_page() {
   local name=$1 path=$2 kind=$3 encoded file status location
   encoded=$(url_encode <<<"$path")
@@ -168,11 +171,18 @@ fetch_page() {
     mkdir -p "$(dirname "$work/site/$file")"
     mv "$work/fetched" "$work/site/$file"
     if [[ $(encodings_of "$kind" "$name") == *br,gzip* ]]; then
-      gzip -9 -n -k -f "$work/site/$file"
-      [[ -z $brotli_module ]] || brotli -q 11 -k -f "$work/site/$file"
+      fetch_compressed "$encoded" gzip "$work/site/$file.gz"
+      [[ -z $brotli_module ]] || fetch_compressed "$encoded" br "$work/site/$file.br"
     fi
   fi
   echo "$status ${location#http://127.0.0.1:$app_port}"
+}
+
+# The app's answer for an encoded path in one content coding, as it is sent (curl does not decode it).
+fetch_compressed() {
+  local coding
+  coding=$(curl -s -H "Accept-Encoding: $2" -o "$3" -w '%header{content-encoding}' "http://127.0.0.1:$app_port$1")
+  [[ $coding == "$2" ]] || problem "$1 with Accept-Encoding: $2 came as '${coding:-identity}'"
 }
 
 static_file() {

@@ -97,7 +97,7 @@ public static class DumpWriter
             for (var run = words.Next(3, 15); run > 0; run--)
             {
                 for (var line = words.Next(1, 6); line > 0; line--)
-                    page.Append($":'''{cast[words.Next(cast.Count)].Role}''': {words.Sentence(script)}\n");
+                    page.Append($":'''{cast[words.Next(cast.Count)].Role}''': {words.DialogueLineText(script)}\n");
                 page.Append("----\n");
             }
             page.Append("\n== Cast ==\n");
@@ -107,7 +107,7 @@ public static class DumpWriter
         else
         {
             // Heavy-tailed quote counts: most pages are short, a few very long, averaging about 38.
-            var quotes = (int)Math.Min(1500, Math.Exp(words.Random.NextDouble() * 5.2) + words.Next(5));
+            var quotes = (int)Math.Min(1500, Math.Exp(words.Random.NextDouble() * 5.38) + words.Next(5));
             string[] headings = person ? ["Quotes", "Sourced", "Disputed", "Misattributed", "Quotes about " + title] : ["Quotes", "Sourced", "Disputed", "Misattributed"];
             var perSection = Math.Max(1, quotes / headings.Length);
             foreach (var heading in headings)
@@ -115,7 +115,7 @@ public static class DumpWriter
                 page.Append($"\n== {heading} ==\n");
                 for (var q = 0; q < perSection; q++)
                 {
-                    page.Append($"* {words.Sentence(script)}{(words.Next(8) == 0 ? $"<ref>{words.Sentence(latin)}</ref>" : "")}\n");
+                    page.Append($"* {words.QuoteText(script)}{(words.Next(8) == 0 ? $"<ref>{words.Sentence(latin)}</ref>" : "")}\n");
                     switch (words.Next(5))
                     {
                         case 0: break;

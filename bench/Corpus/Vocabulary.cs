@@ -71,6 +71,12 @@ public sealed class Vocabulary(int seed)
     /// </summary>
     public string PersonName() => $"{Cap(Word(LatinScript))} {Cap(Word(LatinScript))} {Cap(Word(LatinScript))}";
 
+    /// <summary>A quote's text, as long as the samples' quotes are: median 147 characters, one in ten over 570.</summary>
+    public string QuoteText(int script) => Text(LogNormal(147, 1.07, 15, 4000), script);
+
+    /// <summary>A line of a film's dialogue, as long as the samples' lines are.</summary>
+    public string DialogueLineText(int script) => Text(LogNormal(70, 0.8, 5, 600), script);
+
     /// <summary>A number drawn from a log-normal distribution with this median, at least <paramref name="min"/>.</summary>
     public int LogNormal(double median, double sigma, int min, int max)
     {
