@@ -1,6 +1,7 @@
 # The generated corpora (bench/Corpus: random words, not quotations), made once and kept in a folder; sourced by the
 # benchmarks, not run. A corpus is made again when bench/Corpus has changed since: a stamp beside it holds the
-# checksum of the generator's sources.
+# checksum of the generator's sources and the build's settings. A run that makes a corpus holds a lock on the folder
+# meanwhile; a run of another version of the generator over the same folder makes it again (use BENCH_WORK apart).
 #
 # generated_corpus COUNT FOLDER [dump|txt|wiki]
 #   Prints the path of COUNT generated articles in FOLDER: a bzip2 multistream dump (generated-COUNT.xml.bz2, the
@@ -8,25 +9,26 @@
 #   The generator's own line (counts and size) goes to stderr.
 
 generated_corpus() {
-  local count=$1 folder=$2 format=${3:-dump} corpus_repo stamp output partial
+  local count=$1 folder=$2 format=${3:-dump} corpus_repo stamp output partial flags=()
   corpus_repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  stamp=$(cat "$corpus_repo"/bench/Corpus/*.cs "$corpus_repo"/bench/Corpus/*.csproj | md5sum | cut -d' ' -f1)
+  stamp=$(cat "$corpus_repo"/bench/Corpus/*.cs "$corpus_repo"/bench/Corpus/*.csproj "$corpus_repo"/Directory.*.props |
+    md5sum | cut -d' ' -f1)
   case $format in
     dump) output=$folder/generated-$count.xml.bz2 ;;
-    txt | wiki) output=$folder/generated-$count-$format ;;
+    txt) output=$folder/generated-$count-txt ;;
+    wiki) output=$folder/generated-$count-wiki flags=(--wikitext) ;;
     *) echo "generated_corpus: no format $format (dump, txt or wiki)" >&2; return 2 ;;
   esac
-  if [[ ! -e $output || $(cat "$output.source" 2>/dev/null) != "$stamp" ]]; then
-    mkdir -p "$folder"
-    rm -rf "$output" "$output.source"
+  mkdir -p "$folder" || return 1
+  # One run at a time makes a corpus (runs may share the folder); another waits, then finds it made.
+  (
+    flock 9 || exit 1
+    [[ -e $output && $(cat "$output.source" 2>/dev/null) == "$stamp" ]] && exit 0
+    rm -rf "$output" "$output.source" "$folder"/.partial-*-"${output##*/}"
     # Written under another name and moved into place when whole: an interrupted run leaves no corpus half made.
     partial=$folder/.partial-$$-${output##*/}
-    rm -rf "$partial"
-    local flags=()
-    [[ $format == wiki ]] && flags=(--wikitext)
-    dotnet run -c Release --project "$corpus_repo/bench/Corpus" -- "$count" "$partial" "${flags[@]}" >&2 || return 1
-    mv "$partial" "$output"
-    echo "$stamp" >"$output.source"
-  fi
+    dotnet run -c Release --project "$corpus_repo/bench/Corpus" -- "$count" "$partial" "${flags[@]}" >&2 &&
+      mv -T "$partial" "$output" && echo "$stamp" >"$output.source" || { rm -rf "$partial"; exit 1; }
+  ) 9>"$folder/.generated.lock" || return 1
   echo "$output"
 }

@@ -45,8 +45,13 @@ while kill -0 "$timed" 2>/dev/null; do
   done >>"$work/threads.txt"
   sleep 1
 done
-wait "$timed" || true
-[[ -s $work/time.txt ]] || { echo "the import did not end within IMPORT_TIMEOUT (${IMPORT_TIMEOUT:-15m}):" >&2; tail -5 "$work/stderr.txt" >&2; exit 1; }
+status=0
+wait "$timed" || status=$?
+if ((status == 124)); then
+  echo "the import did not end within IMPORT_TIMEOUT (${IMPORT_TIMEOUT:-15m}):" >&2; tail -5 "$work/stderr.txt" >&2; exit 1
+elif ((status != 0)); then
+  echo "the import failed (exit status $status):" >&2; tail -5 "$work/stderr.txt" >&2; exit 1
+fi
 read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
 quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")

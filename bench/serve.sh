@@ -159,9 +159,8 @@ stop_peer() {
   unset "peer_pid[$1]"
 }
 
-# Stores the app's answer for a path as a file of the static tree (path + .html or .json), with .gz and .br copies
-# when the table has a compressed row for it: the app's own gzip and br answers, so that nginx sends the very same
-# compressed bytes. Prints the status and, for a redirect, its location.
+# Stores the app's answer for a path as a file of the static tree (path + .html or .json). Prints the status and,
+# for a redirect, its location.
 fetch_page() {
   local name=$1 path=$2 kind=$3 encoded file status location
   encoded=$(url_encode <<<"$path")
@@ -170,19 +169,21 @@ fetch_page() {
     file=$(static_file "$path" "$kind")
     mkdir -p "$(dirname "$work/site/$file")"
     mv "$work/fetched" "$work/site/$file"
-    if [[ $(encodings_of "$kind" "$name") == *br,gzip* ]]; then
-      fetch_compressed "$encoded" gzip "$work/site/$file.gz"
-      [[ -z $brotli_module ]] || fetch_compressed "$encoded" br "$work/site/$file.br"
-    fi
   fi
   echo "$status ${location#http://127.0.0.1:$app_port}"
 }
 
-# The app's answer for an encoded path in one content coding, as it is sent (curl does not decode it).
+# The .gz and .br copies of a page of the static tree, for the pages with a compressed row: the app's own gzip and br
+# answers as it sends them (curl does not decode them), so that nginx sends the very same compressed bytes.
 fetch_compressed() {
-  local coding
-  coding=$(curl -s -H "Accept-Encoding: $2" -o "$3" -w '%header{content-encoding}' "http://127.0.0.1:$app_port$1")
-  [[ $coding == "$2" ]] || problem "$1 with Accept-Encoding: $2 came as '${coding:-identity}'"
+  local path=$1 kind=$2 file coding encoding
+  file=$work/site/$(static_file "$path" "$kind")
+  for encoding in gzip br; do
+    [[ $encoding == br && -z $brotli_module ]] && continue
+    coding=$(curl -s -H "Accept-Encoding: $encoding" -o "$file.${encoding/gzip/gz}" -w '%header{content-encoding}' \
+      "http://127.0.0.1:$app_port$(url_encode <<<"$path")") || coding="no answer"
+    [[ $coding == "$encoding" ]] || problem "$path with Accept-Encoding: $encoding came as '${coding:-identity}'"
+  done
 }
 
 static_file() {
@@ -202,6 +203,7 @@ fetch_pages() {
     IFS='|' read -r name path kind <<<"$page"
     read -r status location < <(fetch_page "$name" "$path" "$kind")
     app_status[$path]=$status
+    [[ $kind != page && $kind != json || $(encodings_of "$kind" "$name") != *br,gzip* ]] || fetch_compressed "$path" "$kind"
     case $kind in
       page | json) [[ $status == 200 ]] || problem "$name: $path answered $status" ;;
       redirect) [[ $status == 301 ]] || problem "$name: $path answered $status, not 301"
