@@ -8,6 +8,8 @@
 # app_wait URL [SECONDS]
 #   Waits until URL answers 200 (within 120 s unless SECONDS says otherwise); fails, showing the app's log, when the
 #   app exits first or the time runs out.
+# port_free PORT
+#   True when nothing listens on 127.0.0.1:PORT.
 # content_archive IMPORTER ARCHIVE
 #   Imports content/ with the importer published in IMPORTER into ARCHIVE.
 # url_encode
@@ -56,4 +58,10 @@ url_encode() {
     { out = ""; for (i = 1; i <= length($0); i++) { c = substr($0, i, 1)
         out = out (c ~ /[A-Za-z0-9_.~\/()?=&-]/ ? c : sprintf("%%%02X", byte[c])) }
       print out }'
+}
+
+port_free() {
+  local rc=0
+  curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" || rc=$?
+  [[ $rc == 7 ]]
 }

@@ -3,10 +3,16 @@
 # checksum of the generator's sources and the build's settings. A run that makes a corpus holds a lock on the folder
 # meanwhile; a run of another version of the generator over the same folder makes it again (use BENCH_WORK apart).
 #
+# corpus_articles small|medium|full
+#   The number of articles of each size the benchmarks name: 100, 5,000, and 71,000 (the English Wikiquote dump's).
 # generated_corpus COUNT FOLDER [dump|txt|wiki]
 #   Prints the path of COUNT generated articles in FOLDER: a bzip2 multistream dump (generated-COUNT.xml.bz2, the
 #   default), or a folder of COUNT topic files as page text (generated-COUNT-txt) or as wikitext (generated-COUNT-wiki).
 #   The generator's own line (counts and size) goes to stderr.
+
+corpus_articles() {
+  case $1 in small) echo 100 ;; medium) echo 5000 ;; full) echo 71000 ;; *) return 2 ;; esac
+}
 
 generated_corpus() {
   local count=$1 folder=$2 format=${3:-dump} corpus_repo stamp output partial flags=()

@@ -16,7 +16,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/corpus.sh"
 work=${BENCH_WORK:-/tmp/quotearchive-bench}
 mkdir -p "$work"
-dump=$(generated_corpus "$articles" "$work" "$format")
+corpus=$(generated_corpus "$articles" "$work" "$format")
 archive_name=$articles
 [[ $format == dump ]] || archive_name=$articles-$format
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install -y time" >&2; exit 2; }
@@ -30,7 +30,7 @@ if [ "${IMPORT_PERF:-0}" = 1 ]; then
   export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
   profiler=(perf record -F 499 -q -o "$work/perf.data" --)
 fi
-QUOTEARCHIVE_GC_REPORT=1 timeout "${IMPORT_TIMEOUT:-15m}" /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$importer_dir/QuoteArchive.Importer.dll" "$dump" "$work/archive-$archive_name.db" \
+QUOTEARCHIVE_GC_REPORT=1 timeout "${IMPORT_TIMEOUT:-15m}" /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${profiler[@]}" dotnet "$importer_dir/QuoteArchive.Importer.dll" "$corpus" "$work/archive-$archive_name.db" \
   >"$work/summary.txt" 2>"$work/stderr.txt" &
 timed=$!
 # The CPU time of each of the importer's threads (utime + stime in /proc), sampled every second until it ends: a
@@ -56,9 +56,9 @@ read -r seconds peak_kb user_s sys_s <"$work/time.txt"
 summary=$(tail -1 "$work/summary.txt")
 quotes=$(sed -E 's/.* ([0-9]+) quotes;.*/\1/' <<<"$summary")
 topics=$(sed -E 's/imported ([0-9]+) topics.*/\1/' <<<"$summary")
-mb=$(awk -v b="$(du -sbL "$dump" | cut -f1)" 'BEGIN { printf "%.1f", b / 1e6 }')
+mb=$(awk -v b="$(du -sbL "$corpus" | cut -f1)" 'BEGIN { printf "%.1f", b / 1e6 }')
 input="bz2"
-[[ $format == dump ]] || input="$(find "$dump" -type f | wc -l) files"
+[[ $format == dump ]] || input="$(find "$corpus" -type f | wc -l) files"
 archive=$(stat -c %s "$work/archive-$archive_name.db")
 echo "$summary"
 awk -v s="$seconds" -v t="$topics" -v q="$quotes" -v mb="$mb" -v kb="$peak_kb" -v a="$archive" -v input="$input" 'BEGIN {

@@ -11,6 +11,7 @@
 # Each step's own output is kept in BENCH_WORK (/tmp/quotearchive-bench), the table in run-SIZE[-quick]-TIME.md there.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/bench/corpus.sh"
 quick=0 size=medium
 for arg in "$@"; do
   case $arg in
@@ -20,7 +21,7 @@ for arg in "$@"; do
   esac
 done
 [[ $quick == 1 ]] && size=small
-case $size in small) articles=100 ;; medium) articles=5000 ;; full) articles=71000 ;; esac
+articles=$(corpus_articles "$size")
 export BENCH_WORK=${BENCH_WORK:-/tmp/quotearchive-bench}
 mkdir -p "$BENCH_WORK"
 work=$(mktemp -d /tmp/quotearchive-run.XXXXXX)
@@ -68,28 +69,7 @@ serve_args=("$size")
 [[ $quick == 1 ]] && serve_args=(--quick)
 step serve $((40 * long)) "$repo/bench/serve.sh" "${serve_args[@]}"
 
-# The serving table's ratios at the most connections the run had: cached pages (the topic and quote pages, the
-# search, the author and the API), the cache-miss walk, the redirects and the 404 (against the cached small topic).
-serving=$(awk -F' *\\| *' '
-  /^\| page \|/ || /^\| ---/ || NF < 14 { next }
-  { conns = $4 + 0; if (conns > most) most = conns; rows[++n] = $0 }
-  END {
-    for (i = 1; i <= n; i++) {
-      split(rows[i], c, / *\| */); if (c[4] + 0 != most) continue
-      name = c[2]; enc = c[3]; qa = c[13]; kiwix = c[14]
-      if (name ~ /^cache-miss/) { printf "miss|%s req/s, p99 %s ms, %s× nginx\n", c[5], c[7], qa; continue }
-      if (name ~ /^30[14]|^404/) continue
-      key = enc == "identity" ? "plain" : "compressed"
-      if (qa == "—" || kiwix == "—") continue # a page only the app ran (the quick mode runs the peers on a few)
-      if (!(key in lo) || qa + 0 < lo[key]) lo[key] = qa + 0
-      if (qa + 0 > hi[key]) hi[key] = qa + 0
-      if (!(key in klo) || kiwix + 0 < klo[key]) klo[key] = kiwix + 0
-      if (kiwix + 0 > khi[key]) khi[key] = kiwix + 0
-      if (c[7] + 0 > p99[key]) p99[key] = c[7] + 0
-    }
-    for (key in lo) printf "%s|%.2f–%.2f× nginx, %.1f–%.1f× kiwix-serve, p99 up to %.1f ms (%d connections)\n", key, lo[key], hi[key], klo[key], khi[key], p99[key], most
-  }' "$work/serve.txt" 2>/dev/null || true)
-serving_figure() { grep -m1 "^$1|" <<<"$serving" | cut -d'|' -f2- || echo "missing"; }
+# The serving benchmark's own headline lines (its report, under the table) and its redirects against the cached topic.
 redirects=$(grep -E '^- (301|404).*× the small topic page' "$work/serve.txt" 2>/dev/null |
   sed -E 's/^- //; s/ the small topic page \(([0-9]+) against ([0-9]+) req\/s.*/ (\1 req\/s)/' | paste -sd ';' - | sed 's/;/; /g' || true)
 [[ -z $redirects ]] || redirects="$redirects, against the cached small topic page"
@@ -109,9 +89,9 @@ report=$BENCH_WORK/run-$size$([[ $quick == 1 ]] && echo -quick)-$(date -u +%Y%m%
   echo "| import of page-text files | $(figure import-files '^import of' | sed 's/^import of //') | peak RSS flat in the number of files |"
   echo "| search in-process | $(figure search '^in-process:' | sed 's/^in-process: //; s/ (target.*//') | p95 under 20 ms |"
   echo "| search over HTTP | $(figure search '^over HTTP: +p50' | sed 's/^over HTTP: *//; s/ (target.*//') | p99 under 50 ms |"
-  echo "| cached pages, uncompressed | $(serving_figure plain) | 0.9× nginx, 4× kiwix-serve, p99 under 10 ms |"
-  echo "| cached pages, br, gzip | $(serving_figure compressed) | the same |"
-  echo "| cache-miss walk | $(serving_figure miss) | 0.3× nginx, p99 under 50 ms |"
+  echo "| cached pages, uncompressed | $(figure serve '^- cached pages, identity' | sed 's/^- cached pages, identity, //') | 0.9× nginx, 4× kiwix-serve, p99 under 10 ms |"
+  echo "| cached pages, br, gzip | $(figure serve '^- cached pages, br,gzip' | sed 's/^- cached pages, br,gzip, //') | the same |"
+  echo "| cache-miss walk | $(figure serve '^- cache-miss walk' | sed 's/^- cache-miss walk: //') | 0.3× nginx, p99 under 50 ms |"
   echo "| redirects and 404s | ${redirects:-missing} | 0.5× the cached topic page |"
   echo "| start-up | $(figure serve '^- start-up' | sed 's/^- start-up (process start to first 200 of \/): //') | first 200 under 1 s |"
   echo "| app RSS | $(figure serve '^- app RSS' | sed 's/^- app RSS: //') | under 400 MB under load |"

@@ -21,7 +21,7 @@ if [[ -n ${SEARCH_APP:-} ]]; then ln -s "$(realpath "$SEARCH_APP")" "$app/app"; 
 cleanup() { [[ -n ${app_pid:-} ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; rm -rf "$app"; }
 trap cleanup EXIT
 
-! curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "port $port is taken (SEARCH_PORT to change)" >&2; exit 2; }
+port_free "$port" || { echo "port $port is taken (SEARCH_PORT to change)" >&2; exit 2; }
 # The archive as it is (no import at start, read-only); Production; no rate limit (one client sends every query).
 app_start "$app/app" "http://127.0.0.1:$port" "$archive" "$app/app.log"
 app_wait "http://127.0.0.1:$port/readyz"

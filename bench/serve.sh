@@ -23,7 +23,7 @@ for arg in "$@"; do
   esac
 done
 [[ $quick == 1 ]] && size=small
-case $size in small) articles=100 ;; medium) articles=5000 ;; full) articles=71000 ;; esac
+articles=$(corpus_articles "$size")
 if [[ $quick == 1 ]]; then
   duration=${SERVE_DURATION:-1s} connections=${SERVE_CONNECTIONS:-16} miss_pages=${SERVE_MISS_PAGES:-100}
 else
@@ -65,12 +65,6 @@ require_tools() {
   if [[ -z $brotli_module ]]; then
     log "no brotli_static for nginx (apt-get install -y libnginx-mod-http-brotli-static): nginx answers br, gzip with gzip"
   fi
-}
-
-port_free() {
-  local rc=0
-  curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" || rc=$?
-  [[ $rc == 7 ]]
 }
 
 # Percent-encodes each line (UTF-8 bytes), leaving what a path and a query string need as it is.
@@ -203,7 +197,9 @@ fetch_pages() {
     IFS='|' read -r name path kind <<<"$page"
     read -r status location < <(fetch_page "$name" "$path" "$kind")
     app_status[$path]=$status
-    [[ $kind != page && $kind != json || $(encodings_of "$kind" "$name") != *br,gzip* ]] || fetch_compressed "$path" "$kind"
+    if [[ $kind == page || $kind == json ]] && [[ $(encodings_of "$kind" "$name") == *br,gzip* ]]; then
+      fetch_compressed "$path" "$kind"
+    fi
     case $kind in
       page | json) [[ $status == 200 ]] || problem "$name: $path answered $status" ;;
       redirect) [[ $status == 301 ]] || problem "$name: $path answered $status, not 301"
@@ -459,6 +455,32 @@ print_redirect_ratios() {
   done
 }
 
+# The headline at the most connections: the cached pages' requests a second against the peers' (the pages both peers
+# ran, by encoding) with the app's largest p99, and the cache-miss walk against nginx.
+print_headline() {
+  local cached=() i
+  for i in "${!pages[@]}"; do [[ ${row_kind[$i]} == page || ${row_kind[$i]} == json ]] && cached+=("$i"); done
+  awk -v c="$most_connections" -v cached=" ${cached[*]} " '
+    $3 != c || $5 == "-" { next }
+    { rps[$1, $2, $4] = $5; if ($4 == "app") p99[$1, $2] = $7; if ($1 != "miss") encodings[$2] = 1 }
+    function range(lo, hi) { return sprintf(lo == hi ? "%.2f" : "%.2f–%.2f", lo, hi) }
+    END {
+      for (enc in encodings) {
+        n = 0
+        for (key in rps) { split(key, k, SUBSEP)
+          if (k[2] != enc || k[3] != "app" || index(cached, " " k[1] " ") == 0) continue
+          if (rps[k[1], enc, "nginx"] == "" || rps[k[1], enc, "kiwix"] == "") continue
+          r = rps[key] / rps[k[1], enc, "nginx"]; q = rps[key] / rps[k[1], enc, "kiwix"]
+          if (!n++ || r < lo) lo = r; if (n == 1 || r > hi) hi = r
+          if (n == 1 || q < klo) klo = q; if (n == 1 || q > khi) khi = q
+          if (n == 1 || p99[k[1], enc] > worst) worst = p99[k[1], enc] }
+        if (n) printf "- cached pages, %s, %d connections: %s× nginx, %s× kiwix-serve, p99 up to %.1f ms (%d page%s)\n",
+          enc, c, range(lo, hi), range(klo, khi), worst, n, n == 1 ? "" : "s" }
+      if (rps["miss", "identity", "app"] != "" && rps["miss", "identity", "nginx"] != "")
+        printf "- cache-miss walk: %.0f pages/s, p99 %.1f ms, %.2f× nginx\n", rps["miss", "identity", "app"],
+          p99["miss", "identity"], rps["miss", "identity", "app"] / rps["miss", "identity", "nginx"] }' "$work/results.txt" | sort
+}
+
 print_report() {
   local report=$cache/serve-$size-$(date -u +%Y%m%dT%H%M%SZ).md
   {
@@ -470,6 +492,7 @@ print_report() {
     echo
     print_table
     echo
+    print_headline
     print_redirect_ratios
     print_load_errors
     echo "- 5xx logged by the app: $(grep -c '" responded 5' "$work/app.log" || true)"
