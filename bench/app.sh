@@ -12,6 +12,10 @@
 #   True when nothing listens on 127.0.0.1:PORT.
 # content_archive IMPORTER ARCHIVE
 #   Imports content/ with the importer published in IMPORTER into ARCHIVE.
+# walk_once URL LIST CONNECTIONS OUTPUT
+#   wrk (bench/serve.lua, two threads) asks URL for each path of LIST once, at CONNECTIONS connections, and stops once
+#   every path is answered (within 120 s); its output, with the line of figures serve.lua prints, goes to OUTPUT. wrk's
+#   process id is in wrk_pid while it runs, for a script's trap to stop it.
 # url_encode
 #   Percent-encodes each line of its input but for the characters of a path and query (wrk takes ASCII URLs only).
 
@@ -51,6 +55,20 @@ content_archive() {
   local repo
   repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   dotnet "$1/QuoteArchive.Importer.dll" "$repo/content" "$2" >/dev/null 2>&1
+}
+
+walk_once() {
+  local url=$1 list=$2 connections=$3 output=$4 walked repo
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  walked=$(mktemp -d /tmp/quotearchive-walked.XXXXXX)
+  SERVE_PATHS=$list SERVE_THREADS=2 SERVE_DONE=$walked \
+    wrk -t2 -c"$connections" -d120s --timeout 10s -s "$repo/bench/serve.lua" "$url" >"$output" 2>&1 &
+  wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null && (($(ls "$walked" | wc -l) < 2)); do sleep 0.05; done
+  kill -INT "$wrk_pid" 2>/dev/null || true
+  wait "$wrk_pid" || true
+  wrk_pid=
+  rm -rf "$walked"
 }
 
 url_encode() {

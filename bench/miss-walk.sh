@@ -17,7 +17,8 @@ pages=${MISS_PAGES:-1000} warm=${MISS_WARM:-${MISS_PAGES:-1000}} connections=${M
 kind=${MISS_KIND:-topics}
 work=$(mktemp -d /tmp/quotearchive-miss-walk.XXXXXX)
 app_pid=
-trap '[[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+wrk_pid=
+trap '[[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true; [[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 [[ -f $archive ]] || { echo "no archive at $archive (bench/import-dump.sh 71000 builds it)" >&2; exit 1; }
 if [[ -n ${MISS_APP:-} ]]; then app=$(realpath "$MISS_APP"); else app=$work/app; "$repo/bench/publish-web.sh" "$app"; fi
 if [[ -x $app/QuoteArchive.Web ]]; then start_command=(./QuoteArchive.Web); else start_command=(dotnet QuoteArchive.Web.dll); fi
@@ -46,13 +47,7 @@ for round in $(seq "$rounds"); do
   : >"$work/warm-up-status.txt"
   ((warm == 0)) || curl -s --parallel --parallel-max "$connections" -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
   sed -n "$((first + warm + 1)),$((first + warm + pages))p" "$work/topics.txt" >"$work/walk.txt"
-  rm -rf "$work/walked" && mkdir "$work/walked"
-  SERVE_PATHS=$work/walk.txt SERVE_THREADS=2 SERVE_DONE=$work/walked \
-    wrk -t2 -c"$connections" -d120s --timeout 10s -s "$repo/bench/serve.lua" "$url" >"$work/wrk.txt" 2>&1 &
-  wrk_pid=$!
-  while kill -0 "$wrk_pid" 2>/dev/null && (($(ls "$work/walked" | wc -l) < 2)); do sleep 0.05; done
-  kill -INT "$wrk_pid" 2>/dev/null || true
-  wait "$wrk_pid" || true
+  walk_once "$url" "$work/walk.txt" "$connections" "$work/wrk.txt"
   figures=$(grep '^serve: ' "$work/wrk.txt") || { cat "$work/wrk.txt" >&2; exit 1; }
   rss=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status")
   sed -E "s/serve: requests=([^ ]+) seconds=([^ ]+) rps=([^ ]+) p50_ms=([^ ]+) p99_ms=([^ ]+) .* non2xx3xx=([^ ]+)/round $round: \\1 pages in \\2 s, \\3 pages\\/s, p50 \\4 ms, p99 \\5 ms, \\6 not 200 (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt") not 200), RSS $rss MB/" <<<"$figures"

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace QuoteArchive.Storage;
@@ -24,6 +25,20 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     public DbSet<Redirect> Redirects => Set<Redirect>();
     public DbSet<ManifestFile> Manifest => Set<ManifestFile>();
     public DbSet<QuoteIdHistory> QuoteIdHistory => Set<QuoteIdHistory>();
+
+    /// <summary>
+    /// The connection string this context reads with, as made or as <see cref="UseConnectionString"/> set it: unlike
+    /// <c>Database.GetConnectionString()</c>, known without starting EF's services for the context, which a request that
+    /// reads with a data reader alone never needs.
+    /// </summary>
+    public string? ConnectionString { get; private set; } = RelationalOptionsExtension.Extract(options).ConnectionString;
+
+    /// <summary>Reads with another connection string than the one it was made with.</summary>
+    public void UseConnectionString(string connectionString)
+    {
+        Database.SetConnectionString(connectionString);
+        ConnectionString = connectionString;
+    }
 
     /// <summary>How the web app opens an archive: read-only, so a replica can never change it.</summary>
     public static string ReadOnlyConnectionString(string databasePath) =>

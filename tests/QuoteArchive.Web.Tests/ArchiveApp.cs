@@ -113,6 +113,7 @@ public class ArchiveApp : WebApplicationFactory<Program>
             ["RateLimiting:Enabled"] = "false",
         }));
         // Program.cs reads sinks from the services too (ReadFrom.Services): the request log lands here.
+        CommandLog.TracePreparedReads();
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random)
             .AddHttpContextAccessor()
             .ConfigureDbContext<ArchiveDbContext>((provider, db) => db.AddInterceptors(new CommandLog(provider.GetRequiredService<IHttpContextAccessor>()))));

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using QuoteArchive.Web.Archive;
 using SQLitePCL;
 
 namespace QuoteArchive.Web.Tests;
@@ -27,9 +28,14 @@ public sealed class CommandLog(IHttpContextAccessor requests) : DbConnectionInte
         return Task.CompletedTask;
     }
 
+    private void Trace(DbConnection connection) => Trace((SqliteConnection)connection, requests);
+
+    /// <summary>Traces the connections the app opens itself, which keep their prepared statements (PreparedReads) too.</summary>
+    public static void TracePreparedReads() => PreparedReads.Opened = connection => Trace(connection, new HttpContextAccessor());
+
     // SQLite calls back on the thread that runs the statement, within the request that runs it.
-    private void Trace(DbConnection connection) =>
-        raw.sqlite3_trace(((SqliteConnection)connection).Handle, (_, statement) =>
+    private static void Trace(SqliteConnection connection, IHttpContextAccessor requests) =>
+        raw.sqlite3_trace(connection.Handle, (_, statement) =>
         {
             if (requests.HttpContext?.Request.Headers[RequestHeader].ToString() is { Length: > 0 } request)
                 Commands.GetOrAdd(request, _ => new()).Enqueue(statement);

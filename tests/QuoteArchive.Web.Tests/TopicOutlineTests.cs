@@ -18,10 +18,12 @@ internal static class TopicOutlineChecks
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         await db.Database.OpenConnectionAsync();
+        // One command for every topic, its statements prepared once, as the pages read them.
+        using var statements = ArchiveStatements.On((SqliteConnection)db.Database.GetDbConnection());
         var compared = 0;
         foreach (var slug in await db.Topics.Select(t => t.Slug).ToListAsync())
         {
-            var read = await TopicOutline.ReadAsync((SqliteConnection)db.Database.GetDbConnection(), slug, CancellationToken.None);
+            var read = await TopicOutline.ReadAsync(statements, slug, CancellationToken.None);
             Assert.NotNull(read);
             var (id, topic, sectionIds) = read.Value;
             var expected = await ThroughEfAsync(db, slug);
@@ -31,7 +33,7 @@ internal static class TopicOutlineChecks
             compared++;
         }
         Assert.True(compared > 0);
-        Assert.Null(await TopicOutline.ReadAsync((SqliteConnection)db.Database.GetDbConnection(), "Not_in_this_archive", CancellationToken.None));
+        Assert.Null(await TopicOutline.ReadAsync(statements, "Not_in_this_archive", CancellationToken.None));
     }
 
     // The reference: the model's navigations, as the pages read them before the data reader.

@@ -7,13 +7,34 @@ namespace QuoteArchive.Web.Archive;
 /// <summary>Reads with a data reader on the context's own connection, where EF's work per query cost more than the SQL.</summary>
 internal static class ArchiveConnection
 {
-    /// <summary>Opens the context's connection for the read and closes it after, as EF does around each of its queries.</summary>
-    public static async Task<T> ReadAsync<T>(this ArchiveDbContext db, Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads with a connection of the archive file the context reads that keeps its prepared statements
+    /// (<see cref="PreparedReads"/>); else (a context on a connection string of its own) on the context's connection,
+    /// opened for the read and closed after, as EF does around each of its queries.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(this ArchiveDbContext db, Func<ArchiveStatements, Task<T>> read, CancellationToken cancellationToken)
     {
+        if (PreparedReads.For(db.ConnectionString) is { } pool)
+        {
+            var statements = pool.Get();
+            T result;
+            try
+            {
+                result = await read(statements);
+            }
+            catch
+            {
+                statements.Dispose(); // not given back in a state no one knows
+                throw;
+            }
+            pool.Return(statements);
+            return result;
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await read((SqliteConnection)db.Database.GetDbConnection());
+            using var statements = ArchiveStatements.On((SqliteConnection)db.Database.GetDbConnection());
+            return await read(statements);
         }
         finally
         {

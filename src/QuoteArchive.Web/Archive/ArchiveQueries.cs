@@ -44,11 +44,11 @@ public static class ArchiveQueries
     /// delegate and a task per quote and collection, and was most of a cache miss of a long topic (Love: 1,530 quotes).
     /// </remarks>
     public static Task<TopicView?> TopicAsync(this ArchiveDbContext db, string slug, CancellationToken cancellationToken) =>
-        db.ReadAsync(connection => ReadTopicAsync(connection, slug, cancellationToken), cancellationToken);
+        db.ReadAsync(statements => ReadTopicAsync(statements, slug, cancellationToken), cancellationToken);
 
-    private static async Task<TopicView?> ReadTopicAsync(SqliteConnection connection, string slug, CancellationToken cancellationToken)
+    private static async Task<TopicView?> ReadTopicAsync(ArchiveStatements statements, string slug, CancellationToken cancellationToken)
     {
-        if (await TopicOutline.ReadAsync(connection, slug, cancellationToken) is not var (topicId, view, sectionIds))
+        if (await TopicOutline.ReadAsync(statements, slug, cancellationToken) is not var (topicId, view, sectionIds))
             return null;
         // What every quote card of the topic says of its topic: the same for all of them, so made once.
         var topicRef = new TopicRef
@@ -58,14 +58,14 @@ public static class ArchiveQueries
         };
         var sectionOf = sectionIds.Zip(view.Sections)
             .ToDictionary(s => s.First, s => new SectionRef { Heading = s.Second.Heading, Anchor = s.Second.Anchor });
-        var quotesOf = await TopicQuotes.ReadAsync(connection, topicId, topicRef, sectionOf, cancellationToken);
+        var quotesOf = await TopicQuotes.ReadAsync(statements, topicId, topicRef, sectionOf, cancellationToken);
         var sectionViews = sectionIds.Zip(view.Sections)
             .Select(s => quotesOf.TryGetValue(s.First, out var list) ? s.Second with { Quotes = list } : s.Second).ToList();
         var topic = view with
         {
             Sections = sectionViews,
             Revision = view.Revision is { } revision ? revision with { Url = WikiRevisions.RevisionUrl(view.SourceUrl, revision.Id) } : null,
-            OtherLanguages = await LinkLanguagesAsync(connection, view.OtherLanguages, cancellationToken),
+            OtherLanguages = await LinkLanguagesAsync(statements, view.OtherLanguages, cancellationToken),
         };
 
         // The featured quote heads the page once; it is not repeated in its section.
@@ -84,12 +84,12 @@ public static class ArchiveQueries
     }
 
     /// <summary>Each other-language page links to the archive's own topic of that title and language, else to its Wikiquote.</summary>
-    private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(SqliteConnection connection,
+    private static async Task<IReadOnlyList<LanguageLinkView>> LinkLanguagesAsync(ArchiveStatements statements,
         IReadOnlyList<LanguageLinkView> links, CancellationToken cancellationToken)
     {
         if (links.Count == 0)
             return links;
-        var held = (await TopicsBySlug.FindAsync(connection, links.Select(l => Slugs.FromTitle(l.Title)), cancellationToken)).ToHashSet();
+        var held = (await TopicsBySlug.FindAsync(statements, links.Select(l => Slugs.FromTitle(l.Title)), cancellationToken)).ToHashSet();
         return links.Select(l => l with
         {
             Url = held.Contains((Slugs.FromTitle(l.Title), l.Language))

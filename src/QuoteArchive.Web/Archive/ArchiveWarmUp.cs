@@ -25,7 +25,7 @@ public static class ArchiveWarmUp
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             // A connection of its own, outside the pool, as the archive's check has: it leaves no page of the file
             // cached in a connection that requests reuse.
-            db.Database.SetConnectionString(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+            db.UseConnectionString(new SqliteConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ToString());
             await db.TopicListAsync(null, Paging.From(null, null, IndexModel.PageSize), stopping);
             await db.QuoteCountAsync(stopping);
             await db.QuoteOfTheDayAsync(scope.ServiceProvider.GetRequiredService<ArchiveClock>().Today, stopping);

@@ -229,8 +229,12 @@ public sealed class CurrentArchive(IOptions<ArchiveOptions> options, ILogger<Cur
             }
             var connectionString = ArchiveDbContext.ReadOnlyConnectionString(openPath);
             if (linked)
+            {
                 lock (ownLinks)
                     ownLinks.Add(link);
+                // Only a file opened through a link of its own has a connection string no other generation shares.
+                PreparedReads.Open(connectionString);
+            }
             return (new ArchiveGeneration(Interlocked.Increment(ref generations), connectionString, linked ? link : null, stamp.Value,
                 facts.BuildId!, facts.Languages!, facts.LongestQuote, facts.HasCategories, facts.Kinds!), "", "");
         }
@@ -309,6 +313,8 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     {
         // Its requests are done: its pooled connections (and through them the old file) can go.
         CommonWords.Dispose();
+        if (Link is not null)
+            PreparedReads.Close(ConnectionString);
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
         try

@@ -23,12 +23,11 @@ internal static class QuoteById
         """;
 
     public static Task<QuoteView?> ReadAsync(ArchiveDbContext db, string id, CancellationToken cancellationToken) =>
-        db.ReadAsync(connection => ReadAsync(connection, id, cancellationToken), cancellationToken);
+        db.ReadAsync(statements => ReadAsync(statements, id, cancellationToken), cancellationToken);
 
-    private static async Task<QuoteView?> ReadAsync(SqliteConnection connection, string id, CancellationToken cancellationToken)
+    private static async Task<QuoteView?> ReadAsync(ArchiveStatements statements, string id, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        var command = statements.Command(Sql);
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!reader.Read())

@@ -31,11 +31,10 @@ internal static class TopicOutline
         """;
 
     /// <summary>The topic of this exact slug with its sections, each without quotes, and the sections' ids in their order.</summary>
-    public static async Task<(int Id, TopicView Topic, IReadOnlyList<int> SectionIds)?> ReadAsync(SqliteConnection connection, string slug,
+    public static async Task<(int Id, TopicView Topic, IReadOnlyList<int> SectionIds)?> ReadAsync(ArchiveStatements statements, string slug,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        var command = statements.Command(Sql);
         command.Parameters.AddWithValue("$slug", slug);
         // Microsoft.Data.Sqlite reads synchronously whatever the method: Read() spares a task per row.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -24,11 +24,10 @@ internal static class TopicQuotes
         """;
 
     /// <summary>The topic's quotes by section id, each section's in their order.</summary>
-    public static async Task<Dictionary<int, List<QuoteView>>> ReadAsync(SqliteConnection connection, int topicId, TopicRef topic,
+    public static async Task<Dictionary<int, List<QuoteView>>> ReadAsync(ArchiveStatements statements, int topicId, TopicRef topic,
         IReadOnlyDictionary<int, SectionRef> sections, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        var command = statements.Command(Sql);
         command.Parameters.AddWithValue("$topic", topicId);
         // Microsoft.Data.Sqlite reads synchronously whatever the method: Read() spares a task per row.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -11,21 +11,18 @@ internal static class TopicsBySlug
 {
     public static Task<List<(string Slug, string Language)>> FindAsync(ArchiveDbContext db, IEnumerable<string> slugs,
         CancellationToken cancellationToken) =>
-        db.ReadAsync(connection => FindAsync(connection, slugs, cancellationToken), cancellationToken);
+        db.ReadAsync(statements => FindAsync(statements, slugs, cancellationToken), cancellationToken);
 
-    public static async Task<List<(string Slug, string Language)>> FindAsync(SqliteConnection connection, IEnumerable<string> slugs,
+    public static async Task<List<(string Slug, string Language)>> FindAsync(ArchiveStatements statements, IEnumerable<string> slugs,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        var names = new List<string>();
-        foreach (var slug in slugs.Distinct(StringComparer.Ordinal))
-        {
-            names.Add("$s" + names.Count);
-            command.Parameters.AddWithValue(names[^1], slug);
-        }
-        if (names.Count == 0)
+        var distinct = slugs.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0)
             return [];
-        command.CommandText = $"SELECT Slug, Language FROM Topics WHERE Slug IN ({string.Join(", ", names)})";
+        // One statement for each number of slugs, each prepared once.
+        var command = statements.Command($"SELECT Slug, Language FROM Topics WHERE Slug IN ({string.Join(", ", distinct.Select((_, i) => "$s" + i))})");
+        for (var i = 0; i < distinct.Count; i++)
+            command.Parameters.AddWithValue("$s" + i, distinct[i]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<(string, string)>();
         while (reader.Read())
