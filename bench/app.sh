@@ -14,8 +14,8 @@
 #   Imports content/ with the importer published in IMPORTER into ARCHIVE.
 # walk_once URL LIST CONNECTIONS OUTPUT
 #   wrk (bench/serve.lua, two threads) asks URL for each path of LIST once, at CONNECTIONS connections, and stops once
-#   every path is answered (within 120 s); its output, with the line of figures serve.lua prints, goes to OUTPUT. wrk's
-#   process id is in wrk_pid while it runs, for a script's trap to stop it.
+#   every path is answered (within 120 s); its output, with the line of figures serve.lua prints, goes to OUTPUT (and
+#   its threads' marks to a folder beside it). wrk's process id is in wrk_pid while it runs, for a script's trap.
 # url_encode
 #   Percent-encodes each line of its input but for the characters of a path and query (wrk takes ASCII URLs only).
 
@@ -58,9 +58,9 @@ content_archive() {
 }
 
 walk_once() {
-  local url=$1 list=$2 connections=$3 output=$4 walked repo
+  local url=$1 list=$2 connections=$3 output=$4 walked=$4.walked repo
   repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  walked=$(mktemp -d /tmp/quotearchive-walked.XXXXXX)
+  rm -rf "$walked" && mkdir "$walked"
   SERVE_PATHS=$list SERVE_THREADS=2 SERVE_DONE=$walked \
     wrk -t2 -c"$connections" -d120s --timeout 10s -s "$repo/bench/serve.lua" "$url" >"$output" 2>&1 &
   wrk_pid=$!

@@ -16,8 +16,9 @@ archive=$(realpath "${1:-/tmp/quotearchive-bench/archive-71000.db}")
 kind=${PROFILE_KIND:-topics} warm=${PROFILE_WARM:-20000} pages=${PROFILE_PAGES:-3000}
 connections=${PROFILE_CONNECTIONS:-8} port=${PROFILE_PORT:-5098}
 work=$(mktemp -d /tmp/quotearchive-miss-profile.XXXXXX)
-app_pid= wrk_pid=
-trap '[[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true; [[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+app_pid= wrk_pid= perf_pid=
+trap '[[ -z $perf_pid ]] || { kill -INT "$perf_pid" 2>/dev/null; wait "$perf_pid"; } || true
+  [[ -z $wrk_pid ]] || kill "$wrk_pid" 2>/dev/null || true; [[ -z $app_pid ]] || kill "$app_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 [[ -f $archive ]] || { echo "no archive at $archive (bench/import-dump.sh 71000 builds it)" >&2; exit 1; }
 port_free "$port" || { echo "port $port is taken (PROFILE_PORT)" >&2; exit 1; }
 if [[ -n ${PROFILE_APP:-} ]]; then
@@ -43,10 +44,14 @@ cat "$archive" >/dev/null # in the OS's page cache, as on a server that has serv
 app_start "$app" "$url" "$archive" "$work/app.log" DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
   -- dotnet QuoteArchive.Web.dll
 app_wait "$url/"
+: >"$work/warm-up-status.txt"
 ((warm == 0)) || curl -s --parallel --parallel-max 8 -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
-# The archive's integrity check at start (a thread at nice 19) would share the samples: the walk waits it out.
+# The archive's integrity check at start (a thread at nice 19) would share the samples: the walk waits it out, and
+# for it to start (after the app's warm-up) when a short warm-up has not seen it yet.
 checked_in=$SECONDS
-while grep -qx 'Archive check' /proc/"$app_pid"/task/*/comm 2>/dev/null; do
+checking() { grep -qx 'Archive check' /proc/"$app_pid"/task/*/comm 2>/dev/null; }
+until checking || ((SECONDS - checked_in >= 10)); do sleep 0.5; done
+while checking; do
   ((SECONDS - checked_in < 600)) || { echo "the archive check still runs after 600 s" >&2; exit 1; }
   sleep 0.5
 done
@@ -59,9 +64,11 @@ ticks_before=$(cpu_ticks)
 walk_once "$url" "$work/walk.txt" "$connections" "$work/wrk.txt"
 ticks_after=$(cpu_ticks)
 kill -INT "$perf_pid" && wait "$perf_pid" || true
+perf_pid=
 [[ -z ${PROFILE_DATA:-} ]] || cp "$work/perf.data" "$PROFILE_DATA"
 figures=$(grep '^serve: ' "$work/wrk.txt") || { cat "$work/wrk.txt" >&2; exit 1; }
 read -r walked rps p99 not_ok < <(sed -E 's/.*requests=([^ ]+) .*rps=([^ ]+) .*p99_ms=([^ ]+) .*non2xx3xx=([^ ]+).*/\1 \2 \3 \4/' <<<"$figures")
+((walked == pages)) || { echo "the walk answered $walked of $pages pages (wrk's 120 s ran out?)" >&2; cat "$work/wrk.txt" >&2; exit 1; }
 echo "miss-profile: $archive, $walked $kind pages after $warm (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt" || true) not 200; then $check_wait s for the archive check), $connections connections"
 echo "  $rps pages/s, p99 $p99 ms, $not_ok not 200; the app's CPU time: $(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$walked" \
   'BEGIN { printf "%.2f ms a page", 1000 * t / hz / n }')"

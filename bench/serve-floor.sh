@@ -8,7 +8,7 @@
 #   bench/serve-floor.sh                    # content/ imported; home, the seed, a quote, Love
 #   bench/serve-floor.sh archive.db         # any archive (the seed and Love are looked up in it)
 # FLOOR_DURATION (5s a run), FLOOR_CONNECTIONS ("64"), FLOOR_ROUNDS (2: the table gives their median), FLOOR_PAGES
-# ("home seed quote love"), FLOOR_PORT (5290, the others on the next four), FLOOR_APP (an app already published by
+# ("home seed quote love"; also "largest" and "author", the topic and the author with the most quotes), FLOOR_PORT (5290, the others on the next four), FLOOR_APP (an app already published by
 # bench/publish-web.sh; FLOOR_OTHER_APP adds a second, measured after the first, to compare two builds). The run is
 # bounded (each wrk run has its duration), listens on loopback only and stops what it started.
 set -euo pipefail
@@ -83,7 +83,11 @@ for page in ${FLOOR_PAGES:-home seed quote love}; do
     seed) pages+=("small topic (the seed)|/wiki/$seed") ;;
     quote) pages+=("quote|/q/$quote") ;;
     love) [[ -z $love ]] || pages+=("large topic (Love)|/wiki/Love") ;;
-    *) die "unknown page in FLOOR_PAGES: $page (home, seed, quote, love)" ;;
+    # As bench/serve.sh picks them: the topic and the author with the most quotes.
+    largest) pages+=("largest topic|/wiki/$(query "SELECT t.Slug FROM Topics t JOIN Quotes q ON q.TopicId = t.Id GROUP BY t.Id
+      ORDER BY count(*) DESC, t.Id LIMIT 1")") ;;
+    author) pages+=("author (most quotes)|/authors/$(query "SELECT Slug FROM Authors ORDER BY QuoteCount DESC, Slug LIMIT 1")") ;;
+    *) die "unknown page in FLOOR_PAGES: $page (home, seed, quote, love, largest, author)" ;;
   esac
 done
 

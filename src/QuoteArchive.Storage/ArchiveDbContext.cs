@@ -33,7 +33,10 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
     /// </summary>
     public string? ConnectionString { get; private set; } = RelationalOptionsExtension.Extract(options).ConnectionString;
 
-    /// <summary>Reads with another connection string than the one it was made with.</summary>
+    /// <summary>
+    /// Reads with another connection string than the one it was made with: in place of <c>Database.SetConnectionString</c>,
+    /// which <see cref="ConnectionString"/> would not know of.
+    /// </summary>
     public void UseConnectionString(string connectionString)
     {
         Database.SetConnectionString(connectionString);

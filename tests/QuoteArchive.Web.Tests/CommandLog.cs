@@ -12,7 +12,8 @@ namespace QuoteArchive.Web.Tests;
 /// <summary>
 /// The SQL every request ran, told apart by a header the test sends: what a response cost the database, and
 /// whether its handler ran at all (an answer from the output cache runs no statement). Traced by SQLite itself on every
-/// connection EF opens, so that the statements of commands the app runs with a data reader count too.
+/// connection EF opens, and on those the app keeps its prepared statements on (PreparedReads), so that the statements
+/// of commands the app runs with a data reader count too.
 /// </summary>
 public sealed class CommandLog(IHttpContextAccessor requests) : DbConnectionInterceptor
 {

@@ -4,31 +4,38 @@ using QuoteArchive.Storage;
 
 namespace QuoteArchive.Web.Archive;
 
-/// <summary>Reads with a data reader on the context's own connection, where EF's work per query cost more than the SQL.</summary>
+/// <summary>Reads with data readers, where EF's work per query cost more than the SQL.</summary>
 internal static class ArchiveConnection
 {
     /// <summary>
     /// Reads with a connection of the archive file the context reads that keeps its prepared statements
-    /// (<see cref="PreparedReads"/>); else (a context on a connection string of its own) on the context's connection,
-    /// opened for the read and closed after, as EF does around each of its queries.
+    /// (<see cref="PreparedReads"/>); else (a file opened without a link of its own, a context on a connection string of
+    /// its own, an archive closed while the app stops) on the context's connection, opened for the read and closed
+    /// after, as EF does around each of its queries.
     /// </summary>
     public static async Task<T> ReadAsync<T>(this ArchiveDbContext db, Func<ArchiveStatements, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (PreparedReads.For(db.ConnectionString) is { } pool)
+        if (PreparedReads.Rent(db.ConnectionString) is ({ } pool, { } rented))
         {
-            var statements = pool.Get();
-            T result;
+            var reusable = false;
             try
             {
-                result = await read(statements);
+                var result = await read(rented);
+                reusable = true;
+                return result;
             }
-            catch
+            catch (OperationCanceledException)
             {
-                statements.Dispose(); // not given back in a state no one knows
+                reusable = true; // thrown before a statement ran, or after its reader was disposed: nothing left half-read
                 throw;
             }
-            pool.Return(statements);
-            return result;
+            finally
+            {
+                if (reusable)
+                    pool.Return(rented);
+                else
+                    rented.Dispose(); // not given back in a state no one knows
+            }
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

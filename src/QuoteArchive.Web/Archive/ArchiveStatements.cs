@@ -23,6 +23,9 @@ internal sealed class ArchiveStatements : IDisposable
 
     public SqliteConnection Connection { get; }
 
+    /// <summary>How many commands it keeps prepared.</summary>
+    public int Prepared => commands.Count;
+
     /// <summary>A connection of its own, opened on <paramref name="connectionString"/>, closed with this.</summary>
     public static ArchiveStatements Open(string connectionString)
     {

@@ -14,8 +14,9 @@ internal static class PreparedReads
 {
     private static readonly ConcurrentDictionary<string, ObjectPool<ArchiveStatements>> Pools = new(StringComparer.Ordinal);
 
-    // Requests read on the thread pool's threads, synchronously (Microsoft.Data.Sqlite): about as many read at once as
-    // there are cores. More would only hold more of SQLite's page caches.
+    // Requests read on the thread pool's threads, synchronously (Microsoft.Data.Sqlite): about as many at once as there
+    // are cores, more when the pool has added threads under load. Those kept beyond that would only hold more of
+    // SQLite's page caches; one made anew prepares its statements anew.
     private static readonly DefaultObjectPoolProvider Provider = new() { MaximumRetained = 4 * Environment.ProcessorCount };
 
     public static void Open(string connectionString) =>
@@ -28,18 +29,44 @@ internal static class PreparedReads
             (pool as IDisposable)?.Dispose();
     }
 
-    /// <summary>Called with each connection opened here, before its first statement: tests trace what it runs.</summary>
+    /// <summary>
+    /// Called with each connection opened here, before its first statement: tests trace what it runs. One for the
+    /// process, as the pools are.
+    /// </summary>
     internal static Action<SqliteConnection>? Opened { get; set; }
 
     public static ObjectPool<ArchiveStatements>? For(string? connectionString) =>
         connectionString is not null && Pools.TryGetValue(connectionString, out var pool) ? pool : null;
+
+    /// <summary>A connection of the file's pool, to give back to it; null when the file has none, or no longer has.</summary>
+    public static (ObjectPool<ArchiveStatements> Pool, ArchiveStatements Statements)? Rent(string? connectionString)
+    {
+        if (For(connectionString) is not { } pool)
+            return null;
+        try
+        {
+            return (pool, pool.Get());
+        }
+        catch (ObjectDisposedException)
+        {
+            return null; // closed while the app stops, with requests still running
+        }
+    }
 
     private sealed class Policy(string connectionString) : IPooledObjectPolicy<ArchiveStatements>
     {
         public ArchiveStatements Create()
         {
             var statements = ArchiveStatements.Open(connectionString);
-            Opened?.Invoke(statements.Connection);
+            try
+            {
+                Opened?.Invoke(statements.Connection);
+            }
+            catch
+            {
+                statements.Dispose();
+                throw;
+            }
             return statements;
         }
 

@@ -25,7 +25,11 @@ public sealed class PreparedReadsTests
         Assert.Contains("markerone", await client.GetStringAsync("/api/topics/Test_topic_2"));
         var replaced = ConnectionStringServed(app);
         var link = Assert.Single(Directory.GetFiles(folder.Path, ".archive.db.*.open"));
-        Assert.NotNull(PreparedReads.For(replaced));
+        // The requests' connection, given back with the statements of a topic's read prepared on it (its slug's lookup,
+        // its outline, its quotes).
+        var (pool, statements) = PreparedReads.Rent(replaced)!.Value;
+        Assert.InRange(statements.Prepared, 3, 10);
+        pool.Return(statements);
         Assert.Contains(link, OpenFiles());
 
         File.Move(next, path, overwrite: true);
