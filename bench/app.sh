@@ -12,6 +12,11 @@
 #   True when nothing listens on 127.0.0.1:PORT.
 # content_archive IMPORTER ARCHIVE
 #   Imports content/ with the importer published in IMPORTER into ARCHIVE.
+# walk_paths topics|quotes ARCHIVE COUNT
+#   Prints COUNT distinct paths of ARCHIVE for cache-miss walks: topic pages with plain slugs (no encoding needed) in an
+#   order that does not follow the archive's, or quote permalinks; fails when the archive has fewer.
+# fetch_each URL LIST PARALLEL
+#   Asks URL for each path of LIST (curl, PARALLEL at a time) and prints each answer's status, one a line.
 # walk_once URL LIST CONNECTIONS OUTPUT
 #   wrk (bench/serve.lua, two threads) asks URL for each path of LIST once, at CONNECTIONS connections, and stops once
 #   every path is answered (within 120 s); its output, with the line of figures serve.lua prints, goes to OUTPUT (and
@@ -55,6 +60,24 @@ content_archive() {
   local repo
   repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   dotnet "$1/QuoteArchive.Importer.dll" "$repo/content" "$2" >/dev/null 2>&1
+}
+
+walk_paths() {
+  local kind=$1 archive=$2 count=$3 sql
+  case $kind in
+    topics) sql="SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*' ORDER BY (Id * 2654435761) % 4294967296" ;;
+    quotes) sql="SELECT '/q/' || Id FROM Quotes ORDER BY Id" ;;
+    *) echo "no kind $kind (topics, quotes)" >&2; return 2 ;;
+  esac
+  sqlite3 -batch -noheader "$archive" "$sql LIMIT $count" | awk -v n="$count" -v kind="$kind" '{ print } END {
+    if (NR < n) { print "the archive has " NR " " kind ", fewer than " n > "/dev/stderr"; exit 1 } }'
+}
+
+fetch_each() {
+  local url=$1 list=$2 parallel=$3
+  [[ -s $list ]] || return 0
+  sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" "$list" |
+    curl -s --parallel --parallel-max "$parallel" -K - -w '%{http_code}\n' 2>/dev/null
 }
 
 walk_once() {

@@ -5,6 +5,9 @@
 #
 # corpus_articles small|medium|full
 #   The number of articles of each size the benchmarks name: 100, 5,000, and 71,000 (the English Wikiquote dump's).
+# corpus_size_arguments SCRIPT [small|medium|full] [--quick]
+#   Reads a benchmark's arguments: sets size (medium unless one is named; small with --quick), quick (1 with --quick,
+#   else as it was) and articles (corpus_articles of the size); on any other argument prints SCRIPT's usage, exits 2.
 # generated_corpus COUNT FOLDER [dump|txt|wiki]
 #   Prints the path of COUNT generated articles in FOLDER: a bzip2 multistream dump (generated-COUNT.xml.bz2, the
 #   default), or a folder of COUNT topic files as page text (generated-COUNT-txt) or as wikitext (generated-COUNT-wiki).
@@ -12,6 +15,21 @@
 
 corpus_articles() {
   case $1 in small) echo 100 ;; medium) echo 5000 ;; full) echo 71000 ;; *) return 2 ;; esac
+}
+
+corpus_size_arguments() {
+  local script=$1 arg
+  shift
+  size=medium quick=${quick:-0}
+  for arg in "$@"; do
+    case $arg in
+      --quick) quick=1 ;;
+      small | medium | full) size=$arg ;;
+      *) echo "usage: $script [small|medium|full] [--quick]" >&2; exit 2 ;;
+    esac
+  done
+  [[ $quick == 1 ]] && size=small
+  articles=$(corpus_articles "$size")
 }
 
 generated_corpus() {

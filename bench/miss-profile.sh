@@ -29,14 +29,8 @@ else
 fi
 url=http://127.0.0.1:$port
 
-case $kind in
-  topics) sql="SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*' ORDER BY (Id * 2654435761) % 4294967296" ;;
-  quotes) sql="SELECT '/q/' || Id FROM Quotes ORDER BY Id" ;;
-  *) echo "no kind $kind (topics, quotes)" >&2; exit 2 ;;
-esac
-sqlite3 -batch -noheader "$archive" "$sql LIMIT $((warm + pages))" >"$work/paths.txt"
-(($(wc -l <"$work/paths.txt") == warm + pages)) || { echo "the archive has fewer than $((warm + pages)) $kind" >&2; exit 1; }
-head -n "$warm" "$work/paths.txt" | sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up.txt"
+walk_paths "$kind" "$archive" $((warm + pages)) >"$work/paths.txt"
+head -n "$warm" "$work/paths.txt" >"$work/warm-up.txt"
 tail -n "$pages" "$work/paths.txt" >"$work/walk.txt"
 cat "$archive" >/dev/null # in the OS's page cache, as on a server that has served it a while
 
@@ -44,8 +38,7 @@ cat "$archive" >/dev/null # in the OS's page cache, as on a server that has serv
 app_start "$app" "$url" "$archive" "$work/app.log" DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
   -- dotnet QuoteArchive.Web.dll
 app_wait "$url/"
-: >"$work/warm-up-status.txt"
-((warm == 0)) || curl -s --parallel --parallel-max 8 -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
+fetch_each "$url" "$work/warm-up.txt" 8 >"$work/warm-up-status.txt"
 # The archive's integrity check at start (a thread at nice 19) would share the samples: the walk waits it out, and
 # for it to start (after the app's warm-up) when a short warm-up has not seen it yet.
 checked_in=$SECONDS
@@ -69,7 +62,7 @@ perf_pid=
 figures=$(grep '^serve: ' "$work/wrk.txt") || { cat "$work/wrk.txt" >&2; exit 1; }
 read -r walked rps p99 not_ok < <(sed -E 's/.*requests=([^ ]+) .*rps=([^ ]+) .*p99_ms=([^ ]+) .*non2xx3xx=([^ ]+).*/\1 \2 \3 \4/' <<<"$figures")
 ((walked == pages)) || { echo "the walk answered $walked of $pages pages (wrk's 120 s ran out?)" >&2; cat "$work/wrk.txt" >&2; exit 1; }
-echo "miss-profile: $archive, $walked $kind pages after $warm (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt" || true) not 200; then $check_wait s for the archive check), $connections connections"
+echo "miss-profile: $archive, $walked $kind pages after $warm (warm-up: $(grep -vc '^200$' "$work/warm-up-status.txt") not 200; then $check_wait s for the archive check), $connections connections"
 echo "  $rps pages/s, p99 $p99 ms, $not_ok not 200; the app's CPU time: $(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$walked" \
   'BEGIN { printf "%.2f ms a page", 1000 * t / hz / n }')"
 

@@ -24,15 +24,8 @@ if [[ -n ${MISS_APP:-} ]]; then app=$(realpath "$MISS_APP"); else app=$work/app;
 if [[ -x $app/QuoteArchive.Web ]]; then start_command=(./QuoteArchive.Web); else start_command=(dotnet QuoteArchive.Web.dll); fi
 url=http://127.0.0.1:$port
 
-# Topics with plain slugs (no encoding needed) in an order that does not follow the archive's, or quote permalinks: the
-# warm-up's and each round's walk, all distinct.
-if [[ $kind == quotes ]]; then
-  sqlite3 -batch -noheader "$archive" "SELECT '/q/' || Id FROM Quotes ORDER BY Id LIMIT $(((warm + pages) * rounds))" >"$work/topics.txt"
-else
-  sqlite3 -batch -noheader "$archive" "SELECT '/wiki/' || Slug FROM Topics WHERE Slug NOT GLOB '*[^A-Za-z0-9_]*'
-    ORDER BY (Id * 2654435761) % 4294967296 LIMIT $(((warm + pages) * rounds))" >"$work/topics.txt"
-fi
-(($(wc -l <"$work/topics.txt") == (warm + pages) * rounds)) || { echo "the archive has too few $kind for $rounds rounds of $warm and $pages" >&2; exit 1; }
+# The warm-up's and each round's walk, all distinct.
+walk_paths "$kind" "$archive" $(((warm + pages) * rounds)) >"$work/topics.txt"
 echo "miss-walk: $archive ($(($(stat -c %s "$archive") / 1048576)) MB), $pages $kind a walk after $warm at $connections connections, app $app"
 # Read once, so that the walk finds the file in the OS's page cache as on a server that has served it a while (a cold
 # cache made the same walk ten times as slow: every page's rows read from the disk).
@@ -42,10 +35,8 @@ for round in $(seq "$rounds"); do
   app_start "$app" "$url" "$archive" "$work/app.log" -- "${start_command[@]}"
   app_wait "$url/"
   first=$(((round - 1) * (warm + pages)))
-  sed -n "$((first + 1)),$((first + warm))p" "$work/topics.txt" | head -n "$warm" |
-    sed "s|^|url = \"$url|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/warm-up.txt"
-  : >"$work/warm-up-status.txt"
-  ((warm == 0)) || curl -s --parallel --parallel-max "$connections" -K "$work/warm-up.txt" -w '%{http_code}\n' 2>/dev/null >"$work/warm-up-status.txt"
+  sed -n "$((first + 1)),$((first + warm))p" "$work/topics.txt" >"$work/warm-up.txt"
+  fetch_each "$url" "$work/warm-up.txt" "$connections" >"$work/warm-up-status.txt"
   sed -n "$((first + warm + 1)),$((first + warm + pages))p" "$work/topics.txt" >"$work/walk.txt"
   walk_once "$url" "$work/walk.txt" "$connections" "$work/wrk.txt"
   figures=$(grep '^serve: ' "$work/wrk.txt") || { cat "$work/wrk.txt" >&2; exit 1; }

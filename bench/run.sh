@@ -12,16 +12,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/corpus.sh"
-quick=0 size=medium
-for arg in "$@"; do
-  case $arg in
-    --quick) quick=1 ;;
-    small | medium | full) size=$arg ;;
-    *) echo "usage: bench/run.sh [small|medium|full] [--quick]" >&2; exit 2 ;;
-  esac
-done
-[[ $quick == 1 ]] && size=small
-articles=$(corpus_articles "$size")
+corpus_size_arguments bench/run.sh "$@"
 export BENCH_WORK=${BENCH_WORK:-/tmp/quotearchive-bench}
 mkdir -p "$BENCH_WORK"
 work=$(mktemp -d /tmp/quotearchive-run.XXXXXX)

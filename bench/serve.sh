@@ -14,16 +14,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/app.sh"
 source "$repo/bench/corpus.sh"
 quick=${BENCH_QUICK:-0}
-size=medium
-for arg in "$@"; do
-  case $arg in
-    --quick) quick=1 ;;
-    small | medium | full) size=$arg ;;
-    *) echo "usage: bench/serve.sh [small|medium|full] [--quick]" >&2; exit 2 ;;
-  esac
-done
-[[ $quick == 1 ]] && size=small
-articles=$(corpus_articles "$size")
+corpus_size_arguments bench/serve.sh "$@"
 if [[ $quick == 1 ]]; then
   duration=${SERVE_DURATION:-1s} connections=${SERVE_CONNECTIONS:-16} miss_pages=${SERVE_MISS_PAGES:-100}
 else

@@ -17,24 +17,21 @@ internal static class ArchiveConnection
     {
         if (PreparedReads.Rent(db.ConnectionString) is ({ } pool, { } rented))
         {
-            var reusable = false;
             try
             {
                 var result = await read(rented);
-                reusable = true;
+                pool.Return(rented);
                 return result;
             }
             catch (OperationCanceledException)
             {
-                reusable = true; // thrown before a statement ran, or after its reader was disposed: nothing left half-read
+                pool.Return(rented); // thrown before a statement ran, or after its reader was disposed: nothing left half-read
                 throw;
             }
-            finally
+            catch
             {
-                if (reusable)
-                    pool.Return(rented);
-                else
-                    rented.Dispose(); // not given back in a state no one knows
+                rented.Dispose(); // not given back in a state no one knows
+                throw;
             }
         }
         await db.Database.OpenConnectionAsync(cancellationToken);

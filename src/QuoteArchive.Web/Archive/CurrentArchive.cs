@@ -313,8 +313,7 @@ public sealed class ArchiveGeneration(int number, string connectionString, strin
     {
         // Its requests are done: its pooled connections (and through them the old file) can go.
         CommonWords.Dispose();
-        if (Link is not null)
-            PreparedReads.Close(ConnectionString);
+        PreparedReads.Close(ConnectionString);
         using (var connection = new SqliteConnection(ConnectionString))
             SqliteConnection.ClearPool(connection);
         try

@@ -22,7 +22,7 @@ internal static class PreparedReads
     public static void Open(string connectionString) =>
         Pools.TryAdd(connectionString, Provider.Create(new Policy(connectionString)));
 
-    /// <summary>Closes the connections kept; one still in use is closed when it is given back.</summary>
+    /// <summary>Closes the connections kept, if the file has any; one still in use is closed when it is given back.</summary>
     public static void Close(string connectionString)
     {
         if (Pools.TryRemove(connectionString, out var pool))
