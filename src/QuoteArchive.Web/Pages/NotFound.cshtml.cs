@@ -17,6 +17,10 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
 
     private const string AuthorPrefix = "/authors/";
 
+    private const string CategoryPrefix = "/categories/";
+
+    private const string QuotePrefix = "/q/";
+
     private const string RandomPath = "/random";
 
     /// <summary>What the reader asked for, when it was a topic.</summary>
@@ -24,6 +28,12 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
 
     /// <summary>What the reader asked for, when it was an author.</summary>
     public string? AskedAuthor { get; private set; }
+
+    /// <summary>What the reader asked for, when it was a category.</summary>
+    public string? AskedCategory { get; private set; }
+
+    /// <summary>Whether the reader asked for a quote's permalink (an id no quote of this archive has, or had).</summary>
+    public bool AskedQuote { get; private set; }
 
     /// <summary>Whether the reader asked for a random quote with filters that no quote passes.</summary>
     public bool AskedRandom { get; private set; }
@@ -43,6 +53,9 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
             && QueryHelpers.ParseQuery(query).Keys.Any(key => SearchApi.RandomKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
         if (asked is not null && asked.StartsWith(AuthorPrefix, StringComparison.Ordinal))
             AskedAuthor = NameIn(asked[AuthorPrefix.Length..]);
+        if (asked is not null && asked.StartsWith(CategoryPrefix, StringComparison.Ordinal))
+            AskedCategory = NameIn(asked[CategoryPrefix.Length..]);
+        AskedQuote = asked is not null && asked.StartsWith(QuotePrefix, StringComparison.Ordinal);
         if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal) || NameIn(asked[TopicPrefix.Length..]) is not { } topic)
             return Page();
         AskedTopic = topic;

@@ -46,4 +46,14 @@ public sealed class SearchResultCardTests(ArchiveApp app)
         Assert.Equal("/search?q=love", filter.QuerySelector("a")?.GetAttribute("href"));
         Assert.Empty((await app.GetPageAsync("/search?q=love&kind=theme")).QuerySelectorAll(".search-filters li"));
     }
+
+    [Fact]
+    public async Task AStatusNoQuoteHasShowsAsAFilterThatCanBeDropped()
+    {
+        var page = await app.GetPageAsync("/search?q=love&status=bogus");
+
+        var filter = page.QuerySelectorAll(".search-filters li").Single();
+        Assert.Contains("the status “bogus”, which no quote has", filter.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/search?q=love", filter.QuerySelector("a")?.GetAttribute("href"));
+    }
 }
