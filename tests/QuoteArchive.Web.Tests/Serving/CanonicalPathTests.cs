@@ -28,18 +28,6 @@ public sealed class CanonicalPathTests(ArchiveApp app)
         Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
     }
 
-    // No route but a fallback's answers these: the 404 comes at once, not after a 301 to another spelling of it.
-    [Theory]
-    [InlineData("/api/quotes/")]
-    [InlineData("/Api/Nothing/")]
-    public async Task AnAddressNoRouteAnswersIsNotFoundWithoutARedirect(string path)
-    {
-        using var response = await app.Browser().GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
     [Theory]
     [InlineData("/Q/{0}")]
     [InlineData("/q/{0}/")]
