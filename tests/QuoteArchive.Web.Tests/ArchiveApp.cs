@@ -116,7 +116,8 @@ public class ArchiveApp : WebApplicationFactory<Program>
         CommandLog.TracePreparedReads();
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(RequestLog).AddSingleton<TimeProvider>(Clock).AddSingleton<Random>(Random)
             .AddHttpContextAccessor()
-            .ConfigureDbContext<ArchiveDbContext>((provider, db) => db.AddInterceptors(new CommandLog(provider.GetRequiredService<IHttpContextAccessor>()))));
+            .ConfigureDbContext<ArchiveDbContext>((provider, db) => db.AddInterceptors(new CommandLog(provider.GetRequiredService<IHttpContextAccessor>())),
+                ServiceLifetime.Singleton));
         return base.CreateHost(builder);
     }
 

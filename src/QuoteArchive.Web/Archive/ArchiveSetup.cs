@@ -25,12 +25,15 @@ public static class ArchiveSetup
         services.AddSingleton<CurrentArchive>();
         services.AddScoped<ArchiveLease>();
         services.AddHostedService<ArchiveWatcher>();
-        // Each scope reads the generation it leased; without one (no archive) pages never get this far, but a
-        // context made anyway fails on the missing file rather than creating it.
-        services.AddDbContext<ArchiveDbContext>((provider, db) => db
-            .UseSqlite(provider.GetRequiredService<ArchiveLease>().Generation?.ConnectionString
-                ?? ArchiveDbContext.ReadOnlyConnectionString(provider.GetRequiredService<CurrentArchive>().Path))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        // Its configurations singletons, as the options built from them (ArchiveContextOptions) are.
+        services.AddDbContext<ArchiveDbContext>(db => db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking),
+            optionsLifetime: ServiceLifetime.Singleton);
+        // Each scope reads the generation it leased, with the options of its file's contexts; without one (no archive)
+        // pages never get this far, but a context made anyway fails on the missing file rather than creating it.
+        services.AddSingleton<ArchiveContextOptions>();
+        services.Replace(ServiceDescriptor.Scoped(provider => provider.GetRequiredService<ArchiveContextOptions>().For(
+            provider.GetRequiredService<ArchiveLease>().Generation?.ConnectionString
+            ?? ArchiveDbContext.ReadOnlyConnectionString(provider.GetRequiredService<CurrentArchive>().Path))));
         return services;
     }
 
