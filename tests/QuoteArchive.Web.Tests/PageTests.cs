@@ -294,17 +294,18 @@ public sealed class PageTests(ArchiveApp app)
     public async Task UnknownQuoteGetsTheNotFoundPage()
     {
         var page = await app.GetPageAsync("/q/aaaaaaaa", HttpStatusCode.NotFound);
-        Assert.Contains("No quote of this archive has this id", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No quote of this archive is at this address", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/search");
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/");
     }
 
     [Fact]
-    public async Task UnknownCategoryGetsANotFoundPageThatLeadsToTheCategories()
+    public async Task UnknownCategoryInAnArchiveWithoutAnyGetsANotFoundPageThatSaysSo()
     {
         var page = await app.GetPageAsync("/categories/No_such_category", HttpStatusCode.NotFound);
         Assert.Contains("There is no category called “No such category”", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/categories");
+        Assert.Contains("sources that name none", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/categories");
     }
 
     // Not "%00": Kestrel refuses a NUL in a path with 400 before the app sees it (the test server throws).

@@ -26,7 +26,9 @@ public sealed class WikiPageTests(WikiArchiveApp app)
         Assert.Equal(["Le Pacha"], category.QuerySelectorAll(".topic-entry > a").Select(a => a.TextContent));
         var index = await app.GetPageAsync("/categories");
         Assert.Contains(index.QuerySelectorAll(".category-list a"), a => a.TextContent == "Synthetic test pages");
-        await app.GetPageAsync("/categories/No_such_category", HttpStatusCode.NotFound);
+        var missing = await app.GetPageAsync("/categories/No_such_category", HttpStatusCode.NotFound);
+        Assert.Contains("There is no category called “No such category”", missing.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(missing.QuerySelectorAll("main a"), a => a.GetAttribute("href") == "/categories");
     }
 
     // Only an archive with categories links its list of them on every page.

@@ -139,11 +139,11 @@ public static partial class QuoteSearch
         QuoteStatus? status = null;
         if (filter.Status is { Length: > 0 } statusName)
         {
-            // An unknown status is a filter nothing passes, not an error.
-            if (!Enum.TryParse<QuoteStatus>(statusName, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)
-                || statusName.Any(char.IsDigit))
+            // One status's name, or a filter nothing passes (not an error): never a number, nor a list of names that
+            // Enum.TryParse would combine into another status.
+            if (!Enum.GetNames<QuoteStatus>().Contains(statusName.Trim(), StringComparer.OrdinalIgnoreCase))
                 return new([], 0);
-            status = parsed;
+            status = Enum.Parse<QuoteStatus>(statusName.Trim(), ignoreCase: true);
         }
         if (match is null)
             return new([], 0);

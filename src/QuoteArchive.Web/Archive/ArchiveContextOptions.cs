@@ -8,9 +8,9 @@ namespace QuoteArchive.Web.Archive;
 /// The options of the contexts that read one archive file, built once. EF builds a context's options anew for every
 /// scope it is asked for in (its own defaults, warnings among them, then every configuration), 7.6 % of a permalink's
 /// cache miss (bench/miss-profile.sh); the options of an archive file's contexts never change. The file's connection
-/// string names it (one per generation): the latest is kept.
+/// string names it (one per generation where the file is opened through a link of its own): the latest is kept.
 /// </summary>
-public sealed class ArchiveContextOptions(IServiceProvider services)
+internal sealed class ArchiveContextOptions(IServiceProvider services)
 {
     private sealed record Built(string ConnectionString, DbContextOptions<ArchiveDbContext> Options);
 

@@ -25,7 +25,7 @@ public static class ArchiveSetup
         services.AddSingleton<CurrentArchive>();
         services.AddScoped<ArchiveLease>();
         services.AddHostedService<ArchiveWatcher>();
-        // Its configurations singletons, as the options built from them (ArchiveContextOptions) are.
+        // The context's configurations are singletons: ArchiveContextOptions builds options from them once per file.
         services.AddDbContext<ArchiveDbContext>(db => db.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking),
             optionsLifetime: ServiceLifetime.Singleton);
         // Each scope reads the generation it leased, with the options of its file's contexts; without one (no archive)
@@ -34,6 +34,7 @@ public static class ArchiveSetup
         services.Replace(ServiceDescriptor.Scoped(provider => provider.GetRequiredService<ArchiveContextOptions>().For(
             provider.GetRequiredService<ArchiveLease>().Generation?.ConnectionString
             ?? ArchiveDbContext.ReadOnlyConnectionString(provider.GetRequiredService<CurrentArchive>().Path))));
+        services.Replace(ServiceDescriptor.Scoped<DbContextOptions>(provider => provider.GetRequiredService<DbContextOptions<ArchiveDbContext>>()));
         return services;
     }
 

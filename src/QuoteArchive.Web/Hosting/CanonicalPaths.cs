@@ -7,15 +7,16 @@ namespace QuoteArchive.Web.Hosting;
 /// One address per page: routing matches <c>/Wiki/Love</c>, <c>/Q/…</c> and <c>/q/…/</c> as well as the addresses
 /// the site writes, so each other spelling of a route's fixed words, or a slash after its last, is sent to the
 /// address the site writes (301, with the parameters the page reads); so is Razor Pages' other route to the home
-/// page, <c>/Index</c>; never an address only a fallback answers. What a page's parameters hold (a slug, an id) the page itself makes canonical.
+/// page, <c>/Index</c>. What a page's parameters hold (a slug, an id) the page itself makes canonical.
 /// </summary>
 public static class CanonicalPaths
 {
     public static IApplicationBuilder UseCanonicalPaths(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        // A fallback answers what no route does (the API's 404): in any spelling a miss, never worth a 301 first.
+        // A fallback (MapFallback's order: after every route) answers what no route does, the API's 404: in any
+        // spelling a miss, never worth a 301 first.
         if (context.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern } endpoint
-            || endpoint.Order == int.MaxValue // MapFallback's order: after every route
+            || endpoint.Order == int.MaxValue
             || Canonical(context.Request.Path.Value!, pattern) is not { } canonical)
             return next(context);
         context.Response.Redirect(context.Request.PathBase + canonical + QueryString.Create(QueryKeys.Known(context)), permanent: true);

@@ -11,7 +11,7 @@ using Serilog;
 namespace QuoteArchive.Web.Pages;
 
 /// <summary>Where every empty 404 is re-executed (UseStatusCodePagesWithReExecute): a page that helps.</summary>
-public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagnostics) : PageModel
+public sealed class NotFoundModel(ArchiveDbContext db, ArchiveLease lease, IDiagnosticContext diagnostics) : PageModel
 {
     private const string TopicPrefix = "/wiki/";
 
@@ -32,7 +32,10 @@ public sealed class NotFoundModel(ArchiveDbContext db, IDiagnosticContext diagno
     /// <summary>What the reader asked for, when it was a category.</summary>
     public string? AskedCategory { get; private set; }
 
-    /// <summary>Whether the reader asked for a quote's permalink (an id no quote of this archive has, or had).</summary>
+    /// <summary>Whether the archive has categories to lead to (wiki sources name them, page text and Markdown do not).</summary>
+    public bool HasCategories => lease.Generation?.HasCategories ?? false;
+
+    /// <summary>Whether the reader asked for a quote's permalink (an address no quote of this archive has, or had).</summary>
     public bool AskedQuote { get; private set; }
 
     /// <summary>Whether the reader asked for a random quote with filters that no quote passes.</summary>

@@ -38,6 +38,9 @@ public sealed class ArchiveContextOptionsTests
         var db = request.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         Assert.Equal(request.ServiceProvider.GetRequiredService<ArchiveLease>().Generation!.ConnectionString, db.ConnectionString);
         var text = db.Quotes.OrderBy(q => q.Id).Select(q => q.Text).First();
-        return (request.ServiceProvider.GetRequiredService<DbContextOptions<ArchiveDbContext>>(), text);
+        var options = request.ServiceProvider.GetRequiredService<DbContextOptions<ArchiveDbContext>>();
+        // EF's other name for them, the request's too.
+        Assert.Same(options, request.ServiceProvider.GetRequiredService<DbContextOptions>());
+        return (options, text);
     }
 }

@@ -40,6 +40,8 @@ public sealed class SearchResultCardTests(ArchiveApp app)
     [Theory]
     [InlineData("kind=Bogus", "in pages of the kind “Bogus”, which no page is")]
     [InlineData("status=bogus", "quotes of the status “bogus”, which no quote has")]
+    [InlineData("status=unsourced,attributed", "quotes of the status “unsourced,attributed”, which no quote has")]
+    [InlineData("status=3", "quotes of the status “3”, which no quote has")]
     public async Task AFilterNothingCanPassShowsAsAFilterThatCanBeDropped(string filter, string said)
     {
         var page = await app.GetPageAsync("/search?q=love&" + filter);
@@ -47,6 +49,7 @@ public sealed class SearchResultCardTests(ArchiveApp app)
         var shown = page.QuerySelectorAll(".search-filters li").Single();
         Assert.Contains(said, shown.TextContent, StringComparison.Ordinal);
         Assert.Equal("/search?q=love", shown.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll("li.result"));
         // A kind the archive has is chosen with its own control, not listed as a filter.
         Assert.Empty((await app.GetPageAsync("/search?q=love&kind=theme")).QuerySelectorAll(".search-filters li"));
     }
