@@ -136,15 +136,10 @@ public static partial class QuoteSearch
         // A prefix stands for its most common words (PrefixExpansion): no query shape merges a large part of the index.
         query = await PrefixExpansion.ExpandAsync(db, query, cancellationToken);
         var match = query.ToMatchExpression();
-        QuoteStatus? status = null;
-        if (filter.Status is { Length: > 0 } statusName)
-        {
-            // One status's name, or a filter nothing passes (not an error): never a number, nor a list of names that
-            // Enum.TryParse would combine into another status.
-            if (!Enum.GetNames<QuoteStatus>().Contains(statusName.Trim(), StringComparer.OrdinalIgnoreCase))
-                return new([], 0);
-            status = Enum.Parse<QuoteStatus>(statusName.Trim(), ignoreCase: true);
-        }
+        // An unknown status is a filter nothing passes, not an error.
+        var status = FilterName.Parse<QuoteStatus>(filter.Status);
+        if (filter.Status is { Length: > 0 } && status is null)
+            return new([], 0);
         if (match is null)
             return new([], 0);
 
@@ -196,7 +191,7 @@ public static partial class QuoteSearch
         {
             // An unknown kind matches nothing, as an unknown language does.
             filters.Append(" AND t.Kind = $kind");
-            parameters.Add(new("$kind", Enum.TryParse<TopicKind>(filter.Kind, ignoreCase: true, out var kind) ? kind.ToString() : filter.Kind));
+            parameters.Add(new("$kind", FilterName.Parse<TopicKind>(filter.Kind)?.ToString() ?? filter.Kind));
         }
 
         // The other filters pass a share of the quotes that no index narrows: each match is read from Quotes to test it.

@@ -37,8 +37,8 @@ public static class SearchApi
         CancellationToken cancellationToken)
     {
         // A status or kind there is none of is a filter nothing could pass: a script is told so, with the values there are.
-        if ((UnknownValue("status", "status of a quote", status, SearchFilterValues.Statuses)
-                ?? UnknownValue("kind", "kind of page", kind, SearchFilterValues.Kinds)) is { } unknown)
+        if ((UnknownValue<QuoteStatus>("status", "status of a quote", status, SearchFilterValues.Statuses)
+                ?? UnknownValue<TopicKind>("kind", "kind of page", kind, SearchFilterValues.Kinds)) is { } unknown)
             return unknown;
         var paging = Paging.From(page, pageSize);
         var results = await db.SearchAsync(lease.Generation!, q, topic, author, status, lang, kind, paging, cancellationToken);
@@ -137,8 +137,9 @@ public static class SearchApi
     private static ProblemHttpResult NotFound(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
 
-    private static ProblemHttpResult? UnknownValue(string key, string meaning, string? value, IReadOnlyList<string> values) =>
-        SearchFilterValues.IsUnknown(values, value)
+    private static ProblemHttpResult? UnknownValue<TEnum>(string key, string meaning, string? value, IReadOnlyList<string> values)
+        where TEnum : struct, Enum =>
+        SearchFilterValues.IsUnknown<TEnum>(value)
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Unknown {key}",
                 detail: $"'{value!.Trim()}' is no {meaning}; {key} is one of: {string.Join(", ", values)}.")
             : null;

@@ -54,22 +54,22 @@ public sealed class NotFoundModel(ArchiveDbContext db, ArchiveLease lease, IDiag
         var asked = reExecuted?.OriginalPath;
         AskedRandom = asked == RandomPath && reExecuted?.OriginalQueryString is { Length: > 0 } query
             && QueryHelpers.ParseQuery(query).Keys.Any(key => SearchApi.RandomKeys.Contains(key, StringComparer.OrdinalIgnoreCase));
-        if (asked is not null && asked.StartsWith(AuthorPrefix, StringComparison.Ordinal))
-            AskedAuthor = NameIn(asked[AuthorPrefix.Length..]);
-        if (asked is not null && asked.StartsWith(CategoryPrefix, StringComparison.Ordinal))
-            AskedCategory = NameIn(asked[CategoryPrefix.Length..]);
-        AskedQuote = asked is not null && asked.StartsWith(QuotePrefix, StringComparison.Ordinal);
-        if (asked is null || !asked.StartsWith(TopicPrefix, StringComparison.Ordinal) || NameIn(asked[TopicPrefix.Length..]) is not { } topic)
+        AskedAuthor = NameAfter(AuthorPrefix, asked);
+        AskedCategory = NameAfter(CategoryPrefix, asked);
+        AskedQuote = asked?.StartsWith(QuotePrefix, StringComparison.Ordinal) ?? false;
+        if (NameAfter(TopicPrefix, asked) is not { } topic)
             return Page();
         AskedTopic = topic;
         Suggestions = await db.TopicsLikeAsync(AskedTopic, 10, cancellationToken);
         return Page();
     }
 
-    // The title or name a path asked for, as a reader would write it; at most 200 characters of it.
-    private static string? NameIn(string slug)
+    // The title or name a path under the prefix asked for, as a reader would write it; at most 200 characters of it.
+    private static string? NameAfter(string prefix, string? path)
     {
-        var name = slug.Replace('_', ' ');
+        if (path is null || !path.StartsWith(prefix, StringComparison.Ordinal))
+            return null;
+        var name = path[prefix.Length..].Replace('_', ' ');
         return string.IsNullOrWhiteSpace(name) ? null : name.Length > 200 ? name[..200] + "…" : name;
     }
 }

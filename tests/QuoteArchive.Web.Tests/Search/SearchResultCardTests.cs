@@ -42,6 +42,7 @@ public sealed class SearchResultCardTests(ArchiveApp app)
     [InlineData("status=bogus", "quotes of the status “bogus”, which no quote has")]
     [InlineData("status=unsourced,attributed", "quotes of the status “unsourced,attributed”, which no quote has")]
     [InlineData("status=3", "quotes of the status “3”, which no quote has")]
+    [InlineData("kind=theme,person", "in pages of the kind “theme,person”, which no page is")]
     public async Task AFilterNothingCanPassShowsAsAFilterThatCanBeDropped(string filter, string said)
     {
         var page = await app.GetPageAsync("/search?q=love&" + filter);

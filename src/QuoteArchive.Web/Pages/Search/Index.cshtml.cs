@@ -44,11 +44,11 @@ public sealed class IndexModel(ArchiveDbContext db, ArchiveLease lease, Random r
         {
             ("topic", Topic, value => $"in the topic “{value.Replace('_', ' ')}”"),
             ("author", Author, value => $"by {value.Replace('_', ' ')}"),
-            ("status", Status, value => SearchFilterValues.IsUnknown(SearchFilterValues.Statuses, value)
+            ("status", Status, value => SearchFilterValues.IsUnknown<QuoteStatus>(value)
                 ? $"quotes of the status “{value}”, which no quote has"
                 : $"{value.ToLowerInvariant()} quotes"),
             ("lang", Lang, value => $"in the language “{value}”"),
-            ("kind", SearchFilterValues.IsUnknown(SearchFilterValues.Kinds, Kind) ? Kind : null,
+            ("kind", SearchFilterValues.IsUnknown<TopicKind>(Kind) ? Kind : null,
                 value => $"in pages of the kind “{value}”, which no page is"),
         }
         .Where(filter => !string.IsNullOrWhiteSpace(filter.Value))

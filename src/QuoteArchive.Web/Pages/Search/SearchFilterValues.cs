@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QuoteArchive.Storage;
+using QuoteArchive.Storage.Search;
 
 namespace QuoteArchive.Web.Pages.Search;
 
@@ -14,7 +15,7 @@ public static class SearchFilterValues
 
     public static readonly IReadOnlyList<string> Kinds = Enum.GetNames<TopicKind>().Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
 
-    /// <summary>True when <paramref name="value"/> is given and is none of <paramref name="values"/>.</summary>
-    public static bool IsUnknown(IReadOnlyList<string> values, string? value) =>
-        !string.IsNullOrWhiteSpace(value) && !values.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase);
+    /// <summary>True when <paramref name="value"/> is given and names no member of <typeparamref name="TEnum"/>, as the search reads it.</summary>
+    public static bool IsUnknown<TEnum>(string? value) where TEnum : struct, Enum =>
+        !string.IsNullOrWhiteSpace(value) && FilterName.Parse<TEnum>(value) is null;
 }
